@@ -1,0 +1,35 @@
+"""One small error tree. Every message names the input and says what to do next."""
+from __future__ import annotations
+
+
+class ClaimLedgerError(Exception):
+    """Base of every error claimledger raises on purpose."""
+
+
+class IngestError(ClaimLedgerError):
+    """An input could not be read into a Document. The batch goes on without it."""
+
+    def __init__(self, origin: str, reason: str):
+        self.origin = origin
+        self.reason = reason
+        super().__init__(f"{origin}: {reason}")
+
+
+class FetchError(IngestError):
+    """A URL could not be fetched (network error, HTTP status, wrong content)."""
+
+
+class ModelNotFoundError(ClaimLedgerError):
+    """No English spaCy pipeline is installed."""
+
+
+class StoreError(ClaimLedgerError):
+    """The ledger could not be opened or written."""
+
+
+class NotFoundError(ClaimLedgerError):
+    """A document, claim or series id that the ledger does not hold."""
+
+
+class ConfigError(ClaimLedgerError):
+    """A settings or gazetteer file is malformed."""
