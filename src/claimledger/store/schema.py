@@ -1,0 +1,118 @@
+"""The ledger's tables, and the migrations that build them version by version.
+
+The DDL is portable SQL that SQLite and PostgreSQL both accept: TEXT, INTEGER
+and DOUBLE PRECISION columns, booleans as 0/1 integers with a CHECK, lists and
+dicts as JSON text. Nothing here may depend on one engine; what does lives in
+dialect.py.
+
+Column names avoid SQL keywords (``end`` is reserved), so a claim's ``start``
+and ``end`` are stored as ``start_char`` and ``end_char`` and its quantity
+``text`` as ``quantity``.
+
+To change the schema, append a migration: ``(next version, [statements])``.
+A ledger file records the last version applied in ``meta.schema_version`` and
+``Store`` applies the missing ones, each in its own transaction, when it opens
+the file. Never edit a migration that has shipped: old files were built by it.
+"""
+from __future__ import annotations
+
+from claimledger.models import BOUNDS
+
+
+def _in(values: tuple[str, ...]) -> str:
+    return ", ".join(f"'{v}'" for v in values)
+
+
+def _flag(column: str) -> str:
+    return f"{column} INTEGER NOT NULL CHECK ({column} IN (0, 1))"
+
+
+_V1 = [
+    # key/value facts about the file itself: schema_version, application.
+    """CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    )""",
+    """CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        content_hash TEXT NOT NULL UNIQUE,
+        text TEXT NOT NULL,
+        published TEXT,
+        publisher TEXT,
+        url TEXT,
+        title TEXT,
+        origin TEXT,
+        added_at TEXT NOT NULL
+    )""",
+    f"""CREATE TABLE claims (
+        id TEXT PRIMARY KEY,
+        doc TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        start_char INTEGER NOT NULL CHECK (start_char >= 0),
+        end_char INTEGER NOT NULL,
+        quantity TEXT NOT NULL,
+        value DOUBLE PRECISION,
+        low DOUBLE PRECISION,
+        high DOUBLE PRECISION,
+        {_flag("approx")},
+        bound TEXT NOT NULL CHECK (bound IN ({_in(BOUNDS)})),
+        {_flag("vague")},
+        item TEXT NOT NULL,
+        category TEXT NOT NULL,
+        measure TEXT NOT NULL,
+        actor TEXT,
+        recipient TEXT,
+        location TEXT,
+        period_start TEXT,
+        period_end TEXT,
+        {_flag("cumulative")},
+        {_flag("incremental")},
+        source TEXT,
+        via TEXT NOT NULL,
+        publisher TEXT,
+        evidence TEXT NOT NULL,
+        evidence_start INTEGER NOT NULL,
+        cues TEXT NOT NULL,
+        confidence DOUBLE PRECISION NOT NULL,
+        published TEXT,
+        names TEXT NOT NULL,
+        search_key TEXT NOT NULL,
+        CHECK (end_char >= start_char),
+        UNIQUE (doc, start_char, end_char)
+    )""",
+    # One row per entity id any claim uses; a place for canonical names later.
+    """CREATE TABLE entities (
+        id TEXT PRIMARY KEY
+    )""",
+    # Which entity a claim uses in which role, with the name as written there.
+    # role: actor, recipient, location, source, via, publisher, or named (an
+    # id that appears only in the claim's names).
+    """CREATE TABLE claim_entities (
+        claim_id TEXT NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+        role TEXT NOT NULL,
+        entity_id TEXT NOT NULL REFERENCES entities (id),
+        name TEXT,
+        name_key TEXT,
+        PRIMARY KEY (claim_id, role, entity_id)
+    )""",
+    "CREATE INDEX claims_doc ON claims (doc, start_char)",
+    "CREATE INDEX claims_measure ON claims (measure)",
+    "CREATE INDEX claims_category ON claims (category)",
+    "CREATE INDEX claims_item ON claims (item)",
+    "CREATE INDEX claims_actor ON claims (actor)",
+    "CREATE INDEX claims_source ON claims (source)",
+    "CREATE INDEX documents_published ON documents (published)",
+    "CREATE INDEX claim_entities_entity ON claim_entities (entity_id, role)",
+    "CREATE INDEX claim_entities_name ON claim_entities (name_key)",
+]
+
+# (version, statements), in order. Version N's statements turn a version N-1
+# file into a version N file; version 1 builds the schema from nothing.
+MIGRATIONS: list[tuple[int, list[str]]] = [
+    (1, _V1),
+]
+
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+# The tables a version-1-or-later ledger always has; used to tell a ledger
+# from some other SQLite file.
+LEDGER_TABLES = frozenset({"meta", "documents", "claims", "entities", "claim_entities"})

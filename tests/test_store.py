@@ -1,0 +1,517 @@
+"""The ledger: idempotent, transactional ingest into a real SQLite file, exact
+round-trips, filters, entity lookups, exports, and helpful errors."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from dataclasses import replace
+
+import pytest
+
+from claimledger.errors import NotFoundError, StoreError
+from claimledger.models import CLAIM_FIELDS, Claim, Document
+from claimledger.store import DEFAULT_DB, SCHEMA_VERSION, Store, export_claims, open_store
+from claimledger.store.schema import MIGRATIONS
+
+# -- hand-built reports ------------------------------------------------------
+
+SEOUL_TEXT = (
+    "Seoul's Joint Chiefs of Staff said on Monday that Pyongyang had sent about 3,000 additional "
+    "troops to Russia in January and February. Ukrainian military intelligence said more than 200 "
+    "North Korean soldiers were killed in the Kursk region."
+)
+KYIV_TEXT = (
+    "Ukraine's air force said at least 40 Russian drones were shot down overnight. "
+    "Officials in Kharkiv said 12 missiles had been fired at the city since Friday."
+)
+AID_TEXT = ("Berlin approved between 400 and 500 million euros in new aid for Kyiv, "
+            "a government spokesman said.")
+
+
+def sentence_of(text: str, start: int) -> tuple[str, int]:
+    begin = text.rfind(". ", 0, start)
+    begin = 0 if begin < 0 else begin + 2
+    end = text.find(". ", start)
+    end = len(text) if end < 0 else end + 1
+    return text[begin:end], begin
+
+
+def make_claim(doc: Document, phrase: str, **fields) -> Claim:
+    start = doc.text.index(phrase)
+    evidence, evidence_start = sentence_of(doc.text, start)
+    fields.setdefault("publisher", doc.publisher)
+    fields.setdefault("published", doc.published)
+    return Claim(doc=doc.id, start=start, end=start + len(phrase), text=phrase, evidence=evidence,
+                 evidence_start=evidence_start, **fields)
+
+
+def seoul_report() -> tuple[Document, list[Claim]]:
+    doc = Document(id="seoul-1", text=SEOUL_TEXT, published="2025-03-10", publisher="DAILY-POST",
+                   url="https://example.org/seoul-1", title="Pyongyang sends more troops", origin="feed.xml")
+    troops = make_claim(
+        doc, "about 3,000", value=3000, approx=True, item="troop", category="personnel", measure="deployed",
+        actor="PRK", recipient="RUS", period_start="2025-01-01", period_end="2025-02-28", incremental=True,
+        source="KOR-JCS", via=["AP", "yonhap"],
+        cues={"measure": "sent", "source": "said", "period": "in January and February", "approx": "about"},
+        confidence=0.85,
+        names={"PRK": "Pyongyang", "RUS": "Russia", "KOR-JCS": "Seoul's Joint Chiefs of Staff",
+               "AP": "the Associated Press", "yonhap": "Yonhap"},
+    )
+    killed = make_claim(
+        doc, "more than 200", value=200, bound=">", item="soldier", category="casualty", measure="killed",
+        actor="PRK", location="kursk", source="UKR-GUR", cues={"measure": "killed", "bound": "more than"},
+        confidence=0.7, names={"PRK": "North Korean", "UKR-GUR": "Ukrainian military intelligence",
+                               "kursk": "the Kursk region"},
+    )
+    return doc, [troops, killed]
+
+
+def kyiv_report() -> tuple[Document, list[Claim]]:
+    doc = Document(id="kyiv-7", text=KYIV_TEXT, published="2025-02-01", publisher="WIRE-NEWS")
+    drones = make_claim(
+        doc, "at least 40", value=40, bound=">=", item="drone", category="munition", measure="destroyed",
+        actor="RUS", source="UKR-AF", period_start="2025-01-31", period_end="2025-02-01",
+        names={"RUS": "Russian", "UKR-AF": "Ukraine's air force"},
+    )
+    missiles = make_claim(
+        doc, "12", value=12, item="missile", category="munition", measure="launched", actor="RUS",
+        recipient="UKR", location="kharkiv", source="anonymous", cumulative=True,
+        names={"kharkiv": "Kharkiv", "anonymous": "Officials in Kharkiv"},
+    )
+    return doc, [drones, missiles]
+
+
+def aid_report() -> tuple[Document, list[Claim]]:
+    doc = Document(id="aid-3", text=AID_TEXT, publisher="WIRE-NEWS")  # undated
+    aid = make_claim(
+        doc, "between 400 and 500 million", low=400_000_000, high=500_000_000, item="euro", category="money",
+        measure="pledged", actor="DEU", recipient="UKR", source="DEU",
+        names={"DEU": "Berlin", "UKR": "Kyiv"},
+    )
+    return doc, [aid]
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "ledger.db"
+
+
+@pytest.fixture
+def store(db_path):
+    with open_store(db_path) as s:
+        yield s
+
+
+@pytest.fixture
+def full(store):
+    """A ledger with three reports: Kyiv (Feb), Seoul (Mar), aid (undated)."""
+    for doc, claims in (seoul_report(), kyiv_report(), aid_report()):
+        assert store.add(doc, claims) is True
+    return store
+
+
+def all_claims() -> list[Claim]:
+    return [c for _, claims in (seoul_report(), kyiv_report(), aid_report()) for c in claims]
+
+
+def claim_id(phrase: str) -> str:
+    (claim,) = [c for c in all_claims() if c.text == phrase]
+    return claim.id
+
+
+def row_count(path, table: str) -> int:
+    with sqlite3.connect(path) as conn:
+        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+# -- opening -------------------------------------------------------------------
+
+
+def test_new_file_gets_schema_and_version(db_path):
+    assert not db_path.exists()
+    with open_store(db_path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.stats() == {"documents": 0, "claims": 0, "entities": 0}
+    assert db_path.exists()
+    with sqlite3.connect(db_path) as conn:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    assert {"meta", "documents", "claims", "entities", "claim_entities"} <= tables
+    assert meta["schema_version"] == str(SCHEMA_VERSION)
+
+
+def test_migrations_are_numbered_from_one_without_gaps():
+    assert [v for v, _ in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1))
+    assert SCHEMA_VERSION == MIGRATIONS[-1][0]
+
+
+def test_default_db_is_a_file_in_the_working_directory(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with open_store() as store:
+        assert store.target == DEFAULT_DB
+    assert (tmp_path / "claimledger.db").is_file()
+
+
+def test_sqlite_url_names_a_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with open_store("sqlite:///via-url.db"):
+        pass
+    assert (tmp_path / "via-url.db").is_file()
+
+
+def test_reopening_keeps_data_and_does_not_migrate_again(db_path):
+    doc, claims = seoul_report()
+    with open_store(db_path) as store:
+        store.add(doc, claims)
+    with open_store(db_path) as store:
+        assert store.stats()["claims"] == 2
+        assert store.has(doc.content_hash)
+        assert store.add(doc, claims) is False
+
+
+@pytest.mark.parametrize("url", [
+    "postgresql://user:secret@db.example.org/ledger",
+    "postgres://db.example.org/ledger",
+])
+def test_postgresql_is_not_supported_yet(url):
+    with pytest.raises(StoreError, match="PostgreSQL ledgers are not supported yet") as err:
+        open_store(url)
+    assert "secret" not in str(err.value)
+
+
+def test_unknown_url_scheme(tmp_path):
+    with pytest.raises(StoreError, match="unknown ledger URL scheme 'mysql'"):
+        open_store("mysql://db.example.org/ledger")
+
+
+def test_corrupt_file_is_a_store_error_naming_the_path(tmp_path):
+    bad = tmp_path / "notes.db"
+    bad.write_bytes(b"this is not a database, just some notes\n" * 200)
+    with pytest.raises(StoreError) as err:
+        open_store(bad)
+    message = str(err.value)
+    assert str(bad) in message
+    assert "--db" in message and "backup" in message
+
+
+def test_other_sqlite_database_is_refused(tmp_path):
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE recipes (name TEXT)")
+    with pytest.raises(StoreError, match="not a claimledger ledger"):
+        open_store(other)
+
+
+def test_newer_schema_is_refused(db_path):
+    open_store(db_path).close()
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),))
+    with pytest.raises(StoreError, match="upgrade claimledger"):
+        open_store(db_path)
+
+
+def test_missing_directory_is_a_store_error(tmp_path):
+    target = tmp_path / "no-such-dir" / "ledger.db"
+    with pytest.raises(StoreError, match="no-such-dir"):
+        open_store(target)
+
+
+def test_directory_is_a_store_error(tmp_path):
+    with pytest.raises(StoreError, match="is a directory"):
+        open_store(tmp_path)
+
+
+def test_closed_store_says_so(db_path):
+    store = open_store(db_path)
+    store.close()
+    store.close()  # twice is fine
+    with pytest.raises(StoreError, match="closed"):
+        store.claims()
+
+
+# -- adding --------------------------------------------------------------------
+
+
+def test_add_then_re_add_is_idempotent(store, db_path):
+    doc, claims = seoul_report()
+    assert not store.has(doc.content_hash)
+    assert store.add(doc, claims) is True
+    assert store.has(doc.content_hash)
+    before = {t: row_count(db_path, t) for t in ("documents", "claims", "entities", "claim_entities")}
+    assert before["documents"] == 1 and before["claims"] == 2
+
+    again_doc, again_claims = seoul_report()
+    assert store.add(again_doc, again_claims) is False
+    assert {t: row_count(db_path, t) for t in before} == before
+    assert store.stats() == {"documents": 1, "claims": 2, "entities": 8}
+
+
+def test_same_id_different_text_gets_a_suffixed_id(store):
+    doc, claims = seoul_report()
+    store.add(doc, claims)
+    updated = replace(doc, text=doc.text.replace("on Monday", "on Tuesday"))
+    new_claims = [make_claim(updated, c.text, value=c.value, item=c.item, measure=c.measure) for c in claims]
+
+    assert store.add(updated, new_claims) is True
+    suffixed = f"seoul-1~{updated.content_hash[:8]}"
+    assert store.document(suffixed).text == updated.text
+    assert store.document("seoul-1").text == doc.text  # the first one is untouched
+    stored = store.claims(doc=suffixed)
+    assert [c.doc for c in stored] == [suffixed, suffixed]
+    assert [c.id for c in stored] == [f"{suffixed}#{c.start}-{c.end}" for c in new_claims]
+    assert all(c.doc == "seoul-1" for c in new_claims)  # the caller's objects are not rewritten
+    assert store.add(updated, new_claims) is False  # and it is idempotent too
+
+
+def test_add_with_no_claims_stores_the_document(store):
+    doc = Document(id="quiet", text="Nothing was counted today.", published="2025-01-02")
+    assert store.add(doc, []) is True
+    assert store.document("quiet") == doc
+    assert store.claims(doc="quiet") == []
+
+
+def test_claim_from_another_document_is_refused(store):
+    doc, claims = seoul_report()
+    stray = replace(claims[0], doc="elsewhere")
+    with pytest.raises(StoreError, match="elsewhere"):
+        store.add(doc, [stray])
+    assert store.stats()["documents"] == 0
+
+
+@pytest.mark.parametrize("spoil", [
+    pytest.param(lambda claims: claims + [replace(claims[0], value=1)], id="two claims with one span"),
+    pytest.param(lambda claims: [claims[0], replace(claims[1], bound="~")], id="bound outside the spec"),
+    pytest.param(lambda claims: [claims[0], replace(claims[1], end=claims[1].start - 1)],
+                 id="end before start"),
+    pytest.param(lambda claims: [claims[0], replace(claims[1], value="many")], id="value not a number"),
+])
+def test_failing_add_rolls_back_everything(store, db_path, spoil):
+    doc, claims = seoul_report()
+    with pytest.raises(StoreError) as err:
+        store.add(doc, spoil(claims))
+    assert "seoul-1" in str(err.value) or claims[1].id in str(err.value)
+    for table in ("documents", "claims", "entities", "claim_entities"):
+        assert row_count(db_path, table) == 0, table
+    assert not store.has(doc.content_hash)
+    assert store.add(doc, claims) is True  # the fixed document goes in afterwards
+
+
+# -- round trips ---------------------------------------------------------------
+
+
+def test_every_claim_field_round_trips(full):
+    for original in all_claims():
+        stored = full.claim(original.id)
+        assert stored == original
+        assert stored.to_dict() == original.to_dict()
+        assert isinstance(stored.via, list)
+        assert isinstance(stored.cues, dict) and isinstance(stored.names, dict)
+        for name in ("approx", "vague", "cumulative", "incremental"):
+            assert type(getattr(stored, name)) is bool
+
+
+def test_non_default_values_in_every_field_round_trip(store):
+    doc = Document(id="odd é", text="Près de 1 500 réfugiés ont fui.", published="2024-12-31",
+                   publisher="LE-JOURNAL")
+    claim = Claim(
+        doc=doc.id, start=0, end=12, text="Près de 1 500", value=1500.5, low=1400.25, high=1600.75,
+        approx=True, bound="<=", vague=True, item="réfugié", category="people", measure="displaced",
+        actor="x", recipient="y", location="z", period_start="2024-01-01", period_end="2024-12-31",
+        cumulative=True, incremental=True, source="s", via=["a", "b", "a"], publisher="p",
+        evidence=doc.text, evidence_start=0, cues={"approx": "Près de", "measure": "ont fui"},
+        confidence=0.123456789, published="2024-12-30", names={"x": "X-land", "s": "l'agence"},
+    )
+    store.add(doc, [claim])
+    (stored,) = store.claims()
+    assert stored == claim
+    assert [getattr(stored, f) for f in claim.__dataclass_fields__] == \
+        [getattr(claim, f) for f in claim.__dataclass_fields__]
+
+
+def test_documents_round_trip_in_date_order(full):
+    docs = full.documents()
+    assert [d.id for d in docs] == ["kyiv-7", "seoul-1", "aid-3"]  # undated last
+    assert full.document("seoul-1") == seoul_report()[0]
+    assert full.document("aid-3") == aid_report()[0]
+
+
+# -- queries -------------------------------------------------------------------
+
+
+def test_claims_are_ordered_by_publication_then_doc_then_start(full):
+    assert [c.text for c in full.claims()] == [
+        "at least 40", "12",  # 2025-02-01
+        "about 3,000", "more than 200",  # 2025-03-10
+        "between 400 and 500 million",  # undated
+    ]
+
+
+@pytest.mark.parametrize(("filters", "expected"), [
+    pytest.param({"doc": "kyiv-7"}, ["at least 40", "12"], id="doc"),
+    pytest.param({"measure": "killed"}, ["more than 200"], id="measure"),
+    pytest.param({"measure": "Deployed"}, ["about 3,000"], id="measure any case"),
+    pytest.param({"category": "munition"}, ["at least 40", "12"], id="category"),
+    pytest.param({"item": "euro"}, ["between 400 and 500 million"], id="item"),
+    pytest.param({"actor": "RUS"}, ["at least 40", "12"], id="actor id"),
+    pytest.param({"actor": "prk"}, ["about 3,000", "more than 200"], id="actor id any case"),
+    pytest.param({"actor": "North Korean"}, ["about 3,000", "more than 200"], id="actor by a name"),
+    pytest.param({"actor": "pyongyang"}, ["about 3,000", "more than 200"], id="actor by another name"),
+    pytest.param({"actor": "Berlin"}, ["between 400 and 500 million"], id="actor name any case"),
+    pytest.param({"source": "kor-jcs"}, ["about 3,000"], id="source id"),
+    pytest.param({"source": "ukrainian  MILITARY intelligence"}, ["more than 200"], id="source by name"),
+    pytest.param({"source": "Officials in Kharkiv"}, ["12"], id="anonymous source by name"),
+    pytest.param({"source": "AP"}, [], id="a relay is not the source"),
+    pytest.param({"actor": "Kharkiv"}, [], id="a place name is not an actor"),
+    pytest.param({"measure": "wounded"}, [], id="nothing"),
+    pytest.param({"category": "munition", "actor": "RUS", "measure": "launched"}, ["12"], id="combined"),
+    pytest.param({"category": "munition", "doc": "seoul-1"}, [], id="combined, disjoint"),
+    pytest.param({"actor": "PRK", "source": "UKR-GUR", "category": "casualty"}, ["more than 200"],
+                 id="combined entities"),
+    pytest.param({"actor": "PRK", "limit": 1}, ["about 3,000"], id="limit"),
+    pytest.param({"limit": 0}, [], id="limit zero"),
+])
+def test_claim_filters(full, filters, expected):
+    assert [c.text for c in full.claims(**filters)] == expected
+
+
+@pytest.mark.parametrize(("search", "expected"), [
+    pytest.param("kursk", ["more than 200"], id="evidence, any case"),
+    pytest.param("SHOT DOWN", ["at least 40"], id="evidence, upper case"),
+    pytest.param("3,000", ["about 3,000"], id="quantity text"),
+    pytest.param("between 400", ["between 400 and 500 million"], id="quantity phrase"),
+    pytest.param("said", ["at least 40", "12", "about 3,000", "more than 200", "between 400 and 500 million"],
+                 id="every sentence"),
+    pytest.param("%", [], id="percent is literal"),
+    pytest.param("_", [], id="underscore is literal"),
+    pytest.param("tanks", [], id="absent"),
+])
+def test_search(full, search, expected):
+    assert [c.text for c in full.claims(search=search)] == expected
+
+
+def test_search_combines_with_filters(full):
+    assert [c.text for c in full.claims(search="said", measure="destroyed")] == ["at least 40"]
+    assert full.claims(search="Kursk", actor="RUS") == []
+
+
+def test_bad_limit_is_refused(full):
+    with pytest.raises(ValueError, match="limit"):
+        full.claims(limit=-1)
+
+
+def test_entities_with_names_and_counts(full):
+    entities = {e["id"]: e for e in full.entities()}
+    assert entities["PRK"]["claims"] == 2 and entities["PRK"]["as_actor"] == 2
+    assert entities["PRK"]["name"] in {"Pyongyang", "North Korean"}
+    assert entities["DEU"] == {"id": "DEU", "name": "Berlin", "claims": 1, "as_source": 1, "as_actor": 1}
+    assert entities["AP"] == {"id": "AP", "name": "the Associated Press", "claims": 0, "as_source": 0,
+                              "as_actor": 0}
+    assert entities["WIRE-NEWS"]["name"] is None  # a publisher with no name as written
+    ranked = [e["claims"] for e in full.entities()]
+    assert ranked == sorted(ranked, reverse=True)
+
+
+def test_most_frequent_name_wins(store):
+    doc, claims = kyiv_report()
+    more = [replace(c, names={**c.names, "RUS": "Moscow"}) for c in claims]
+    more[0] = replace(more[0], names={**claims[0].names, "RUS": "Russian"})
+    store.add(doc, more)  # RUS written "Russian" once and "Moscow" once
+    other = Document(id="moscow-2", text="Moscow said 5 more drones were downed.", published="2025-02-03")
+    store.add(other, [make_claim(other, "5", value=5, actor="RUS", names={"RUS": "Moscow"})])
+    (rus,) = [e for e in store.entities() if e["id"] == "RUS"]
+    assert rus["name"] == "Moscow"
+    assert rus["claims"] == 3
+
+
+# -- not found -----------------------------------------------------------------
+
+
+def test_unknown_document_message(full):
+    with pytest.raises(NotFoundError) as err:
+        full.document("paris-9")
+    assert "'paris-9'" in str(err.value) and "ingest it first" in str(err.value)
+
+
+def test_unknown_document_message_suggests_longer_ids(full):
+    doc, _ = seoul_report()
+    changed = replace(doc, text="A second version of the Seoul report.")
+    full.add(changed, [])
+    with pytest.raises(NotFoundError) as err:
+        full.document("seoul")
+    assert f"did you mean 'seoul-1', 'seoul-1~{changed.content_hash[:8]}'?" in str(err.value)
+
+
+def test_unknown_document_wildcards_are_literal(full):
+    with pytest.raises(NotFoundError, match="ingest it first"):
+        full.document("%")
+
+
+@pytest.mark.parametrize(("wanted", "hint"), [
+    ("seoul-1#0-3", "document 'seoul-1' is stored, with 2 claims"),
+    ("paris-9#0-3", "its document 'paris-9' is not in the ledger either"),
+    ("about 3,000", "claim ids look like '<document id>#<start>-<end>'"),
+])
+def test_unknown_claim_messages(full, wanted, hint):
+    with pytest.raises(NotFoundError) as err:
+        full.claim(wanted)
+    assert hint in str(err.value)
+    assert repr(wanted) in str(err.value)
+
+
+# -- export --------------------------------------------------------------------
+
+
+def test_export_csv_parses_back(full):
+    out = io.StringIO()
+    claims = full.claims()
+    assert export_claims(claims, "csv", out) == len(claims) == 5
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert list(rows[0]) == [*CLAIM_FIELDS, "id", "text", "evidence"]
+    by_id = {r["id"]: r for r in rows}
+    troops = by_id[claim_id("about 3,000")]
+    assert troops["value"] == "3000" and troops["low"] == ""
+    assert troops["approx"] == "true" and troops["vague"] == "false"
+    assert troops["via"] == "AP;yonhap"
+    assert troops["actor"] == "PRK" and troops["source"] == "KOR-JCS" and troops["publisher"] == "DAILY-POST"
+    assert troops["evidence"].startswith("Seoul's Joint Chiefs") and troops["text"] == "about 3,000"
+    aid = by_id[claim_id("between 400 and 500 million")]
+    assert aid["value"] == "" and aid["low"] == "400000000" and aid["high"] == "500000000"
+    assert aid["period_start"] == "" and aid["via"] == ""
+
+
+def test_export_jsonl_is_one_claim_per_line(full):
+    out = io.StringIO()
+    claims = full.claims()
+    assert export_claims(iter(claims), "JSONL", out) == 5
+    lines = out.getvalue().splitlines()
+    assert len(lines) == 5
+    assert [Claim.from_dict(json.loads(line)) for line in lines] == claims
+    assert json.loads(lines[0])["id"] == claims[0].id
+
+
+def test_export_nothing(full):
+    out = io.StringIO()
+    assert export_claims([], "jsonl", out) == 0 and out.getvalue() == ""
+    assert export_claims([], "csv", out) == 0 and out.getvalue().count("\n") == 1  # just the header
+
+
+def test_export_unknown_format_lists_the_allowed_ones(full):
+    with pytest.raises(ValueError, match="'xlsx'.*csv, jsonl"):
+        export_claims(full.claims(), "xlsx", io.StringIO())
+
+
+def test_store_is_a_context_manager(db_path):
+    with open_store(db_path) as store:
+        assert isinstance(store, Store)
+    with pytest.raises(StoreError):
+        store.stats()
+
+
+def test_search_folds_case_beyond_ascii_and_whitespace(store):
+    doc = Document(id="geneve-2", text="Selon l'ONU, PRÈS DE 2 000 réfugiés ont fui\nvers le sud.",
+                   published="2025-01-05")
+    store.add(doc, [make_claim(doc, "PRÈS DE 2 000", value=2000, approx=True, item="réfugié")])
+    assert [c.text for c in store.claims(search="près de 2 000")] == ["PRÈS DE 2 000"]
+    assert [c.text for c in store.claims(search="ONT FUI VERS")] == ["PRÈS DE 2 000"]
