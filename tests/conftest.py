@@ -1,0 +1,79 @@
+"""Shared fixtures: a local HTTP server for network tests and the path to the dev evaluation set.
+
+Tests never reach the internet: anything fetched is served from a directory on
+127.0.0.1 by `http_server`.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from collections.abc import Callable, Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+DATA_DIR = Path(__file__).parent / "data"
+# The shared evaluation set sits next to the repository (see the Makefile's `eval`
+# target); CLAIMLEDGER_EVAL_DIR points elsewhere.
+EVAL_DIR = Path(
+    os.environ.get("CLAIMLEDGER_EVAL_DIR") or Path(__file__).resolve().parents[2] / "shared" / "eval"
+)
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    """Serve files with the media types feeds and JSON Lines need, without request logs."""
+
+    extensions_map = {
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".rss": "application/rss+xml",
+        ".atom": "application/atom+xml",
+        ".jsonl": "application/x-ndjson",
+        ".json": "application/json",
+        ".html": "text/html; charset=utf-8",
+        ".md": "text/plain; charset=utf-8",
+        ".txt": "text/plain; charset=utf-8",
+    }
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - base-class signature
+        pass
+
+
+@pytest.fixture(scope="session")
+def http_server() -> Iterator[Callable[[str | os.PathLike[str]], str]]:
+    """`http_server(directory) -> base_url`: serve `directory` on 127.0.0.1, a free port.
+
+    One ThreadingHTTPServer per directory, in a daemon thread, started on first use and
+    shut down at the end of the session. Files are read at request time, so a test may
+    write into the directory after the server started. The base URL has no trailing
+    slash: f"{base}/page.html".
+    """
+    servers: dict[Path, tuple[ThreadingHTTPServer, threading.Thread, str]] = {}
+
+    def serve(directory: str | os.PathLike[str]) -> str:
+        root = Path(directory).resolve()
+        if root not in servers:
+            handler = functools.partial(_QuietHandler, directory=str(root))
+            server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+            server.daemon_threads = True
+            thread = threading.Thread(target=server.serve_forever, name=f"http:{root.name}", daemon=True)
+            thread.start()
+            host, port = server.server_address[:2]
+            servers[root] = (server, thread, f"http://{host}:{port}")
+        return servers[root][2]
+
+    yield serve
+    for server, thread, _ in servers.values():
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def eval_dev_dir() -> Path:
+    """The dev evaluation set (gold.jsonl, html/); the test is skipped when it is absent."""
+    path = EVAL_DIR / "dev"
+    if not (path / "gold.jsonl").exists():
+        pytest.skip(f"evaluation set not found at {path} (set CLAIMLEDGER_EVAL_DIR)")
+    return path
