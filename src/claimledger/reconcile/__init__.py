@@ -1,0 +1,76 @@
+"""Reconcile: from many reports' claims to one picture per quantity.
+
+Pure functions over ``list[Claim]`` (no ledger access; plotting writes the
+file it is asked to):
+
+- ``build_series(claims)`` groups claims about one quantity (``series``);
+- ``timeline(series)`` lays one series out in time order with its
+  assertions, figures, conflicts and estimate (``timeline``);
+- ``group_by_source`` / ``assertions`` / ``figures`` count independent
+  primary sources and show the relays under each (``sources``);
+- ``find_conflicts(series)`` lists figures that cannot both hold (``conflicts``);
+- ``estimate(series)`` gives the current low / best / high (``estimate``);
+- ``plot_timeline(series, path)`` draws it (``plot``, matplotlib on demand).
+
+Hands on to the CLI (``claimledger.cli_reconcile``), the HTTP API and the web UI.
+"""
+from claimledger.reconcile.conflicts import APPROX_TOLERANCE, Conflict, figure_interval, find_conflicts
+from claimledger.reconcile.estimate import Estimate, estimate
+from claimledger.reconcile.plot import count_marks, plot_timeline
+from claimledger.reconcile.series import (
+    Kinds,
+    Names,
+    Series,
+    SeriesKey,
+    build_series,
+    claim_date,
+    claim_span,
+    find_series,
+    primary_source,
+    series_id,
+    series_key,
+)
+from claimledger.reconcile.sources import (
+    Assertion,
+    FigureGroup,
+    SourceGroup,
+    assertions,
+    figures,
+    format_figure,
+    group_by_source,
+    relay_of,
+)
+from claimledger.reconcile.timeline import Timeline, TimelinePoint, timeline
+
+__all__ = [
+    "APPROX_TOLERANCE",
+    "Assertion",
+    "Conflict",
+    "Estimate",
+    "FigureGroup",
+    "Kinds",
+    "Names",
+    "Series",
+    "SeriesKey",
+    "SourceGroup",
+    "Timeline",
+    "TimelinePoint",
+    "assertions",
+    "build_series",
+    "claim_date",
+    "claim_span",
+    "count_marks",
+    "estimate",
+    "figure_interval",
+    "figures",
+    "find_conflicts",
+    "find_series",
+    "format_figure",
+    "group_by_source",
+    "plot_timeline",
+    "primary_source",
+    "relay_of",
+    "series_id",
+    "series_key",
+    "timeline",
+]

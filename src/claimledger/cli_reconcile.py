@@ -1,0 +1,268 @@
+"""CLI commands of the reconcile stage: series, timeline, conflicts, sources.
+
+Thin, like cli.py: each handler opens the ledger, reads its claims, calls
+``claimledger.reconcile`` and prints a rich table, or JSON with ``--json``.
+``add_commands(subparsers)`` adds the four subcommands to cli.py's parser;
+each sets ``func`` (a handler taking the parsed arguments and returning an
+exit code). Errors (``NotFoundError`` for an unknown series, ``StoreError``)
+are raised for cli.py to turn into one-line messages and exit codes.
+
+``--db`` is accepted both before the command (cli.py's global option) and
+after it; the subcommand's option only overrides the global one when given.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from dataclasses import replace
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+
+from claimledger.errors import ClaimLedgerError
+from claimledger.models import Claim
+from claimledger.reconcile import (
+    Names,
+    Series,
+    build_series,
+    count_marks,
+    estimate,
+    find_conflicts,
+    find_series,
+    format_figure,
+    group_by_source,
+    plot_timeline,
+    timeline,
+)
+from claimledger.reconcile.plot import FORMATS
+
+COMMANDS = ("series", "timeline", "conflicts", "sources")
+
+
+def add_commands(subparsers: Any) -> None:
+    """Add ``series``, ``timeline``, ``conflicts`` and ``sources`` to an argparse subparsers object."""
+    common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS: without --db here, args.db keeps the global option's value.
+    common.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH",
+                        help="ledger to read (SQLite file; default claimledger.db)")
+    common.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    p = subparsers.add_parser("series", parents=[common], help="list the series of claims about one quantity",
+                              description="Group the ledger's claims into series: same measure, kind of "
+                                          "thing, actor, recipient and location.")
+    p.set_defaults(func=cmd_series)
+
+    p = subparsers.add_parser("timeline", parents=[common], help="one series in time order",
+                              description="Show a series in time order: every figure with its period or "
+                                          "as-of date, source, relays and evidence.")
+    p.add_argument("series", metavar="SERIES", help="series id (from `claimledger series`) or a unique part")
+    p.add_argument("--plot", metavar="FILE", help="also draw the timeline to FILE.png, FILE.svg or FILE.html")
+    p.set_defaults(func=cmd_timeline)
+
+    p = subparsers.add_parser("conflicts", parents=[common],
+                              help="figures in one series that cannot both hold",
+                              description="List pairs of claims in one series whose figures cannot both "
+                                          "hold, and running totals that fall below a source's own "
+                                          "earlier one.")
+    p.add_argument("--series", metavar="SERIES", help="only this series")
+    p.set_defaults(func=cmd_conflicts)
+
+    p = subparsers.add_parser("sources", parents=[common],
+                              help="each primary source with its claims and relays",
+                              description="List each primary source with its claims, the series they fall "
+                                          "in and the outlets that relayed them.")
+    p.set_defaults(func=cmd_sources)
+
+
+# -- reading the ledger -------------------------------------------------------
+
+def load_claims(db: str | None) -> list[Claim]:
+    """Every claim in the ledger, with its document's date and publisher filled in where missing."""
+    from claimledger.store import open_store  # the store stage; imported when a command runs
+
+    with open_store(db) as store:
+        claims = store.claims()
+        if any(c.published is None or c.publisher is None for c in claims):
+            docs = {d.id: d for d in store.documents()}
+            claims = [
+                replace(c, published=c.published or docs[c.doc].published,
+                        publisher=c.publisher or docs[c.doc].publisher) if c.doc in docs else c
+                for c in claims
+            ]
+    return claims
+
+
+def _db(args: argparse.Namespace) -> str | None:
+    return getattr(args, "db", None)
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    # Created per call so it writes to the current sys.stdout. Piped output
+    # (no terminal to measure, no COLUMNS) gets 120 columns rather than rich's
+    # 80, which would crop the tables' right-hand columns.
+    console = Console()
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console = Console(width=120)
+    return console
+
+
+def _num(v: float | None) -> str:
+    if v is None:
+        return ""
+    return f"{int(v):,}" if float(v).is_integer() else f"{v:,.1f}"
+
+
+def _short(v: float) -> str:
+    """Compact figures for narrow tables: 15,000 · 725m · 62bn."""
+    for size, unit in ((1e9, "bn"), (1e6, "m")):
+        if abs(v) >= size:
+            return f"{v / size:,.3g}{unit}" if v / size < 1000 else f"{v / size:,.0f}{unit}"
+    return _num(round(v) if abs(v) >= 100 else v)
+
+
+def series_dict(s: Series) -> dict[str, Any]:
+    """The JSON object of one series (``series --json``)."""
+    est = estimate(s)
+    return {
+        "id": s.id,
+        "name": s.name,
+        "measure": s.measure,
+        "kind": s.kind,
+        "category": s.category,
+        "actor": s.actor,
+        "recipient": s.recipient,
+        "location": s.location,
+        "claims": [c.id for c in s.claims],
+        "independent_sources": s.independent_sources,
+        "sources": s.sources,
+        "estimate": est.to_dict() if est else None,
+    }
+
+
+# -- handlers -----------------------------------------------------------------
+
+def cmd_series(args: argparse.Namespace) -> int:
+    claims = load_claims(_db(args))
+    series = build_series(claims)
+    if args.json:
+        _print_json([series_dict(s) for s in series])
+        return 0
+
+    table = Table(title=f"{len(series)} series from {len(claims)} claims")
+    # The id never wraps (it is typed back as `timeline SERIES`); the name wraps under it.
+    table.add_column("series id / name", min_width=min(max((len(s.id) for s in series), default=6), 32),
+                     overflow="fold")
+    for col in ("claims", "indep.", "low", "best", "high"):
+        table.add_column(col, justify="right")
+    for s in series:
+        est = estimate(s)
+        low, best, high = (_short(est.low), _short(est.best), _short(est.high)) if est else ("", "", "")
+        label = Text(s.id, style="bold")
+        label.append("\n" + s.name, style="dim")
+        table.add_row(label, str(len(s.claims)), str(s.independent_sources), low, best, high)
+    _console().print(table)
+    return 0
+
+
+def cmd_timeline(args: argparse.Namespace) -> int:
+    if args.plot and not args.plot.lower().endswith(FORMATS):
+        raise ClaimLedgerError(f"{args.plot}: cannot tell the plot format; name the file .png, .svg or .html")
+    claims = load_claims(_db(args))
+    names = Names(claims)
+    series = find_series(build_series(claims, names=names), args.series)
+    tl = timeline(series, names)
+    marks = None
+    if args.plot:
+        marks = count_marks(plot_timeline(series, args.plot, names))
+    if args.json:
+        data = tl.to_dict()
+        if args.plot:
+            data["plot"] = {"file": args.plot, "marks": marks}
+        _print_json(data)
+        return 0
+    console = _console()
+    table = Table(title=Text(f"{series.name}  [{series.id}]"))
+    table.add_column("date", no_wrap=True)
+    table.add_column("figure", justify="right", no_wrap=True)
+    table.add_column("source → relays → publisher")
+    table.add_column("indep.", justify="right")
+    table.add_column("claim", no_wrap=True)
+    for p in tl.points:
+        c = p.claim
+        # The period under its end date; "as of" marks a publication date standing in for one.
+        when = Text(p.date or "undated")
+        if p.as_of:
+            when.append("\nas of", style="dim")
+        elif c.period_start and c.period_start != c.period_end:
+            when.append(f"\nfrom {c.period_start}", style="dim")
+        figure = Text(format_figure(c))
+        if c.cumulative:
+            figure.append("\ntotal", style="dim")
+        table.add_row(when, figure, Text(p.relay), str(p.independent_sources), c.id)
+    console.print(table)
+    if tl.estimate:
+        e = tl.estimate
+        console.print(Text(f"estimate: low {_num(e.low)} · best {_num(e.best)} · high {_num(e.high)} "
+                           f"across {len(e.sources)} independent sources (as of {e.as_of})"))
+    for conflict in tl.conflicts:
+        line = Text("conflict ", style="red")
+        line.append(f"{conflict.a.id} vs {conflict.b.id}: {conflict.reason}")
+        console.print(line)
+    if args.plot:
+        print(f"wrote {args.plot} ({marks} marks)", file=sys.stderr)
+    return 0
+
+
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    claims = load_claims(_db(args))
+    names = Names(claims)
+    series = build_series(claims, names=names)
+    if args.series:
+        series = [find_series(series, args.series)]
+    conflicts = find_conflicts(series, names)
+    if args.json:
+        _print_json([c.to_dict() for c in conflicts])
+        return 0
+
+    table = Table(title=f"{len(conflicts)} conflicts")
+    table.add_column("series · claims a, b", no_wrap=True)
+    table.add_column("reason")
+    for c in conflicts:
+        label = Text(c.series, style="bold")
+        label.append(f"\n{c.a.id}\n{c.b.id}\n{c.kind.replace('_', ' ')}", style="dim")
+        table.add_row(label, Text(c.reason))
+    _console().print(table)
+    return 0
+
+
+def cmd_sources(args: argparse.Namespace) -> int:
+    claims = load_claims(_db(args))
+    names = Names(claims)
+    groups = group_by_source(claims, build_series(claims, names=names), names)
+    if args.json:
+        _print_json([g.to_dict() for g in groups])
+        return 0
+
+    table = Table(title=f"{len(groups)} primary sources")
+    table.add_column("source id / name", min_width=min(max((len(g.source) for g in groups), default=6), 24),
+                     overflow="fold")
+    table.add_column("claims", justify="right")
+    table.add_column("series", justify="right")
+    table.add_column("relays: who passed its figures on")
+    for g in groups:
+        label = Text(g.source, style="bold")
+        if g.name != g.source:
+            label.append("\n" + g.name, style="dim")
+        relays = "\n".join(" → ".join(names(x) for x in r.chain) or "(directly)" for r in g.relays)
+        table.add_row(label, str(len(g.claims)), str(len(g.series)), Text(relays))
+    _console().print(table)
+    return 0

@@ -1,0 +1,170 @@
+"""Plot a timeline: the figures of one series over time, readable without the table.
+
+- One mark per assertion (``sources.assertions``): a primary source stating
+  a figure, however many outlets relayed it. Relays are written next to the
+  mark ("via AP → CALIBER-AZ"), never drawn as marks of their own, so the
+  eye counts independent sources, not reports.
+- One colour per primary source, named in the legend with its report count.
+- Ranges are vertical bars from low to high with the mark at the midpoint;
+  floors ("more than") are ▲, ceilings ("up to") ▼, additions ("3,000
+  more") ✚, plain figures ●; hedged figures ("about") are hollow. Vague amounts and undated claims have no
+  place on the axes and are left out (the table lists them).
+- The title is the series name, the subtitle the low / best / high estimate.
+
+``plot_timeline`` returns the matplotlib Figure so callers (and tests) can
+count the marks from the figure itself (``count_marks``). Output format
+follows the file suffix: .png, .svg, or .html (the SVG inside a small
+standalone page). matplotlib is imported when a plot is drawn, not when the
+package is imported, and only through its object API on an Agg canvas: no
+pyplot state, no display.
+"""
+from __future__ import annotations
+
+import html
+import io
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from claimledger.errors import ClaimLedgerError
+from claimledger.reconcile.estimate import estimate, figure_points
+from claimledger.reconcile.series import Names, Series, claim_date
+from claimledger.reconcile.sources import Assertion, assertions, format_figure
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+FORMATS = (".png", ".svg", ".html")
+
+
+def _marker(a: Assertion) -> str:
+    bound = a.claim.bound or "="
+    if a.claim.incremental:
+        return "P"
+    if a.claim.low is not None and a.claim.high is not None:
+        return "o"
+    if bound in (">", ">="):
+        return "^"
+    if bound in ("<", "<="):
+        return "v"
+    return "o"
+
+
+def _relay_label(a: Assertion, names: Names, limit: int = 2) -> str:
+    chains = [r.chain for r in a.relays if r.chain]
+    if not chains:
+        return ""
+    shown = ["via " + " → ".join(names(x) for x in chain) for chain in chains[:limit]]
+    more = f" (+{len(chains) - limit} more)" if len(chains) > limit else ""
+    return "; ".join(shown) + more
+
+
+def _number(v: float) -> str:
+    return f"{int(v):,}" if float(v).is_integer() else f"{v:,.1f}"
+
+
+def plot_timeline(series: Series, path: str | Path | None = None, names: Names | None = None) -> Figure:
+    """Draw ``series`` and, when ``path`` is given, write it (.png, .svg or .html). Returns the figure."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+
+    if path is not None and Path(path).suffix.lower() not in FORMATS:
+        raise ClaimLedgerError(f"{path}: cannot tell the plot format; name the file .png, .svg or .html")
+    names = names or Names(series.claims)
+    fig = Figure(figsize=(10, 5.5), layout="constrained")
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot()
+
+    plotted = [a for a in assertions(series.claims)
+               if figure_points(a.claim) is not None and claim_date(a.claim) is not None]
+    palette = [f"C{i}" for i in range(10)]
+    colours: dict[str, str] = {}
+    reports: dict[str, int] = {}
+    for a in plotted:
+        colours.setdefault(a.source, palette[len(colours) % len(palette)])
+        reports[a.source] = reports.get(a.source, 0) + len(a.claims)
+
+    for a in plotted:
+        lo, mid, hi = figure_points(a.claim)  # type: ignore[misc]  # filtered above
+        when = float(date2num(claim_date(a.claim)))
+        colour = colours[a.source]
+        if hi > lo:
+            ax.vlines(when, lo, hi, colors=colour, linewidth=2.5, alpha=0.6)
+        ax.scatter(
+            [when], [mid], marker=_marker(a), s=70, zorder=3,
+            facecolors="none" if a.approx else colour, edgecolors=colour, linewidths=1.8,
+        )
+        text = format_figure(a.claim)
+        relay = _relay_label(a, names)
+        ax.annotate(
+            f"{text}\n{relay}" if relay else text, (when, mid), xytext=(6, 4), textcoords="offset points",
+            fontsize=7, color="0.25",
+        )
+
+    ax.set_title(series.name, loc="left", fontsize=12)
+    est = estimate(series)
+    if est is not None:
+        fig.suptitle(
+            f"low {_number(est.low)} · best {_number(est.best)} · high {_number(est.high)}"
+            f"  across {len(est.sources)} independent source{'s' if len(est.sources) != 1 else ''}",
+            x=0.01, ha="left", fontsize=9, color="0.35",
+        )
+    ax.set_ylabel(f"{series.kind} {series.measure.replace('_', ' ')}")
+    if plotted:
+        locator = AutoDateLocator()
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+        # One legend entry per source, drawn as a plain dot whatever its marks' shapes.
+        handles = [Line2D([], [], marker="o", linestyle="", color=colour,
+                          label=f"{names(src)} ({reports[src]} report{'s' if reports[src] != 1 else ''})")
+                   for src, colour in colours.items()]
+        ax.legend(handles=handles, title="primary source", fontsize=8, title_fontsize=8, loc="best")
+        ax.set_ylim(bottom=0)
+    else:
+        ax.text(0.5, 0.5, "no dated figures to plot", ha="center", va="center", transform=ax.transAxes)
+    ax.grid(True, alpha=0.3)
+    ax.text(1.0, -0.12, "● figure  ▲ floor  ▼ ceiling  ✚ addition  ○ approximate  | range",
+            transform=ax.transAxes, ha="right", fontsize=7, color="0.4")
+
+    if path is not None:
+        write_figure(fig, path, title=series.name)
+    return fig
+
+
+def write_figure(fig: Figure, path: str | Path, title: str = "claimledger timeline") -> Path:
+    """Write ``fig`` in the format its suffix names; .html wraps the SVG in a standalone page."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".html":
+        buf = io.StringIO()
+        fig.savefig(buf, format="svg")
+        svg = buf.getvalue()
+        svg = svg[svg.index("<svg"):]  # drop the XML prolog and doctype: inline SVG in HTML
+        page = (
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            f"<title>{html.escape(title)}</title>\n"
+            "<style>body{font-family:sans-serif;margin:1.5em}svg{max-width:100%;height:auto}</style>\n"
+            f"</head>\n<body>\n<h1>{html.escape(title)}</h1>\n{svg}\n</body>\n</html>\n"
+        )
+        path.write_text(page, encoding="utf-8")
+    elif suffix in (".png", ".svg"):
+        fig.savefig(path, format=suffix[1:], dpi=120)
+    else:
+        raise ClaimLedgerError(f"{path}: cannot tell the plot format; name the file .png, .svg or .html")
+    return path
+
+
+def count_marks(fig: Figure | Iterable[Any]) -> int:
+    """The number of figure marks drawn: points in the axes' scatter collections.
+
+    Range bars (LineCollections) and legend handles are not counted: a range
+    is one mark with its bar.
+    """
+    import numpy as np
+    from matplotlib.collections import PathCollection
+
+    axes = fig.axes if hasattr(fig, "axes") else list(fig)
+    return sum(int(np.asarray(c.get_offsets()).shape[0])
+               for ax in axes for c in ax.collections if isinstance(c, PathCollection))

@@ -1,0 +1,372 @@
+"""Series: the claims of a ledger that speak of one quantity.
+
+A series is keyed by ``(measure, kind, actor, recipient, location)``:
+
+- ``measure`` as extracted; killed, wounded and killed_or_wounded stay apart,
+  because "4,000 killed or wounded" and "300 killed" are different counts.
+- ``kind`` is the kind of thing counted, from the item lemma and the category
+  through ``data/kinds.yaml``: troops, soldiers, personnel and forces are one
+  kind ("troops"); missiles and shells are not; money is its currency. The
+  category itself is not in the key, so an extractor that calls one "soldiers
+  killed" personnel and another casualty still puts both in one series.
+- ``actor``, ``recipient`` and ``location`` as extracted; a missing location
+  is its own value, so "1,000 killed in Kursk" and "1,000 killed" are two
+  series (the first is part of the second, not a rival to it).
+
+The id is a readable slug of the key ("prk-rus-troops-deployed",
+"prk-people-killed-in-kursk"), stable across ledgers because it is made from
+the key alone; the name spells the countries out
+("North Korea → Russia · troops deployed").
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import yaml
+
+from claimledger.errors import ClaimLedgerError, ConfigError, NotFoundError
+from claimledger.models import Claim
+
+# Measures that count people hurt or held: on personnel or people claims they
+# read the casualty table, so "soldiers killed" is a count of people.
+CASUALTY_MEASURES = frozenset({"killed", "wounded", "killed_or_wounded", "captured", "missing", "released"})
+
+# Fallback names for the countries the ledger meets most; the gazetteer (when
+# installed) and the names as written in the claims come after this list only
+# because "Pyongyang" or "North Korea's" read worse in a series name.
+COUNTRY_NAMES = {
+    "PRK": "North Korea", "KOR": "South Korea", "RUS": "Russia", "UKR": "Ukraine", "USA": "United States",
+    "CHN": "China", "JPN": "Japan", "GBR": "United Kingdom", "DEU": "Germany", "FRA": "France",
+    "ISR": "Israel", "PSE": "Palestine", "IRN": "Iran", "SYR": "Syria", "LBN": "Lebanon", "YEM": "Yemen",
+    "SDN": "Sudan", "COD": "DR Congo", "MMR": "Myanmar", "BLR": "Belarus", "POL": "Poland", "TUR": "Turkey",
+    "IND": "India", "PAK": "Pakistan", "ESP": "Spain", "ITA": "Italy", "CAN": "Canada", "AUS": "Australia",
+    "EU": "European Union", "UN": "United Nations", "NATO": "NATO",
+}
+
+
+class Kinds:
+    """Item lemma → kind of thing, per category (data/kinds.yaml plus the user's file)."""
+
+    def __init__(self, tables: dict[str, dict[str, str]]):
+        self.tables = tables
+
+    @classmethod
+    def load(cls, extra: str | Path | None = None) -> Kinds:
+        """The packaged table, with the entries of ``extra`` (same YAML shape) on top."""
+        tables = {k: dict(v) for k, v in _packaged_tables().items()}
+        if extra is not None:
+            text = Path(extra).read_text(encoding="utf-8")
+            for category, entries in _read_tables(text, str(extra)).items():
+                tables.setdefault(category, {}).update(entries)
+        return cls(tables)
+
+    def kind(self, item: str | None, category: str | None, measure: str | None = None) -> str:
+        """The kind of thing a claim counts; see the module docstring for the lookup order."""
+        item = (item or "person").strip().lower()
+        table_name = category or "other"
+        if measure in CASUALTY_MEASURES and table_name in ("personnel", "people", "other"):
+            table_name = "casualty"
+        table = self.tables.get(table_name, {})
+        if item in table:
+            return table[item]
+        shared = self.tables.get("any", {})
+        if item in shared:
+            return shared[item]
+        if "default" in table:
+            return table["default"]
+        return _plural(item)
+
+
+def _read_tables(text: str, origin: str) -> dict[str, dict[str, str]]:
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{origin}: not valid YAML ({exc}); fix the file or leave it out") from exc
+    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+        raise ConfigError(f"{origin}: expected a mapping of category → {{item: kind}}; see data/kinds.yaml")
+    return {str(cat): {str(k).lower(): str(v) for k, v in entries.items()} for cat, entries in data.items()}
+
+
+@lru_cache(maxsize=1)
+def _packaged_tables() -> dict[str, dict[str, str]]:
+    text = resources.files("claimledger").joinpath("data/kinds.yaml").read_text(encoding="utf-8")
+    return _read_tables(text, "claimledger/data/kinds.yaml")
+
+
+@lru_cache(maxsize=1)
+def _default_kinds() -> Kinds:
+    return Kinds.load()
+
+
+def _plural(word: str) -> str:
+    if word.endswith("s"):
+        return word
+    if word.endswith(("x", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _parse_date(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(str(text)[:10])
+    except ValueError:
+        return None
+
+
+def claim_span(claim: Claim) -> tuple[date | None, date | None]:
+    """The time a claim's figure covers: its stated period, else its publication date as-of.
+
+    A period open at one end ("by 2029" has no start) is closed with the
+    publication date when that lies on the open side, else with its other end.
+    """
+    start, end = _parse_date(claim.period_start), _parse_date(claim.period_end)
+    published = _parse_date(claim.published)
+    if start is None and end is None:
+        return published, published
+    if end is None:
+        end = published if published is not None and start is not None and published >= start else start
+    if start is None:
+        start = published if published is not None and end is not None and published <= end else end
+    return start, end
+
+
+def has_period(claim: Claim) -> bool:
+    """Whether the report states a period for the figure (else it is as of the publication date)."""
+    return bool(claim.period_start or claim.period_end)
+
+
+def claim_date(claim: Claim) -> date | None:
+    """The date a figure is placed at on a timeline: the end of its period, else its publication date.
+
+    A count over a period is known at the period's end ("3,000 in January and
+    February" is the figure as of 28 February); a running total "since 2022"
+    is as of the report. None when the claim has neither.
+    """
+    return claim_span(claim)[1]
+
+
+def sort_claims(claims: Iterable[Claim]) -> list[Claim]:
+    """Time order: timeline date, then publication date, then claim id; undated claims last."""
+    def key(c: Claim) -> tuple[Any, ...]:
+        d = claim_date(c)
+        p = _parse_date(c.published)
+        return (d is None, d or date.min, p or date.min, c.doc, c.start, c.end)
+
+    return sorted(claims, key=key)
+
+
+class SeriesKey(NamedTuple):
+    measure: str
+    kind: str
+    actor: str | None
+    recipient: str | None
+    location: str | None
+
+
+def series_key(claim: Claim, kinds: Kinds | None = None) -> SeriesKey:
+    """The key that decides which series a claim belongs to."""
+    kinds = kinds or _default_kinds()
+    return SeriesKey(
+        measure=claim.measure or "other",
+        kind=kinds.kind(claim.item, claim.category, claim.measure),
+        actor=claim.actor or None,
+        recipient=claim.recipient or None,
+        location=claim.location or None,
+    )
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def series_id(key: SeriesKey) -> str:
+    """Readable, stable slug of a key.
+
+    ``actor-recipient-kind-measure[-in-location]``; a missing recipient is left
+    out, a missing actor too (a recipient alone reads ``to-rus-...``), so that
+    the id of a series does not depend on which other series the ledger holds.
+    """
+    parts: list[str] = []
+    if key.actor:
+        parts.append(_slug(key.actor))
+        if key.recipient:
+            parts.append(_slug(key.recipient))
+    elif key.recipient:
+        parts += ["to", _slug(key.recipient)]
+    parts += [_slug(key.kind), _slug(key.measure)]
+    if key.location:
+        parts += ["in", _slug(key.location)]
+    return "-".join(p for p in parts if p)
+
+
+class Names:
+    """Display names for entity ids: gazetteer, built-in countries, names as written, the id.
+
+    The gazetteer is optional (it lives in the nlp stage, which may not be
+    installed or may not know the id): names are cosmetic, so a missing or
+    unreadable gazetteer falls back rather than failing a ledger listing.
+    """
+
+    def __init__(self, claims: Iterable[Claim] = (), gazetteer: Any = None, use_gazetteer: bool = True):
+        written: dict[str, Counter[str]] = {}
+        for c in claims:
+            for ent, name in (c.names or {}).items():
+                if name:
+                    written.setdefault(ent, Counter())[name] += 1
+        self.written = {ent: names.most_common(1)[0][0] for ent, names in written.items()}
+        if gazetteer is None and use_gazetteer:
+            gazetteer = _load_gazetteer()
+        self.gazetteer = gazetteer
+
+    def __call__(self, ent: str | None) -> str:
+        if not ent:
+            return ""
+        getter = getattr(self.gazetteer, "get", None)
+        if getter is not None:
+            try:
+                found = getter(ent)
+            except LookupError:
+                found = None
+            name = getattr(found, "name", None)
+            if name:
+                return str(name)
+        if ent in COUNTRY_NAMES:
+            return COUNTRY_NAMES[ent]
+        if ent in self.written:
+            return self.written[ent]
+        if ent.islower():  # a slug: kursk, moscow-region, kyrylo-budanov
+            return ent.replace("-", " ").title()
+        return ent
+
+
+@lru_cache(maxsize=1)
+def _load_gazetteer() -> Any:
+    try:
+        from claimledger.nlp.gazetteer import Gazetteer  # optional: built by the nlp stage
+    except ImportError:
+        return None
+    try:
+        return Gazetteer.load()
+    except (ClaimLedgerError, OSError, AttributeError, TypeError):
+        return None
+
+
+@dataclass
+class Series:
+    """Claims about one quantity, in time order (see ``timeline.claim_date``)."""
+
+    id: str
+    key: SeriesKey
+    name: str
+    claims: list[Claim] = field(default_factory=list)
+
+    @property
+    def measure(self) -> str:
+        return self.key.measure
+
+    @property
+    def kind(self) -> str:
+        return self.key.kind
+
+    @property
+    def actor(self) -> str | None:
+        return self.key.actor
+
+    @property
+    def recipient(self) -> str | None:
+        return self.key.recipient
+
+    @property
+    def location(self) -> str | None:
+        return self.key.location
+
+    @property
+    def category(self) -> str:
+        """The category most of the claims carry (ties: the one seen first in time order)."""
+        counts = Counter(c.category for c in self.claims)
+        return max(counts, key=lambda cat: counts[cat]) if counts else "other"
+
+    @property
+    def sources(self) -> list[str]:
+        """The distinct primary sources (the publisher where a claim has none), in first-seen order."""
+        return list(dict.fromkeys(primary_source(c) for c in self.claims))
+
+    @property
+    def independent_sources(self) -> int:
+        return len(self.sources)
+
+
+def primary_source(claim: Claim) -> str:
+    """Who asserts the figure: the source, else the publisher speaking in its own voice."""
+    return claim.source or claim.publisher or "unknown"
+
+
+def series_name(key: SeriesKey, names: Names) -> str:
+    """"North Korea → Russia · troops deployed · Kursk"."""
+    who = ""
+    if key.actor and key.recipient:
+        who = f"{names(key.actor)} → {names(key.recipient)}"
+    elif key.actor:
+        who = names(key.actor)
+    elif key.recipient:
+        who = f"→ {names(key.recipient)}"
+    what = f"{key.kind} {key.measure.replace('_', ' ')}" if key.measure != "other" else f"{key.kind} (other)"
+    parts = [p for p in (who, what, names(key.location) if key.location else "") if p]
+    return " · ".join(parts)
+
+
+def build_series(
+    claims: Iterable[Claim], kinds: Kinds | None = None, names: Names | None = None
+) -> list[Series]:
+    """Group claims into series, largest first (ties by id); claims inside in time order.
+
+    Two keys whose slugs collide (only possible with hyphenated entity ids
+    such as actor "a-b" vs actor "a", recipient "b") keep the slug for the
+    first key in sort order and get a short hash of the key appended otherwise,
+    so ids stay unique; the hash depends on the key alone.
+    """
+    claims = list(claims)
+    kinds = kinds or _default_kinds()
+    names = names or Names(claims)
+    groups: dict[SeriesKey, list[Claim]] = {}
+    for c in claims:
+        groups.setdefault(series_key(c, kinds), []).append(c)
+    out: list[Series] = []
+    used: set[str] = set()
+    for key in sorted(groups, key=lambda k: tuple(x or "" for x in k)):
+        sid = series_id(key)
+        if sid in used:
+            sid += "-" + hashlib.sha1(repr(tuple(key)).encode()).hexdigest()[:6]
+        used.add(sid)
+        out.append(Series(id=sid, key=key, name=series_name(key, names), claims=sort_claims(groups[key])))
+    out.sort(key=lambda s: (-len(s.claims), s.id))
+    return out
+
+
+def find_series(series: Iterable[Series], ref: str) -> Series:
+    """The series whose id is ``ref``; else the one series whose id or name contains it (any case)."""
+    series = list(series)
+    for s in series:
+        if s.id == ref:
+            return s
+    needle = ref.lower()
+    matches = [s for s in series if needle in s.id or needle in s.name.lower()]
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        listed = ", ".join(s.id for s in matches[:8])
+        raise NotFoundError(f"series {ref!r} is ambiguous: it matches {listed}; give the full id")
+    raise NotFoundError(f"no series {ref!r} in the ledger; run `claimledger series` to list the ids")

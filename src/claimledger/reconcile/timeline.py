@@ -1,0 +1,133 @@
+"""Timeline: one series in time order, every point a claim with its provenance.
+
+Each point carries the figure (value, range or bound, hedge), the date it is
+placed at (``series.claim_date``: the end of the stated period, else the
+publication date, flagged ``as_of``), whether it is cumulative or
+incremental, the primary source, the relay chain and the publisher, the
+evidence sentence and the claim id (``claimledger show ID`` opens it).
+
+Next to the points the timeline carries what the points alone hide: the
+assertions (one per source and figure, relays folded in; what a plot marks),
+the figures with the independent sources behind each, the conflicts, and the
+current low / best / high estimate.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from claimledger.models import Claim
+from claimledger.reconcile.conflicts import Conflict, series_conflicts
+from claimledger.reconcile.estimate import Estimate, estimate
+from claimledger.reconcile.series import Names, Series, claim_date, has_period, primary_source
+from claimledger.reconcile.sources import (
+    Assertion,
+    FigureGroup,
+    assertions,
+    figure_key,
+    figures,
+    format_figure,
+    relay_of,
+    relay_text,
+)
+
+
+@dataclass
+class TimelinePoint:
+    """One claim on a timeline."""
+
+    claim: Claim
+    source: str
+    source_name: str
+    relay: str  # "KOR-JCS → AP → CALIBER-AZ", names spelled out
+    independent_sources: int  # primary sources in the series stating this same figure
+
+    @property
+    def date(self) -> str | None:
+        d = claim_date(self.claim)
+        return d.isoformat() if d else None
+
+    @property
+    def as_of(self) -> bool:
+        """True when the date is the publication date because no period is stated."""
+        return not has_period(self.claim)
+
+    def to_dict(self) -> dict[str, Any]:
+        c = self.claim
+        numbers = c.to_dict()  # integers stay integers in JSON
+        return {
+            "claim": c.id,
+            "date": self.date,
+            "as_of": self.as_of,
+            "period_start": c.period_start,
+            "period_end": c.period_end,
+            "published": c.published,
+            "figure": format_figure(c),
+            "text": c.text,
+            "value": numbers["value"], "low": numbers["low"], "high": numbers["high"],
+            "bound": c.bound, "approx": c.approx, "vague": c.vague,
+            "item": c.item,
+            "cumulative": c.cumulative,
+            "incremental": c.incremental,
+            "source": self.source,
+            "source_name": self.source_name,
+            "via": list(c.via or []),
+            "publisher": c.publisher,
+            "relay": self.relay,
+            "relay_chain": list(relay_of(c)),
+            "independent_sources": self.independent_sources,
+            "doc": c.doc,
+            "evidence": c.evidence,
+        }
+
+
+@dataclass
+class Timeline:
+    series: Series
+    points: list[TimelinePoint]
+    assertions: list[Assertion]
+    figures: list[FigureGroup]
+    conflicts: list[Conflict] = field(default_factory=list)
+    estimate: Estimate | None = None
+    names: Names | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        s = self.series
+        return {
+            "series": {
+                "id": s.id, "name": s.name, "measure": s.measure, "kind": s.kind, "category": s.category,
+                "actor": s.actor, "recipient": s.recipient, "location": s.location,
+                "independent_sources": s.independent_sources,
+            },
+            "points": [p.to_dict() for p in self.points],
+            "assertions": [a.to_dict(self.names) for a in self.assertions],
+            "figures": [f.to_dict() for f in self.figures],
+            "conflicts": [c.to_dict() for c in self.conflicts],
+            "estimate": self.estimate.to_dict() if self.estimate else None,
+        }
+
+
+def timeline(series: Series, names: Names | None = None) -> Timeline:
+    """The series in time order with its assertions, figures, conflicts and estimate."""
+    names = names or Names(series.claims)
+    figs = figures(series.claims, names)
+    count = {(f.key, f.incremental): f.independent_sources for f in figs}
+    points = [
+        TimelinePoint(
+            claim=c,
+            source=primary_source(c),
+            source_name=names(primary_source(c)),
+            relay=relay_text(c, names),
+            independent_sources=count[figure_key(c), bool(c.incremental)],
+        )
+        for c in series.claims  # already in time order (series.sort_claims)
+    ]
+    return Timeline(
+        series=series,
+        points=points,
+        assertions=assertions(series.claims),
+        figures=figs,
+        conflicts=series_conflicts(series, names),
+        estimate=estimate(series),
+        names=names,
+    )
