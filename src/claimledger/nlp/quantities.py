@@ -108,7 +108,7 @@ _BEFORE_NOT_COUNT = re.compile(
     rf"(?:\b(?:{MONTHS})\.?\s*$|[A-Za-z]-\s*$|[A-Za-z]$|\b(?:aged|age|ages|article|articles|resolution|section|"
     r"chapter|clause|rule|phase|stage|unit|route|highway|flight|room|no\.|number|paragraph|point|page|"
     r"item|level|grade|category|class|size|version|model|block|building|gate|terminal|platform|"
-    r"channel|line|squadron|battalion|regiment|division|corps|covid|g|p|group of|the)\s*$|[#№]\s*$|"
+    r"channel|line|squadron|battalion|regiment|division|corps|covid|g|p|group of|magnitude|every|per)\s*$|[#№]\s*$|"
     r"\bone in (?:every\s+)?$|\bno\s*$|[:/]\s*$)",
     re.I,
 )
@@ -253,6 +253,14 @@ def _single(m: re.Match[str], text: str, amount: str, prefix: str, approx: bool,
     if currency is None and re.match(r"\s?(?:[-–]\s?)?\d", after):
         return None
     word_number = bool(re.fullmatch(WORD_NUMBER, bare, re.I))
+    if word_number and re.match(r"[a-z]", after, re.I):
+        return None  # "ones", "someone"
+    if word_number and re.match(r"\s+of\s", after, re.I) and value == 1:
+        return None  # "one of Moscow's main suppliers"
+    if word_number and value == 1 and re.match(r"\s+\w+\s+(?:for|in)\s+(?:every|each)\b", after, re.I):
+        return None  # "one interpreter for every 30 soldiers"
+    if value < 120 and re.search(r"[A-Z][a-z]+,\s*$", before) and re.match(r"\s*[,)]", after) and currency is None:
+        return None  # an age after a name: "Romi Gonen, 24,"
     if not prefix:
         vm = BOUND_VERBS.search(text[max(0, core_start - 30):core_start])
         if vm:

@@ -1,0 +1,334 @@
+"""The `claimledger` command: parse arguments, call the library, map errors to messages and exit codes.
+
+Exit codes: 0 success; for ingest and extract, the number of inputs that
+failed (at most 100); 2 for usage and configuration errors; 3 when the
+ledger cannot be opened; 4 for an unknown document, claim or series.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from claimledger import __version__
+from claimledger.errors import ClaimLedgerError, ConfigError, IngestError, NotFoundError, StoreError
+from claimledger.models import Claim
+from claimledger.settings import Settings
+
+MAX_FAILURE_EXIT = 100
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="claimledger", description="News reports in, a sourced ledger of figures out.")
+    p.add_argument("--version", action="version", version=f"claimledger {__version__}")
+    p.add_argument("--db", default=None, help="ledger: an SQLite file path (default: claimledger.db here)")
+    p.add_argument("--config", default=None, help="a TOML settings file (default: ./claimledger.toml if present)")
+    p.add_argument("--gazetteer", action="append", default=None, metavar="FILE",
+                   help="your own YAML gazetteer file, extending the packaged one (repeatable)")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    s = sub.add_parser("ingest", help="read sources into the ledger: files, directories, URLs, feeds")
+    s.add_argument("sources", nargs="+", help="files (.jsonl .json .txt .md .html), directories, http(s) URLs, feeds")
+    s.add_argument("--quiet", action="store_true", help="no progress bar")
+    s.set_defaults(func=cmd_ingest)
+
+    s = sub.add_parser("claims", help="list the claims in the ledger")
+    s.add_argument("--measure")
+    s.add_argument("--category")
+    s.add_argument("--actor", help="entity id or name")
+    s.add_argument("--source", help="entity id or name")
+    s.add_argument("--item")
+    s.add_argument("--doc")
+    s.add_argument("--search", help="text search in the evidence sentence")
+    s.add_argument("--limit", type=int)
+    s.add_argument("--json", action="store_true", help="print a JSON list of claim objects")
+    s.set_defaults(func=cmd_claims)
+
+    s = sub.add_parser("show", help="one document with its claims highlighted and explained")
+    s.add_argument("doc")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_show)
+
+    s = sub.add_parser("extract", help="documents in (JSON Lines or any ingest source), claims out as JSON Lines; no ledger")
+    s.add_argument("sources", nargs="+")
+    s.add_argument("-o", "--output", help="write here instead of standard output")
+    s.set_defaults(func=cmd_extract)
+
+    s = sub.add_parser("export", help="export the ledger's claims")
+    s.add_argument("--format", choices=("csv", "jsonl"), default="jsonl")
+    s.add_argument("-o", "--output", help="write here instead of standard output")
+    s.set_defaults(func=cmd_export)
+
+    s = sub.add_parser("eval", help="score extraction on an annotated gold file (the spec's gold form)")
+    s.add_argument("gold")
+    s.add_argument("--json", action="store_true", help="print the summary as JSON")
+    s.add_argument("--misses", action="store_true", help="list every missed, spurious or wrong claim")
+    s.set_defaults(func=cmd_eval)
+
+    from claimledger.cli_reconcile import add_commands
+
+    add_commands(sub)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        args.settings = Settings.resolve(args)
+        if getattr(args, "db", None) is None:
+            args.db = args.settings.db
+        return int(args.func(args) or 0)
+    except ConfigError as exc:
+        _err(str(exc))
+        return 2
+    except StoreError as exc:
+        _err(str(exc))
+        return 3
+    except NotFoundError as exc:
+        _err(str(exc))
+        return 4
+    except ClaimLedgerError as exc:
+        _err(str(exc))
+        return 1
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _err(msg: str) -> None:
+    print(f"claimledger: error: {msg}", file=sys.stderr)
+
+
+def _console(stderr: bool = False):
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def _extractor(settings: Settings):
+    from claimledger.pipeline import Extractor
+
+    return Extractor(gazetteer=settings.gazetteer, lexicon=settings.lexicon, model=settings.model)
+
+
+# -- commands ---------------------------------------------------------------------
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from claimledger.ingest import iter_documents
+    from claimledger.store import open_store
+
+    settings: Settings = args.settings
+    extractor = _extractor(settings)
+    failed = added = seen = nclaims = 0
+    console = _console(stderr=True)
+    with open_store(args.db) as store, Progress(
+        SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(bar_width=None), TextColumn("{task.completed} documents"),
+        TextColumn("{task.fields[name]}"), TimeElapsedColumn(), console=console,
+        disable=args.quiet or not console.is_terminal,
+    ) as progress:
+        task = progress.add_task("ingest", total=None, name="")
+        for item in iter_documents(args.sources):
+            if isinstance(item, IngestError):
+                failed += 1
+                progress.console.print(f"claimledger: error: {item}", markup=False, highlight=False)
+                continue
+            seen += 1
+            progress.update(task, advance=1, name=item.id)
+            if store.has(item.content_hash):
+                continue
+            try:
+                claims = extractor.extract(item)
+                if store.add(item, claims):
+                    added += 1
+                    nclaims += len(claims)
+            except (ClaimLedgerError, ValueError) as exc:
+                failed += 1
+                progress.console.print(f"claimledger: error: {item.origin or item.id}: {exc}", markup=False)
+    print(f"{seen} documents read, {added} new, {seen - added - 0} already in the ledger"
+          if False else f"{seen} documents read: {added} new ({nclaims} claims), {seen - added} already in the ledger;"
+          f" {failed} failed", file=sys.stderr)
+    return min(failed, MAX_FAILURE_EXIT)
+
+
+def _fmt_num(v: float | None) -> str:
+    if v is None:
+        return ""
+    return f"{int(v):,}" if float(v).is_integer() else f"{v:,.2f}"
+
+
+def claim_figure(c: Claim) -> str:
+    """A claim's figure for people: "> 10,000", "~3,000", "60,000–80,000", "dozens"."""
+    if c.vague:
+        return c.text
+    if c.low is not None and c.high is not None:
+        fig = f"{_fmt_num(c.low)}–{_fmt_num(c.high)}"
+    else:
+        fig = _fmt_num(c.value)
+    prefix = {"=": "", ">=": "≥ ", ">": "> ", "<=": "≤ ", "<": "< "}.get(c.bound, "")
+    return f"{prefix}{'~' if c.approx else ''}{fig}"
+
+
+def _claims_table(claims: list[Claim], title: str | None = None):
+    from rich.table import Table
+
+    t = Table(title=title, show_lines=False, expand=False)
+    for col in ("doc", "figure", "item", "category", "measure", "actor → recipient", "where", "period", "source",
+                "via"):
+        t.add_column(col, overflow="fold")
+    for c in claims:
+        period = ""
+        if c.period_start or c.period_end:
+            period = f"{c.period_start or '…'}..{c.period_end or '…'}"
+        flags = ("Σ " if c.cumulative else "") + ("+ " if c.incremental else "")
+        t.add_row(c.doc, flags + claim_figure(c), c.item, c.category, c.measure,
+                  f"{c.actor or '?'} → {c.recipient or '–'}", c.location or "", period, c.source or "(publisher)",
+                  " ← ".join(c.via))
+    return t
+
+
+def cmd_claims(args: argparse.Namespace) -> int:
+    from claimledger.store import open_store
+
+    with open_store(args.db) as store:
+        claims = store.claims(doc=args.doc, measure=args.measure, category=args.category, actor=args.actor,
+                              source=args.source, item=args.item, search=args.search, limit=args.limit)
+    if args.json:
+        json.dump([c.to_dict() for c in claims], sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return 0
+    console = _console()
+    console.print(_claims_table(claims, title=f"{len(claims)} claims"))
+    return 0
+
+
+def explain(c: Claim) -> dict[str, Any]:
+    """Each field with the words that set it."""
+    fields: dict[str, Any] = {}
+    for name in ("value", "item", "category", "measure", "actor", "recipient", "location", "period", "cumulative",
+                 "incremental", "source"):
+        if name == "value":
+            val: Any = claim_figure(c)
+        elif name == "period":
+            val = f"{c.period_start}..{c.period_end}" if (c.period_start or c.period_end) else None
+        elif name == "source":
+            val = {"source": c.source, "via": c.via}
+        else:
+            val = getattr(c, name)
+        fields[name] = {"value": val, "cue": c.cues.get(name, "")}
+    return fields
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from rich.text import Text
+
+    from claimledger.store import open_store
+
+    with open_store(args.db) as store:
+        document = store.document(args.doc)
+        claims = store.claims(doc=document.id)
+    if args.json:
+        out = {"document": document.to_dict(),
+               "claims": [{**c.to_dict(), "explain": explain(c)} for c in claims]}
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return 0
+    console = _console()
+    console.rule(f"[bold]{document.id}[/]  {document.publisher or ''}  {document.published or ''}")
+    text = Text(document.text)
+    for n, c in enumerate(claims, 1):
+        text.stylize("bold black on yellow", c.start, c.end)
+    marks = Text()
+    last = 0
+    for n, c in enumerate(sorted(claims, key=lambda c: c.start), 1):
+        marks.append_text(text[last:c.end])
+        marks.append(f"[{n}]", style="bold cyan")
+        last = c.end
+    marks.append_text(text[last:])
+    console.print(marks)
+    console.rule("claims")
+    for n, c in enumerate(sorted(claims, key=lambda c: c.start), 1):
+        console.print(f"[bold cyan][{n}][/] [bold]{c.text}[/]  ({c.id})", highlight=False)
+        for name, info in explain(c).items():
+            val = info["value"]
+            if name == "source":
+                val = (val["source"] or "(publisher's own voice)") + (
+                    "  via " + " ← ".join(val["via"]) if val["via"] else "")
+            cue = f"   [dim]← {info['cue']}[/]" if info["cue"] else ""
+            console.print(f"    {name:12s} {val}{cue}", highlight=False)
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from claimledger.ingest import iter_documents
+
+    extractor = _extractor(args.settings)
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    failed = 0
+    try:
+        docs = []
+        for item in iter_documents(args.sources):
+            if isinstance(item, IngestError):
+                failed += 1
+                _err(str(item))
+            else:
+                docs.append(item)
+        for _document, claims in extractor.extract_many(docs):
+            for c in claims:
+                out.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
+    finally:
+        if args.output:
+            out.close()
+    return min(failed, MAX_FAILURE_EXIT)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from claimledger.store import export_claims, open_store
+
+    with open_store(args.db) as store:
+        claims = store.claims()
+    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+    try:
+        n = export_claims(claims, args.format, out)
+    finally:
+        if args.output:
+            out.close()
+    print(f"{n} claims exported", file=sys.stderr)
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from claimledger.evaluate import load_gold, score
+    from claimledger.models import Document
+
+    gold = load_gold(args.gold)
+    extractor = _extractor(args.settings)
+    docs = [Document.from_dict(d) for d in gold]
+    preds = [c.to_dict() for _d, claims in extractor.extract_many(docs) for c in claims]
+    report = score(gold, preds)
+    summary = report.summary()
+    if args.misses:
+        for m in report.misses:
+            print(json.dumps(m, ensure_ascii=False))
+    if args.json:
+        print(json.dumps(summary, indent=2))
+        return 0
+    print(f"docs {summary['docs']}  gold {summary['gold']}  predicted {summary['predicted']}  matched {summary['matched']}")
+    for k in ("detect", "full"):
+        s = summary[k]
+        print(f"{k:7s} P {s['p']:.3f}  R {s['r']:.3f}  F1 {s['f1']:.3f}")
+    print("field accuracy on matched claims:")
+    for k, v in summary["field_accuracy"].items():
+        print(f"  {k:12s} {v:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,150 @@
+"""Scoring extracted claims against an annotated file in the spec's gold form.
+
+The same metrics as the project's evaluation: claims are matched one to one
+by character overlap (largest first); detect P/R/F1 counts matches, full
+P/R/F1 counts matches whose value, category, measure and source are all
+right; field accuracy is over matched claims. Entity fields accept the gold
+id or a slug of any alias the gold lists for it.
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from claimledger.errors import IngestError
+from claimledger.nlp.entities import slug as _slug
+
+ENTITY_FIELDS = ("actor", "recipient", "location", "source", "publisher")
+PLAIN_FIELDS = ("item", "category", "measure", "cumulative", "incremental")
+CORE_FIELDS = ("value", "category", "measure", "source")
+
+
+def slug(s: Any) -> str | None:
+    return None if s is None else (_slug(str(s)) or None)
+
+
+@dataclass
+class Report:
+    docs: int = 0
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    full: int = 0
+    correct: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    misses: list[dict[str, Any]] = field(default_factory=list)
+
+    @staticmethod
+    def _prf(tp: int, npred: int, ngold: int) -> dict[str, float]:
+        p = tp / npred if npred else 0.0
+        r = tp / ngold if ngold else 0.0
+        return {"p": p, "r": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "docs": self.docs, "gold": self.gold, "predicted": self.predicted, "matched": self.matched,
+            "detect": self._prf(self.matched, self.predicted, self.gold),
+            "full": {**self._prf(self.full, self.predicted, self.gold), "core_fields": list(CORE_FIELDS)},
+            "field_accuracy": {k: v / self.matched if self.matched else 0.0 for k, v in sorted(self.correct.items())},
+        }
+
+
+def load_gold(path: str | Path) -> list[dict[str, Any]]:
+    docs = []
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                d = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise IngestError(f"{path}", f"line {n}: not valid JSON ({exc.msg})") from exc
+            if "claims" not in d or "text" not in d or "id" not in d:
+                raise IngestError(f"{path}", f"line {n}: a gold document needs id, text and claims")
+            docs.append(d)
+    return docs
+
+
+def _same_entity(pred: Any, gold: Any, aliases: dict[str, list[str]]) -> bool:
+    if gold is None or pred is None:
+        return pred is None and gold is None
+    names = {slug(gold)} | {slug(a) for a in aliases.get(gold, [])}
+    return slug(pred) in names
+
+
+def _same_number(a: Any, b: Any) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(float(a) - float(b)) <= 1e-6 * max(1.0, abs(float(b)))
+
+
+def field_checks(p: dict[str, Any], g: dict[str, Any], aliases: dict[str, list[str]]) -> dict[str, bool]:
+    checks = {
+        "value": all(_same_number(p.get(k), g.get(k)) for k in ("value", "low", "high"))
+        and (p.get("bound") or "=") == (g.get("bound") or "=") and bool(p.get("vague")) == bool(g.get("vague")),
+        "approx": bool(p.get("approx")) == bool(g.get("approx")),
+    }
+    for f in PLAIN_FIELDS:
+        gv, pv = g.get(f), p.get(f)
+        checks[f] = (isinstance(pv, str) and pv.strip().lower() == gv.lower()) if isinstance(gv, str) else bool(pv) == bool(gv)
+    for f in ENTITY_FIELDS:
+        checks[f] = _same_entity(p.get(f), g.get(f), aliases)
+    gvia, pvia = g.get("via") or [], p.get("via") or []
+    checks["via"] = len(gvia) == len(pvia) and all(_same_entity(a, b, aliases) for a, b in zip(pvia, gvia))
+    checks["period"] = ((p.get("period_start") or None) == (g.get("period_start") or None)
+                        and (p.get("period_end") or None) == (g.get("period_end") or None))
+    return checks
+
+
+def _match(preds: list[dict[str, Any]], golds: list[dict[str, Any]]) -> list[tuple[dict, dict]]:
+    pairs = []
+    for i, p in enumerate(preds):
+        for j, g in enumerate(golds):
+            overlap = min(p["end"], g["end"]) - max(p["start"], g["start"])
+            if overlap > 0:
+                pairs.append((overlap, i, j))
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    out = []
+    for _, i, j in sorted(pairs, reverse=True):
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            out.append((preds[i], golds[j]))
+    return out
+
+
+def score(gold_docs: list[dict[str, Any]], predicted: Iterable[dict[str, Any]]) -> Report:
+    by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for c in predicted:
+        by_doc[c.get("doc")].append(c)
+    rep = Report(docs=len(gold_docs))
+    for d in gold_docs:
+        aliases = d.get("aliases", {})
+        preds = [p for p in by_doc[d["id"]] if isinstance(p.get("start"), int) and isinstance(p.get("end"), int)]
+        rep.predicted += len(preds)
+        rep.gold += len(d["claims"])
+        matched = _match(preds, d["claims"])
+        rep.matched += len(matched)
+        hit_g = {id(g) for _, g in matched}
+        hit_p = {id(p) for p, _ in matched}
+        for p, g in matched:
+            checks = field_checks(p, g, aliases)
+            for k, ok in checks.items():
+                rep.correct[k] += ok
+            if all(checks[k] for k in CORE_FIELDS):
+                rep.full += 1
+            else:
+                wrong = {k: [p.get(k), g.get(k)] for k, ok in checks.items() if not ok}
+                rep.misses.append({"doc": d["id"], "kind": "wrong", "text": d["text"][g["start"]:g["end"]],
+                                   "fields": wrong})
+        for g in d["claims"]:
+            if id(g) not in hit_g:
+                rep.misses.append({"doc": d["id"], "kind": "missed", "text": d["text"][g["start"]:g["end"]]})
+        for p in preds:
+            if id(p) not in hit_p:
+                rep.misses.append({"doc": d["id"], "kind": "spurious", "text": d["text"][p["start"]:p["end"]]})
+    return rep

@@ -1,0 +1,439 @@
+"""Who says so, and through whom: source and relay chain of each figure.
+
+A sentence holds attribution *frames*: a speech verb with its speaker ("the
+NIS said", "Lee told Reuters, citing the NIS"), "according to X", a report
+noun ("the NIS's figures", "estimates by X", "casualties cited by a US
+official"). Each frame covers a part of the parse (its scope). A figure's
+chain is the frames whose scope holds it, outermost first; within a frame the
+outlets it was told to or reported by come before the speaker and the bodies
+it cites after. The last link is the source; the links between the publisher
+and the source are `via`, nearest the publisher first.
+
+Article-wide relays: a dateline credit ("SEOUL (AP) —") and a lead that says
+the publisher relays a wire ("as reported by Caliber.Az citing AP") put that
+wire in front of every figure the article relays. A chain seen earlier for
+the same speaker lends its outer links to a shorter later chain ("The lawmaker
+said ..." after "Lee told Reuters, citing the NIS").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from claimledger.extract.lexicon import Lexicon
+from claimledger.models import Claim
+from claimledger.nlp.entities import EntityIndex, Mention, slug
+
+PERSON_ROLES = {"spokesman", "spokeswoman", "spokesperson", "minister", "president", "lawmaker", "official",
+                "governor", "mayor", "chief", "head", "commander", "secretary", "envoy", "ambassador", "director",
+                "general", "analyst", "expert", "source", "officer", "diplomat", "aide", "representative", "member"}
+TELL_VERBS = {"tell", "brief", "inform", "say"}
+DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’-]{1,60}?\(([^)]{2,40})\)\s*[—–-]")
+
+
+@dataclass
+class Frame:
+    anchor: Token
+    scope: Token
+    speaker: str | None
+    before: list[str] = field(default_factory=list)  # outlets between publisher and speaker
+    cites: list[str] = field(default_factory=list)   # what the speaker cites, further from the publisher
+    cue: str = ""
+    kind: str = "speech"  # speech, according, noun, citing
+
+    def links(self) -> list[str]:
+        return [*self.before, *([self.speaker] if self.speaker else []), *self.cites]
+
+
+@dataclass
+class Chain:
+    source: str | None
+    via: list[str]
+    cue: str = ""
+    links: list[str] = field(default_factory=list)
+    explicit: bool = False
+
+
+class Attribution:
+    def __init__(self, doc: Doc, ents: EntityIndex, lex: Lexicon, gazetteer, publisher: str | None,
+                 title_end: int = 0):
+        self.doc = doc
+        self.ents = ents
+        self.lex = lex
+        self.gaz = gazetteer
+        self.publisher_ids = self._publisher_ids(publisher)
+        self.title_end = title_end
+        self._frames: dict[int, list[Frame]] = {}
+        self._last_speaker: dict[str, str] = {}
+        self.doc_relays: list[str] = self._dateline()
+        self._lead_done = False
+        self._chains: list[tuple[int, list[str], bool]] = []  # (claim index, links, explicit)
+
+    # -- publisher and article-wide relays ------------------------------------
+    def _publisher_ids(self, publisher: str | None) -> set[str]:
+        if not publisher:
+            return set()
+        ids = {publisher, slug(publisher), publisher.upper()}
+        ent = self.gaz.lookup(publisher) or self.gaz.get(publisher) or self.gaz.get(publisher.upper())
+        if ent:
+            ids.add(ent.id)
+        return {i.upper() for i in ids} | {slug(i) for i in ids}
+
+    def _is_publisher(self, eid: str | None) -> bool:
+        return eid is not None and (eid.upper() in self.publisher_ids or slug(eid) in self.publisher_ids)
+
+    def _dateline(self) -> list[str]:
+        body = self.doc.text[self.title_end:].lstrip()
+        m = DATELINE.match(body)
+        if not m:
+            return []
+        credit = m.group(1).strip()
+        ent = self.gaz.lookup(credit)
+        eid = ent.id if ent else slug(credit).upper()
+        return [] if self._is_publisher(eid) else [eid]
+
+    # -- frames -------------------------------------------------------------------
+    def frames(self, sent: Span) -> list[Frame]:
+        key = sent.start
+        if key not in self._frames:
+            self._frames[key] = self._find_frames(sent)
+        return self._frames[key]
+
+    def speech_tokens(self, sent: Span) -> set[int]:
+        return {f.anchor.i for f in self.frames(sent) if f.kind == "speech"}
+
+    def _find_frames(self, sent: Span) -> list[Frame]:
+        lex = self.lex
+        frames: list[Frame] = []
+        for t in sent:
+            lem = t.lemma_.lower()
+            if t.pos_ in ("VERB", "AUX") and lem in lex.reporting_verbs and lem != "cite":
+                f = self._speech_frame(t)
+                if f:
+                    frames.append(f)
+            elif t.lower_ == "according" and any(c.lower_ == "to" for c in t.children):
+                to = next(c for c in t.children if c.lower_ == "to")
+                pobj = [c for c in to.children if c.dep_ == "pobj"]
+                if pobj:
+                    spk = self._speaker(pobj[0])
+                    scope = t.head if t.head.i != t.i else t
+                    if scope.lower_ in (",",):
+                        scope = sent.root
+                    f = Frame(t, scope, spk, cue=f"according to {pobj[0].text}", kind="according")
+                    f.cites = self._citing(pobj[0])
+                    frames.append(f)
+            elif lem == "cite" and t.tag_ == "VBN":
+                # "casualties cited by a US official"
+                agent = [c for c in t.children if c.dep_ == "agent"]
+                if agent:
+                    pobj = [c for c in agent[0].children if c.dep_ == "pobj"]
+                    if pobj:
+                        frames.append(Frame(t, t.head, self._speaker(pobj[0]), cue=f"cited by {pobj[0].text}",
+                                            kind="noun"))
+            elif t.pos_ == "NOUN" and lem in lex.report_nouns:
+                f = self._noun_frame(t)
+                if f:
+                    frames.append(f)
+        # A title of the form "Seoul: North Korea sent ..." or "Budanov: ...".
+        if sent.start_char < self.title_end or (sent.start == 0 and self.title_end):
+            colon = [t for t in sent if t.text == ":" and t.i - sent.start <= 5]
+            if colon:
+                head = self.doc[sent.start:colon[0].i]
+                spk = self._speaker(head.root)
+                if spk:
+                    frames.append(Frame(head.root, sent.root, spk, cue=head.text, kind="speech"))
+        # Relays hanging off a speech verb: "said ..., as reported by X citing Y", "X reported".
+        by_anchor = {f.anchor.i: f for f in frames}
+        for f in frames:
+            if f.kind != "speech":
+                continue
+            parent = f.anchor.head
+            if f.anchor.dep_ in ("advcl", "conj", "parataxis", "advmod") and parent.i in by_anchor \
+                    and by_anchor[parent.i] is not f and f.speaker and self._is_media(f.speaker):
+                outer = by_anchor[parent.i]
+                outer.before = [*f.before, f.speaker, *f.cites, *outer.before]
+                f.kind = "relay"
+        return [f for f in frames if f.kind != "relay"]
+
+    def _speech_frame(self, verb: Token) -> Frame | None:
+        spk_tok = None
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.dep_ != "nsubjpass":
+                spk_tok = c
+        if spk_tok is None:
+            for c in verb.children:
+                if c.dep_ == "agent":
+                    pobj = [p for p in c.children if p.dep_ == "pobj"]
+                    if pobj:
+                        spk_tok = pobj[0]
+        if spk_tok is None and verb.dep_ == "conj" and verb.head.lemma_.lower() in self.lex.reporting_verbs:
+            for c in verb.head.children:
+                if c.dep_ == "nsubj":
+                    spk_tok = c
+        if spk_tok is None:
+            return None
+        if spk_tok.lower_ in ("that", "which", "what") or spk_tok.pos_ in ("NUM",):
+            return None
+        speaker = self._speaker(spk_tok)
+        if speaker is None:
+            return None
+        f = Frame(verb, verb, speaker, cue=f"{spk_tok.text} {verb.text}")
+        # "told Reuters", "in an interview with CNN", "speaking to the BBC"
+        for c in verb.children:
+            if c.dep_ in ("dobj", "dative") and verb.lemma_.lower() in TELL_VERBS:
+                m = self._entity(c)
+                if m and m.kind == "media":
+                    f.before.append(m.id)
+            if c.dep_ == "prep" and c.lower_ in ("in", "to", "with"):
+                for p in c.subtree:
+                    m = self.ents.at(p)
+                    if m and m.kind == "media" and p.i - c.i <= 5:
+                        f.before.append(m.id)
+                        break
+        f.cites = self._citing(verb)
+        # "The lawmaker said the spy agency had reported ...": nested speech is a further frame.
+        if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+            f.scope = verb.head
+        return f
+
+    def _noun_frame(self, noun: Token) -> Frame | None:
+        spk = None
+        for c in noun.children:
+            if c.dep_ == "poss":
+                spk = self._speaker(c)
+            elif c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
+                pobj = [p for p in c.children if p.dep_ == "pobj"]
+                if pobj:
+                    m = self._entity(pobj[0])
+                    if m and m.kind not in ("place",):
+                        spk = self._speaker(pobj[0])
+        if spk is None:
+            return None
+        scope = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj") else noun
+        if scope.dep_ == "prep":
+            scope = scope.head
+        return Frame(noun, scope, spk, cue=noun.text, kind="noun")
+
+    def _citing(self, tok: Token) -> list[str]:
+        out = []
+        for c in tok.subtree:
+            if c.lower_ == "citing" and (c.head.i == tok.i or c.head.head.i == tok.i or c.head.i == tok.head.i):
+                for d in c.children:
+                    if d.dep_ in ("dobj", "pobj", "attr", "npadvmod", "nsubj"):
+                        spk = self._speaker(d)
+                        if spk:
+                            out.append(spk)
+                            for cc in d.children:
+                                if cc.dep_ == "conj":
+                                    s2 = self._speaker(cc)
+                                    if s2:
+                                        out.append(s2)
+        return out
+
+    # -- speakers -------------------------------------------------------------------
+    def _entity(self, tok: Token) -> Mention | None:
+        m = self.ents.at(tok)
+        if m:
+            return m
+        for c in tok.children:
+            if c.dep_ in ("compound", "poss", "amod", "nmod", "appos"):
+                m = self.ents.at(c)
+                if m:
+                    return m
+        return None
+
+    def _is_media(self, eid: str) -> bool:
+        ent = self.gaz.get(eid)
+        return bool(ent and ent.kind == "media")
+
+    def _speaker(self, tok: Token) -> str | None:
+        """Entity id of the speaker a noun phrase names."""
+        lex = self.lex
+        m = self.ents.at(tok)
+        lem = tok.lemma_.lower()
+        if m and m.kind != "place":
+            return self._remember(m.id if m.kind != "demonym" else m.id, m.kind)
+        if lem in ("it", "he", "she", "they", "we", "i"):
+            want = "person" if lem in ("he", "she", "i") else "body"
+            return self._last_speaker.get(want) or self._last_speaker.get("any")
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        # affiliation of an unnamed speaker: "US officials", "a Pentagon official", "Ukrainian intelligence sources"
+        mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
+        preps = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "at", "with")
+                 for p in c.children if p.dep_ == "pobj"]
+        aff = None
+        for c in mods + preps:
+            mm = self.ents.at(c) or (self._entity(c) if c.dep_ == "pobj" else None)
+            if mm and mm.kind in ("body", "organisation", "international", "media"):
+                aff = mm
+                break
+            if mm and mm.kind in ("country", "demonym") and aff is None:
+                aff = mm
+        if aff is not None and aff.kind in ("country", "demonym"):
+            # "South Korean lawmaker Lee", "Ukraine's military intelligence": a body name among the words?
+            words = " ".join(t.text for t in tok.subtree if t.i not in range(aff.start, aff.end)
+                             and t.dep_ not in ("det", "case", "punct") and t.i <= tok.i)
+            body = self.gaz.body(aff.id, words) if words else None
+            if body is not None and self.gaz.is_body_name(words):
+                return self._remember(body.id, "body")
+            person = [c for c in tok.subtree if self.ents.at(c) and self.ents.at(c).kind == "person"]
+            if person:
+                pm = self.ents.at(person[0])
+                return self._remember(pm.id, "person")
+            if lem in lex.anonymous_heads or lem in PERSON_ROLES or lem in ("intelligence", "military", "army",
+                                                                           "government", "authority", "tally"):
+                return self._remember(aff.id, "body")
+        if aff is not None:
+            return self._remember(aff.id, "body")
+        if lem in lex.anaphoric_speakers or lem in PERSON_ROLES:
+            prev = self._last_speaker.get("person" if lem in PERSON_ROLES - {"official", "source"} else "body")
+            if lem in ("official", "source", "officer", "person", "people") and not any(
+                    c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                return "anonymous"
+            if prev:
+                return prev
+        if lem in lex.anonymous_heads:
+            return "anonymous"
+        if tok.pos_ == "PROPN" or tok.text[:1].isupper():
+            words = [t for t in tok.subtree if t.dep_ not in ("det", "punct", "relcl", "acl", "appos")]
+            text = " ".join(t.text for t in words if t.i <= tok.i + 4)
+            return self._remember(slug(text), "body") if text else None
+        if any(c.dep_ in ("compound", "amod") for c in tok.children) and lem in ("authority", "official", "service",
+                                                                                  "agency", "ministry", "police"):
+            text = " ".join(t.text for t in tok.subtree if t.dep_ not in ("det", "punct"))
+            return slug(text)
+        return None
+
+    def _remember(self, eid: str, kind: str) -> str:
+        if self._is_publisher(eid) or self._is_media(eid) or eid == "anonymous":
+            return eid
+        bucket = "person" if kind == "person" else "body"
+        self._last_speaker[bucket] = eid
+        self._last_speaker["any"] = eid
+        return eid
+
+    # -- chains ---------------------------------------------------------------------
+    def chain_for(self, num: Token, noun: Token | None, claim: Claim) -> Chain:
+        sent = num.sent
+        frames = self.frames(sent)
+        target = noun if noun is not None else num
+        holding = [f for f in frames if _ancestor_or_self(f.scope, num) or _ancestor_or_self(f.scope, target)]
+        if not holding:
+            top = [f for f in frames if f.kind in ("speech", "according") and f.anchor.i != num.i]
+            if top:
+                holding = [min(top, key=lambda f: _depth(f.anchor))]
+        holding.sort(key=lambda f: _depth(f.scope))
+        links: list[str] = []
+        cues = []
+        for f in holding:
+            for link in f.links():
+                if link not in links:
+                    links.append(link)
+            cues.append(f.cue)
+        while links and self._is_publisher(links[0]):
+            links.pop(0)
+        links = [x for x in links if not self._is_publisher(x)]
+        explicit = bool(links)
+        in_title = claim.start < self.title_end
+        # A lead that credits a wire for the whole article.
+        if not self._lead_done and not in_title and holding:
+            self._lead_done = True
+            first = [link for f in holding for link in f.links()]
+            if len(first) >= 2 and self._is_publisher(first[0]) and self._is_media(first[1]):
+                self.doc_relays = [first[1]] + [r for r in self.doc_relays if r != first[1]]
+        self._chains.append((len(self._chains), links, explicit))
+        if not links:
+            return Chain(None, [], "", [], False)
+        return Chain(links[-1], links[:-1], "; ".join(c for c in cues if c), links, explicit)
+
+    def finish(self, claims: list[Claim]) -> None:
+        """Whole-document passes: titles, relays lent by earlier chains, article-wide relays."""
+        chains = [c[1] for c in self._chains]
+        body = [i for i, c in enumerate(claims) if c.start >= self.title_end]
+        # 1. Longer earlier chains lend their outer links.
+        for i in body:
+            links = chains[i]
+            if not links:
+                continue
+            for j in body:
+                if j >= i:
+                    break
+                earlier = chains[j]
+                if len(earlier) <= len(links):
+                    continue
+                if len(links) >= 2 and links[0] in earlier:
+                    k = earlier.index(links[0])
+                    if k > 0:
+                        chains[i] = earlier[:k] + links
+                        break
+                if len(links) == 1 and links[0] in earlier:
+                    k = earlier.index(links[0])
+                    if k > 0 and all(self._is_media(x) for x in earlier[:k]):
+                        chains[i] = earlier[:k] + links
+                        break
+        # 2. Article-wide relays: every relayed figure passes through them.
+        if self.doc_relays:
+            for i in body:
+                links = chains[i]
+                relays = [r for r in self.doc_relays if r not in links]
+                if links:
+                    chains[i] = relays + links
+                else:
+                    chains[i] = list(self.doc_relays)
+        # 3. Titles take their own attribution, else the body's figure's; via as in the body.
+        for i, c in enumerate(claims):
+            if c.start >= self.title_end:
+                continue
+            match = self._body_match(c, claims, body)
+            own = chains[i]
+            if match is not None:
+                mlinks = chains[match]
+                if own:
+                    src = own[-1]
+                    via = [x for x in mlinks[:-1] if x != src]
+                    if src in mlinks:
+                        via = mlinks[:mlinks.index(src)]
+                    chains[i] = via + [src]
+                else:
+                    chains[i] = list(mlinks)
+            elif not own and self.doc_relays:
+                chains[i] = list(self.doc_relays)
+            elif own and self.doc_relays:
+                chains[i] = [r for r in self.doc_relays if r not in own] + own
+        for c, links in zip(claims, chains):
+            c.source = links[-1] if links else None
+            c.via = links[:-1] if links else []
+
+    def _body_match(self, claim: Claim, claims: list[Claim], body: list[int]) -> int | None:
+        best = None
+        for j in body:
+            other = claims[j]
+            if other.value != claim.value or other.low != claim.low or other.high != claim.high:
+                continue
+            score = (other.measure == claim.measure) * 2 + (other.category == claim.category) + (other.item == claim.item)
+            if best is None or score > best[0]:
+                best = (score, j)
+        return best[1] if best else None
+
+
+def _ancestor_or_self(anc: Token, tok: Token) -> bool:
+    t = tok
+    for _ in range(30):
+        if t.i == anc.i:
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _depth(tok: Token) -> int:
+    d = 0
+    t = tok
+    while t.head.i != t.i and d < 50:
+        t = t.head
+        d += 1
+    return d

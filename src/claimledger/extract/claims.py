@@ -1,0 +1,817 @@
+"""Doc → Claims: every figure with what is counted, what happened, who says so and when.
+
+Pure: `extract_claims(doc, document, resources)` reads a parsed spaCy Doc, the
+Document's metadata and the shared resources (lexicon, gazetteer, matchers),
+and returns Claim records. No I/O, no globals, so it can run in any process.
+
+The steps for each quantity expression found in the text:
+1. the counted noun (item) through the parse: "3,000 additional troops",
+   "220 units of launchers", "296 of the drones"; money takes its currency;
+2. the measure from the noun itself ("casualties", "deaths") or the verb that
+   governs it ("dispatched", "shot down"), turned into `planned` by a future;
+3. category from item and measure;
+4. actor, recipient and location from the clause (subjects, "to Russia",
+   demonyms), else from the claim before it in the document;
+5. period and cumulative/incremental cues from the clause;
+6. source and relay chain from the attribution frames of the sentence
+   (attribution.py), with the article-wide relays.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from claimledger.extract.attribution import Attribution, Chain
+from claimledger.extract.lexicon import Lexicon
+from claimledger.models import Claim, Document
+from claimledger.nlp.entities import EntityIndex, Mention
+from claimledger.nlp.quantities import CURRENCY_WORDS, Quantity, find_quantities
+from claimledger.nlp.times import EXTRA_TIME, parse_date, resolve_period
+
+CASUALTY_MEASURES = {"killed", "wounded", "killed_or_wounded", "captured", "missing", "released"}
+RECEIVING_MEASURES = {"deployed", "planned", "transferred", "launched", "pledged", "destroyed", "released"}
+PERSON_CATEGORIES = {"personnel", "casualty", "people"}
+SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion", "bn", "m", "k", "mn", "dozen"}
+PLACE_PREPS = {"in", "near", "at", "over", "around", "outside", "across", "inside", "into", "from", "on"}
+NOT_ITEMS = {"%", "percent", "time", "year", "month", "day", "week", "hour", "minute", "kilometre",
+             "kilometer", "mile", "metre", "meter", "point", "per", "cent", "mm", "km", "record"}
+
+
+@dataclass
+class Context:
+    """What the claims before this one in the document said: the fallback for missing fields."""
+
+    last_item: dict[str, str] = field(default_factory=dict)
+    actor: dict[str, str | None] = field(default_factory=dict)
+    recipient: dict[tuple[str | None, str], str | None] = field(default_factory=dict)
+
+
+def extract_claims(doc: Doc, document: Document, res) -> list[Claim]:
+    """Every claim in one parsed document."""
+    lex: Lexicon = res.lexicon
+    ents = EntityIndex(doc, res.gazetteer, *res.matchers)
+    pub = parse_date(document.published)
+    publisher = document.publisher
+    attribution = Attribution(doc, ents, lex, res.gazetteer, publisher, title_end=_title_end(document))
+    ctx = Context()
+    claims: list[Claim] = []
+    for q in find_quantities(doc.text):
+        claim = _claim_for(q, doc, document, ents, lex, attribution, ctx, pub)
+        if claim is not None:
+            claims.append(claim)
+    attribution.finish(claims)
+    return claims
+
+
+def _title_end(document: Document) -> int:
+    if document.title and document.text.startswith(document.title.strip()):
+        return len(document.title.strip())
+    first = document.text.split("\n", 1)[0]
+    if document.title is None and "\n\n" in document.text[:400] and not first.rstrip().endswith("."):
+        return len(first)
+    return 0
+
+
+def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex: Lexicon,
+               attribution: Attribution, ctx: Context, pub) -> Claim | None:
+    span = doc.char_span(q.num_start, q.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    num = _number_token(span)
+    sent = num.sent
+    if _inside_name(num, ents):
+        return None
+    noun = None if q.currency else _counted_noun(num, span, lex)
+    cues: dict[str, str] = {}
+    # Money: currency from the symbol or the word after the figure ("21 billion euros").
+    item = q.currency
+    if item is None and noun is not None and noun.lower_ in CURRENCY_WORDS:
+        item = CURRENCY_WORDS[noun.lower_]
+    if item is None:
+        after = doc.text[q.end:q.end + 20].lower()
+        m = re.match(r"\s+(?:of\s+)?([a-z]+)", after)
+        if m and m.group(1) in CURRENCY_WORDS:
+            item = CURRENCY_WORDS[m.group(1)]
+    if item is not None:
+        noun_tok = None
+        category = "money"
+        cues["item"] = item
+    else:
+        noun_tok = noun
+        if noun_tok is not None and noun_tok.lemma_.lower() in lex.verb_measures \
+                and noun_tok.lemma_.lower() not in lex.item_category and noun_tok.lower_ not in lex.noun_measures:
+            noun_tok = None  # "Up to 400,000 flee ...": a headline verb tagged as a noun
+        if noun_tok is not None:
+            lemma = _item_lemma(noun_tok)
+            if lemma in NOT_ITEMS:
+                return None
+            item = lemma
+            cues["item"] = noun_tok.text
+        else:
+            if q.word_number and not q.vague:
+                # "one" or "three" alone is rarely a count ("one of them", "the three of us").
+                if not _bare_number_is_count(num):
+                    return None
+            if q.vague and q.text.lower() in ("a few", "a couple", "a handful", "numerous", "countless") :
+                return None
+            item = None
+        category = ""
+    measure, mcue, future = _measure(num, noun_tok, lex, category == "money", doc)
+    if item is None:
+        item = _context_item(num, measure, ctx, sent)
+        cues["item"] = f"(from context) {item}"
+    if category != "money":
+        category = _category(item, measure, lex)
+    if measure == "sendlike":
+        measure = "deployed" if category in PERSON_CATEGORIES else "transferred"
+    if measure is None:
+        measure = _default_measure(category, item, doc, sent)
+    if category == "money" and measure not in ("pledged", "transferred", "other"):
+        measure = "pledged" if measure in ("planned",) else "other"
+    if future and measure in ("deployed", "transferred", "released", "other", "launched") and category != "money":
+        measure = "planned"
+    if future and category == "money" and measure == "transferred":
+        measure = "pledged"
+    if measure == "transferred" and category in PERSON_CATEGORIES:
+        measure = "released"  # people handed over or returned
+        category = _category(item, measure, lex)
+    if measure in CASUALTY_MEASURES and category == "personnel":
+        category = "casualty"
+    if mcue:
+        cues["measure"] = mcue
+    gov = _governor(num, noun_tok)
+    actor, acue = _actor(num, noun_tok, gov, measure, category, ents, lex)
+    recipient, rcue = _recipient(num, noun_tok, gov, measure, category, ents, actor)
+    family = "person" if category in PERSON_CATEGORIES else category
+    if actor is None and measure not in ("other",):
+        actor = ctx.actor.get(family) if family != "money" else None
+        if actor:
+            acue = "(from context)"
+    if recipient is None and measure in RECEIVING_MEASURES and category not in ("casualty",):
+        recipient = ctx.recipient.get((actor, family))
+        if recipient:
+            rcue = "(from context)"
+    if measure in CASUALTY_MEASURES - {"released"} and recipient and not rcue.startswith("to"):
+        recipient = None
+    if actor:
+        ctx.actor[family] = actor
+        cues["actor"] = acue
+    if recipient:
+        ctx.recipient[(actor, family)] = recipient
+        cues["recipient"] = rcue
+    location, lcue = _location(num, noun_tok, gov, ents)
+    if location:
+        cues["location"] = lcue
+    period, pcue, since = _period(num, gov, sent, doc, pub, lex, attribution)
+    if pcue:
+        cues["period"] = pcue
+    cumulative, ccue = _cumulative(num, q, sent, doc, lex, since)
+    if cumulative:
+        cues["cumulative"] = ccue
+    incremental, icue = _incremental(q, num, noun_tok, doc, sent)
+    if incremental:
+        cues["incremental"] = icue
+    if q.hedge:
+        cues["value"] = q.hedge
+    ctx.last_item[family] = item
+    claim = Claim(
+        doc=document.id, start=q.start, end=q.end, text=q.text, value=q.value, low=q.low, high=q.high,
+        approx=q.approx, bound=q.bound, vague=q.vague, item=item, category=category, measure=measure,
+        actor=actor, recipient=recipient, location=location,
+        period_start=period[0] if period else None, period_end=period[1] if period else None,
+        cumulative=cumulative, incremental=incremental, publisher=document.publisher,
+        evidence=sent.text.strip(), evidence_start=sent.start_char, cues=cues, published=document.published,
+    )
+    chain: Chain = attribution.chain_for(num, noun_tok, claim)
+    claim.source, claim.via = chain.source, chain.via
+    if chain.cue:
+        cues["source"] = chain.cue
+    for m in ents.mentions:
+        if m.id in {claim.actor, claim.recipient, claim.location, claim.source, *claim.via}:
+            claim.names.setdefault(m.id, m.text)
+    claim.confidence = _confidence(claim, noun_tok, mcue)
+    return claim
+
+
+# -- the number and its noun ------------------------------------------------
+
+def _number_token(span: Span) -> Token:
+    """The token that carries the figure: the scale word, else the last numeric token."""
+    best = span[-1]
+    for t in span:
+        if t.like_num or t.lower_ in SCALE_WORDS or t.lower_ in ("dozens", "hundreds", "thousands", "millions",
+                                                                  "scores", "amount", "number", "quantities",
+                                                                  "amounts", "numbers", "few", "handful"):
+            best = t
+    return best
+
+
+def _inside_name(num: Token, ents: EntityIndex) -> bool:
+    """A number that is part of a name ("Group of Seven", "G7", "Resolution 2231")."""
+    m = ents.at(num)
+    return m is not None and m.kind not in ("place",) and num.ent_type_ not in ("CARDINAL", "MONEY", "QUANTITY")
+
+
+def _counted_noun(num: Token, span: Span, lex: Lexicon) -> Token | None:
+    doc = num.doc
+    # "296 of the drones", "a considerable amount of missiles", "220 units of launchers"
+    nxt = span.end
+    if nxt < len(doc) and doc[nxt].lower_ == "of":
+        pobj = [c for c in doc[nxt].children if c.dep_ == "pobj"]
+        if pobj:
+            return _through_containers(pobj[0], lex)
+        # parse missed it: take the next noun
+        for t in doc[nxt + 1:nxt + 8]:
+            if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound":
+                return _through_containers(t, lex)
+            if t.is_punct:
+                break
+    for c in num.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            pobj = [p for p in c.children if p.dep_ == "pobj"]
+            if pobj:
+                return _through_containers(pobj[0], lex)
+    head = num
+    while head.dep_ in ("compound", "quantmod", "nummod", "amod", "nmod", "det", "advmod", "npadvmod") \
+            and head.head.i != head.i and head.head.i > head.i and head.head.i - num.i <= 8:
+        head = head.head
+        if head.pos_ in ("NOUN", "PROPN") and head.dep_ != "compound":
+            break
+    if head.i != num.i and head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
+        if head.pos_ == "PROPN" and head.ent_type_ in ("ORG", "GPE", "PERSON", "NORP") and head.dep_ == "compound":
+            head = head.head
+        if head.pos_ == "VERB" and head.tag_ not in ("VBN",):
+            return None
+        if head.pos_ == "PROPN":
+            # "728 Shahed and decoy drones": the common noun the name belongs to.
+            conj = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+            if conj:
+                return conj[0]
+            if head.head.pos_ == "NOUN" and head.dep_ in ("compound", "amod", "nmod"):
+                return head.head
+        return _through_containers(head, lex)
+    # The noun right after the figure, when the parse attached them otherwise.
+    if span.end < len(doc):
+        t = doc[span.end]
+        j = span.end
+        while j < len(doc) and j < span.end + 4 and doc[j].pos_ in ("ADJ", "PROPN", "NOUN", "VERB") \
+                and doc[j].dep_ in ("amod", "compound", "nmod") and doc[j].head.i > j:
+            j += 1
+        if j < len(doc):
+            t = doc[j]
+        if t.pos_ == "NOUN" and t.i - span.end < 4 and t.tag_ in ("NNS", "NN"):
+            return _through_containers(t, lex)
+    return None
+
+
+def _through_containers(noun: Token, lex: Lexicon) -> Token:
+    """From "units" in "220 units of launchers" to "launchers"."""
+    seen = 0
+    while noun.lemma_.lower() in lex.container_nouns and seen < 3:
+        of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+        if not of:
+            break
+        pobj = [p for p in of[0].children if p.dep_ == "pobj"]
+        if not pobj:
+            break
+        noun = pobj[0]
+        seen += 1
+    return noun
+
+
+def _item_lemma(noun: Token) -> str:
+    text = noun.lower_
+    lemma = noun.lemma_.lower()
+    if text in ("people", "persons"):
+        return "person"
+    if text in ("dead",):
+        return "death"
+    if text in ("police",):
+        return "police"
+    if noun.pos_ == "PROPN" and noun.tag_ == "NNPS" and lemma.endswith("s"):
+        lemma = lemma[:-1]
+    if lemma.endswith("ies") and lemma == text:
+        lemma = lemma[:-3] + "y"
+    elif lemma == text and lemma.endswith("s") and not lemma.endswith("ss") and len(lemma) > 3 \
+            and noun.tag_ in ("NNS", "NNPS"):
+        lemma = lemma[:-1]
+    return lemma.replace("servicemen", "serviceman")
+
+
+def _bare_number_is_count(num: Token) -> bool:
+    """"killed three and wounded seven": a word number that is the object of a measure verb."""
+    if num.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj", "conj", "attr", "appos") and num.head.pos_ in ("VERB", "AUX", "ADP", "NUM"):
+        if num.head.lower_ in ("of",) or num.nbor(1).lower_ == "of" if num.i + 1 < len(num.doc) else False:
+            return False
+        return True
+    return False
+
+
+def _context_item(num: Token, measure: str | None, ctx: Context, sent: Span) -> str:
+    """The noun a bare figure refers to: the last noun counted in this sentence, else a person."""
+    doc = num.doc
+    # "the death toll ... 225": a toll counts deaths.
+    window = doc[max(sent.start, num.i - 8):num.i]
+    for t in reversed(list(window)):
+        if t.lemma_.lower() in ("toll",):
+            if any(w.lower_ in ("death", "casualty", "dead") for w in doc[max(sent.start, t.i - 2):t.i]):
+                return "death"
+    if measure in ("launched", "destroyed", "damaged", "transferred") and "munition" in ctx.last_item:
+        return ctx.last_item["munition"]
+    if measure in ("killed", "wounded", "killed_or_wounded", "captured", "missing", "released", "deployed", "planned",
+                   "displaced") or measure is None:
+        if "person" in ctx.last_item:
+            return ctx.last_item["person"]
+    return "person"
+
+
+# -- measure ------------------------------------------------------------------
+
+def _lemma(t: Token) -> str:
+    """The lemma with its particle: "shot down" → shoot_down, "put up" → put_up, "brought home" → bring_home."""
+    lem = t.lemma_.lower()
+    if t.lower_ == "downed":
+        return "down"
+    for c in t.children:
+        if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in ("home", "out", "down", "up", "over")):
+            return f"{lem}_{c.lower_}"
+        if lem == "take" and c.lower_ in ("prisoner", "captive", "hostage"):
+            return "take_prisoner"
+        if lem == "lose" and c.lower_ in ("life", "lives"):
+            return "lose_life"
+    return lem
+
+
+def _lookup_verb(t: Token, lex: Lexicon) -> tuple[str | None, str]:
+    lem = _lemma(t)
+    if lem in lex.verb_measures:
+        return lex.verb_measures[lem], lem
+    base = t.lemma_.lower()
+    if base in lex.verb_measures and "_" in lem and lem.split("_", 1)[0] == base:
+        return lex.verb_measures[base], base
+    # a participle the tagger took for a noun or adjective: "those freed"
+    for cut in (2, 1):
+        if t.lower_.endswith("ed") and t.lower_[:-cut] in lex.verb_measures:
+            return lex.verb_measures[t.lower_[:-cut]], t.lower_[:-cut]
+    return None, lem
+
+
+def _verb_measure(t: Token, lex: Lexicon, money: bool) -> str | None:
+    m, lem = _lookup_verb(t, lex)
+    if m is None and t.pos_ in ("NOUN",) and lem in lex.noun_measures and t.lower_ != "toll":
+        return None
+    if money and lem in ("release",):
+        return "transferred"
+    if m == "killed" and lem == "claim" and not any(c.lower_ in ("lives", "life") for c in t.children):
+        return None
+    if m == "produced":
+        return "other"
+    if m is None:
+        return None
+    if m in ("killed", "wounded"):
+        other = {_lookup_verb(c, lex)[0] for c in t.children if c.dep_ == "conj"}
+        if t.dep_ == "conj":
+            other.add(_lookup_verb(t.head, lex)[0])
+        cc = {c.lower_ for c in t.children if c.dep_ == "cc"} | (
+            {c.lower_ for c in t.head.children if c.dep_ == "cc"} if t.dep_ == "conj" else set())
+        if {"killed", "wounded"} <= ({m} | other) and "or" in cc:
+            return "killed_or_wounded"
+    return m
+
+
+def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc) -> tuple[str | None, str, bool]:
+    """The measure, the word that set it, and whether the event is future or intended."""
+    anchor = noun if noun is not None else num
+    # 1. the noun itself: "casualties", "deaths", "refugees"
+    if noun is not None:
+        lem = noun.lemma_.lower() if noun.lower_ != "dead" else "dead"
+        if lem in lex.noun_measures and lem not in ("body",):
+            m = lex.noun_measures[lem]
+            verb = _governing_verb(anchor, lex)
+            future = _is_future(verb, lex) if verb is not None else False
+            if m == "captured" and verb is not None:
+                vm = _verb_measure(verb, lex, money)
+                if vm in ("released", "captured"):
+                    return vm, verb.text, future
+                if future:
+                    return "planned", verb.text, True
+            if m in ("killed", "wounded"):
+                # "dead and wounded"
+                other = {lex.noun_measures.get(c.lemma_.lower()) for c in noun.children if c.dep_ == "conj"}
+                if "killed" in other or "wounded" in other:
+                    return "killed_or_wounded", noun.text, future
+            return m, noun.text, future
+    # 2. a participle or adjective on the noun or figure: "soldiers killed or wounded", "wounded soldiers",
+    #    "1,000 wounded"; a weaker one ("soldiers fighting for Russia") only when nothing governs it
+    weak = None
+    for c in anchor.children if noun is None else [*noun.children, *num.children]:
+        if c.dep_ in ("acl", "amod", "relcl") and c.i != num.i:
+            m = _verb_measure(c, lex, money) or lex.noun_measures.get(c.lower_)
+            if m and m not in ("planned",):
+                if m in ("deployed",) or c.dep_ == "relcl":
+                    weak = weak or (m, c.text, _is_future(c, lex))
+                    continue
+                return m, c.text, _is_future(c, lex)
+    # 3. up the tree to the governing verb, stopping at speech
+    noun_weak = None
+    t = anchor
+    for _ in range(6):
+        if t.head.i == t.i:
+            break
+        prev, t = t, t.head
+        if t.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and t.lemma_.lower() in lex.reporting_verbs and t.pos_ != "NOUN":
+            break
+        # "About 600 of the casualties were deaths": the predicate noun
+        if t.lemma_ == "be":
+            for c in t.children:
+                if c.dep_ in ("attr", "acomp") and c.i != prev.i:
+                    nm = lex.noun_measures.get(c.lemma_.lower())
+                    if nm:
+                        return nm, c.text, False
+        m = _verb_measure(t, lex, money) if t.pos_ in ("VERB", "AUX", "ADJ") else None
+        if m is None and t.pos_ == "NOUN":
+            nm = _verb_measure(t, lex, money) or lex.noun_measures.get(t.lemma_.lower())
+            if nm and t.lemma_.lower() not in ("body", "toll") and noun_weak is None:
+                noun_weak = (nm, t.text, False)
+            for c in t.children:
+                if c.dep_ in ("amod", "acl") and c.i != anchor.i:
+                    cm = _verb_measure(c, lex, money)
+                    if cm and cm != "planned" and noun_weak is None:
+                        noun_weak = (cm, c.text, _is_future(c, lex))
+        if m == "planned":
+            # "plans to send 3,000": the verb under the plan carries the measure
+            inner = [c for c in t.children if c.dep_ == "xcomp"]
+            if inner:
+                im = _verb_measure(inner[0], lex, money)
+                if im:
+                    return ("pledged" if money else "planned"), inner[0].text, True
+            return "planned", t.text, True
+        if m:
+            return m, t.text, _is_future(t, lex)
+        # sibling objects: "put casualties at several hundred", "raised its casualty estimate to 4,000"
+        if t.pos_ == "VERB" and prev.dep_ in ("pobj", "prep", "dobj", "attr", "npadvmod") or t.pos_ == "ADP":
+            for c in (t.head.children if t.pos_ == "ADP" else t.children):
+                of = [g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+                for w in [c, *[g for g in c.children if g.dep_ == "compound"], *of]:
+                    nm = lex.noun_measures.get(w.lemma_.lower())
+                    if nm and w.i != anchor.i and w.lemma_.lower() not in ("body",):
+                        return nm, w.text, False
+    if noun_weak:
+        return noun_weak
+    if weak:
+        return weak
+    if noun is not None and noun.lemma_.lower() in lex.weak_noun_measures:
+        return lex.weak_noun_measures[noun.lemma_.lower()], noun.text, False
+    if money:
+        return None, "", False
+    # 4. nothing governs it: the nearest measure word of the sentence that is not speech
+    sent = num.sent
+    best = None
+    for t in sent:
+        if t.i == num.i or (noun is not None and t.i == noun.i):
+            continue
+        if t.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and t.lemma_.lower() not in lex.reporting_verbs:
+            m = _verb_measure(t, lex, money)
+            if m and m != "planned":
+                d = abs(t.i - num.i) + (0 if t.i < num.i else 2) + (0 if t.pos_ in ("VERB", "AUX") else 4)
+                if best is None or d < best[0]:
+                    best = (d, m, t.text, _is_future(t, lex))
+    if best:
+        return best[1], best[2], best[3]
+    return None, "", False
+
+
+def _governing_verb(t: Token, lex: Lexicon) -> Token | None:
+    for _ in range(5):
+        if t.head.i == t.i:
+            return t if t.pos_ in ("VERB", "AUX") else None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
+
+
+def _is_future(verb: Token | None, lex: Lexicon) -> bool:
+    if verb is None:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in lex.future_aux for c in verb.children):
+        return True
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ == "to" for c in verb.children):
+        head = verb.head
+        if verb.dep_ in ("xcomp", "ccomp", "advcl") and (head.lemma_.lower() in lex.future_heads or head.lemma_ == "be"):
+            return True
+        if verb.dep_ == "ROOT":  # headline: "North Korea to send 6,000 workers"
+            return True
+        if head.lemma_.lower() in lex.future_heads:
+            return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.future_heads:
+        return True
+    return False
+
+
+def _default_measure(category: str, item: str, doc: Doc, sent: Span) -> str:
+    if category == "personnel":
+        return "deployed"
+    if category == "money":
+        words = {t.lemma_.lower() for t in sent}
+        if words & {"aid", "package", "assistance", "pledge", "support", "contribution", "loan", "fund", "finance",
+                    "grant", "tranche"}:
+            return "pledged"
+    return "other"
+
+
+def _category(item: str, measure: str | None, lex: Lexicon) -> str:
+    cat = lex.item_category.get(item)
+    if cat in ("munition", "weapon", "vehicle", "aircraft"):
+        return cat
+    if item in lex.casualty_nouns:
+        return "casualty"
+    if cat == "personnel":
+        if measure in CASUALTY_MEASURES:
+            return "casualty"
+        if measure in ("displaced",):
+            return "people"
+        return "personnel"
+    if cat == "people" or item == "person":
+        if measure in CASUALTY_MEASURES:
+            return "casualty"
+        return "people"
+    return "other"
+
+
+# -- who and where ----------------------------------------------------------
+
+def _governor(num: Token, noun: Token | None) -> Token:
+    t = noun if noun is not None else num
+    for _ in range(6):
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+            return t
+        t = t.head
+    return t
+
+
+def _entity_in(tokens, ents: EntityIndex, kinds=("country", "demonym", "body", "organisation", "international",
+                                                 "person", "media")) -> Mention | None:
+    for t in tokens:
+        m = ents.at(t)
+        if m and m.kind in kinds:
+            return m
+    return None
+
+
+def _np_entity(tok: Token, ents: EntityIndex) -> Mention | None:
+    """The entity a noun phrase names: its own mention or, for "the North Korean army", its modifier's."""
+    m = ents.at(tok)
+    if m:
+        return m
+    for c in tok.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod"):
+            m = ents.at(c) or _np_entity(c, ents)
+            if m:
+                return m
+    return None
+
+
+def _country_of(m: Mention) -> str | None:
+    if m.kind in ("country", "demonym"):
+        return m.id
+    if m.kind in ("body", "organisation", "international", "media", "person"):
+        return m.id if m.kind != "person" else None
+    return None
+
+
+def _actor(num: Token, noun: Token | None, gov: Token, measure: str, category: str, ents: EntityIndex,
+           lex: Lexicon) -> tuple[str | None, str]:
+    # Whose things or people: "North Korean soldiers", "Russia's drones", "Ukrainian drones"
+    if noun is not None:
+        for c in noun.children:
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i != num.i:
+                m = ents.at(c)
+                if m and m.kind in ("country", "demonym", "body", "organisation", "international"):
+                    return (m.country or m.id) if m.kind == "body" else m.id, c.text
+        # "drones of Russia's army", "casualties among North Korean troops"
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "among", "from"):
+                for p in c.children:
+                    m = _np_entity(p, ents)
+                    if m and m.kind in ("country", "demonym"):
+                        return m.id, p.text
+    # "North Korea's losses have reached 4,700": the possessor of the noun the figure sits under
+    t = noun if noun is not None else num
+    for _ in range(4):
+        if t.head.i == t.i:
+            break
+        t = t.head
+        if t.pos_ == "NOUN":
+            for c in t.children:
+                if c.dep_ in ("poss", "amod", "compound"):
+                    m = ents.at(c)
+                    if m and m.kind in ("country", "demonym"):
+                        return m.id, c.text
+        if t.pos_ in ("VERB", "AUX"):
+            break
+    # The doer: subject of the verb (active), or "by" agent (passive)
+    verb = gov if gov.pos_ in ("VERB", "AUX") else None
+    if verb is not None and measure not in CASUALTY_MEASURES - {"released"}:
+        for v in _verb_and_heads(verb):
+            for c in v.children:
+                if c.dep_ in ("nsubj",):
+                    m = _np_entity(c, ents)
+                    if m and m.kind in ("country", "demonym", "body", "organisation", "international"):
+                        return (m.country or m.id) if m.kind == "body" and m.country else m.id, c.text
+                if c.dep_ == "agent":
+                    for p in c.children:
+                        m = _np_entity(p, ents)
+                        if m and m.kind in ("country", "demonym", "body", "organisation", "international"):
+                            return m.id, p.text
+    if measure in ("killed", "wounded", "killed_or_wounded", "captured", "missing") and verb is not None:
+        # "Ukrainian forces had captured two North Korean soldiers": the captured side is the noun's.
+        pass
+    return None, ""
+
+
+def _verb_and_heads(verb: Token):
+    yield verb
+    t = verb
+    for _ in range(2):
+        if t.dep_ in ("xcomp", "conj", "advcl") and t.head.i != t.i:
+            t = t.head
+            yield t
+        else:
+            break
+
+
+def _recipient(num: Token, noun: Token | None, gov: Token, measure: str, category: str, ents: EntityIndex,
+               actor: str | None) -> tuple[str | None, str]:
+    verb = gov if gov.pos_ in ("VERB", "AUX") else None
+    places = []
+    for base in filter(None, [noun, verb, *(list(_verb_and_heads(verb))[1:] if verb is not None else [])]):
+        for c in base.children:
+            if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for", "into", "in", "at", "on", "against", "toward",
+                                                             "towards", "with"):
+                for p in c.children:
+                    if p.dep_ != "pobj":
+                        continue
+                    m = _np_entity(p, ents)
+                    if m and m.kind in ("country", "demonym") and m.id != actor:
+                        places.append((c.lower_, m.id, f"{c.text} {p.text}"))
+            if c.dep_ == "dobj" and measure == "launched" and (noun is None or c.i != noun.i):
+                m = _np_entity(c, ents)
+                if m and m.kind in ("country",) and m.id != actor:
+                    places.append(("dobj", m.id, c.text))
+            if c.dep_ == "dative":
+                m = _np_entity(c, ents)
+                if m and m.kind in ("country",) and m.id != actor:
+                    places.append(("to", m.id, c.text))
+            if c.dep_ in ("advcl", "xcomp") and c.lemma_ in ("help", "support", "aid", "back", "assist"):
+                for d in c.children:
+                    if d.dep_ == "dobj":
+                        m = _np_entity(d, ents)
+                        if m and m.kind == "country" and m.id != actor:
+                            places.append(("to", m.id, f"{c.text} {d.text}"))
+    for prep in ("to", "for", "dobj", "into", "against", "at", "on", "in", "toward", "towards", "with"):
+        for p, rid, cue in places:
+            if p == prep:
+                if p == "in" and measure not in ("deployed", "planned"):
+                    continue
+                if p == "with":
+                    continue
+                return rid, cue
+    # "fighting for Russia", "on Russia's side": a relative or participle clause on the noun
+    if noun is not None and category in ("personnel", "casualty"):
+        for c in noun.children:
+            if c.dep_ in ("acl", "relcl") and c.lemma_ in ("fight", "serve", "help", "support"):
+                for d in c.children:
+                    if d.dep_ == "prep" and d.lower_ in ("for", "alongside", "with"):
+                        for p in d.children:
+                            m = _np_entity(p, ents)
+                            if m and m.kind == "country":
+                                return m.id, f"{c.text} {d.text} {p.text}"
+    return None, ""
+
+
+def _location(num: Token, noun: Token | None, gov: Token, ents: EntityIndex) -> tuple[str | None, str]:
+    bases = [b for b in (noun, gov) if b is not None]
+    seen = set()
+    for base in bases:
+        for c in list(base.children):
+            if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
+                for p in c.children:
+                    if p.dep_ != "pobj" or p.i in seen:
+                        continue
+                    seen.add(p.i)
+                    for t in [p, *p.children]:
+                        m = ents.at(t)
+                        if m and m.kind == "place":
+                            return m.id, f"{c.text} {m.text}"
+    return None, ""
+
+
+# -- time ---------------------------------------------------------------------
+
+def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, attribution: Attribution):
+    if pub is None:
+        return None, "", False
+    speech = attribution.speech_tokens(sent)
+    candidates: list[tuple[int, int, str]] = []
+    for ent in sent.ents:
+        if ent.label_ in ("DATE", "TIME"):
+            candidates.append((ent.start_char, ent.end_char, ent.text))
+    for m in EXTRA_TIME.finditer(sent.text):
+        s = sent.start_char + m.start()
+        candidates.append((s, s + len(m.group(0)), m.group(0)))
+    # Longest first so "in January and February" wins over "January".
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    used: list[tuple[int, int]] = []
+    clause = _clause_tokens(num, gov)
+    best = None
+    for s, e, text in candidates:
+        if any(s < ue and us < e for us, ue in used):
+            continue
+        used.append((s, e))
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        # A time that modifies the speech ("said on Thursday") dates the statement, not the events.
+        if root.head.i in speech or root.i in speech:
+            continue
+        if not any(t.i in clause for t in span):
+            continue
+        before = doc.text[max(sent.start_char, s - 12):s].lower()
+        phrase = text
+        if re.search(r"\bsince\s*$", before):
+            phrase = "since " + text
+        elif re.search(r"\bin\s*$", before):
+            phrase = "in " + text
+        p = resolve_period(phrase, pub)
+        if p is None:
+            continue
+        dist = abs(span.start - num.i)
+        if best is None or dist < best[0]:
+            best = (dist, p, phrase)
+    if best is None:
+        return None, "", False
+    return best[1], best[2], best[2].lower().startswith("since")
+
+
+def _clause_tokens(num: Token, gov: Token) -> set[int]:
+    """Tokens of the clause the figure belongs to: the governing verb's subtree."""
+    top = gov
+    # climb coordinated and auxiliary structure, not into the speech verb
+    if top.dep_ in ("xcomp",) and top.head.i != top.i:
+        top = top.head
+    return {t.i for t in top.subtree} | {t.i for t in num.subtree}
+
+
+def _cumulative(num: Token, q: Quantity, sent: Span, doc: Doc, lex: Lexicon, since: bool) -> tuple[bool, str]:
+    if since:
+        return True, "since"
+    lo = max(sent.start_char, q.start - 90)
+    hi = min(sent.end_char, q.end + 70)
+    window = doc.text[lo:hi].lower()
+    for cue in lex.cumulative_cues:
+        if cue in ("in all",):
+            continue
+        if re.search(rf"\b{re.escape(cue)}\b", window):
+            if cue == "since" and re.search(r"\bsince\s+(?:then|last)\b", window) is None and \
+                    not re.search(r"\b(?:have|has|had)\s+(?:\w+\s+)?since\b|\bsince\s+(?:the|it|its|\w+ \d|\d|january|"
+                                  r"february|march|april|may|june|july|august|september|october|november|december|"
+                                  r"20\d\d|russia|the war|the start|fighting|then)", window):
+                continue
+            return True, cue
+    return False, ""
+
+
+def _incremental(q: Quantity, num: Token, noun: Token | None, doc: Doc, sent: Span) -> tuple[bool, str]:
+    before = doc.text[max(sent.start_char, q.start - 25):q.start].lower()
+    after = doc.text[q.end:min(sent.end_char, q.end + 40)].lower()
+    m = re.search(r"\b(another|a further|an additional|an extra|a fresh|additional|further|extra)\s*$", before)
+    if m:
+        # "100 killed and another 1,000 wounded" adds a different measure: not incremental.
+        if m.group(1) == "another" and re.search(r"\d", doc.text[sent.start_char:q.start]) and \
+                re.match(r"\s*(?:were\s+|have been\s+)?(?:wounded|injured|hurt|missing|killed|dead)", after):
+            return False, ""
+        return True, m.group(1)
+    m = re.match(r"\s+(more|additional|extra|further|new|fresh)\b", after)
+    if m and m.group(1) in ("more", "additional", "extra", "further"):
+        return True, m.group(1)
+    m = re.match(r"\s+(?:[\w-]+\s+){0,2}?(more)\b", after)
+    if m and noun is not None and not re.match(r"\s+(?:[\w-]+\s+){0,2}?more than", after):
+        return True, "more"
+    if re.search(r"\badditional\b", after[:60]) and re.match(r"\s+of\s", after):
+        return True, "additional"
+    return False, ""
+
+
+def _confidence(claim: Claim, noun: Token | None, mcue: str) -> float:
+    c = 1.0
+    if noun is None and claim.category != "money":
+        c -= 0.25
+    if not mcue:
+        c -= 0.2
+    if claim.source is None:
+        c -= 0.1
+    return round(max(c, 0.1), 2)

@@ -1,0 +1,57 @@
+"""The word lists of data/lexicon.yaml as sets and tables, extensible by a user file."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from claimledger.errors import ConfigError
+
+
+@dataclass
+class Lexicon:
+    item_category: dict[str, str] = field(default_factory=dict)
+    casualty_nouns: set[str] = field(default_factory=set)
+    container_nouns: set[str] = field(default_factory=set)
+    noun_measures: dict[str, str] = field(default_factory=dict)
+    weak_noun_measures: dict[str, str] = field(default_factory=dict)
+    verb_measures: dict[str, str] = field(default_factory=dict)
+    future_heads: set[str] = field(default_factory=set)
+    future_aux: set[str] = field(default_factory=set)
+    reporting_verbs: set[str] = field(default_factory=set)
+    report_nouns: set[str] = field(default_factory=set)
+    anaphoric_speakers: set[str] = field(default_factory=set)
+    anonymous_heads: set[str] = field(default_factory=set)
+    incremental_cues: set[str] = field(default_factory=set)
+    cumulative_cues: list[str] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, extra: str | Path | None = None) -> Lexicon:
+        lex = cls()
+        text = resources.files("claimledger.data").joinpath("lexicon.yaml").read_text(encoding="utf-8")
+        lex._merge(yaml.safe_load(text), "lexicon.yaml")
+        if extra:
+            try:
+                data = yaml.safe_load(Path(extra).read_text(encoding="utf-8"))
+            except (OSError, yaml.YAMLError) as exc:
+                raise ConfigError(f"{extra}: cannot read the lexicon file ({exc})") from exc
+            lex._merge(data, str(extra))
+        return lex
+
+    def _merge(self, data: dict, origin: str) -> None:
+        if not isinstance(data, dict):
+            raise ConfigError(f"{origin}: a lexicon file is a mapping of list names to lists")
+        for category, words in (data.get("items") or {}).items():
+            for w in words:
+                self.item_category.setdefault(w, category)
+        for measure, words in (data.get("verb_measures") or {}).items():
+            for w in words:
+                self.verb_measures.setdefault(w, measure)
+        self.noun_measures.update(data.get("noun_measures") or {})
+        self.weak_noun_measures.update(data.get("weak_noun_measures") or {})
+        for name in ("casualty_nouns", "container_nouns", "future_heads", "future_aux", "reporting_verbs",
+                     "report_nouns", "anaphoric_speakers", "anonymous_heads", "incremental_cues"):
+            getattr(self, name).update(data.get(name) or [])
+        self.cumulative_cues.extend(data.get("cumulative_cues") or [])

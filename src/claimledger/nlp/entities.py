@@ -1,0 +1,221 @@
+"""Entity mentions in a parsed document, linked to the spec's ids.
+
+Gazetteer names first (countries, demonyms, capitals used for governments,
+bodies, media, people, places), then spaCy's named entities for what the
+gazetteer does not know: people get a slug of their full name (and later
+surname-only mentions the same slug), other names a slug of the words written.
+Generic bodies ("the Defence Ministry", "the Joint Chiefs of Staff") take the
+country that qualifies them ("South Korea's", "Russian", "in Kyiv").
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from claimledger.nlp.gazetteer import Entity, Gazetteer
+
+TITLES = {"president", "minister", "prime", "spokesman", "spokeswoman", "spokesperson", "secretary", "general",
+          "gen.", "gen", "lt.", "col.", "colonel", "chief", "lawmaker", "mp", "senator", "governor", "mayor",
+          "sir", "dr", "dr.", "mr", "mr.", "mrs", "ms", "adm.", "admiral", "commander", "head", "deputy",
+          "foreign", "defence", "defense", "director", "ambassador", "envoy", "king", "queen", "leader",
+          "chancellor", "rear", "vice", "lieutenant", "major", "captain", "sergeant", "representative"}
+
+
+def slug(text: str) -> str:
+    """The spec's slug: lower case ASCII words joined by hyphens, no leading article or possessive."""
+    s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    s = re.sub(r"^the\s+", "", s.strip().lower())
+    s = re.sub(r"['’]s\b", "", s)
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+
+
+@dataclass
+class Mention:
+    id: str
+    kind: str  # country, body, organisation, international, media, person, place, demonym, other
+    start: int  # token indices [start, end)
+    end: int
+    text: str
+    country: str | None = None
+
+
+class EntityIndex:
+    """All mentions of one document, by token."""
+
+    def __init__(self, doc: Doc, gazetteer: Gazetteer, matcher: PhraseMatcher, matcher_cs: PhraseMatcher):
+        self.doc = doc
+        self.gaz = gazetteer
+        self.by_token: dict[int, Mention] = {}
+        self.mentions: list[Mention] = []
+        self._surnames: dict[str, str] = {}
+        self._bodies: dict[str, str] = {}
+        self._build(matcher, matcher_cs)
+
+    # -- building -------------------------------------------------------
+    def _add(self, m: Mention) -> None:
+        if any(i in self.by_token for i in range(m.start, m.end)):
+            return
+        self.mentions.append(m)
+        for i in range(m.start, m.end):
+            self.by_token[i] = m
+
+    def _build(self, matcher: PhraseMatcher, matcher_cs: PhraseMatcher) -> None:
+        doc = self.doc
+        spans: list[tuple[int, int, str]] = []
+        for match_id, s, e in list(matcher(doc)) + list(matcher_cs(doc)):
+            spans.append((s, e, doc.vocab.strings[match_id]))
+        # Longest first, then leftmost.
+        spans.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
+        taken: set[int] = set()
+        chosen = []
+        for s, e, label in spans:
+            if any(i in taken for i in range(s, e)):
+                continue
+            taken.update(range(s, e))
+            chosen.append((s, e, label))
+        ents_by_start = {}
+        for ent in doc.ents:
+            ents_by_start[ent.start] = ent
+        for s, e, label in sorted(chosen):
+            span = doc[s:e]
+            text = span.text
+            # A gazetteer name inside a longer PERSON name ("Kim" in "Kim Jong Un") is not the entity.
+            if label == "BODY":
+                m = self._body_mention(span)
+            elif label == "DEMONYM":
+                ent = self.gaz.demonym(text)
+                m = Mention(ent.id, "demonym", s, e, text, ent.id) if ent else None
+            else:
+                ent = self.gaz.lookup(text)
+                m = Mention(ent.id, ent.kind, s, e, text, ent.country) if ent else None
+            if m:
+                if m.kind == "person":
+                    self._remember_person(m.id, text)
+                self._add(m)
+        for ent in doc.ents:
+            if any(i in self.by_token for i in range(ent.start, ent.end)):
+                continue
+            text = _strip_the(ent)
+            if ent.label_ == "PERSON":
+                self._add_person(ent)
+            elif ent.label_ in ("ORG", "GPE", "LOC", "FAC", "NORP"):
+                known = self.gaz.lookup(text.text) if text is not None else None
+                if known:
+                    self._add(Mention(known.id, known.kind, ent.start, ent.end, ent.text, known.country))
+                elif ent.label_ == "NORP":
+                    dem = self.gaz.demonym(ent.text)
+                    if dem:
+                        self._add(Mention(dem.id, "demonym", ent.start, ent.end, ent.text, dem.id))
+                elif text is not None and len(text.text) > 1:
+                    kind = "place" if ent.label_ in ("GPE", "LOC", "FAC") else "organisation"
+                    sid = slug(text.text)
+                    if kind == "organisation" and text.text.isupper() and len(text.text) <= 6:
+                        sid = text.text.upper()
+                    self._add(Mention(sid, kind, ent.start, ent.end, ent.text))
+
+    def _add_person(self, ent: Span) -> None:
+        tokens = [t for t in ent if t.text.lower().strip(".") not in TITLES and not t.is_punct or t.text == "-"]
+        tokens = [t for t in tokens if t.text not in ("'s", "’s")]
+        if not tokens:
+            return
+        name = " ".join(t.text for t in tokens).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+        known = self.gaz.lookup(name)
+        if known and known.kind == "person":
+            pid = known.id
+        elif len(tokens) == 1 and tokens[0].text.lower() in self._surnames:
+            pid = self._surnames[tokens[0].text.lower()]
+        else:
+            pid = slug(name)
+        self._remember_person(pid, name)
+        self._add(Mention(pid, "person", ent.start, ent.end, ent.text))
+
+    def _remember_person(self, pid: str, name: str) -> None:
+        parts = name.split()
+        if parts:
+            self._surnames.setdefault(parts[-1].lower(), pid)
+            self._surnames.setdefault(parts[0].lower(), pid)
+
+    def _body_mention(self, span: Span) -> Mention | None:
+        """A generic body name: find its country in the words around it."""
+        country = self._qualifier_country(span)
+        key = span.text.lower()
+        if country:
+            ent = self.gaz.body(country, span.text)
+            if ent:
+                self._bodies[key] = ent.id
+                start = span.start
+                # Take the qualifier into the mention: "South Korea's Joint Chiefs of Staff".
+                return Mention(ent.id, "body", start, span.end, span.text, country)
+        if key in self._bodies:
+            return Mention(self._bodies[key], "body", span.start, span.end, span.text)
+        return None
+
+    def _qualifier_country(self, span: Span) -> str | None:
+        doc = self.doc
+        # "South Korea's Joint Chiefs", "the Russian Defence Ministry", "Ukraine's air force"
+        i = span.start - 1
+        while i >= 0 and doc[i].text in ("'s", "’s", "the", "The"):
+            i -= 1
+        j = i
+        while j >= 0 and (doc[j].ent_type_ in ("GPE", "NORP") or doc[j].pos_ == "PROPN") and j > i - 4:
+            j -= 1
+        if i >= 0 and j < i:
+            words = doc[j + 1:i + 1].text
+            for cand in (words, doc[i].text):
+                ent = self.gaz.lookup(cand) or self.gaz.demonym(cand)
+                if ent and ent.kind == "country":
+                    return ent.id
+                if ent and ent.country:
+                    return ent.country
+        # "the Defence Ministry in Moscow", "the General Staff of Ukraine"
+        k = span.end
+        if k + 1 < len(doc) and doc[k].lower_ in ("in", "of"):
+            e = k + 1
+            while e < len(doc) and (doc[e].pos_ == "PROPN" or doc[e].lower_ == "the") and e < k + 5:
+                e += 1
+            if e > k + 1:
+                ent = self.gaz.lookup(doc[k + 1:e].text)
+                if ent and (ent.kind == "country" or ent.country):
+                    return ent.id if ent.kind == "country" else ent.country
+        return None
+
+    # -- queries --------------------------------------------------------
+    def at(self, token: Token) -> Mention | None:
+        return self.by_token.get(token.i)
+
+    def in_span(self, start: int, end: int) -> list[Mention]:
+        seen, out = set(), []
+        for i in range(start, end):
+            m = self.by_token.get(i)
+            if m and id(m) not in seen:
+                seen.add(id(m))
+                out.append(m)
+        return out
+
+
+def _strip_the(ent: Span) -> Span | None:
+    s, e = ent.start, ent.end
+    doc = ent.doc
+    while s < e and doc[s].lower_ in ("the", "a", "an"):
+        s += 1
+    while e > s and doc[e - 1].text in ("'s", "’s"):
+        e -= 1
+    return doc[s:e] if e > s else None
+
+
+def build_matchers(nlp, gazetteer: Gazetteer) -> tuple[PhraseMatcher, PhraseMatcher]:
+    """Phrase matchers for every gazetteer name: acronyms case-sensitively, the rest on lower case."""
+    lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+    exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+    by_label: dict[tuple[str, bool], list[str]] = {}
+    for text, _ent, label in gazetteer.phrases():
+        acronym = text.replace(".", "").replace("-", "").isupper() or len(text) <= 3
+        by_label.setdefault((label, acronym), []).append(text)
+    for (label, acronym), texts in by_label.items():
+        docs = list(nlp.tokenizer.pipe(sorted(set(texts))))
+        (exact if acronym else lower).add(label, docs)
+    return lower, exact

@@ -1,0 +1,62 @@
+"""spaCy components of claimledger, registered here and only here.
+
+- `claimledger_paragraphs` (v1): a blank line always starts a new sentence,
+  so a title or a dateline never runs into the lead.
+- `claimledger` (v1): the whole extractor as a component; the claims of a doc
+  go on `doc._.claims` (a list of Claim). Its document metadata comes from
+  `doc._.claimledger_meta` (a dict with id, published, publisher, title) when
+  set, else the doc has no id or date.
+
+    nlp = spacy.load("en_core_web_sm")
+    nlp.add_pipe("claimledger")
+    doc = nlp(text)
+    doc._.claims
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+if not Doc.has_extension("claims"):
+    Doc.set_extension("claims", default=None)
+if not Doc.has_extension("claimledger_meta"):
+    Doc.set_extension("claimledger_meta", default=None)
+
+
+@Language.component("claimledger_paragraphs", assigns=["token.is_sent_start"])
+def paragraph_breaks(doc: Doc) -> Doc:
+    for tok in doc[:-1]:
+        if "\n" in tok.text and tok.text.count("\n") >= 1 and tok.is_space:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
+@Language.factory(
+    "claimledger",
+    default_config={"gazetteer": None, "lexicon": None},
+    requires=["token.dep", "token.lemma", "doc.ents"],
+    assigns=["doc._.claims"],
+)
+def make_claimledger(nlp: Language, name: str, gazetteer: str | None, lexicon: str | None) -> ClaimLedgerComponent:
+    return ClaimLedgerComponent(nlp, gazetteer=gazetteer, lexicon=lexicon)
+
+
+class ClaimLedgerComponent:
+    """Puts the claims of each doc on doc._.claims."""
+
+    def __init__(self, nlp: Language, gazetteer: str | None = None, lexicon: str | None = None):
+        from claimledger.pipeline import Resources
+
+        self.resources = Resources.build(nlp, gazetteer=gazetteer, lexicon=lexicon)
+
+    def __call__(self, doc: Doc) -> Doc:
+        from claimledger.extract.claims import extract_claims
+        from claimledger.models import Document
+
+        meta: dict[str, Any] = doc._.claimledger_meta or {}
+        document = Document(id=str(meta.get("id", "doc")), text=doc.text, published=meta.get("published"),
+                            publisher=meta.get("publisher"), title=meta.get("title"))
+        doc._.claims = extract_claims(doc, document, self.resources)
+        return doc

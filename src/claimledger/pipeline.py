@@ -1,0 +1,74 @@
+"""The one orchestrator. The stages, in order:
+
+1. ingest   — sources (files, directories, URLs, feeds) → Document (claimledger.ingest)
+2. nlp      — the English spaCy pipeline, with paragraph breaks as sentence breaks
+3. extract  — parsed Doc + resources → Claim records (claimledger.extract.claims, pure)
+4. ledger   — Document + claims stored in one transaction (claimledger.store)
+
+`Extractor` holds what extraction needs (the spaCy pipeline, gazetteer,
+lexicon, phrase matchers), built once from Settings and passed down; nothing
+is loaded at import time.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from claimledger.models import Claim, Document
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.matcher import PhraseMatcher
+
+    from claimledger.extract.lexicon import Lexicon
+    from claimledger.nlp.gazetteer import Gazetteer
+
+
+@dataclass
+class Resources:
+    """Read-only inputs of extraction besides the document: shareable across documents and processes."""
+
+    gazetteer: Gazetteer
+    lexicon: Lexicon
+    matchers: tuple[PhraseMatcher, PhraseMatcher]
+
+    @classmethod
+    def build(cls, nlp: Language, gazetteer: str | Path | Iterable[str | Path] | None = None,
+              lexicon: str | Path | None = None) -> Resources:
+        from claimledger.extract.lexicon import Lexicon
+        from claimledger.nlp.entities import build_matchers
+        from claimledger.nlp.gazetteer import Gazetteer
+
+        extra = [gazetteer] if isinstance(gazetteer, (str, Path)) else list(gazetteer or [])
+        gaz = Gazetteer.load(extra)
+        return cls(gazetteer=gaz, lexicon=Lexicon.load(lexicon), matchers=build_matchers(nlp, gaz))
+
+
+class Extractor:
+    """Documents in, claims out. Build once, call many times."""
+
+    def __init__(self, nlp: Language | None = None, gazetteer: str | Path | Iterable[str | Path] | None = None,
+                 lexicon: str | Path | None = None, model: str | None = None):
+        from claimledger.nlp import factories  # noqa: F401  (registers the components)
+        from claimledger.nlp.model import load_english
+
+        self.nlp = nlp if nlp is not None else load_english(model)
+        if "claimledger_paragraphs" not in self.nlp.pipe_names:
+            before = "parser" if "parser" in self.nlp.pipe_names else None
+            self.nlp.add_pipe("claimledger_paragraphs", before=before)
+        self.resources = Resources.build(self.nlp, gazetteer=gazetteer, lexicon=lexicon)
+
+    def extract(self, document: Document) -> list[Claim]:
+        from claimledger.extract.claims import extract_claims
+
+        return extract_claims(self.nlp(document.text), document, self.resources)
+
+    def extract_many(self, documents: Iterable[Document], batch_size: int = 16) -> Iterator[tuple[Document, list[Claim]]]:
+        from claimledger.extract.claims import extract_claims
+
+        docs = list(documents) if not isinstance(documents, list) else documents
+        texts = (d.text for d in docs)
+        for document, parsed in zip(docs, self.nlp.pipe(texts, batch_size=batch_size)):
+            yield document, extract_claims(parsed, document, self.resources)
