@@ -69,6 +69,7 @@ class Attribution:
         self._last_speaker: dict[str, str] = {}
         self.doc_relays: list[str] = self._dateline()
         self._lead_done = False
+        self.title_end = title_end
         self._chains: list[tuple[int, list[str], bool]] = []  # (claim index, links, explicit)
 
     # -- publisher and article-wide relays ------------------------------------
@@ -95,11 +96,15 @@ class Attribution:
         return [] if self._is_publisher(eid) else [eid]
 
     # -- frames -------------------------------------------------------------------
+    def _all_frames(self) -> None:
+        """Frames of every sentence, in text order, so that "he" and "the ministry" find their antecedents."""
+        for sent in self.doc.sents:
+            self._frames[sent.start] = self._find_frames(sent)
+
     def frames(self, sent: Span) -> list[Frame]:
-        key = sent.start
-        if key not in self._frames:
-            self._frames[key] = self._find_frames(sent)
-        return self._frames[key]
+        if not self._frames:
+            self._all_frames()
+        return self._frames.get(sent.start, [])
 
     def speech_tokens(self, sent: Span) -> set[int]:
         return {f.anchor.i for f in self.frames(sent) if f.kind == "speech"}
@@ -110,6 +115,13 @@ class Attribution:
         for t in sent:
             lem = t.lemma_.lower()
             if t.pos_ in ("VERB", "AUX") and lem in lex.reporting_verbs and lem != "cite":
+                if lem in ("put", "give", "count", "list", "record") and not self._reports_figure(t):
+                    continue
+                f = self._speech_frame(t)
+                if f:
+                    frames.append(f)
+            elif t.pos_ == "VERB" and self._reports_figure(t, strict=True):
+                # "the JCS raised its casualty estimate to 4,000"
                 f = self._speech_frame(t)
                 if f:
                     frames.append(f)
@@ -119,10 +131,7 @@ class Attribution:
                 if pobj:
                     spk = self._speaker(pobj[0])
                     scope = t.head if t.head.i != t.i else t
-                    if scope.lower_ in (",",):
-                        scope = sent.root
                     f = Frame(t, scope, spk, cue=f"according to {pobj[0].text}", kind="according")
-                    f.cites = self._citing(pobj[0])
                     frames.append(f)
             elif lem == "cite" and t.tag_ == "VBN":
                 # "casualties cited by a US official"
@@ -132,35 +141,47 @@ class Attribution:
                     if pobj:
                         frames.append(Frame(t, t.head, self._speaker(pobj[0]), cue=f"cited by {pobj[0].text}",
                                             kind="noun"))
-            elif t.pos_ == "NOUN" and lem in lex.report_nouns:
+            elif t.pos_ in ("NOUN", "PROPN") and lem in lex.report_nouns:
                 f = self._noun_frame(t)
                 if f:
                     frames.append(f)
+        # "citing X" belongs to the nearest frame before it: "Yonhap reported on Friday, citing the NIS".
+        for t in sent:
+            if t.lower_ != "citing":
+                continue
+            cited = self._cited(t)
+            owners = [f for f in frames if f.anchor.i < t.i and f.kind != "noun"]
+            if cited and owners:
+                owner = max(owners, key=lambda f: f.anchor.i)
+                owner.cites.extend(c for c in cited if c not in owner.cites)
         # A title of the form "Seoul: North Korea sent ..." or "Budanov: ...".
-        if sent.start_char < self.title_end or (sent.start == 0 and self.title_end):
+        if sent.start_char < self.title_end:
             colon = [t for t in sent if t.text == ":" and t.i - sent.start <= 5]
             if colon:
                 head = self.doc[sent.start:colon[0].i]
                 spk = self._speaker(head.root)
                 if spk:
                     frames.append(Frame(head.root, sent.root, spk, cue=head.text, kind="speech"))
-        # Relays hanging off a speech verb: "said ..., as reported by X citing Y", "X reported".
-        by_anchor = {f.anchor.i: f for f in frames}
-        for f in frames:
-            if f.kind != "speech":
-                continue
-            parent = f.anchor.head
-            if f.anchor.dep_ in ("advcl", "conj", "parataxis", "advmod") and parent.i in by_anchor \
-                    and by_anchor[parent.i] is not f and f.speaker and self._is_media(f.speaker):
-                outer = by_anchor[parent.i]
-                outer.before = [*f.before, f.speaker, *f.cites, *outer.before]
-                f.kind = "relay"
-        return [f for f in frames if f.kind != "relay"]
+        return [f for f in frames if f.speaker or f.cites]
+
+    def _reports_figure(self, verb: Token, strict: bool = False) -> bool:
+        """"put the toll at", "gave its losses as", "raised its estimate to": a verb that states a figure."""
+        for c in verb.children:
+            if c.dep_ in ("dobj",) and (c.lemma_.lower() in self.lex.report_nouns or
+                                        any(g.dep_ == "compound" and g.lemma_.lower() in self.lex.report_nouns
+                                            for g in c.children)):
+                if c.lemma_.lower() in ("estimate", "figure", "tally", "count", "toll", "assessment") or not strict:
+                    return True
+            if not strict and c.dep_ == "dobj" and c.lemma_.lower() in self.lex.noun_measures:
+                return True
+            if not strict and c.dep_ == "prep" and c.lower_ in ("at", "as"):
+                return True
+        return False
 
     def _speech_frame(self, verb: Token) -> Frame | None:
         spk_tok = None
         for c in verb.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and c.dep_ != "nsubjpass":
+            if c.dep_ == "nsubj":
                 spk_tok = c
         if spk_tok is None:
             for c in verb.children:
@@ -168,14 +189,23 @@ class Attribution:
                     pobj = [p for p in c.children if p.dep_ == "pobj"]
                     if pobj:
                         spk_tok = pobj[0]
-        if spk_tok is None and verb.dep_ == "conj" and verb.head.lemma_.lower() in self.lex.reporting_verbs:
+        if spk_tok is None and verb.dep_ in ("conj", "advcl", "xcomp") and verb.tag_ in ("VBG", "VBD", "VBZ", "VB"):
+            # "Sobyanin called it ..., writing on Telegram that ...": the subject of the verb it hangs on
             for c in verb.head.children:
                 if c.dep_ == "nsubj":
                     spk_tok = c
+        if spk_tok is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            spk_tok = verb.head  # "Yonhap news agency reported ..." parsed as a modifier
         if spk_tok is None:
             return None
-        if spk_tok.lower_ in ("that", "which", "what") or spk_tok.pos_ in ("NUM",):
+        if spk_tok.lower_ in ("that", "which", "what", "who") or spk_tok.pos_ in ("NUM",):
             return None
+        # A headline's subject that holds the figure itself: "100 soldiers killed in Kursk, Seoul's intelligence says"
+        if any(t.like_num for t in spk_tok.subtree) and spk_tok.i < verb.i:
+            prev = self.doc[verb.i - 1]
+            spk_tok = prev if prev.pos_ in ("NOUN", "PROPN") else None
+            if spk_tok is None:
+                return None
         speaker = self._speaker(spk_tok)
         if speaker is None:
             return None
@@ -192,9 +222,7 @@ class Attribution:
                     if m and m.kind == "media" and p.i - c.i <= 5:
                         f.before.append(m.id)
                         break
-        f.cites = self._citing(verb)
-        # "The lawmaker said the spy agency had reported ...": nested speech is a further frame.
-        if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and spk_tok.i != verb.head.i:
             f.scope = verb.head
         return f
 
@@ -207,8 +235,14 @@ class Attribution:
                 pobj = [p for p in c.children if p.dep_ == "pobj"]
                 if pobj:
                     m = self._entity(pobj[0])
-                    if m and m.kind not in ("place",):
+                    if m and (m.kind in ("body", "organisation", "international", "media", "person")
+                              or (c.lower_ != "of" and m.kind == "country")):
                         spk = self._speaker(pobj[0])
+            elif c.dep_ == "relcl":
+                # "the estimate of 3,000 troops that Washington gave last week"
+                for g in c.children:
+                    if g.dep_ == "nsubj" and g.lower_ not in ("that", "which"):
+                        spk = self._speaker(g)
         if spk is None:
             return None
         scope = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj") else noun
@@ -216,20 +250,18 @@ class Attribution:
             scope = scope.head
         return Frame(noun, scope, spk, cue=noun.text, kind="noun")
 
-    def _citing(self, tok: Token) -> list[str]:
+    def _cited(self, citing: Token) -> list[str]:
         out = []
-        for c in tok.subtree:
-            if c.lower_ == "citing" and (c.head.i == tok.i or c.head.head.i == tok.i or c.head.i == tok.head.i):
-                for d in c.children:
-                    if d.dep_ in ("dobj", "pobj", "attr", "npadvmod", "nsubj"):
-                        spk = self._speaker(d)
-                        if spk:
-                            out.append(spk)
-                            for cc in d.children:
-                                if cc.dep_ == "conj":
-                                    s2 = self._speaker(cc)
-                                    if s2:
-                                        out.append(s2)
+        for d in citing.children:
+            if d.dep_ in ("dobj", "pobj", "attr", "npadvmod", "nsubj", "conj"):
+                spk = self._speaker(d)
+                if spk:
+                    out.append(spk)
+                for cc in d.children:
+                    if cc.dep_ == "conj":
+                        s2 = self._speaker(cc)
+                        if s2:
+                            out.append(s2)
         return out
 
     # -- speakers -------------------------------------------------------------------
@@ -254,10 +286,14 @@ class Attribution:
         m = self.ents.at(tok)
         lem = tok.lemma_.lower()
         if m and m.kind != "place":
-            return self._remember(m.id if m.kind != "demonym" else m.id, m.kind)
-        if lem in ("it", "he", "she", "they", "we", "i"):
-            want = "person" if lem in ("he", "she", "i") else "body"
-            return self._last_speaker.get(want) or self._last_speaker.get("any")
+            return self._remember(m.id, m.kind)
+        if m and m.kind == "place" and m.country and tok.pos_ == "PROPN":
+            return self._remember(m.id, "body")
+        if lem in ("he", "she", "i"):
+            person = self._last_mention(tok.i, ("person",))
+            return person.id if person else self._last_speaker.get("person")
+        if lem in ("it", "they", "we"):
+            return self._last_speaker.get("body") or self._last_speaker.get("any")
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
         # affiliation of an unnamed speaker: "US officials", "a Pentagon official", "Ukrainian intelligence sources"
@@ -267,6 +303,13 @@ class Attribution:
         aff = None
         for c in mods + preps:
             mm = self.ents.at(c) or (self._entity(c) if c.dep_ == "pobj" else None)
+            if mm is None and c.dep_ == "poss" and c.lemma_.lower() in ("country", "territory", "nation", "state",
+                                                                         "enclave", "region"):
+                # "the country's air force": the country last named
+                mm = self._last_mention(c.i, ("country", "place"))
+                if mm is not None and mm.kind == "place":
+                    country = self.gaz.get(mm.country) if mm.country else None
+                    mm = Mention(country.id, "country", mm.start, mm.end, mm.text, country.id) if country else None
             if mm and mm.kind in ("body", "organisation", "international", "media"):
                 aff = mm
                 break
@@ -275,37 +318,53 @@ class Attribution:
         if aff is not None and aff.kind in ("country", "demonym"):
             # "South Korean lawmaker Lee", "Ukraine's military intelligence": a body name among the words?
             words = " ".join(t.text for t in tok.subtree if t.i not in range(aff.start, aff.end)
-                             and t.dep_ not in ("det", "case", "punct") and t.i <= tok.i)
+                             and t.dep_ not in ("det", "case", "punct", "poss") and t.i <= tok.i
+                             and t.lower_ not in ("'s", "’s"))
             body = self.gaz.body(aff.id, words) if words else None
-            if body is not None and self.gaz.is_body_name(words):
+            if body is not None:
                 return self._remember(body.id, "body")
             person = [c for c in tok.subtree if self.ents.at(c) and self.ents.at(c).kind == "person"]
             if person:
                 pm = self.ents.at(person[0])
                 return self._remember(pm.id, "person")
-            if lem in lex.anonymous_heads or lem in PERSON_ROLES or lem in ("intelligence", "military", "army",
-                                                                           "government", "authority", "tally"):
-                return self._remember(aff.id, "body")
+            return self._remember(aff.id, "body")
         if aff is not None:
             return self._remember(aff.id, "body")
-        if lem in lex.anaphoric_speakers or lem in PERSON_ROLES:
-            prev = self._last_speaker.get("person" if lem in PERSON_ROLES - {"official", "source"} else "body")
-            if lem in ("official", "source", "officer", "person", "people") and not any(
-                    c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-                return "anonymous"
+        determined = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+        if determined and (lem in lex.anaphoric_speakers or lem in PERSON_ROLES):
+            # "the ministry", "the agency": the last body named so; "the lawmaker": the last person
+            if lem in PERSON_ROLES - {"official", "source"}:
+                person = self._last_mention(tok.i, ("person",))
+                if person:
+                    return person.id
+            named = self._last_mention(tok.i, ("body", "organisation", "international"), word=lem)
+            if named:
+                return named.id
+            prev = self._last_speaker.get("body") or self._last_speaker.get("any")
             if prev:
                 return prev
         if lem in lex.anonymous_heads:
+            qualifiers = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.lower_ not in (
+                "senior", "unnamed", "anonymous", "some", "other", "several", "two", "three")]
+            if qualifiers and lem in ("authority", "official", "police", "source"):
+                return slug(" ".join(t.text for t in tok.subtree if t.dep_ not in ("det", "punct")))
             return "anonymous"
         if tok.pos_ == "PROPN" or tok.text[:1].isupper():
             words = [t for t in tok.subtree if t.dep_ not in ("det", "punct", "relcl", "acl", "appos")]
             text = " ".join(t.text for t in words if t.i <= tok.i + 4)
             return self._remember(slug(text), "body") if text else None
-        if any(c.dep_ in ("compound", "amod") for c in tok.children) and lem in ("authority", "official", "service",
-                                                                                  "agency", "ministry", "police"):
-            text = " ".join(t.text for t in tok.subtree if t.dep_ not in ("det", "punct"))
-            return slug(text)
         return None
+
+    def _last_mention(self, before: int, kinds: tuple[str, ...], word: str | None = None) -> Mention | None:
+        best = None
+        for m in self.ents.mentions:
+            if m.start >= before or m.kind not in kinds:
+                continue
+            if word and word not in m.text.lower():
+                continue
+            if best is None or m.start > best.start:
+                best = m
+        return best
 
     def _remember(self, eid: str, kind: str) -> str:
         if self._is_publisher(eid) or self._is_media(eid) or eid == "anonymous":
@@ -316,38 +375,54 @@ class Attribution:
         return eid
 
     # -- chains ---------------------------------------------------------------------
+    def _covers(self, f: Frame, num: Token, target: Token) -> bool:
+        if _ancestor_or_self(f.scope, num) or _ancestor_or_self(f.scope, target):
+            return True
+        if f.kind == "noun":
+            return False
+        # A sentence-final attribution covers what comes before it: "..., the ministry said, AFP reported."
+        if f.anchor.i > num.i:
+            between = self.doc[num.i:f.anchor.i]
+            return not any(t.text == ";" for t in between)
+        return False
+
     def chain_for(self, num: Token, noun: Token | None, claim: Claim) -> Chain:
         sent = num.sent
         frames = self.frames(sent)
         target = noun if noun is not None else num
-        holding = [f for f in frames if _ancestor_or_self(f.scope, num) or _ancestor_or_self(f.scope, target)]
+        holding = [f for f in frames if self._covers(f, num, target)]
         if not holding:
             top = [f for f in frames if f.kind in ("speech", "according") and f.anchor.i != num.i]
             if top:
                 holding = [min(top, key=lambda f: _depth(f.anchor))]
-        holding.sort(key=lambda f: _depth(f.scope))
+        # Outermost first: attributions after the figure from the last back, then those before it in order,
+        # then report nouns ("the NIS's figures"), which stand nearest the figure.
+        after = sorted((f for f in holding if f.kind != "noun" and f.anchor.i > num.i), key=lambda f: -f.anchor.i)
+        before = sorted((f for f in holding if f.kind != "noun" and f.anchor.i <= num.i), key=lambda f: f.anchor.i)
+        nouns = sorted((f for f in holding if f.kind == "noun"), key=lambda f: -_depth(f.scope))[:1]
+        ordered = after + before + nouns
         links: list[str] = []
-        cues = []
-        for f in holding:
+        for f in ordered:
             for link in f.links():
                 if link not in links:
                     links.append(link)
-            cues.append(f.cue)
-        while links and self._is_publisher(links[0]):
-            links.pop(0)
+        lead_links = list(links)
         links = [x for x in links if not self._is_publisher(x)]
-        explicit = bool(links)
         in_title = claim.start < self.title_end
-        # A lead that credits a wire for the whole article.
-        if not self._lead_done and not in_title and holding:
+        # A lead that credits a wire for the whole article: "as reported by Caliber.Az citing AP".
+        if not self._lead_done and not in_title and ordered:
             self._lead_done = True
-            first = [link for f in holding for link in f.links()]
-            if len(first) >= 2 and self._is_publisher(first[0]) and self._is_media(first[1]):
-                self.doc_relays = [first[1]] + [r for r in self.doc_relays if r != first[1]]
-        self._chains.append((len(self._chains), links, explicit))
+            if len(lead_links) >= 2 and self._is_publisher(lead_links[0]) and self._is_media(lead_links[1]):
+                self.doc_relays = [lead_links[1]] + [r for r in self.doc_relays if r != lead_links[1]]
+        self._chains.append((len(self._chains), links, bool(links)))
+        if links:
+            src = links[-1]
+            kind = self.gaz.get(src).kind if self.gaz.get(src) else "body"
+            self._remember(src, kind)
         if not links:
             return Chain(None, [], "", [], False)
-        return Chain(links[-1], links[:-1], "; ".join(c for c in cues if c), links, explicit)
+        cue = "; ".join(f.cue for f in ordered if f.cue)
+        return Chain(links[-1], links[:-1], cue, links, True)
 
     def finish(self, claims: list[Claim]) -> None:
         """Whole-document passes: titles, relays lent by earlier chains, article-wide relays."""
