@@ -141,7 +141,7 @@ class Attribution:
                     if pobj:
                         frames.append(Frame(t, t.head, self._speaker(pobj[0]), cue=f"cited by {pobj[0].text}",
                                             kind="noun"))
-            elif t.pos_ in ("NOUN", "PROPN") and lem in lex.report_nouns:
+            elif t.pos_ in ("NOUN", "PROPN") and lem in lex.report_nouns and t.dep_ != "pobj":
                 f = self._noun_frame(t)
                 if f:
                     frames.append(f)
@@ -157,6 +157,13 @@ class Attribution:
         # A title of the form "Seoul: North Korea sent ..." or "Budanov: ...".
         if sent.start_char < self.title_end:
             colon = [t for t in sent if t.text == ":" and t.i - sent.start <= 5]
+            tail = [t for t in sent if t.text == ":" and sent.end - t.i <= 5 and t.i - sent.start > 5]
+            if tail:
+                words = self.doc[tail[-1].i + 1:sent.end]
+                words = words[:-1] if len(words) and words[-1].is_punct else words
+                spk = self._speaker(words.root) if len(words) else None
+                if spk:
+                    frames.append(Frame(words.root, sent.root, spk, cue=words.text, kind="speech"))
             if colon:
                 head = self.doc[sent.start:colon[0].i]
                 spk = self._speaker(head.root)
@@ -206,10 +213,22 @@ class Attribution:
             spk_tok = prev if prev.pos_ in ("NOUN", "PROPN") else None
             if spk_tok is None:
                 return None
+        # A sentence-final "..., Gen. Dan Caine told reporters": the name right before the verb speaks.
+        if spk_tok.i < verb.i - 1 and any(t.text in (",", ";") for t in self.doc[spk_tok.i:verb.i]):
+            prev = self.doc[verb.i - 1]
+            if prev.pos_ in ("PROPN", "NOUN") and self.ents.at(prev):
+                spk_tok = prev
         speaker = self._speaker(spk_tok)
         if speaker is None:
             return None
         f = Frame(verb, verb, speaker, cue=f"{spk_tok.text} {verb.text}")
+        if verb.lemma_.lower() == "quote":
+            # "Park quoted the agency as saying ...": the quoted one is the speaker, the quoter a relay
+            quoted = [c for c in verb.children if c.dep_ == "dobj"]
+            if quoted:
+                inner = self._speaker(quoted[0])
+                if inner:
+                    f.cites.append(inner)
         # "told Reuters", "in an interview with CNN", "speaking to the BBC"
         for c in verb.children:
             if c.dep_ in ("dobj", "dative") and verb.lemma_.lower() in TELL_VERBS:
@@ -343,6 +362,10 @@ class Attribution:
             prev = self._last_speaker.get("body") or self._last_speaker.get("any")
             if prev:
                 return prev
+        if determined and tok.pos_ == "NOUN":
+            named = self._last_mention(tok.i, ("body", "organisation", "international"), word=lem)
+            if named:
+                return named.id
         if lem in lex.anonymous_heads:
             qualifiers = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.lower_ not in (
                 "senior", "unnamed", "anonymous", "some", "other", "several", "two", "three")]
@@ -350,8 +373,8 @@ class Attribution:
                 return slug(" ".join(t.text for t in tok.subtree if t.dep_ not in ("det", "punct")))
             return "anonymous"
         if tok.pos_ == "PROPN" or tok.text[:1].isupper():
-            words = [t for t in tok.subtree if t.dep_ not in ("det", "punct", "relcl", "acl", "appos")]
-            text = " ".join(t.text for t in words if t.i <= tok.i + 4)
+            words = [t for t in self.doc[tok.left_edge.i:tok.i + 1] if t.dep_ not in ("det", "punct")]
+            text = " ".join(t.text for t in words)
             return self._remember(slug(text), "body") if text else None
         return None
 

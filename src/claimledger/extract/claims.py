@@ -125,13 +125,23 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
     if category != "money":
         category = _category(item, measure, lex)
     if measure == "sendlike":
-        measure = "deployed" if category in PERSON_CATEGORIES else "transferred"
+        if category in PERSON_CATEGORIES:
+            measure = "deployed"
+        elif category == "munition" and _sent_against(num, noun_tok):
+            measure = "launched"  # "Russia sent 810 drones against Ukraine overnight"
+        else:
+            measure = "transferred"
     if measure is None:
         measure = _default_measure(category, item, doc, sent)
     if category == "money" and measure not in ("pledged", "transferred", "other"):
         measure = "pledged" if measure in ("planned",) else "other"
-    if future and measure in ("deployed", "transferred", "released", "other", "launched") and category != "money":
+    if future and measure == "transferred" and _modal_giving(num, noun_tok, lex):
+        measure = "pledged"  # "Berlin will supply two more systems"
+    elif future and measure in ("deployed", "transferred", "released", "other", "launched") and category != "money":
         measure = "planned"
+    if measure in ("pledged", "transferred", "launched") and category not in ("money",) and noun_tok is not None \
+            and noun_tok.dep_ == "nsubj" and lex.item_category.get(item) not in ("munition", "weapon", "vehicle", "aircraft"):
+        measure = "other"  # "Some 40 countries sent representatives": the counted things do the giving
     if future and category == "money" and measure == "transferred":
         measure = "pledged"
     if measure == "transferred" and category in PERSON_CATEGORIES:
@@ -335,8 +345,11 @@ def _lemma(t: Token) -> str:
     if t.lower_ == "downed":
         return "down"
     for c in t.children:
-        if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in ("home", "out", "down", "up", "over")):
+        if c.dep_ == "prt" or (c.dep_ in ("advmod", "acomp", "oprd") and c.lower_ in ("home", "out", "down", "up", "over",
+                                                                               "back", "dead")):
             return f"{lem}_{c.lower_}"
+        if c.dep_ == "prep" and c.lower_ == "from" and lem in ("force", "drive", "push", "chase", "flee"):
+            return f"{lem}_from"
         if lem == "take" and c.lower_ in ("prisoner", "captive", "hostage"):
             return "take_prisoner"
         if lem == "lose" and c.lower_ in ("life", "lives"):
@@ -410,14 +423,16 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
         if c.dep_ in ("acl", "amod", "relcl") and c.i != num.i:
             m = _verb_measure(c, lex, money) or lex.noun_measures.get(c.lower_)
             if m and m not in ("planned",):
-                if m in ("deployed",) or c.dep_ == "relcl":
+                if c.dep_ == "relcl" and c.lemma_.lower() in lex.reporting_verbs:
+                    continue
+                if (m == "deployed" and c.dep_ != "relcl") or (m == "captured" and c.dep_ == "acl"):
                     weak = weak or (m, c.text, _is_future(c, lex))
                     continue
                 return m, c.text, _is_future(c, lex)
     # 3. up the tree to the governing verb, stopping at speech
     noun_weak = None
     t = anchor
-    for _ in range(6):
+    for _ in range(8):
         if t.head.i == t.i:
             break
         prev, t = t, t.head
@@ -464,7 +479,7 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
         return weak
     if noun is not None and noun.lemma_.lower() in lex.weak_noun_measures:
         return lex.weak_noun_measures[noun.lemma_.lower()], noun.text, False
-    if money:
+    if money or (noun is not None and lex.item_category.get(_item_lemma(noun)) == "personnel"):
         return None, "", False
     # 4. nothing governs it: the nearest measure word of the sentence that is not speech
     sent = num.sent
@@ -483,6 +498,17 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
     return None, "", False
 
 
+def _sent_against(num: Token, noun: Token | None) -> bool:
+    verb = _governor(num, noun)
+    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"} | {
+        c.lower_ for c in (noun.children if noun is not None else []) if c.dep_ == "prep"}
+    if preps & {"against", "at", "toward", "towards", "on", "over"}:
+        return True
+    if "to" in preps:
+        return False
+    return any(c.lower_ in ("overnight", "night") for c in verb.subtree)
+
+
 def _governing_verb(t: Token, lex: Lexicon) -> Token | None:
     for _ in range(5):
         if t.head.i == t.i:
@@ -491,6 +517,15 @@ def _governing_verb(t: Token, lex: Lexicon) -> Token | None:
         if t.pos_ in ("VERB", "AUX"):
             return t
     return None
+
+
+GIVING_VERBS = {"supply", "deliver", "provide", "give", "donate", "transfer", "send", "fund", "finance", "hand"}
+
+
+def _modal_giving(num: Token, noun: Token | None, lex: Lexicon) -> bool:
+    verb = _governing_verb(noun if noun is not None else num, lex)
+    return verb is not None and verb.lemma_.lower() in GIVING_VERBS and any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in verb.children)
 
 
 def _is_future(verb: Token | None, lex: Lexicon) -> bool:

@@ -33,6 +33,11 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", s).strip("-")
 
 
+COMMON_FIRST_WORDS = {"the", "national", "united", "south", "north", "east", "west", "world", "international",
+                      "state", "general", "central", "new", "supreme", "joint", "federal", "main", "royal", "human",
+                      "islamic", "european", "african", "american", "arab", "people", "democratic", "red", "air"}
+
+
 @dataclass
 class Mention:
     id: str
@@ -116,6 +121,22 @@ class EntityIndex:
                     if kind == "organisation" and text.text.isupper() and len(text.text) <= 6:
                         sid = text.text.upper()
                     self._add(Mention(sid, kind, ent.start, ent.end, ent.text))
+        # Later mentions by surname ("Park said") or first word ("Kiel said") of a name given in full before.
+        firsts: dict[str, Mention] = {}
+        for m in sorted(self.mentions, key=lambda m: m.start):
+            words = m.text.split()
+            if m.kind in ("organisation", "international") and len(words) > 1 and words[0][:1].isupper() \
+                    and words[0].lower() not in COMMON_FIRST_WORDS:
+                firsts.setdefault(words[0].lower(), m)
+        for t in doc:
+            if t.i in self.by_token or t.pos_ != "PROPN" or not t.text[:1].isupper():
+                continue
+            key = t.lower_
+            if key in self._surnames:
+                self._add(Mention(self._surnames[key], "person", t.i, t.i + 1, t.text))
+            elif key in firsts and firsts[key].start < t.i:
+                f = firsts[key]
+                self._add(Mention(f.id, f.kind, t.i, t.i + 1, t.text, f.country))
 
     def _add_person(self, ent: Span) -> None:
         tokens = [t for t in ent if t.text.lower().strip(".") not in TITLES and not t.is_punct or t.text == "-"]

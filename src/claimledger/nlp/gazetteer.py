@@ -151,6 +151,18 @@ def _surface_forms(surface: str) -> list[str]:
     return forms
 
 
+def _phrase_forms(surface: str) -> list[str]:
+    """A name as phrases() gives it: as written, without a lowercase "the ", and unaccented.
+
+    A PhraseMatcher compares token texts, so the variants lookup() folds away must be listed.
+    """
+    forms = [surface]
+    if surface.startswith("the ") and len(surface) > 4:
+        forms.append(surface[4:])
+    forms += [_fold(f) for f in forms if _fold(f) != f]
+    return forms
+
+
 def _query_forms(text: str) -> list[str]:
     """A queried text as tried: itself and without a leading article of any case."""
     n = normalise(text)
@@ -308,8 +320,6 @@ def _parse_entry(section: str, item: Any, where: str, rank: tuple[int, int]) -> 
             continue
         value = item.get(name)
         if value is None:
-            if name == "names":
-                raise ConfigError(f"{where}: missing 'names' (a list of at least one name).")
             continue
         well_formed = isinstance(value, list) and all(isinstance(x, str) and x.strip() for x in value)
         if not well_formed or not value:
@@ -353,7 +363,12 @@ def _body_key(item: dict[str, Any], where: str) -> str:
 
 
 def _check_references(e: _Entry, countries: set[str], acronyms: set[str]) -> None:
-    """Countries and generic bodies that an entry names must exist once all files are merged."""
+    """Once all files are merged: an entry has names, and the countries and bodies it names exist.
+
+    (A later file may give an existing id without names, to change its role or country.)
+    """
+    if not e.names:
+        raise ConfigError(f"{e.where}: missing 'names' (a list of at least one name).")
     if e.country is not None and e.country not in countries:
         raise ConfigError(f"{e.where}: country {e.country!r} is not in the countries section; add it there.")
     match = _BODY_ID_RE.fullmatch(e.key) if e.section == "organisations" else None
@@ -432,7 +447,8 @@ class Gazetteer:
                     self._body_names[e.key] = e.names[0]
                 for name in e.names:
                     self._generic.add(name, e.key)
-                    phrases[(name, None, "BODY")] = None
+                    for form in _phrase_forms(name):
+                        phrases[(form, None, "BODY")] = None
                 continue
             kind = KINDS[e.section]
             country = e.key if e.section == "countries" else e.country
@@ -449,13 +465,14 @@ class Gazetteer:
                 self._roles[e.key] = e.role
             for name in e.names + e.metonyms:
                 self._sections[e.section].add(name, entity)
-                for form in _surface_forms(name):
+                for form in _phrase_forms(name):
                     phrases[(form, entity.id, "ENTITY")] = entity
                 if e.section == "people" and " " in normalise(name):
                     self._people_full.add(name, entity)
             for name in e.demonyms:
                 self._demonyms.add(name, entity)
-                phrases[(name, entity.id, "DEMONYM")] = entity
+                for form in _phrase_forms(name):
+                    phrases[(form, entity.id, "DEMONYM")] = entity
             if country is not None and e.section == "places":
                 for name in e.names:
                     self._countryish.add(name, country)
@@ -467,7 +484,8 @@ class Gazetteer:
                 for name in e.local_names:
                     local.add(name, entity)
                     self._local_names.add(name, True)
-                    phrases[(name, None, "BODY")] = None
+                    for form in _phrase_forms(name):
+                        phrases[(form, None, "BODY")] = None
                 for acronym in e.bodies:
                     self._serves[(country, acronym)] = entity
         # Added after the places, so that a country's own names win ("Moscow" -> RUS).
