@@ -30,6 +30,11 @@ PERSON_ROLES = {"spokesman", "spokeswoman", "spokesperson", "minister", "preside
                 "governor", "mayor", "chief", "head", "commander", "secretary", "envoy", "ambassador", "director",
                 "general", "analyst", "expert", "source", "officer", "diplomat", "aide", "representative", "member"}
 TELL_VERBS = {"tell", "brief", "inform", "say"}
+# Unqualified heads that stand for the government of the country in focus: "the military-led government said".
+GOVERNMENT_WORDS = {"government", "junta", "regime", "administration", "authorities", "authority", "cabinet",
+                    "military", "army", "leadership"}
+# Kinds of entity that relay a figure; other kinds in a chain are where it came from, not who passed it on.
+RELAY_KINDS = {"media", "person"}
 DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’-]{1,60}?\(([^)]{2,40})\)\s*[—–-]")
 
 
@@ -141,7 +146,8 @@ class Attribution:
                     if pobj:
                         frames.append(Frame(t, t.head, self._speaker(pobj[0]), cue=f"cited by {pobj[0].text}",
                                             kind="noun"))
-            elif t.pos_ in ("NOUN", "PROPN") and lem in lex.report_nouns and t.dep_ != "pobj":
+            elif t.pos_ in ("NOUN", "PROPN") and lem in lex.report_nouns and (
+                    t.dep_ != "pobj" or t.head.lower_ == "to" and t.head.head.lower_ == "according"):
                 f = self._noun_frame(t)
                 if f:
                     frames.append(f)
@@ -241,6 +247,12 @@ class Attribution:
                     if m and m.kind == "media" and p.i - c.i <= 5:
                         f.before.append(m.id)
                         break
+        reported = {t.i for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree}
+        for t in verb.subtree:
+            m = self.ents.at(t)
+            if m and m.kind == "media" and t.i not in reported and m.id not in f.before and m.id != speaker \
+                    and t.i > verb.i and t.i - verb.i <= 12:
+                f.before.append(m.id)
         if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and spk_tok.i != verb.head.i:
             f.scope = verb.head
         return f
@@ -274,6 +286,9 @@ class Attribution:
         for d in citing.children:
             if d.dep_ in ("dobj", "pobj", "attr", "npadvmod", "nsubj", "conj"):
                 spk = self._speaker(d)
+                if spk is None and d.lemma_.lower() in self.lex.report_nouns:
+                    nf = self._noun_frame(d)
+                    spk = nf.speaker if nf else None
                 if spk:
                     out.append(spk)
                 for cc in d.children:
@@ -294,6 +309,14 @@ class Attribution:
                 if m:
                     return m
         return None
+
+    def _relays(self, eid: str) -> bool:
+        ent = self.gaz.get(eid)
+        if ent is not None:
+            return ent.kind in RELAY_KINDS
+        return any(m.id == eid and m.kind in RELAY_KINDS for m in self.ents.mentions) or (
+            eid not in ("anonymous",) and "-" in eid and eid == eid.lower()
+            and not any(m.id == eid for m in self.ents.mentions))
 
     def _is_media(self, eid: str) -> bool:
         ent = self.gaz.get(eid)
@@ -366,6 +389,10 @@ class Attribution:
             named = self._last_mention(tok.i, ("body", "organisation", "international"), word=lem)
             if named:
                 return named.id
+            if lem in GOVERNMENT_WORDS:
+                country = self._last_mention(tok.i, ("country",))
+                if country:
+                    return self._remember(country.id, "body")
         if lem in lex.anonymous_heads:
             qualifiers = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.lower_ not in (
                 "senior", "unnamed", "anonymous", "some", "other", "several", "two", "three")]
@@ -404,7 +431,7 @@ class Attribution:
         if f.kind == "noun":
             return False
         # A sentence-final attribution covers what comes before it: "..., the ministry said, AFP reported."
-        if f.anchor.i > num.i:
+        if f.anchor.i > num.i and (f.kind == "according" or f.anchor.dep_ in ("ROOT", "parataxis", "conj", "ccomp")):
             between = self.doc[num.i:f.anchor.i]
             return not any(t.text == ";" for t in between)
         return False
@@ -431,6 +458,8 @@ class Attribution:
                     links.append(link)
         lead_links = list(links)
         links = [x for x in links if not self._is_publisher(x)]
+        if len(links) > 1:
+            links = [x for x in links[:-1] if self._relays(x)] + links[-1:]
         in_title = claim.start < self.title_end
         # A lead that credits a wire for the whole article: "as reported by Caliber.Az citing AP".
         if not self._lead_done and not in_title and ordered:

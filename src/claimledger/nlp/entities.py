@@ -106,6 +106,9 @@ class EntityIndex:
                 continue
             text = _strip_the(ent)
             if ent.label_ == "PERSON":
+                # one capitalised word before a noun is a model name ("Koksan guns"), not a person
+                if len(ent) == 1 and ent.end < len(doc) and doc[ent.end].pos_ == "NOUN" and ent[0].dep_ == "compound":
+                    continue
                 self._add_person(ent)
             elif ent.label_ in ("ORG", "GPE", "LOC", "FAC", "NORP"):
                 known = self.gaz.lookup(text.text) if text is not None else None

@@ -454,7 +454,7 @@ class Gazetteer:
             country = e.key if e.section == "countries" else e.country
             if e.section == "organisations" and country is None and _BODY_ID_RE.fullmatch(e.key):
                 country = e.key[:3]
-            if e.key in self._entities and self._where[e.key] != e.where:
+            if e.key in self._entities:  # entries of one section are merged: this is another section
                 raise ConfigError(
                     f"{e.where}: id {e.key!r} is also used by {self._where[e.key]}; an id names one entity."
                 )
