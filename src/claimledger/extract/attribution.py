@@ -27,6 +27,8 @@ from claimledger.models import Claim
 from claimledger.nlp.entities import EntityIndex, Mention, slug
 
 PERSON_ROLES = {"spokesman", "spokeswoman", "spokesperson", "minister", "president", "lawmaker", "official",
+                "legislator", "mp", "senator", "congressman", "congresswoman", "adviser", "advisor", "aide",
+                "coordinator", "envoy", "governor", "negotiator",
                 "governor", "mayor", "chief", "head", "commander", "secretary", "envoy", "ambassador", "director",
                 "general", "analyst", "expert", "source", "officer", "diplomat", "aide", "representative", "member"}
 TELL_VERBS = {"tell", "brief", "inform", "say"}
@@ -74,6 +76,7 @@ class Attribution:
         self._last_speaker: dict[str, str] = {}
         self.doc_relays: list[str] = self._dateline()
         self._lead_done = False
+        self.lead_source: str | None = None
         self.title_end = title_end
         self._chains: list[tuple[int, list[str], bool]] = []  # (claim index, links, explicit)
 
@@ -175,7 +178,16 @@ class Attribution:
                 spk = self._speaker(head.root)
                 if spk:
                     frames.append(Frame(head.root, sent.root, spk, cue=head.text, kind="speech"))
-        return [f for f in frames if f.speaker or f.cites]
+        # "..., the military said, as reported by Caliber.Az citing AP": an outlet's report hanging off a
+        # speech verb relays that speech.
+        by_anchor = {f.anchor.i: f for f in frames}
+        for f in frames:
+            parent = by_anchor.get(f.anchor.head.i)
+            if f.kind == "speech" and parent is not None and parent is not f and f.anchor.dep_ in ("advcl", "conj") \
+                    and f.speaker and self._is_media(f.speaker) and parent.kind == "speech":
+                parent.before = [*f.before, f.speaker, *f.cites, *[b for b in parent.before if b != f.speaker]]
+                f.kind = "relay"
+        return [f for f in frames if (f.speaker or f.cites) and f.kind != "relay"]
 
     def _reports_figure(self, verb: Token, strict: bool = False) -> bool:
         """"put the toll at", "gave its losses as", "raised its estimate to": a verb that states a figure."""
@@ -338,6 +350,12 @@ class Attribution:
             return self._last_speaker.get("body") or self._last_speaker.get("any")
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
+        # "a South Korean legislator said ...": news names the person in the next paragraph or two
+        if lem in PERSON_ROLES - {"source", "official", "officer", "analyst", "expert", "member"} and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) \
+                and not any(self.ents.at(t) and self.ents.at(t).kind == "person" for t in tok.subtree):
+            named = self._next_person(tok)
+            if named:
+                return self._remember(named.id, "person")
         # affiliation of an unnamed speaker: "US officials", "a Pentagon official", "Ukrainian intelligence sources"
         mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
         preps = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "at", "with")
@@ -390,7 +408,10 @@ class Attribution:
             if named:
                 return named.id
             if lem in GOVERNMENT_WORDS:
-                country = self._last_mention(tok.i, ("country",))
+                sent = tok.sent
+                here = [m for m in self.ents.mentions if m.kind == "country" and sent.start <= m.start < sent.end]
+                country = min(here, key=lambda m: abs(m.start - tok.i)) if here else self._last_mention(
+                    tok.i, ("country",))
                 if country:
                     return self._remember(country.id, "body")
         if lem in lex.anonymous_heads:
@@ -403,6 +424,15 @@ class Attribution:
             words = [t for t in self.doc[tok.left_edge.i:tok.i + 1] if t.dep_ not in ("det", "punct")]
             text = " ".join(t.text for t in words)
             return self._remember(slug(text), "body") if text else None
+        return None
+
+    def _next_person(self, tok: Token) -> Mention | None:
+        sents = list(self.doc.sents)
+        here = next(i for i, s_ in enumerate(sents) if s_.start <= tok.i < s_.end)
+        window_end = sents[min(here + 2, len(sents) - 1)].end
+        for m in sorted(self.ents.mentions, key=lambda m: m.start):
+            if m.kind == "person" and tok.i < m.start < window_end and " " in m.text.strip():
+                return m
         return None
 
     def _last_mention(self, before: int, kinds: tuple[str, ...], word: str | None = None) -> Mention | None:
@@ -466,6 +496,8 @@ class Attribution:
             self._lead_done = True
             if len(lead_links) >= 2 and self._is_publisher(lead_links[0]) and self._is_media(lead_links[1]):
                 self.doc_relays = [lead_links[1]] + [r for r in self.doc_relays if r != lead_links[1]]
+                if len(lead_links) >= 3:
+                    self.lead_source = lead_links[-1]
         self._chains.append((len(self._chains), links, bool(links)))
         if links:
             src = links[-1]
@@ -508,6 +540,9 @@ class Attribution:
                 relays = [r for r in self.doc_relays if r not in links]
                 if links:
                     chains[i] = relays + links
+                elif self.lead_source:
+                    # "Caliber.Az reports, citing AP, that the JCS ...": the article relays the lead's source
+                    chains[i] = list(self.doc_relays) + [self.lead_source]
                 else:
                     chains[i] = list(self.doc_relays)
         # 3. Titles take their own attribution, else the body's figure's; via as in the body.
@@ -526,6 +561,9 @@ class Attribution:
                     chains[i] = via + [src]
                 else:
                     chains[i] = list(mlinks)
+            elif own and any(chains[j] and chains[j][-1] == own[-1] for j in body):
+                same = next(chains[j] for j in body if chains[j] and chains[j][-1] == own[-1])
+                chains[i] = list(same)
             elif not own and self.doc_relays:
                 chains[i] = list(self.doc_relays)
             elif own and self.doc_relays:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.nlp.gazetteer import Entity, Gazetteer
+from claimledger.nlp.gazetteer import Gazetteer, case_sensitive
 
 TITLES = {"president", "minister", "prime", "spokesman", "spokeswoman", "spokesperson", "secretary", "general",
           "gen.", "gen", "lt.", "col.", "colonel", "chief", "lawmaker", "mp", "senator", "governor", "mayor",
@@ -237,7 +237,7 @@ def build_matchers(nlp, gazetteer: Gazetteer) -> tuple[PhraseMatcher, PhraseMatc
     exact = PhraseMatcher(nlp.vocab, attr="ORTH")
     by_label: dict[tuple[str, bool], list[str]] = {}
     for text, _ent, label in gazetteer.phrases():
-        acronym = text.replace(".", "").replace("-", "").isupper() or len(text) <= 3
+        acronym = case_sensitive(text)
         by_label.setdefault((label, acronym), []).append(text)
     for (label, acronym), texts in by_label.items():
         docs = list(nlp.tokenizer.pipe(sorted(set(texts))))
