@@ -236,6 +236,8 @@ class Attribution:
             prev = self.doc[verb.i - 1]
             if prev.pos_ in ("PROPN", "NOUN") and self.ents.at(prev):
                 spk_tok = prev
+        if spk_tok.dep_ == "poss" and spk_tok.head.i < verb.i:
+            spk_tok = spk_tok.head  # "Ukraine's air force reports": the possessed body speaks
         speaker = self._speaker(spk_tok)
         if speaker is None:
             return None
@@ -259,11 +261,13 @@ class Attribution:
                     if m and m.kind == "media" and p.i - c.i <= 5:
                         f.before.append(m.id)
                         break
+        # The words right after the verb, up to the reported clause: "saying in a statement carried by TASS that"
         reported = {t.i for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree}
-        for t in verb.subtree:
+        for t in self.doc[verb.i + 1:min(verb.i + 13, verb.sent.end)]:
+            if t.i in reported or t.lower_ in ("that", ";") or t.like_num:
+                break
             m = self.ents.at(t)
-            if m and m.kind == "media" and t.i not in reported and m.id not in f.before and m.id != speaker \
-                    and t.i > verb.i and t.i - verb.i <= 12:
+            if m and m.kind == "media" and m.id not in f.before and m.id != speaker:
                 f.before.append(m.id)
         if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and spk_tok.i != verb.head.i:
             f.scope = verb.head

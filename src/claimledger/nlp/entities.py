@@ -176,6 +176,15 @@ class EntityIndex:
                 return Mention(ent.id, "body", start, span.end, span.text, country)
         if key in self._bodies:
             return Mention(self._bodies[key], "body", span.start, span.end, span.text)
+        # Unqualified: the country named last before it in the sentence ("attack on Russia, with the
+        # Defense Ministry saying ...").
+        sent = span.sent
+        before = [m for m in self.mentions if m.kind in ("country", "demonym") and sent.start <= m.start < span.start]
+        if before:
+            country = max(before, key=lambda m: m.start).id
+            ent = self.gaz.body(country, span.text)
+            if ent and ent.kind != "country":
+                return Mention(ent.id, "body", span.start, span.end, span.text, country)
         return None
 
     def _qualifier_country(self, span: Span) -> str | None:
