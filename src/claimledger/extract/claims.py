@@ -46,6 +46,53 @@ class Context:
     last_item: dict[str, str] = field(default_factory=dict)
     actor: dict[str, str | None] = field(default_factory=dict)
     recipient: dict[tuple[str | None, str], str | None] = field(default_factory=dict)
+    sentence_actor: dict[tuple[int, str], str] = field(default_factory=dict)
+    main_country: str | None = None
+    disaster: bool = False
+    last_actor: str | None = None
+
+
+DISASTERS = {"earthquake", "quake", "flood", "flooding", "storm", "hurricane", "typhoon", "cyclone", "tsunami",
+             "landslide", "wildfire", "fire", "eruption", "avalanche", "heatwave", "drought", "tornado", "mudslide",
+             "crash", "collapse", "derailment", "aftershock", "downpour", "rain"}
+
+
+def res_gazetteer(ents: EntityIndex):
+    return ents.gaz
+
+
+def _victims_side(num: Token, sent: Span, ents: EntityIndex, lex: Lexicon, ctx: Context) -> tuple[str | None, str]:
+    """Whose dead, wounded or displaced, when the figure's own words do not say.
+
+    "North Korean losses ... at 300 soldiers dead" (a casualty noun of a country in the sentence),
+    then a country where it happened ("strikes elsewhere in Ukraine", a place in Gaza), then the
+    figure before it in the same sentence. Victims of disasters belong to no side.
+    """
+    words = {t.lemma_.lower() for t in sent}
+    for t in sent:
+        if t.lemma_.lower() in ("loss", "casualty", "toll", "death", "dead") and t.i != num.i:
+            for c in t.children:
+                if c.dep_ in ("poss", "amod", "compound"):
+                    m = ents.at(c)
+                    if m and m.kind in ("country", "demonym"):
+                        return m.id, f"{c.text} {t.text}"
+    if words & DISASTERS or ctx.disaster:
+        return None, ""
+    if (sent.start, "casualty") in ctx.sentence_actor:
+        return ctx.sentence_actor[(sent.start, "casualty")], "(earlier in the sentence)"
+    if (sent.start, "people") in ctx.sentence_actor:
+        return ctx.sentence_actor[(sent.start, "people")], "(earlier in the sentence)"
+    for t in sent:
+        if t.dep_ == "pobj" and t.head.lower_ in ("in", "across", "inside", "throughout"):
+            m = ents.at(t)
+            if m and m.kind == "country":
+                return m.id, f"{t.head.text} {t.text}"
+            if m and m.kind == "place" and m.country:
+                return m.country, f"{t.head.text} {t.text}"
+    for family in ("casualty", "people"):
+        if ctx.actor.get(family):
+            return ctx.actor[family], "(from context)"
+    return ctx.main_country, "(the country the report is about)" if ctx.main_country else ""
 
 
 def extract_claims(doc: Doc, document: Document, res) -> list[Claim]:
@@ -55,7 +102,7 @@ def extract_claims(doc: Doc, document: Document, res) -> list[Claim]:
     pub = parse_date(document.published)
     publisher = document.publisher
     attribution = Attribution(doc, ents, lex, res.gazetteer, publisher, title_end=_title_end(document))
-    ctx = Context()
+    ctx = Context(main_country=_main_country(ents), disaster=_about_disaster(doc, document))
     claims: list[Claim] = []
     for q in find_quantities(doc.text):
         claim = _claim_for(q, doc, document, ents, lex, attribution, ctx, pub)
@@ -63,6 +110,23 @@ def extract_claims(doc: Doc, document: Document, res) -> list[Claim]:
             claims.append(claim)
     attribution.finish(claims)
     return claims
+
+
+def _main_country(ents: EntityIndex) -> str | None:
+    """The country the report is most about: the one named most often (places count for their country)."""
+    counts: dict[str, int] = {}
+    for m in ents.mentions:
+        cid = m.id if m.kind in ("country", "demonym") else (m.country if m.kind == "place" else None)
+        if cid:
+            counts[cid] = counts.get(cid, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+def _about_disaster(doc: Doc, document: Document) -> bool:
+    """A report whose title or lead is about a natural disaster or accident: its dead belong to no side."""
+    head = doc.text[:max(_title_end(document), 1)] if _title_end(document) else doc.text[:300]
+    words = {w.lower().strip(".,;:'\"") for w in head.split()}
+    return bool(words & DISASTERS)
 
 
 def _title_end(document: Document) -> int:
@@ -154,11 +218,26 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
     gov = _governor(num, noun_tok)
     actor, acue = _actor(num, noun_tok, gov, measure, category, ents, lex)
     recipient, rcue = _recipient(num, noun_tok, gov, measure, category, ents, actor)
-    family = "person" if category in PERSON_CATEGORIES else category
-    if actor is None and measure not in ("other",):
-        actor = ctx.actor.get(family) if family != "money" else None
-        if actor:
+    family = category
+    if category == "money" and actor:
+        ent = res_gazetteer(ents).get(actor)
+        if ent is not None and ent.country and actor.startswith(ent.country + "-"):
+            actor = ent.country  # the payer is the state, not its ministry
+    if measure == "destroyed" and category in ("munition", "aircraft", "vehicle", "weapon") and acue.startswith("by "):
+        # "air defences intercepted 337 drones": the subject defends; the things belong to the other side
+        recipient, rcue = actor, acue
+        actor, acue = None, ""
+    victims = measure in CASUALTY_MEASURES - {"released"} or category == "people"
+    if actor is None and victims:
+        actor, acue = _victims_side(num, sent, ents, lex, ctx)
+    elif actor is None and measure not in ("other",) and family != "money":
+        actor = ctx.actor.get(family) or ctx.last_actor
+        if actor and actor != recipient:
             acue = "(from context)"
+        else:
+            actor = None
+    if actor and actor == recipient:
+        recipient = None
     if recipient is None and measure in RECEIVING_MEASURES and category not in ("casualty",):
         recipient = ctx.recipient.get((actor, family))
         if recipient:
@@ -167,6 +246,9 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         recipient = None
     if actor:
         ctx.actor[family] = actor
+        ctx.sentence_actor[(sent.start, family)] = actor
+        if not victims and family != "money":
+            ctx.last_actor = actor
         cues["actor"] = acue
     if recipient:
         ctx.recipient[(actor, family)] = recipient
@@ -655,12 +737,12 @@ def _actor(num: Token, noun: Token | None, gov: Token, measure: str, category: s
                 if c.dep_ in ("nsubj",):
                     m = _np_entity(c, ents)
                     if m and m.kind in ("country", "demonym", "body", "organisation", "international"):
-                        return (m.country or m.id) if m.kind == "body" and m.country else m.id, c.text
+                        return (m.country or m.id) if m.kind == "body" and m.country else m.id, f"by {c.text}"
                 if c.dep_ == "agent":
                     for p in c.children:
                         m = _np_entity(p, ents)
                         if m and m.kind in ("country", "demonym", "body", "organisation", "international"):
-                            return m.id, p.text
+                            return m.id, f"by {p.text}"
     if measure in ("killed", "wounded", "killed_or_wounded", "captured", "missing") and verb is not None:
         # "Ukrainian forces had captured two North Korean soldiers": the captured side is the noun's.
         pass
