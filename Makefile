@@ -17,7 +17,7 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	rm -f demo.db
-	$(BIN)/claimledger --db demo.db ingest examples/
+	$(BIN)/claimledger --db demo.db ingest examples/*.json examples/*.txt examples/*.html
 	$(BIN)/claimledger --db demo.db claims
 
 test: $(STAMP)

@@ -108,7 +108,11 @@ def _err(msg: str) -> None:
 def _console(stderr: bool = False):
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    console = Console(stderr=stderr, highlight=False, soft_wrap=False)
+    if not console.is_terminal:
+        # piped or captured: wide enough that the table stays readable
+        console = Console(stderr=stderr, highlight=False, soft_wrap=False, width=200)
+    return console
 
 
 def _extractor(settings: Settings):

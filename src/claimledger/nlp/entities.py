@@ -105,6 +105,9 @@ class EntityIndex:
             if any(i in self.by_token for i in range(ent.start, ent.end)):
                 continue
             text = _strip_the(ent)
+            if len(ent) == 1 and ent.text.lower() in self._surnames and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+                self._add(Mention(self._surnames[ent.text.lower()], "person", ent.start, ent.end, ent.text))
+                continue
             if ent.label_ == "PERSON":
                 # one capitalised word before a noun is a model name ("Koksan guns"), not a person
                 if len(ent) == 1 and ent.end < len(doc) and doc[ent.end].pos_ == "NOUN" and ent[0].dep_ == "compound":
