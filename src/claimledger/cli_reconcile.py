@@ -2,6 +2,10 @@
 
 Thin, like cli.py: each handler opens the ledger, reads its claims, calls
 ``claimledger.reconcile`` and prints a rich table, or JSON with ``--json``.
+Tables show entities by name (ids where a reader types them back); JSON
+carries entity ids in every field that identifies one (``source``, ``via``,
+``publisher``, ``relay``, ``actor``...) and the names in display fields
+(``name``, ``source_name``, ``relay_names``, ``chain_names``, ``reason``).
 ``add_commands(subparsers)`` adds the four subcommands to cli.py's parser;
 each sets ``func`` (a handler taking the parsed arguments and returning an
 exit code). Errors (``NotFoundError`` for an unknown series, ``StoreError``)
@@ -207,7 +211,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         figure = Text(format_figure(c))
         if c.cumulative:
             figure.append("\ntotal", style="dim")
-        table.add_row(when, figure, Text(p.relay), str(p.independent_sources), c.id)
+        table.add_row(when, figure, Text(p.relay_names), str(p.independent_sources), c.id)
     console.print(table)
     if tl.estimate:
         e = tl.estimate
@@ -230,7 +234,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
         series = [find_series(series, args.series)]
     conflicts = find_conflicts(series, names)
     if args.json:
-        _print_json([c.to_dict() for c in conflicts])
+        _print_json([c.to_dict(names) for c in conflicts])
         return 0
 
     table = Table(title=f"{len(conflicts)} conflicts")
@@ -249,7 +253,7 @@ def cmd_sources(args: argparse.Namespace) -> int:
     names = Names(claims)
     groups = group_by_source(claims, build_series(claims, names=names), names)
     if args.json:
-        _print_json([g.to_dict() for g in groups])
+        _print_json([g.to_dict(names) for g in groups])
         return 0
 
     table = Table(title=f"{len(groups)} primary sources")

@@ -109,7 +109,35 @@ def extract_claims(doc: Doc, document: Document, res) -> list[Claim]:
         if claim is not None:
             claims.append(claim)
     attribution.finish(claims)
+    _carry_event_dates(claims, _title_end(document))
     return claims
+
+
+EVENT_MEASURES = {"launched", "destroyed", "damaged", "killed", "wounded", "killed_or_wounded", "missing", "released",
+                  "captured"}
+
+
+def _carry_event_dates(claims: list[Claim], title_end: int) -> None:
+    """One-day events: figures about the attack or the exchange a report is dated by take its day.
+
+    A report says "Russia attacked Ukraine overnight with 728 drones" once; the drones shot down and
+    the people killed in the next paragraphs happened then too. The day of the latest earlier figure
+    with a one- or two-day period carries to later figures of events (casualties, launches, losses,
+    releases) that name no time of their own. Running totals keep no day.
+    """
+    event: tuple[str, str] | None = None
+    for c in claims:
+        if c.start < title_end:
+            continue
+        if c.period_start and c.period_end:
+            span = (parse_date(c.period_end) - parse_date(c.period_start)).days
+            event = (c.period_start, c.period_end) if span <= 1 else None
+            continue
+        if c.period_start or c.period_end or event is None or c.cumulative:
+            continue
+        if c.measure in EVENT_MEASURES or (c.category == "munition" and c.measure != "planned"):
+            c.period_start, c.period_end = event
+            c.cues["period"] = "(the day of the event reported above)"
 
 
 def _main_country(ents: EntityIndex) -> str | None:
@@ -852,15 +880,20 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
         if span is None:
             continue
         root = span.root
-        # A time that modifies the speech ("said on Thursday") dates the statement, not the events.
+        # A time that modifies the speech ("said on Thursday"), an announcement or a report noun
+        # ("the January figures") dates the statement, not the events.
         if root.head.i in speech or root.i in speech:
+            continue
+        if root.head.lemma_.lower() in lex.report_nouns or root.head.lemma_.lower() in STATEMENT_VERBS:
             continue
         if not any(t.i in clause for t in span):
             continue
         before = doc.text[max(sent.start_char, s - 12):s].lower()
+        if re.search(r"\bto\s*$", before) and text.lower().startswith("last"):
+            continue  # "due to last six weeks": a verb, not a time
         phrase = text
-        if re.search(r"\bsince\s*$", before):
-            phrase = "since " + text
+        if re.search(r"\bsince\s*$", before) or _under_since(span):
+            phrase = "since " + re.sub(r"^(?:on|in)\s+", "", text, flags=re.I)
         elif re.search(r"\bin\s*$", before):
             phrase = "in " + text
         p = resolve_period(phrase, pub)
@@ -872,6 +905,23 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
     if best is None:
         return None, "", False
     return best[1], best[2], best[2].lower().startswith("since")
+
+
+STATEMENT_VERBS = {"announce", "unveil", "publish", "release_statement", "say", "tell", "report"}
+
+
+def _under_since(span: Span) -> bool:
+    """"since Moscow launched its invasion on Feb. 24, 2022": the date of a clause opened by "since"."""
+    t = span.root
+    for _ in range(4):
+        if any(c.dep_ in ("mark", "prep") and c.lower_ == "since" for c in t.children):
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if t.lower_ == "since":
+            return True
+    return False
 
 
 def _clause_tokens(num: Token, gov: Token) -> set[int]:

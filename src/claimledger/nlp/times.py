@@ -86,6 +86,9 @@ def _point(text: str, pub: date) -> tuple[date, date] | None:
         month = MONTHS[m.group(1)]
         year = int(m.group(2)) if m.group(2) else _past_month_year(month, pub)
         return _month_span(year, month)
+    years = set(re.findall(r"\b(1[89]\d\d|20\d\d)\b", t))
+    if len(years) > 1:
+        return None  # "1950-1953": a span of years names an era, not the period of a figure
     m = re.search(r"\b(1[89]\d\d|20\d\d)\b", t)
     if m and not re.search(r"\b(mid|early|late)\b", t):
         y = int(m.group(1))
@@ -103,11 +106,19 @@ def resolve_period(text: str, pub: date | None) -> Period | None:
         return None
     t = re.sub(r"\s+", " ", text.lower().strip())
     t = re.sub(r"^(?:the|of|in|on|during|over|for|at|by)\s+", "", t)
+    m = re.fullmatch(rf"(?:early|late|the early hours of|the small hours of|early on)\s+{_D}(?: morning| evening| night)?", t)
+    if m:
+        d = _weekday_before(m.group(1), pub)
+        return _iso(d), _iso(d)
     if re.search(r"\b(recent|coming|next|mid-|mid |early|late|earlier|later|past few|last few|several)\b", t) \
             and not re.search(r"\bsince\b", t):
         return None
     if t in ("overnight", "last night", "overnight into " + t.split(" ")[-1]) or t.startswith("overnight"):
         return _iso(pub - timedelta(days=1)), _iso(pub)
+    if re.fullmatch(r"(?:in )?(?:a|one|a single) (?:day|24 hours)|(?:the )?(?:previous|past|last) 24 hours", t):
+        return _iso(pub - timedelta(days=1)), _iso(pub)
+    if re.fullmatch(r"(?:in )?(?:a|one|a single) week(?: alone)?", t):
+        return _iso(pub - timedelta(days=7)), _iso(pub)
     if t in ("today", "this morning", "this afternoon", "this evening", "tonight"):
         return _iso(pub), _iso(pub)
     if t == "yesterday":
@@ -178,7 +189,8 @@ EXTRA_TIME = re.compile(
     rf"{_M}(?: \d{{1,2}})?(?:,? \d{{4}})?|\d{{4}}|the war began|the war started)|"
     rf"(?:from )?{_M} (?:through|to|until|and) {_M}(?: \d{{4}})?|"
     rf"(?:by|until|through) (?:the end of )?\d{{4}}|"
-    rf"(?:on|last) {_D}|in {_M}(?: \d{{4}})?|in (?:1[89]\d\d|20\d\d)|on {_M} \d{{1,2}}(?:,? \d{{4}})?)\b",
+    rf"(?:on|last) {_D}|in {_M}(?: \d{{4}})?|in (?:1[89]\d\d|20\d\d)|on {_M} \d{{1,2}}(?:,? \d{{4}})?|"
+    rf"in (?:a|one|a single) (?:day|week)|(?:the )?(?:previous|past|last) 24 hours)\b",
     re.I,
 )
 

@@ -52,7 +52,7 @@ from datetime import date
 from typing import Any
 
 from claimledger.models import Claim
-from claimledger.reconcile.series import Names, Series, claim_date, claim_span, has_period
+from claimledger.reconcile.series import Names, Series, claim_date, claim_span, has_period, primary_source
 from claimledger.reconcile.sources import Assertion, assertions, format_figure
 
 APPROX_TOLERANCE = 0.10
@@ -94,15 +94,27 @@ class Conflict:
     a_claims: list[Claim] = field(default_factory=list)
     b_claims: list[Claim] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
+    @property
+    def a_source(self) -> str:
+        return primary_source(self.a)
+
+    @property
+    def b_source(self) -> str:
+        return primary_source(self.b)
+
+    def to_dict(self, names: Names | None = None) -> dict[str, Any]:
+        """``a_source`` and ``b_source`` are entity ids; ``reason`` and the ``*_name`` fields are for reading."""
+        names = names or Names(self.a_claims + self.b_claims)
         return {
             "series": self.series,
             "a": self.a.id,
             "b": self.b.id,
             "kind": self.kind,
             "reason": self.reason,
-            "a_source": self.a.source or self.a.publisher,
-            "b_source": self.b.source or self.b.publisher,
+            "a_source": self.a_source,
+            "a_source_name": names(self.a_source),
+            "b_source": self.b_source,
+            "b_source_name": names(self.b_source),
             "a_claims": [c.id for c in self.a_claims],
             "b_claims": [c.id for c in self.b_claims],
         }

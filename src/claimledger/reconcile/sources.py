@@ -91,13 +91,17 @@ class Relay:
     def publisher(self) -> str | None:
         return self.chain[-1] if self.chain else None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
+    def to_dict(self, names: Names | None = None) -> dict[str, Any]:
+        """Entity ids in ``chain``, ``via`` and ``publisher``; with ``names``, ``chain_names`` for display."""
+        data: dict[str, Any] = {
             "chain": list(self.chain),
             "via": list(reversed(self.chain[:-1])),  # nearest the publisher first, as in claims
             "publisher": self.publisher,
             "claims": [c.id for c in self.claims],
         }
+        if names is not None:
+            data["chain_names"] = [names(x) for x in self.chain]
+        return data
 
 
 def _relays(claims: Iterable[Claim]) -> list[Relay]:
@@ -118,12 +122,12 @@ class SourceGroup:
     relays: list[Relay] = field(default_factory=list)
     series: list[str] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, names: Names | None = None) -> dict[str, Any]:
         return {
             "source": self.source,
             "name": self.name,
             "claims": [c.id for c in self.claims],
-            "relays": [r.to_dict() for r in self.relays],
+            "relays": [r.to_dict(names) for r in self.relays],
             "series": list(self.series),
         }
 
@@ -194,7 +198,7 @@ class Assertion:
             "period_start": c.period_start, "period_end": c.period_end,
             "cumulative": c.cumulative, "incremental": c.incremental,
             "claims": [x.id for x in self.claims],
-            "relays": [r.to_dict() for r in self.relays],
+            "relays": [r.to_dict(names) for r in self.relays],
         }
 
 
@@ -255,14 +259,14 @@ class FigureGroup:
     def independent_sources(self) -> int:
         return len(self.sources)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, names: Names | None = None) -> dict[str, Any]:
         return {
             "figure": self.figure,
             "incremental": self.incremental,
             "independent_sources": self.independent_sources,
             "sources": [
                 {"source": g.source, "name": g.name, "claims": [c.id for c in g.claims],
-                 "relays": [r.to_dict() for r in g.relays]}
+                 "relays": [r.to_dict(names) for r in g.relays]}
                 for g in self.sources
             ],
         }

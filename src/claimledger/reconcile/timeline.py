@@ -6,6 +6,12 @@ publication date, flagged ``as_of``), whether it is cumulative or
 incremental, the primary source, the relay chain and the publisher, the
 evidence sentence and the claim id (``claimledger show ID`` opens it).
 
+In JSON, fields that identify an entity (``source``, ``via``, ``publisher``,
+``relay``, ``relay_chain``, the series' ``actor`` and ``recipient``) carry
+entity ids, stable and machine-readable; the readable names are in display
+fields next to them (``source_name``, ``publisher_name``, ``relay_names``,
+the series ``name``), which change when the gazetteer does.
+
 Next to the points the timeline carries what the points alone hide: the
 assertions (one per source and figure, relays folded in; what a plot marks),
 the figures with the independent sources behind each, the conflicts, and the
@@ -39,8 +45,10 @@ class TimelinePoint:
     claim: Claim
     source: str
     source_name: str
-    relay: str  # "KOR-JCS → AP → CALIBER-AZ", names spelled out
+    relay: str  # "KOR-JCS → AP → CALIBER-AZ": entity ids, source first
+    relay_names: str  # the same chain for a reader: "South Korean Joint Chiefs of Staff → ... → Caliber.Az"
     independent_sources: int  # primary sources in the series stating this same figure
+    publisher_name: str = ""
 
     @property
     def date(self) -> str | None:
@@ -73,8 +81,10 @@ class TimelinePoint:
             "source_name": self.source_name,
             "via": list(c.via or []),
             "publisher": c.publisher,
+            "publisher_name": self.publisher_name,
             "relay": self.relay,
             "relay_chain": list(relay_of(c)),
+            "relay_names": self.relay_names,
             "independent_sources": self.independent_sources,
             "doc": c.doc,
             "evidence": c.evidence,
@@ -101,8 +111,8 @@ class Timeline:
             },
             "points": [p.to_dict() for p in self.points],
             "assertions": [a.to_dict(self.names) for a in self.assertions],
-            "figures": [f.to_dict() for f in self.figures],
-            "conflicts": [c.to_dict() for c in self.conflicts],
+            "figures": [f.to_dict(self.names) for f in self.figures],
+            "conflicts": [c.to_dict(self.names) for c in self.conflicts],
             "estimate": self.estimate.to_dict() if self.estimate else None,
         }
 
@@ -117,8 +127,10 @@ def timeline(series: Series, names: Names | None = None) -> Timeline:
             claim=c,
             source=primary_source(c),
             source_name=names(primary_source(c)),
-            relay=relay_text(c, names),
+            relay=relay_text(c),
+            relay_names=relay_text(c, names),
             independent_sources=count[figure_key(c), bool(c.incremental)],
+            publisher_name=names(c.publisher),
         )
         for c in series.claims  # already in time order (series.sort_claims)
     ]
