@@ -109,7 +109,7 @@ def extract_claims(doc: Doc, document: Document, res) -> list[Claim]:
         if claim is not None:
             claims.append(claim)
     attribution.finish(claims)
-    _carry_event_dates(claims, _title_end(document))
+    _carry_event_dates(claims, _title_end(document), doc.text)
     return claims
 
 
@@ -117,7 +117,7 @@ EVENT_MEASURES = {"launched", "destroyed", "damaged", "killed", "wounded", "kill
                   "captured"}
 
 
-def _carry_event_dates(claims: list[Claim], title_end: int) -> None:
+def _carry_event_dates(claims: list[Claim], title_end: int, text: str) -> None:
     """One-day events: figures about the attack or the exchange a report is dated by take its day.
 
     A report says "Russia attacked Ukraine overnight with 728 drones" once; the drones shot down and
@@ -126,16 +126,21 @@ def _carry_event_dates(claims: list[Claim], title_end: int) -> None:
     releases) that name no time of their own. Running totals keep no day.
     """
     event: tuple[str, str] | None = None
+    event_para = 0
     for c in claims:
         if c.start < title_end:
             continue
+        para = text.count("\n\n", 0, c.start)
+        is_event = c.measure in EVENT_MEASURES or (c.category == "munition" and c.measure != "planned")
         if c.period_start and c.period_end:
-            span = (parse_date(c.period_end) - parse_date(c.period_start)).days
-            event = (c.period_start, c.period_end) if span <= 1 else None
+            if is_event:
+                span = (parse_date(c.period_end) - parse_date(c.period_start)).days
+                event = (c.period_start, c.period_end) if span <= 1 else None
+                event_para = para
             continue
-        if c.period_start or c.period_end or event is None or c.cumulative:
+        if c.period_start or c.period_end or event is None or c.cumulative or para - event_para > 2:
             continue
-        if c.measure in EVENT_MEASURES or (c.category == "munition" and c.measure != "planned"):
+        if is_event:
             c.period_start, c.period_end = event
             c.cues["period"] = "(the day of the event reported above)"
 
@@ -892,7 +897,7 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
         if re.search(r"\bto\s*$", before) and text.lower().startswith("last"):
             continue  # "due to last six weeks": a verb, not a time
         phrase = text
-        if re.search(r"\bsince\s*$", before) or _under_since(span):
+        if not text.lower().startswith("since") and (re.search(r"\bsince\s*$", before) or _under_since(span)):
             phrase = "since " + re.sub(r"^(?:on|in)\s+", "", text, flags=re.I)
         elif re.search(r"\bin\s*$", before):
             phrase = "in " + text

@@ -57,7 +57,7 @@ def _minus_months(d: date, n: int) -> date:
 
 def _explicit_date(text: str, pub: date) -> date | None:
     """"October 7, 2023", "7 October 2023", "March 27" (the latest one not after P)."""
-    m = re.search(rf"\b{_M}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?", text, re.I)
+    m = re.search(rf"\b{_M}\s+(\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?", text, re.I)
     if m:
         month, day, year = MONTHS[m.group(1).lower()], int(m.group(2)), m.group(3)
     else:
@@ -106,7 +106,7 @@ def resolve_period(text: str, pub: date | None) -> Period | None:
         return None
     t = re.sub(r"\s+", " ", text.lower().strip())
     t = re.sub(r"^(?:the|of|in|on|during|over|for|at|by)\s+", "", t)
-    m = re.fullmatch(rf"(?:early|late|the early hours of|the small hours of|early on)\s+{_D}(?: morning| evening| night)?", t)
+    m = re.fullmatch(rf"(?:early|late|(?:the )?(?:early|small|late) hours of|early on)\s+{_D}(?: morning| evening| night)?", t)
     if m:
         d = _weekday_before(m.group(1), pub)
         return _iso(d), _iso(d)
@@ -164,6 +164,15 @@ def resolve_period(text: str, pub: date | None) -> Period | None:
         if p:
             return _iso(p[0]), _iso(pub)
         return None
+    m = re.fullmatch(r"(?:between |from )?(.+?) (?:through|to|until|till|and|-|–) (.+)", t)
+    if m and not re.search(r"\b(?:last|past|previous)\b", t):
+        a, b = _point(m.group(1), pub), _point(m.group(2), pub)
+        if a and b and a[0] <= b[1]:
+            return _iso(a[0]), _iso(b[1])
+        if a and b and re.fullmatch(_M, m.group(1).strip()):
+            # "from November to February": the first month is in the year before
+            first = _month_span(b[1].year - 1, MONTHS[m.group(1).strip().rstrip(".")])
+            return _iso(first[0]), _iso(b[1])
     m = re.fullmatch(rf"(?:from )?{_M}(?: \d{{4}})? (?:through|to|until|till|and|-|–) {_M}(?: (\d{{4}}))?", t)
     if m:
         m1, m2 = MONTHS[m.group(1)], MONTHS[m.group(2)]
@@ -187,7 +196,8 @@ EXTRA_TIME = re.compile(
     rf"since (?:the (?:start|beginning) of (?:the )?(?:full-scale )?(?:war|invasion|conflict|year)|"
     rf"(?:russia's |the )?(?:full-scale )?invasion(?: (?:began|started|of ukraine|in 2022))?|"
     rf"{_M}(?: \d{{1,2}})?(?:,? \d{{4}})?|\d{{4}}|the war began|the war started)|"
-    rf"(?:from )?{_M} (?:through|to|until|and) {_M}(?: \d{{4}})?|"
+    rf"(?:between |from )?{_M}(?: \d{{1,2}})? (?:through|to|until|and) {_M}(?: \d{{1,2}})?(?:,? \d{{4}})?|"
+    rf"(?:between |from )?{_D} (?:through|to|until|and) {_D}|"
     rf"(?:by|until|through) (?:the end of )?\d{{4}}|"
     rf"(?:on|last) {_D}|in {_M}(?: \d{{4}})?|in (?:1[89]\d\d|20\d\d)|on {_M} \d{{1,2}}(?:,? \d{{4}})?|"
     rf"in (?:a|one|a single) (?:day|week)|(?:the )?(?:previous|past|last) 24 hours)\b",
