@@ -228,6 +228,8 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
             measure = "launched"  # "Russia sent 810 drones against Ukraine overnight"
         else:
             measure = "transferred"
+    if measure is None and item in lex.weak_noun_measures:
+        measure = lex.weak_noun_measures[item]  # "another 900 remained in the morgues": bodies
     if measure is None:
         measure = _default_measure(category, item, doc, sent)
     if category == "money" and measure not in ("pledged", "transferred", "other"):
@@ -241,6 +243,8 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         measure = "other"  # "Some 40 countries sent representatives": the counted things do the giving
     if future and category == "money" and measure == "transferred":
         measure = "pledged"
+    if measure == "missing" and category not in PERSON_CATEGORIES:
+        measure = "other"  # drones that "disappeared from radar" are not missing people
     if measure == "transferred" and category in PERSON_CATEGORIES:
         measure = "released"  # people handed over or returned
         category = _category(item, measure, lex)
@@ -465,7 +469,7 @@ def _lemma(t: Token) -> str:
             return f"{lem}_{c.lower_}"
         if c.dep_ == "prep" and c.lower_ == "from" and lem in ("force", "drive", "push", "chase", "flee"):
             return f"{lem}_from"
-        if lem == "take" and c.lower_ in ("prisoner", "captive", "hostage"):
+        if lem == "take" and c.lemma_.lower() in ("prisoner", "captive", "hostage"):
             return "take_prisoner"
         if lem == "lose" and c.lower_ in ("life", "lives"):
             return "lose_life"
@@ -509,9 +513,39 @@ def _verb_measure(t: Token, lex: Lexicon, money: bool) -> str | None:
     return m
 
 
+def _predicate_measure(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
+    """"About 600 of the casualties were deaths": a subject whose predicate noun says what happened."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_ == "be":
+            for c in t.head.children:
+                if c.dep_ in ("attr", "acomp") and c.i != t.i:
+                    nm = lex.noun_measures.get(c.lemma_.lower())
+                    if nm:
+                        return nm, c.text
+            return None
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+STATE_WORDS = {"wounded", "injured", "dead", "sick", "missing"}
+
+
 def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc) -> tuple[str | None, str, bool]:
-    """The measure, the word that set it, and whether the event is future or intended."""
+    """The measure, the word that set it, and whether the event is future or intended.
+
+    In order: a predicate noun ("600 of the casualties were deaths"); the counted noun itself
+    ("casualties", "deaths"); words on the noun or figure ("soldiers killed or wounded", "with partial
+    damage"); the verbs and nouns above it, nearest first, stopping at speech; then weaker evidence:
+    a state adjective ("wounded soldiers", unless a verb says they were released or displaced), a
+    noun met on the way up, the sentence's nearest measure word.
+    """
     anchor = noun if noun is not None else num
+    pred = _predicate_measure(anchor, lex)
+    if pred:
+        return pred[0], pred[1], False
     # 1. the noun itself: "casualties", "deaths", "refugees"
     if noun is not None:
         lem = noun.lemma_.lower() if noun.lower_ != "dead" else "dead"
@@ -519,31 +553,42 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
             m = lex.noun_measures[lem]
             verb = _governing_verb(anchor, lex)
             future = _is_future(verb, lex) if verb is not None else False
-            if m == "captured" and verb is not None:
-                vm = _verb_measure(verb, lex, money)
-                if vm in ("released", "captured"):
-                    return vm, verb.text, future
-                if future:
-                    return "planned", verb.text, True
             if m in ("killed", "wounded"):
                 # "dead and wounded"
                 other = {lex.noun_measures.get(c.lemma_.lower()) for c in noun.children if c.dep_ == "conj"}
                 if "killed" in other or "wounded" in other:
                     return "killed_or_wounded", noun.text, future
             return m, noun.text, future
-    # 2. a participle or adjective on the noun or figure: "soldiers killed or wounded", "wounded soldiers",
-    #    "1,000 wounded"; a weaker one ("soldiers fighting for Russia") only when nothing governs it
+    # 2. words on the noun or the figure
     weak = None
-    for c in anchor.children if noun is None else [*noun.children, *num.children]:
-        if c.dep_ in ("acl", "amod", "relcl") and c.i != num.i:
-            m = _verb_measure(c, lex, money) or lex.noun_measures.get(c.lower_)
-            if m and m not in ("planned",):
-                if c.dep_ == "relcl" and c.lemma_.lower() in lex.reporting_verbs:
-                    continue
-                if (m == "deployed" and c.dep_ != "relcl") or (m == "captured" and c.dep_ == "acl"):
-                    weak = weak or (m, c.text, _is_future(c, lex))
-                    continue
-                return m, c.text, _is_future(c, lex)
+    state = None
+    mods = [*anchor.children] if noun is None else [*noun.children, *num.children]
+    if noun is not None and noun.i + 1 < len(doc) and doc[noun.i + 1].lower_ in STATE_WORDS:
+        mods.append(doc[noun.i + 1])  # "300 soldiers dead"
+    for c in mods:
+        if c.i == num.i:
+            continue
+        if c.dep_ == "prep" and c.lower_ in ("with",):
+            # "18 health centres with partial damage"
+            for p in c.children:
+                nm = lex.noun_measures.get(p.lemma_.lower())
+                if nm:
+                    return nm, p.text, False
+            continue
+        if c.dep_ not in ("acl", "amod", "relcl", "acomp", "oprd", "advmod") and c.lower_ not in STATE_WORDS:
+            continue
+        m = _verb_measure(c, lex, money) or lex.noun_measures.get(c.lower_)
+        if not m or m == "planned":
+            continue
+        if c.dep_ == "relcl" and c.lemma_.lower() in lex.reporting_verbs:
+            continue
+        if c.lower_ in STATE_WORDS and c.i < anchor.i or c.dep_ == "amod" and c.tag_ in ("JJ", "VBN") and c.i < anchor.i:
+            state = state or (m, c.text, False)  # "wounded soldiers": a state, unless a verb says more
+            continue
+        if m in ("deployed", "captured") and c.dep_ in ("acl", "relcl"):
+            weak = weak or (m, c.text, _is_future(c, lex))  # "soldiers fighting for Russia", "hostages held"
+            continue
+        return m, c.text, _is_future(c, lex)
     # 3. up the tree to the governing verb, stopping at speech
     noun_weak = None
     t = anchor
@@ -551,18 +596,15 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
         if t.head.i == t.i:
             break
         prev, t = t, t.head
-        if t.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and t.lemma_.lower() in lex.reporting_verbs and t.pos_ != "NOUN":
+        if t.pos_ in ("VERB", "AUX") and _lemma(t) in lex.reporting_verbs and t.lemma_.lower() not in ("put", "give"):
             break
-        # "About 600 of the casualties were deaths": the predicate noun
-        if t.lemma_ == "be":
-            for c in t.children:
-                if c.dep_ in ("attr", "acomp") and c.i != prev.i:
-                    nm = lex.noun_measures.get(c.lemma_.lower())
-                    if nm:
-                        return nm, c.text, False
-        m = _verb_measure(t, lex, money) if t.pos_ in ("VERB", "AUX", "ADJ") else None
+        m = None
+        if t.pos_ in ("VERB", "AUX", "ADJ"):
+            m = _verb_measure(t, lex, money) or (lex.noun_measures.get(t.lower_) if t.pos_ == "ADJ" else None)
         if m is None and t.pos_ == "NOUN":
             nm = _verb_measure(t, lex, money) or lex.noun_measures.get(t.lemma_.lower())
+            if money and nm and prev.i == anchor.i and prev.dep_ in ("compound", "nummod", "nmod", "quantmod", "amod"):
+                return nm, t.text, False  # "a $50 billion loan": the money is the loan
             if nm and t.lemma_.lower() not in ("body", "toll") and noun_weak is None:
                 noun_weak = (nm, t.text, False)
             for c in t.children:
@@ -579,6 +621,8 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
                     return ("pledged" if money else "planned"), inner[0].text, True
             return "planned", t.text, True
         if m:
+            if state and m not in ("released", "captured", "displaced", "transferred", "deployed"):
+                return state
             return m, t.text, _is_future(t, lex)
         # sibling objects: "put casualties at several hundred", "raised its casualty estimate to 4,000"
         if t.pos_ == "VERB" and prev.dep_ in ("pobj", "prep", "dobj", "attr", "npadvmod") or t.pos_ == "ADP":
@@ -588,21 +632,24 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
                     nm = lex.noun_measures.get(w.lemma_.lower())
                     if nm and w.i != anchor.i and w.lemma_.lower() not in ("body",):
                         return nm, w.text, False
-    if noun_weak:
-        return noun_weak
-    if weak:
-        return weak
+    for candidate in (state, noun_weak, weak):
+        if candidate:
+            return candidate
     if noun is not None and noun.lemma_.lower() in lex.weak_noun_measures:
         return lex.weak_noun_measures[noun.lemma_.lower()], noun.text, False
-    if money or (noun is not None and lex.item_category.get(_item_lemma(noun)) == "personnel"):
+    if money or (noun is not None and lex.item_category.get(_item_lemma(noun)) in ("personnel", "people")) \
+            or (noun is not None and _item_lemma(noun) == "person"):
         return None, "", False
-    # 4. nothing governs it: the nearest measure word of the sentence that is not speech
+    # 4. nothing governs it: the nearest measure verb of the sentence that is not speech
+    #    (nouns too for munitions: "the barrage of 539 drones")
     sent = num.sent
+    munition = noun is not None and lex.item_category.get(_item_lemma(noun)) == "munition"
     best = None
     for t in sent:
         if t.i == num.i or (noun is not None and t.i == noun.i):
             continue
-        if t.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and t.lemma_.lower() not in lex.reporting_verbs:
+        allowed = ("VERB", "AUX", "NOUN", "ADJ") if munition else ("VERB", "AUX")
+        if t.pos_ in allowed and t.lemma_.lower() not in lex.reporting_verbs:
             m = _verb_measure(t, lex, money)
             if m and m != "planned":
                 d = abs(t.i - num.i) + (0 if t.i < num.i else 2) + (0 if t.pos_ in ("VERB", "AUX") else 4)

@@ -9,12 +9,20 @@ A series is keyed by ``(measure, kind, actor, recipient, location)``:
   kind ("troops"); missiles and shells are not; money is its currency. The
   category itself is not in the key, so an extractor that calls one "soldiers
   killed" personnel and another casualty still puts both in one series.
-- ``actor``, ``recipient`` and ``location`` as extracted; a missing location
-  is its own value, so "1,000 killed in Kursk" and "1,000 killed" are two
-  series (the first is part of the second, not a rival to it).
+- ``actor`` and ``recipient`` as extracted.
+- ``location`` only when the claim has neither actor nor recipient. A
+  side's quantity is one quantity wherever the report places it: "3,000
+  North Korean troops training in Kursk", "10,000 sent to train in Russia's
+  Far East" and "11,000 sent to Russia" are all figures of North Korea's
+  troops in Russia (DESIGN.md: a series is measure, kind, actor,
+  recipient), so they share one timeline, where the located figure is a
+  *part* (``Claim.location`` set) of the whole (no location): conflicts
+  compare them as part and whole and the estimate is of the whole. With no
+  side named (a flood, a quake), the place is what tells one event from
+  another, so "217 killed in Valencia" is a series of its own.
 
 The id is a readable slug of the key ("prk-rus-troops-deployed",
-"prk-people-killed-in-kursk"), stable across ledgers because it is made from
+"people-killed-in-valencia"), stable across ledgers because it is made from
 the key alone; the name spells the countries out
 ("North Korea → Russia · troops deployed").
 """
@@ -179,12 +187,14 @@ class SeriesKey(NamedTuple):
 def series_key(claim: Claim, kinds: Kinds | None = None) -> SeriesKey:
     """The key that decides which series a claim belongs to."""
     kinds = kinds or _default_kinds()
+    actor, recipient = claim.actor or None, claim.recipient or None
     return SeriesKey(
         measure=claim.measure or "other",
         kind=kinds.kind(claim.item, claim.category, claim.measure),
-        actor=claim.actor or None,
-        recipient=claim.recipient or None,
-        location=claim.location or None,
+        actor=actor,
+        recipient=recipient,
+        # A side's figure in one place is a part of the side's series, not a series of its own.
+        location=None if actor or recipient else claim.location or None,
     )
 
 
@@ -292,6 +302,11 @@ class Series:
     @property
     def location(self) -> str | None:
         return self.key.location
+
+    @property
+    def locations(self) -> list[str]:
+        """The places that located figures (parts of the whole) name, in first-seen order."""
+        return list(dict.fromkeys(c.location for c in self.claims if c.location))
 
     @property
     def category(self) -> str:

@@ -33,12 +33,14 @@ from claimledger.reconcile.series import (
 )
 
 # A figure as stated, without the hedge: "about 3,000" relayed as "3,000" by
-# another outlet is the same assertion. Bound, range and vagueness stay.
-FigureKey = tuple[float | None, float | None, float | None, str, bool]
+# another outlet is the same assertion. Bound, range and vagueness stay, and
+# the place it is counted in ("" for the whole): "3,000 in Kursk" is not a
+# confirmation of "3,000".
+FigureKey = tuple[float | None, float | None, float | None, str, bool, str]
 
 
 def figure_key(claim: Claim) -> FigureKey:
-    return (claim.value, claim.low, claim.high, claim.bound or "=", bool(claim.vague))
+    return (claim.value, claim.low, claim.high, claim.bound or "=", bool(claim.vague), claim.location or "")
 
 
 def _number(v: float) -> str:
@@ -206,8 +208,8 @@ def assertions(claims: Iterable[Claim]) -> list[Assertion]:
     """Fold the claims of one series into assertions, in time order of their first report.
 
     Claims are one assertion when they have the same primary source, the same
-    figure (``figure_key``: value, range, bound, vagueness; not the hedge),
-    the same cumulative and incremental flags, and:
+    figure (``figure_key``: value, range, bound, vagueness, location; not the
+    hedge), the same cumulative and incremental flags, and:
 
     - with a stated period, the same period: a figure for January is one
       fact however many outlets relay it, whenever they do;
@@ -215,12 +217,15 @@ def assertions(claims: Iterable[Claim]) -> list[Assertion]:
       the same figure in report after report until it says another. So a
       figure relayed on three successive days is one mark at its first report,
       and a source that says 10,000, then 11,000, then 10,000 again makes three.
+      Runs are per place: a figure for Kursk between two national figures
+      does not break their run.
     """
     by_source: dict[tuple[Any, ...], list[Claim]] = {}
     for c in sort_claims(claims):
-        by_source.setdefault((primary_source(c), bool(c.cumulative), bool(c.incremental)), []).append(c)
+        key = (primary_source(c), bool(c.cumulative), bool(c.incremental), c.location or "")
+        by_source.setdefault(key, []).append(c)
     out: list[Assertion] = []
-    for (src, _cum, _inc), members in by_source.items():
+    for (src, _cum, _inc, _loc), members in by_source.items():
         periods: dict[tuple[Any, ...], list[Claim]] = {}
         running: list[Claim] = []
         # Same-day claims of one source go figure by figure, so two figures
@@ -259,9 +264,15 @@ class FigureGroup:
     def independent_sources(self) -> int:
         return len(self.sources)
 
+    @property
+    def location(self) -> str | None:
+        """The place the figure counts in (a part of the series), None for the whole."""
+        return self.key[5] or None
+
     def to_dict(self, names: Names | None = None) -> dict[str, Any]:
         return {
             "figure": self.figure,
+            "location": self.location,
             "incremental": self.incremental,
             "independent_sources": self.independent_sources,
             "sources": [
