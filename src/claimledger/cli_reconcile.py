@@ -56,7 +56,8 @@ def add_commands(subparsers: Any) -> None:
 
     p = subparsers.add_parser("series", parents=[common], help="list the series of claims about one quantity",
                               description="Group the ledger's claims into series: same measure, kind of "
-                                          "thing, actor, recipient and location.")
+                                          "thing, actor and recipient (and place, when no side is "
+                                          "named); figures for one place are parts of the series.")
     p.set_defaults(func=cmd_series)
 
     p = subparsers.add_parser("timeline", parents=[common], help="one series in time order",
@@ -145,6 +146,7 @@ def series_dict(s: Series) -> dict[str, Any]:
         "actor": s.actor,
         "recipient": s.recipient,
         "location": s.location,
+        "locations": s.locations,
         "claims": [c.id for c in s.claims],
         "independent_sources": s.independent_sources,
         "sources": s.sources,
@@ -211,6 +213,8 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         figure = Text(format_figure(c))
         if c.cumulative:
             figure.append("\ntotal", style="dim")
+        if c.location and c.location != series.location:  # a part: the figure for one place
+            figure.append(f"\nin {names(c.location)}", style="dim")
         table.add_row(when, figure, Text(p.relay_names), str(p.independent_sources), c.id)
     console.print(table)
     if tl.estimate:

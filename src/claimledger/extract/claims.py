@@ -563,8 +563,13 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
     weak = None
     state = None
     mods = [*anchor.children] if noun is None else [*noun.children, *num.children]
-    if noun is not None and noun.i + 1 < len(doc) and doc[noun.i + 1].lower_ in STATE_WORDS:
-        mods.append(doc[noun.i + 1])  # "300 soldiers dead"
+    # the words right after: "300 soldiers dead", "1,000 wounded", "scores more hurt", "14 still missing"
+    j = anchor.i + 1
+    while j < len(doc) and j <= anchor.i + 3 and doc[j].lower_ in ("more", "still", "others", "people", "were", "are",
+                                                                   "have", "been", "reportedly"):
+        j += 1
+    if j < len(doc) and j <= anchor.i + 3 and (doc[j].lower_ in STATE_WORDS or doc[j].tag_ == "VBN"):
+        mods.append(doc[j])
     for c in mods:
         if c.i == num.i:
             continue
@@ -575,7 +580,8 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
                 if nm:
                     return nm, p.text, False
             continue
-        if c.dep_ not in ("acl", "amod", "relcl", "acomp", "oprd", "advmod") and c.lower_ not in STATE_WORDS:
+        if c.dep_ not in ("acl", "amod", "relcl", "acomp", "oprd", "advmod") and c.lower_ not in STATE_WORDS \
+                and not (c.tag_ == "VBN" and c.i > anchor.i):
             continue
         m = _verb_measure(c, lex, money) or lex.noun_measures.get(c.lower_)
         if not m or m == "planned":
@@ -598,6 +604,14 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
         prev, t = t, t.head
         if t.pos_ in ("VERB", "AUX") and _lemma(t) in lex.reporting_verbs and t.lemma_.lower() not in ("put", "give"):
             break
+        if t.lemma_ == "be":
+            # "were among those freed"
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ == "among":
+                    for w in c.subtree:
+                        wm = _verb_measure(w, lex, money)
+                        if wm and w.i != anchor.i:
+                            return wm, w.text, False
         m = None
         if t.pos_ in ("VERB", "AUX", "ADJ"):
             m = _verb_measure(t, lex, money) or (lex.noun_measures.get(t.lower_) if t.pos_ == "ADJ" else None)

@@ -34,6 +34,14 @@ of the same time. What "the same time" means depends on what is counted:
    January and February" is a flow, "10,000 troops" as of March a stock.
    Nor are cumulative and non-cumulative figures compared with each other.
 
+Place works like time. A figure counted in one place ("3,000 in Kursk",
+``location`` set) is a part of the series' figure with no place (the whole:
+the series of a side is that side's quantity wherever it is, see
+``series``): when the part's time lies within the whole's (or is the same
+date), the part may not exceed the whole (``part_exceeds_whole``), but
+may be any smaller number. Figures for two different places are not
+compared; figures for one place follow rules 1-4.
+
 Never compared: incremental figures (an addition is not a rival of a total),
 vague figures, undated claims, and two claims of one source in one document
 (a report recounting a source's earlier figure next to its latest is history,
@@ -124,7 +132,17 @@ def _says(a: Assertion, names: Names) -> str:
     c = a.claim
     when = claim_date(c)
     period = f"{c.period_start or '…'}..{c.period_end or '…'}" if has_period(c) else f"as of {when}"
-    return f"{names(a.source)} says {format_figure(c)} ({period})"
+    where = f" in {names(c.location)}" if c.location else ""
+    return f"{names(a.source)} says {format_figure(c)}{where} ({period})"
+
+
+def _wider(part: Assertion, whole: Assertion) -> str:
+    """How the whole is wider than the part: "for a longer period", "overall", or both."""
+    longer = _time_relation(part, whole) != "same_date"
+    overall = bool(part.claim.location) and not whole.claim.location
+    if longer and overall:
+        return "overall and for a longer period"
+    return "overall" if overall else "for a longer period"
 
 
 def _total_start(claim: Claim) -> date:
@@ -138,7 +156,26 @@ def _total_start(claim: Claim) -> date:
 
 
 def _comparable(a: Assertion, b: Assertion) -> str | None:
-    """Which rule applies to the pair, or None when the two do not speak of the same time."""
+    """Which rule applies to the pair, or None when the two do not speak of the same time and place.
+
+    "same_date": both count the same thing, so must agree; "a_in_b" / "b_in_a": the first
+    named counts a part (in time, place or both) of what the other counts.
+    """
+    when = _time_relation(a, b)
+    la, lb = a.claim.location or None, b.claim.location or None
+    if when is None or la == lb:
+        return when
+    if la is not None and lb is not None:
+        return None  # two places: neither is part of the other
+    # One figure is for a place, the other for the whole: a part, if its time is a part too.
+    part_first = la is not None
+    if when == "same_date" or when == ("a_in_b" if part_first else "b_in_a"):
+        return "a_in_b" if part_first else "b_in_a"
+    return None  # a longer time in one place against a shorter time everywhere
+
+
+def _time_relation(a: Assertion, b: Assertion) -> str | None:
+    """Rules 1-4 of the module docstring, on time alone."""
     ca, cb = a.claim, b.claim
     if ca.incremental or cb.incremental or bool(ca.cumulative) != bool(cb.cumulative):
         return None
@@ -186,11 +223,11 @@ def series_conflicts(series: Series, names: Names | None = None) -> list[Conflic
                                        f"{_says(a, names)}; {_says(b, names)}: both cannot hold", names))
             elif rule == "a_in_b" and ia[0] > ib[1]:
                 found.append(_conflict(series, a, b, "part_exceeds_whole",
-                                       f"{_says(a, names)}, more than {_says(b, names)} for a longer period",
+                                       f"{_says(a, names)}, more than {_says(b, names)} {_wider(a, b)}",
                                        names))
             elif rule == "b_in_a" and ib[0] > ia[1]:
                 found.append(_conflict(series, b, a, "part_exceeds_whole",
-                                       f"{_says(b, names)}, more than {_says(a, names)} for a longer period",
+                                       f"{_says(b, names)}, more than {_says(a, names)} {_wider(b, a)}",
                                        names))
     found.extend(_cumulative_drops(series, usable, names))
     found.sort(key=lambda c: (claim_date(c.b) or date.min, c.a.id, c.b.id))
@@ -198,18 +235,18 @@ def series_conflicts(series: Series, names: Names | None = None) -> list[Conflic
 
 
 def _cumulative_drops(series: Series, usable: list[Assertion], names: Names) -> list[Conflict]:
-    """A source's running total below its own earlier total: one conflict per drop.
+    """A source's running total below its own earlier total for the same place: one conflict per drop.
 
     Each later total is paired with the earlier total of the same source that
     it falls furthest below (the highest earlier floor), so a source that says
     300, 200, 100 yields two drops, not three.
     """
     out = []
-    by_source: dict[str, list[tuple[date, tuple[float, float], Assertion]]] = {}
+    by_source: dict[tuple[str, str], list[tuple[date, tuple[float, float], Assertion]]] = {}
     for a in usable:
         when, interval = claim_date(a.claim), figure_interval(a.claim)
         if a.claim.cumulative and not a.claim.incremental and when is not None and interval is not None:
-            by_source.setdefault(a.source, []).append((when, interval, a))
+            by_source.setdefault((a.source, a.claim.location or ""), []).append((when, interval, a))
     for totals in by_source.values():
         totals.sort(key=lambda t: t[0])
         for when, (_lo, hi), later in totals:

@@ -15,6 +15,12 @@ lies, and inventing a margin would move the high). Hedges are ignored here:
 "about 11,000" is 11,000. Incremental figures (additions, not totals) and
 vague amounts do not enter. Each of low, best and high comes with the claims
 that set it (every relay of the assertion), so the number can be traced.
+
+The estimate is of the whole series: figures counted in one place ("3,000
+in Kursk", a part, see ``series``) enter only when the series has no figure
+for the whole and all its figures name one place (then that place is the
+whole the figures speak of); parts of several places give no estimate, as
+no one of them is the total.
 """
 from __future__ import annotations
 
@@ -84,9 +90,18 @@ def latest_by_source(claims: Iterable[Claim]) -> dict[str, Assertion]:
     return latest
 
 
+def whole_claims(claims: Iterable[Claim]) -> list[Claim]:
+    """The claims that count the whole series: those with no place, else one place's, else none."""
+    claims = list(claims)
+    whole = [c for c in claims if not c.location]
+    if whole:
+        return whole
+    return claims if len({c.location for c in claims}) == 1 else []
+
+
 def estimate(series: Series) -> Estimate | None:
-    """The series' current low / best / high; None when no source gives a usable figure."""
-    latest = latest_by_source(series.claims)
+    """The series' current low / best / high; None when no source gives a usable figure for the whole."""
+    latest = latest_by_source(whole_claims(series.claims))
     if not latest:
         return None
     pts: dict[str, tuple[float, float, float]] = {}

@@ -97,6 +97,8 @@ def plot_timeline(series: Series, path: str | Path | None = None, names: Names |
             facecolors="none" if a.approx else colour, edgecolors=colour, linewidths=1.8,
         )
         text = format_figure(a.claim)
+        if a.claim.location:  # a part of the whole, counted in one place
+            text += f" in {names(a.claim.location)}"
         relay = _relay_label(a, names)
         ax.annotate(
             f"{text}\n{relay}" if relay else text, (when, mid), xytext=(6, 4), textcoords="offset points",

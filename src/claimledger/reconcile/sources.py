@@ -198,6 +198,7 @@ class Assertion:
             "first": self.first.isoformat() if self.first else None,
             "last": self.last.isoformat() if self.last else None,
             "period_start": c.period_start, "period_end": c.period_end,
+            "location": c.location,
             "cumulative": c.cumulative, "incremental": c.incremental,
             "claims": [x.id for x in self.claims],
             "relays": [r.to_dict(names) for r in self.relays],

@@ -49,6 +49,7 @@ class TimelinePoint:
     relay_names: str  # the same chain for a reader: "South Korean Joint Chiefs of Staff → ... → Caliber.Az"
     independent_sources: int  # primary sources in the series stating this same figure
     publisher_name: str = ""
+    location_name: str = ""
 
     @property
     def date(self) -> str | None:
@@ -75,6 +76,8 @@ class TimelinePoint:
             "value": numbers["value"], "low": numbers["low"], "high": numbers["high"],
             "bound": c.bound, "approx": c.approx, "vague": c.vague,
             "item": c.item,
+            "location": c.location,  # a place: the figure is a part of the series' whole
+            "location_name": self.location_name,
             "cumulative": c.cumulative,
             "incremental": c.incremental,
             "source": self.source,
@@ -107,6 +110,7 @@ class Timeline:
             "series": {
                 "id": s.id, "name": s.name, "measure": s.measure, "kind": s.kind, "category": s.category,
                 "actor": s.actor, "recipient": s.recipient, "location": s.location,
+                "locations": s.locations,
                 "independent_sources": s.independent_sources,
             },
             "points": [p.to_dict() for p in self.points],
@@ -131,6 +135,7 @@ def timeline(series: Series, names: Names | None = None) -> Timeline:
             relay_names=relay_text(c, names),
             independent_sources=count[figure_key(c), bool(c.incremental)],
             publisher_name=names(c.publisher),
+            location_name=names(c.location),
         )
         for c in series.claims  # already in time order (series.sort_claims)
     ]
