@@ -123,7 +123,7 @@ class Attribution:
         for t in sent:
             lem = t.lemma_.lower()
             if t.pos_ in ("VERB", "AUX") and lem in lex.reporting_verbs and lem != "cite":
-                if lem in ("put", "give", "count", "list", "record") and not self._reports_figure(t):
+                if lem in ("put", "give") and not self._reports_figure(t):
                     continue
                 f = self._speech_frame(t)
                 if f:
@@ -189,6 +189,47 @@ class Attribution:
                 f.kind = "relay"
         return [f for f in frames if (f.speaker or f.cites) and f.kind != "relay"]
 
+    def _doer(self, target: Token) -> Frame | None:
+        """"Mark Carney has pledged C$2bn": a named person or state body that does what the figure
+        counts, with no one else reporting it, is its source."""
+        t = target
+        for _ in range(4):
+            if t.head.i == t.i:
+                break
+            t = t.head
+            if t.pos_ in ("VERB", "AUX"):
+                break
+        if t.pos_ not in ("VERB", "AUX"):
+            return None
+        for c in t.children:
+            if c.dep_ != "nsubj":
+                continue
+            m = self._entity(c)
+            if m is None:
+                return None
+            ent = self.gaz.get(m.id)
+            state_body = m.kind in ("body",) or (ent is not None and ent.kind == "organisation" and "-" in m.id
+                                                 and m.id[:3].isupper())
+            if m.kind == "person" or state_body or m.kind == "international":
+                return Frame(t, t, m.id, cue=f"{c.text} {t.text}", kind="speech")
+        return None
+
+    def _name_before(self, verb: Token, floor: int) -> Token | None:
+        """The name just before a sentence-final speech verb, past an apposition in commas:
+        "..., General Dan Caine, chairman of the Joint Chiefs of Staff, told reporters"."""
+        j = verb.i - 1
+        if j > floor and self.doc[j].text == ",":
+            k = j - 1
+            while k > floor and self.doc[k].text != ",":
+                k -= 1
+            j = k - 1 if k > floor else j - 1
+        while j > floor and self.doc[j].pos_ in ("PROPN", "NOUN", "PUNCT") and self.doc[j].text != ",":
+            m = self.ents.at(self.doc[j])
+            if m and m.kind in ("person", "body", "organisation", "media", "international"):
+                return self.doc[m.end - 1]
+            j -= 1
+        return None
+
     def _reports_figure(self, verb: Token, strict: bool = False) -> bool:
         """"put the toll at", "gave its losses as", "raised its estimate to": a verb that states a figure."""
         for c in verb.children:
@@ -233,9 +274,9 @@ class Attribution:
                 return None
         # A sentence-final "..., Gen. Dan Caine told reporters": the name right before the verb speaks.
         if spk_tok.i < verb.i - 1 and any(t.text in (",", ";") for t in self.doc[spk_tok.i:verb.i]):
-            prev = self.doc[verb.i - 1]
-            if prev.pos_ in ("PROPN", "NOUN") and self.ents.at(prev):
-                spk_tok = prev
+            near = self._name_before(verb, spk_tok.i)
+            if near is not None:
+                spk_tok = near
         if spk_tok.dep_ == "poss" and spk_tok.head.i < verb.i:
             spk_tok = spk_tok.head  # "Ukraine's air force reports": the possessed body speaks
         speaker = self._speaker(spk_tok)
@@ -479,6 +520,10 @@ class Attribution:
             top = [f for f in frames if f.kind in ("speech", "according") and f.anchor.i != num.i]
             if top:
                 holding = [min(top, key=lambda f: _depth(f.anchor))]
+        if not holding:
+            doer = self._doer(target)
+            if doer is not None:
+                holding = [doer]
         # Outermost first: attributions after the figure from the last back, then those before it in order,
         # then report nouns ("the NIS's figures"), which stand nearest the figure.
         after = sorted((f for f in holding if f.kind != "noun" and f.anchor.i > num.i), key=lambda f: -f.anchor.i)

@@ -231,9 +231,18 @@ def _build(m: re.Match[str], text: str) -> Quantity | None:
     return _single(m, text, m.group("amount"), prefix, approx, bound)
 
 
+# "handed over 24 bodies", "took over 3 towns": "over" is the verb's particle, not a bound.
+_PARTICLE_VERB = re.compile(r"\b(?:hand|hands|handed|handing|turn|turns|turned|turning|take|takes|took|taken|taking|"
+                            r"pass|passed|passing|give|gave|given|carry|carried|win|won|hold|held|sign|signed)\s+$",
+                            re.I)
+
+
 def _single(m: re.Match[str], text: str, amount: str, prefix: str, approx: bool, bound: str,
             offset: int | None = None) -> Quantity | None:
     start = m.start() if offset is None else offset
+    if offset is None and prefix.strip().lower() == "over" and _PARTICLE_VERB.search(text[max(0, start - 12):start]):
+        offset = start = start + len(prefix)
+    
     if offset is not None:
         prefix, approx, bound = "", False, "="
     core_start = start + len(prefix)
