@@ -37,7 +37,7 @@ GOVERNMENT_WORDS = {"government", "junta", "regime", "administration", "authorit
                     "military", "army", "leadership"}
 # Kinds of entity that relay a figure; other kinds in a chain are where it came from, not who passed it on.
 RELAY_KINDS = {"media", "person"}
-DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’-]{1,60}?\(([^)]{2,40})\)\s*[—–-]")
+DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’/-]{1,60}?\(([^)]{2,40})\)\s*[—–-]")
 
 
 @dataclass
@@ -262,6 +262,11 @@ class Attribution:
                     spk_tok = c
         if spk_tok is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             spk_tok = verb.head  # "Yonhap news agency reported ..." parsed as a modifier
+        if spk_tok is None and verb.i > verb.sent.start:
+            # the parser lost the subject ("..., the National Intelligence Service (NIS) told lawmakers")
+            near = self._name_before(verb, max(verb.sent.start, verb.i - 9) - 1)
+            if near is not None and self.doc[verb.i - 1].text != ",":
+                spk_tok = near
         if spk_tok is None:
             return None
         if spk_tok.lower_ in ("that", "which", "what", "who") or spk_tok.pos_ in ("NUM",):

@@ -19,7 +19,9 @@ A series is keyed by ``(measure, kind, actor, recipient, location)``:
   *part* (``Claim.location`` set) of the whole (no location): conflicts
   compare them as part and whole and the estimate is of the whole. With no
   side named (a flood, a quake), the place is what tells one event from
-  another, so "217 killed in Valencia" is a series of its own.
+  another, so "217 killed in Valencia" is a series of its own; so is a
+  figure for a place in no one country ("40,000 US troops in the Middle
+  East"), which may be wider than the side's series (``is_part_place``).
 
 The id is a readable slug of the key ("prk-rus-troops-deployed",
 "people-killed-in-valencia"), stable across ledgers because it is made from
@@ -194,8 +196,27 @@ def series_key(claim: Claim, kinds: Kinds | None = None) -> SeriesKey:
         actor=actor,
         recipient=recipient,
         # A side's figure in one place is a part of the side's series, not a series of its own.
-        location=None if actor or recipient else claim.location or None,
+        location=None if (actor or recipient) and is_part_place(claim.location) else claim.location or None,
     )
+
+
+def is_part_place(location: str | None) -> bool:
+    """Whether a figure counted in ``location`` is a part of its side's figure (see the module docstring).
+
+    A place inside a country (the gazetteer gives it one) or one the gazetteer
+    does not know (the spec's locations are below country level) is a part. A
+    place the gazetteer knows as lying in no one country, a sea or a region
+    ("the Middle East", "the Black Sea"), is wider than the sides it names,
+    so its figures keep a series of their own rather than be read as a part.
+    """
+    if not location:
+        return True
+    getter = getattr(_load_gazetteer(), "get", None)
+    try:
+        found = getter(location) if getter is not None else None
+    except LookupError:
+        found = None
+    return found is None or getattr(found, "kind", None) != "place" or bool(getattr(found, "country", None))
 
 
 def _slug(text: str) -> str:
