@@ -275,10 +275,17 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
             actor = None
     if actor and actor == recipient:
         recipient = None
+    location, lcue = _location(num, noun_tok, gov, ents)
+    if location:
+        cues["location"] = lcue
     if recipient is None and measure in RECEIVING_MEASURES and category not in ("casualty",):
-        recipient = ctx.recipient.get((actor, family))
-        if recipient:
-            rcue = "(from context)"
+        recipient, rcue = _sentence_recipient(sent, ents, actor, location)
+        if recipient is None:
+            recipient = ctx.recipient.get((actor, family)) or ctx.recipient.get((None, family))
+            if recipient and recipient != actor:
+                rcue = "(from context)"
+            else:
+                recipient = None
     if measure in CASUALTY_MEASURES - {"released"} and recipient and not rcue.startswith("to"):
         recipient = None
     if actor:
@@ -289,10 +296,8 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         cues["actor"] = acue
     if recipient:
         ctx.recipient[(actor, family)] = recipient
+        ctx.recipient[(None, family)] = recipient
         cues["recipient"] = rcue
-    location, lcue = _location(num, noun_tok, gov, ents)
-    if location:
-        cues["location"] = lcue
     period, pcue, since = _period(num, gov, sent, doc, pub, lex, attribution)
     if pcue:
         cues["period"] = pcue
@@ -903,20 +908,43 @@ def _recipient(num: Token, noun: Token | None, gov: Token, measure: str, categor
     return None, ""
 
 
+def _sentence_recipient(sent: Span, ents: EntityIndex, actor: str | None, location: str | None
+                        ) -> tuple[str | None, str]:
+    """"... for Ukraine", "a Ukraine aid package", "to Russia's Kursk region": the receiving side named
+    anywhere in the sentence, else the country of the place the things went to."""
+    for t in sent:
+        m = ents.at(t)
+        if m is None or m.kind not in ("country",) or m.id == actor:
+            continue
+        if t.dep_ == "pobj" and t.head.lower_ in ("to", "for", "into"):
+            return m.id, f"{t.head.text} {t.text}"
+        if t.dep_ in ("compound", "nmod") and t.head.lemma_.lower() in ("aid", "package", "assistance", "support",
+                                                                         "loan", "fund", "military"):
+            return m.id, f"{t.text} {t.head.text}"
+    if location:
+        for m in ents.mentions:
+            if m.id == location and m.country and m.country != actor:
+                return m.country, f"(where {m.text} is)"
+    return None, ""
+
+
 def _location(num: Token, noun: Token | None, gov: Token, ents: EntityIndex) -> tuple[str | None, str]:
+    """The place below country level where the counted things are: "in the Kursk region", "over Moscow"."""
     bases = [b for b in (noun, gov) if b is not None]
-    seen = set()
+    seen: set[int] = set()
     for base in bases:
-        for c in list(base.children):
-            if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
-                for p in c.children:
-                    if p.dep_ != "pobj" or p.i in seen:
-                        continue
-                    seen.add(p.i)
-                    for t in [p, *p.children]:
-                        m = ents.at(t)
-                        if m and m.kind == "place":
-                            return m.id, f"{c.text} {m.text}"
+        for t in base.subtree:
+            if t.i in seen:
+                continue
+            seen.add(t.i)
+            m = ents.at(t)
+            if m is None or m.kind != "place" or t.i != m.start:
+                continue
+            # a preposition of place within three words before the name: "in the Kursk region"
+            window = t.doc[max(base.sent.start, t.i - 3):t.i]
+            prep = next((w for w in reversed(list(window)) if w.dep_ == "prep" or w.pos_ == "ADP"), None)
+            if prep is not None and prep.lower_ in PLACE_PREPS | {"to", "into"}:
+                return m.id, f"{prep.text} {m.text}"
     return None, ""
 
 

@@ -86,9 +86,13 @@ def plot_timeline(series: Series, path: str | Path | None = None, names: Names |
         colours.setdefault(a.source, palette[len(colours) % len(palette)])
         reports[a.source] = reports.get(a.source, 0) + len(a.claims)
 
+    placed: dict[tuple[float, float], int] = {}  # marks already labelled at one spot
     for a in plotted:
         lo, mid, hi = figure_points(a.claim)  # type: ignore[misc]  # filtered above
         when = float(date2num(claim_date(a.claim)))
+        # Two sources with one figure on one day share a spot: stack their labels, not overprint them.
+        stacked = placed.get((when, mid), 0)
+        placed[(when, mid)] = stacked + 1
         colour = colours[a.source]
         if hi > lo:
             ax.vlines(when, lo, hi, colors=colour, linewidth=2.5, alpha=0.6)
@@ -101,7 +105,8 @@ def plot_timeline(series: Series, path: str | Path | None = None, names: Names |
             text += f" in {names(a.claim.location)}"
         relay = _relay_label(a, names)
         ax.annotate(
-            f"{text}\n{relay}" if relay else text, (when, mid), xytext=(6, 4), textcoords="offset points",
+            f"{text}\n{relay}" if relay else text, (when, mid), xytext=(6, 4 - 20 * stacked),
+            textcoords="offset points",
             fontsize=7, color="0.25",
         )
 
