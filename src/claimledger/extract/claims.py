@@ -110,11 +110,27 @@ def extract_claims(doc: Doc, document: Document, res) -> list[Claim]:
             claims.append(claim)
     attribution.finish(claims)
     _carry_event_dates(claims, _title_end(document), doc.text)
+    _fill_from_neighbours(claims)
     return claims
 
 
 EVENT_MEASURES = {"launched", "destroyed", "damaged", "killed", "wounded", "killed_or_wounded", "missing", "released",
                   "captured"}
+
+
+def _fill_from_neighbours(claims: list[Claim]) -> None:
+    """A sending side named once covers its other figures: the recipient of the nearest figure with the
+    same actor and category (before or after, the title included), where a figure names none."""
+    for i, c in enumerate(claims):
+        if c.recipient is not None or c.actor is None or c.measure not in ("deployed", "planned", "transferred",
+                                                                           "launched", "pledged", "destroyed"):
+            continue
+        others = [o for o in claims if o is not c and o.actor == c.actor and o.recipient and o.recipient != c.actor
+                  and (o.category == c.category or {o.category, c.category} <= {"munition", "weapon"})]
+        if others:
+            nearest = min(others, key=lambda o: abs(o.start - c.start))
+            c.recipient = nearest.recipient
+            c.cues["recipient"] = f"(as for {nearest.text!r} nearby)"
 
 
 def _carry_event_dates(claims: list[Claim], title_end: int, text: str) -> None:
@@ -260,10 +276,13 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         ent = res_gazetteer(ents).get(actor)
         if ent is not None and ent.country and actor.startswith(ent.country + "-"):
             actor = ent.country  # the payer is the state, not its ministry
-    if measure == "destroyed" and category in ("munition", "aircraft", "vehicle", "weapon") and acue.startswith("by "):
+    if measure == "destroyed" and category in ("munition", "aircraft", "vehicle", "weapon"):
         # "air defences intercepted 337 drones": the subject defends; the things belong to the other side
-        recipient, rcue = actor, acue
-        actor, acue = None, ""
+        defender, dcue = _defender(gov, ents, attribution)
+        if acue.startswith("by "):
+            actor, acue = None, ""
+        if defender and defender != actor:
+            recipient, rcue = defender, dcue
     victims = measure in CASUALTY_MEASURES - {"released"} or category == "people"
     if actor is None and victims:
         actor, acue = _victims_side(num, sent, ents, lex, ctx)
@@ -278,7 +297,10 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
     location, lcue = _location(num, noun_tok, gov, ents)
     if location:
         cues["location"] = lcue
-    if recipient is None and measure in RECEIVING_MEASURES and category not in ("casualty",):
+    if measure == "released" and actor and recipient is None and category in PERSON_CATEGORIES:
+        recipient, rcue = actor, "(their own side's people, returned)"
+    sending = measure in ("deployed", "planned", "transferred", "launched", "pledged")
+    if recipient is None and sending and category not in ("casualty",):
         recipient, rcue = _sentence_recipient(sent, ents, actor, location)
         if recipient is None:
             recipient = ctx.recipient.get((actor, family)) or ctx.recipient.get((None, family))
@@ -908,19 +930,42 @@ def _recipient(num: Token, noun: Token | None, gov: Token, measure: str, categor
     return None, ""
 
 
+def _defender(gov: Token, ents: EntityIndex, attribution: Attribution) -> tuple[str | None, str]:
+    """Who shot the things down: the verb's subject ("Russia's air defences", "its air defences")."""
+    verb = gov if gov.pos_ in ("VERB", "AUX") else None
+    if verb is None:
+        return None, ""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "agent"):
+            subj = c if c.dep_ == "nsubj" else next((p for p in c.children if p.dep_ == "pobj"), c)
+            m = _np_entity(subj, ents)
+            if m and m.kind in ("country", "demonym"):
+                return m.id, f"by {subj.text}"
+            if m and m.country:
+                return m.country, f"by {subj.text}"
+            poss = [p for p in subj.children if p.dep_ == "poss" and p.lower_ in ("its", "their")]
+            if poss:
+                before = [x for x in ents.mentions if x.kind == "country" and x.start < subj.i]
+                if before:
+                    last = max(before, key=lambda x: x.start)
+                    return last.id, f"{poss[0].text} {subj.text}"
+    return None, ""
+
+
 def _sentence_recipient(sent: Span, ents: EntityIndex, actor: str | None, location: str | None
                         ) -> tuple[str | None, str]:
     """"... for Ukraine", "a Ukraine aid package", "to Russia's Kursk region": the receiving side named
     anywhere in the sentence, else the country of the place the things went to."""
-    for t in sent:
-        m = ents.at(t)
-        if m is None or m.kind not in ("country",) or m.id == actor:
-            continue
-        if t.dep_ == "pobj" and t.head.lower_ in ("to", "for", "into"):
-            return m.id, f"{t.head.text} {t.text}"
-        if t.dep_ in ("compound", "nmod") and t.head.lemma_.lower() in ("aid", "package", "assistance", "support",
-                                                                         "loan", "fund", "military"):
-            return m.id, f"{t.text} {t.head.text}"
+    for compounds in (False, True):
+        for t in sent:
+            m = ents.at(t)
+            if m is None or m.kind not in ("country",) or m.id == actor:
+                continue
+            if not compounds and t.dep_ == "pobj" and t.head.lower_ in ("to", "for", "into"):
+                return m.id, f"{t.head.text} {t.text}"
+            if compounds and t.dep_ in ("compound", "nmod") and t.head.lemma_.lower() in (
+                    "aid", "package", "assistance", "support", "loan", "fund", "military"):
+                return m.id, f"{t.text} {t.head.text}"
     if location:
         for m in ents.mentions:
             if m.id == location and m.country and m.country != actor:
