@@ -50,6 +50,7 @@ class Context:
     main_country: str | None = None
     disaster: bool = False
     last_actor: str | None = None
+    launcher: str | None = None
 
 
 DISASTERS = {"earthquake", "quake", "flood", "flooding", "storm", "hurricane", "typhoon", "cyclone", "tsunami",
@@ -83,12 +84,17 @@ def _victims_side(num: Token, sent: Span, ents: EntityIndex, lex: Lexicon, ctx: 
     if (sent.start, "people") in ctx.sentence_actor:
         return ctx.sentence_actor[(sent.start, "people")], "(earlier in the sentence)"
     for t in sent:
-        if t.dep_ == "pobj" and t.head.lower_ in ("in", "across", "inside", "throughout"):
+        if t.dep_ == "pobj" and t.head.lower_ in ("in", "across", "inside", "throughout", "on"):
             m = ents.at(t)
             if m and m.kind == "country":
                 return m.id, f"{t.head.text} {t.text}"
             if m and m.kind == "place" and m.country:
                 return m.country, f"{t.head.text} {t.text}"
+    if (sent.start, "target") in ctx.sentence_actor:
+        return ctx.sentence_actor[(sent.start, "target")], "(the side attacked in this sentence)"
+    places = [m for m in ents.mentions if m.kind == "place" and m.country and sent.start <= m.start < sent.end]
+    if places:
+        return places[0].country, f"(where {places[0].text} is)"
     for family in ("casualty", "people"):
         if ctx.actor.get(family):
             return ctx.actor[family], "(from context)"
@@ -167,7 +173,7 @@ def _main_country(ents: EntityIndex) -> str | None:
     for m in ents.mentions:
         cid = m.id if m.kind in ("country", "demonym") else (m.country if m.kind == "place" else None)
         if cid:
-            counts[cid] = counts.get(cid, 0) + 1
+            counts[cid] = counts.get(cid, 0) + (2 if m.kind == "place" else 1)
     return max(counts, key=lambda k: counts[k]) if counts else None
 
 
@@ -283,11 +289,14 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
             actor, acue = None, ""
         if defender and defender != actor:
             recipient, rcue = defender, dcue
-    victims = measure in CASUALTY_MEASURES - {"released"} or category == "people"
+    victims = measure in CASUALTY_MEASURES or category == "people"
     if actor is None and victims:
         actor, acue = _victims_side(num, sent, ents, lex, ctx)
     elif actor is None and measure not in ("other",) and family != "money":
-        actor = ctx.actor.get(family) or ctx.last_actor
+        if measure == "destroyed" and (sent.start, "launched") in ctx.sentence_actor:
+            actor = ctx.sentence_actor[(sent.start, "launched")]
+        else:
+            actor = ctx.launcher if measure == "destroyed" and ctx.launcher else (ctx.actor.get(family) or ctx.last_actor)
         if actor and actor != recipient:
             acue = "(from context)"
         else:
@@ -315,6 +324,11 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         ctx.sentence_actor[(sent.start, family)] = actor
         if not victims and family != "money":
             ctx.last_actor = actor
+        if measure == "launched":
+            ctx.launcher = actor
+            ctx.sentence_actor[(sent.start, "launched")] = actor
+    if measure == "launched" and recipient:
+        ctx.sentence_actor[(sent.start, "target")] = recipient
         cues["actor"] = acue
     if recipient:
         ctx.recipient[(actor, family)] = recipient
@@ -822,8 +836,11 @@ def _country_of(m: Mention) -> str | None:
 
 def _actor(num: Token, noun: Token | None, gov: Token, measure: str, category: str, ents: EntityIndex,
            lex: Lexicon) -> tuple[str | None, str]:
-    # Whose things or people: "North Korean soldiers", "Russia's drones", "Ukrainian drones"
+    # Whose things or people: "North Korean soldiers", "Russia's drones", "Ukrainian drones", "5,000 Ukrainians"
     if noun is not None:
+        own = ents.at(noun)
+        if own is not None and own.kind == "demonym":
+            return own.id, noun.text
         for c in noun.children:
             if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i != num.i:
                 m = ents.at(c)
@@ -859,6 +876,9 @@ def _actor(num: Token, noun: Token | None, gov: Token, measure: str, category: s
                     m = _np_entity(c, ents)
                     if m and m.kind in ("country", "demonym", "body", "organisation", "international"):
                         return (m.country or m.id) if m.kind == "body" and m.country else m.id, f"by {c.text}"
+                    if m and m.kind == "person" and m.country and measure in ("pledged", "transferred", "deployed",
+                                                                             "planned", "launched"):
+                        return m.country, f"by {c.text}"  # "Prime Minister Mark Carney pledged C$2bn"
                 if c.dep_ == "agent":
                     for p in c.children:
                         m = _np_entity(p, ents)
@@ -876,6 +896,9 @@ def _verb_and_heads(verb: Token):
     for _ in range(2):
         if t.dep_ in ("xcomp", "conj", "advcl") and t.head.i != t.i:
             t = t.head
+            yield t
+        elif t.dep_ == "pcomp" and t.head.head.i != t.head.i:
+            t = t.head.head  # "Iran retaliated by firing 14 missiles"
             yield t
         else:
             break
