@@ -51,6 +51,7 @@ class Context:
     disaster: bool = False
     last_actor: str | None = None
     launcher: str | None = None
+    sentence_item: dict[int, str] = field(default_factory=dict)
 
 
 DISASTERS = {"earthquake", "quake", "flood", "flooding", "storm", "hurricane", "typhoon", "cyclone", "tsunami",
@@ -110,10 +111,17 @@ def extract_claims(doc: Doc, document: Document, res) -> list[Claim]:
     attribution = Attribution(doc, ents, lex, res.gazetteer, publisher, title_end=_title_end(document))
     ctx = Context(main_country=_main_country(ents), disaster=_about_disaster(doc, document))
     claims: list[Claim] = []
+    previous: Quantity | None = None
     for q in find_quantities(doc.text):
+        gap = doc.text[previous.end:q.start].lower() if previous is not None else ""
+        if previous is not None and q.currency and not q.hedge and q.bound == "=" and re.fullmatch(
+                r"\s*(?:[a-z]+\s*)?\(\s*", gap) and (previous.currency or gap.strip(" (") in CURRENCY_WORDS):
+            # "more than 21 billion euros ($24 billion)": a conversion states the same bound
+            q.bound = previous.bound
         claim = _claim_for(q, doc, document, ents, lex, attribution, ctx, pub)
         if claim is not None:
             claims.append(claim)
+        previous = q
     attribution.finish(claims)
     _carry_event_dates(claims, _title_end(document), doc.text)
     _fill_from_neighbours(claims)
@@ -346,6 +354,8 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
     if q.hedge:
         cues["value"] = q.hedge
     ctx.last_item[family] = item
+    if category != "money":
+        ctx.sentence_item[sent.start] = item
     claim = Claim(
         doc=document.id, start=q.start, end=q.end, text=q.text, value=q.value, low=q.low, high=q.high,
         approx=q.approx, bound=q.bound, vague=q.vague, item=item, category=category, measure=measure,
@@ -488,12 +498,16 @@ def _context_item(num: Token, measure: str | None, ctx: Context, sent: Span) -> 
         if t.lemma_.lower() in ("toll",):
             if any(w.lower_ in ("death", "casualty", "dead") for w in doc[max(sent.start, t.i - 2):t.i]):
                 return "death"
+    # "28 were downed, while 21 vanished from radar": the thing counted just before in this sentence
+    if sent.start in ctx.sentence_item:
+        return ctx.sentence_item[sent.start]
     if measure in ("launched", "destroyed", "damaged", "transferred") and "munition" in ctx.last_item:
         return ctx.last_item["munition"]
     if measure in ("killed", "wounded", "killed_or_wounded", "captured", "missing", "released", "deployed", "planned",
                    "displaced") or measure is None:
-        if "person" in ctx.last_item:
-            return ctx.last_item["person"]
+        for family in ("casualty", "people", "personnel"):
+            if family in ctx.last_item:
+                return ctx.last_item[family]
     return "person"
 
 
@@ -609,7 +623,8 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
     while j < len(doc) and j <= anchor.i + 3 and doc[j].lower_ in ("more", "still", "others", "people", "were", "are",
                                                                    "have", "been", "reportedly"):
         j += 1
-    if j < len(doc) and j <= anchor.i + 3 and (doc[j].lower_ in STATE_WORDS or doc[j].tag_ == "VBN"):
+    if j < len(doc) and j <= anchor.i + 3 and (doc[j].lower_ in STATE_WORDS or doc[j].tag_ in ("VBN", "VBD", "JJ")
+                                               and _lookup_verb(doc[j], lex)[0] is not None):
         mods.append(doc[j])
     for c in mods:
         if c.i == num.i:
@@ -622,7 +637,7 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
                     return nm, p.text, False
             continue
         if c.dep_ not in ("acl", "amod", "relcl", "acomp", "oprd", "advmod") and c.lower_ not in STATE_WORDS \
-                and not (c.tag_ == "VBN" and c.i > anchor.i):
+                and not (c.tag_ in ("VBN", "VBD", "JJ") and c.i > anchor.i):
             continue
         m = _verb_measure(c, lex, money) or lex.noun_measures.get(c.lower_)
         if not m or m == "planned":

@@ -111,7 +111,7 @@ class Conflict:
         return primary_source(self.b)
 
     def to_dict(self, names: Names | None = None) -> dict[str, Any]:
-        """``a_source`` and ``b_source`` are entity ids; ``reason`` and the ``*_name`` fields are for reading."""
+        """``a_source`` and ``b_source`` are entity ids; ``reason`` and ``*_name`` are for reading."""
         names = names or Names(self.a_claims + self.b_claims)
         return {
             "series": self.series,
