@@ -165,10 +165,12 @@ def _carry_event_dates(claims: list[Claim], title_end: int, text: str) -> None:
         if c.period_start and c.period_end:
             if is_event:
                 span = (parse_date(c.period_end) - parse_date(c.period_start)).days
-                event = (c.period_start, c.period_end) if span <= 1 else None
-                event_para = para
+                if span <= 1:
+                    event = (c.period_start, c.period_end)
+                    event_para = para
             continue
-        if c.period_start or c.period_end or event is None or c.cumulative or para - event_para > 2:
+        # a report moves on to other events after a few paragraphs
+        if c.period_start or c.period_end or event is None or c.cumulative or para - event_para > 5:
             continue
         if is_event:
             c.period_start, c.period_end = event
