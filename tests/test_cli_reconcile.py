@@ -13,6 +13,7 @@ import pytest
 from claimledger.cli_reconcile import add_commands
 from claimledger.errors import ClaimLedgerError, NotFoundError
 from claimledger.models import Claim, Document
+from claimledger.nlp.gazetteer import Gazetteer
 from claimledger.store import open_store
 
 TROOPS = dict(item="troop", category="personnel", measure="deployed", actor="PRK", recipient="RUS")
@@ -138,7 +139,12 @@ def test_timeline_json_in_date_order(ledger, capsys):
         ("2025-04-30", 15000, "KOR-NIS"),
     ]
     assert all(p["as_of"] for p in points)
-    assert points[2]["relay"].endswith("CALIBER-AZ") and points[2]["via"] == ["AP"]
+    # Entity fields carry ids; relay_names is the same chain for a reader.
+    assert points[2]["relay"] == "KOR-JCS → AP → CALIBER-AZ" and points[2]["via"] == ["AP"]
+    assert points[2]["relay_chain"] == ["AP", "CALIBER-AZ"] and points[2]["publisher"] == "CALIBER-AZ"
+    gazetteer = Gazetteer.load()
+    names = [gazetteer.get(x).name for x in ("KOR-JCS", "AP", "CALIBER-AZ")]
+    assert points[2]["relay_names"] == " → ".join(names)
     assert points[2]["independent_sources"] == 1
     assert data["estimate"]["low"] == 3000 and data["estimate"]["high"] == 15000
 
@@ -147,6 +153,7 @@ def test_timeline_table_and_a_unique_part_of_the_id(ledger, capsys):
     db, claims = ledger
     out = run(["timeline", "troops", "--db", db], capsys)
     assert "cal-0327#" in out and "estimate: low 3,000" in out
+    assert Gazetteer.load().get("CALIBER-AZ").name in out  # the table shows names, not ids
 
 
 def test_timeline_unknown_series(ledger):
@@ -183,7 +190,11 @@ def test_conflicts_json(ledger, capsys):
     assert set(c) >= {"series", "a", "b", "reason"}
     assert c["series"] == "prk-rus-troops-deployed"
     assert {claims[c["a"]].value, claims[c["b"]].value} == {10000, 3000}
-    assert "USA-DOD" in c["reason"] or "Pentagon" in c["reason"]
+    assert {c["a_source"], c["b_source"]} == {"USA-DOD", "USA"}
+    gazetteer = Gazetteer.load()
+    names = {gazetteer.get("USA-DOD").name, gazetteer.get("USA").name}
+    assert {c["a_source_name"], c["b_source_name"]} == names
+    assert all(name in c["reason"] for name in names)
 
 
 def test_conflicts_of_one_series(ledger, capsys):
@@ -201,6 +212,10 @@ def test_sources_json(ledger, capsys):
     assert sorted(r["publisher"] for r in jcs["relays"]) == ["CALIBER-AZ", "KYIV-INDEPENDENT", "YONHAP"]
     assert sorted(jcs["series"]) == ["prk-people-killed-or-wounded", "prk-rus-troops-deployed"]
     assert [r["chain"] for r in jcs["relays"] if r["publisher"] == "CALIBER-AZ"] == [["AP", "CALIBER-AZ"]]
+    gazetteer = Gazetteer.load()
+    assert jcs["name"] == gazetteer.get("KOR-JCS").name
+    assert [r["chain_names"] for r in jcs["relays"] if r["publisher"] == "CALIBER-AZ"] == [
+        [gazetteer.get("AP").name, gazetteer.get("CALIBER-AZ").name]]
 
 
 def test_sources_table(ledger, capsys):

@@ -13,6 +13,7 @@ from matplotlib.collections import LineCollection
 
 from claimledger.errors import ClaimLedgerError, NotFoundError
 from claimledger.models import Claim
+from claimledger.nlp.gazetteer import Gazetteer
 from claimledger.reconcile import (
     Kinds,
     Names,
@@ -32,6 +33,13 @@ from claimledger.reconcile import (
 
 TROOPS = dict(item="troop", category="personnel", measure="deployed", actor="PRK", recipient="RUS")
 KILLED = dict(item="soldier", category="casualty", measure="killed", actor="PRK")
+
+
+def gazetteer_name(entity_id: str) -> str:
+    """The display name the packaged gazetteer gives an entity id."""
+    entity = Gazetteer.load().get(entity_id)
+    assert entity is not None, entity_id
+    return entity.name
 
 
 def claim(doc: str, sentence: str, quantity: str, *, published: str = "2025-01-10", **fields) -> Claim:
@@ -82,8 +90,11 @@ class TestSeries:
             pytest.param(dict(item="missile"), dict(item="shell"), id="missiles vs shells"),
             pytest.param(dict(item="missile"), dict(item="drone"), id="missiles vs drones"),
             pytest.param(dict(item="launcher"), dict(item="howitzer"), id="launchers vs howitzers"),
-            pytest.param(dict(location="kursk"), dict(location=None), id="location splits"),
-            pytest.param(dict(location="kursk"), dict(location="donetsk"), id="two locations"),
+            # With no side named, the place tells one event from another.
+            pytest.param(dict(actor=None, recipient=None, location="kursk"),
+                         dict(actor=None, recipient=None, location=None), id="place splits with no side"),
+            pytest.param(dict(actor=None, recipient=None, location="kursk"),
+                         dict(actor=None, recipient=None, location="donetsk"), id="two places with no side"),
             pytest.param(dict(measure="transferred"), dict(measure="pledged"), id="measure splits"),
             pytest.param(dict(actor="PRK"), dict(actor="IRN"), id="actor splits"),
             pytest.param(dict(recipient="RUS"), dict(recipient="UKR"), id="recipient splits"),
@@ -160,6 +171,36 @@ class TestSeries:
         assert kinds.kind("shell", "munition") == "ammunition"
         assert kinds.kind("missile", "munition") == "missiles"
 
+    @pytest.mark.parametrize("location", ["kursk", "russian-far-east"])
+    def test_a_sides_figure_in_one_place_is_part_of_its_series(self, location):
+        claims = [troops("d1", 11000, "KOR-JCS"),
+                  claim("d2", "About 3,000 North Korean soldiers are training there.", "About 3,000",
+                        value=3000, approx=True, source="UKR", location=location, **TROOPS)]
+        s = only(build_series(claims))
+        assert s.id == "prk-rus-troops-deployed" and s.location is None
+        assert s.locations == [location]
+        assert s.independent_sources == 2
+
+    def test_a_place_in_no_one_country_keeps_a_series_of_its_own(self):
+        # "40,000 US troops in the Middle East" may be wider than the US troops sent to Israel.
+        claims = [claim("d1", "The US has sent 95 troops to Israel.", "95", value=95, source="USA",
+                        **{**TROOPS, "actor": "USA", "recipient": "ISR"}),
+                  claim("d2", "More than 40,000 US troops are in the Middle East.", "More than 40,000",
+                        value=40000, bound=">", source="USA", location="middle-east",
+                        **{**TROOPS, "actor": "USA", "recipient": "ISR"})]
+        assert sorted(s.id for s in build_series(claims)) == [
+            "usa-isr-troops-deployed", "usa-isr-troops-deployed-in-middle-east"]
+        assert find_conflicts(build_series(claims)) == []
+
+    def test_a_place_alone_keeps_its_series_id_and_name(self):
+        flood = [claim(d, "The floods killed 217 people in Valencia.", "217", value=217, item="person",
+                       category="casualty", measure="killed", location="valencia", source=src)
+                 for d, src in (("d1", "ESP"), ("d2", "anonymous"))]
+        s = only(build_series(flood, names=Names(flood, use_gazetteer=False)))
+        assert (s.id, s.name, s.location, s.locations) == (
+            "people-killed-in-valencia", "people killed · Valencia", "valencia", ["valencia"])
+        assert estimate(s).best == 217  # every figure names the one place: they count the whole
+
     def test_find_series(self):
         claims = [troops("d1", 10000, "KOR"),
                   troops("d2", 10000, "KOR", **{"measure": "planned"})]
@@ -192,8 +233,13 @@ class TestTimeline:
             ("late", "2025-04-30", True),
         ]
         period = tl.points[1].to_dict()
+        # Fields that identify entities carry ids; the names are for display only.
+        assert (period["source"], period["via"], period["publisher"]) == ("KOR-JCS", ["AP"], "CALIBER-AZ")
         assert period["relay"] == "KOR-JCS → AP → CALIBER-AZ"
         assert period["relay_chain"] == ["AP", "CALIBER-AZ"]
+        assert period["relay_names"] == " → ".join(gazetteer_name(x) for x in ("KOR-JCS", "AP", "CALIBER-AZ"))
+        assert period["source_name"] == gazetteer_name("KOR-JCS")
+        assert period["publisher_name"] == gazetteer_name("CALIBER-AZ")
         assert period["incremental"] is True and period["figure"] == "+3,000"
         assert period["evidence"].startswith("Pyongyang sent")
         assert period["claim"] == "period#15-20"
@@ -350,13 +396,80 @@ def test_conflict_rules(a, b, kind):
         assert c.series == "prk-rus-troops-deployed"
 
 
+@pytest.mark.parametrize(
+    "a, b, kind",
+    [
+        pytest.param(dict(value=3000, location="kursk"), dict(value=11000), None, id="part below whole"),
+        pytest.param(dict(value=12000, location="kursk"), dict(value=11000), "part_exceeds_whole",
+                     id="part above whole"),
+        pytest.param(dict(value=11000), dict(value=12000, location="kursk"), "part_exceeds_whole",
+                     id="part above whole, part second"),
+        pytest.param(dict(value=3000, location="kursk"), dict(value=9000, location="kursk"), "disagree",
+                     id="one place apart"),
+        pytest.param(dict(value=3000, location="kursk"), dict(value=9000, location="donetsk"), None,
+                     id="two places"),
+        pytest.param(dict(value=9000, location="kursk", period_start="2025-01-01", period_end="2025-02-28"),
+                     dict(value=3000, period_start="2025-01-01", period_end="2025-01-31"), None,
+                     id="longer time in one place vs shorter time everywhere"),
+        pytest.param(dict(value=9000, location="kursk", period_start="2025-01-01", period_end="2025-01-31"),
+                     dict(value=3000, period_start="2025-01-01", period_end="2025-02-28"),
+                     "part_exceeds_whole", id="part in time and place"),
+    ],
+)
+def test_conflicts_of_a_place_and_the_whole(a, b, kind):
+    found = find_conflicts(build_series(pair(a, b)))
+    assert [c.kind for c in found] == ([kind] if kind else [])
+    if kind == "part_exceeds_whole":
+        part, whole = found[0].a, found[0].b
+        assert part.location == "kursk" and not whole.location
+        assert " in Kursk " in found[0].reason and "overall" in found[0].reason
+
+
+def test_a_place_and_the_whole_are_different_figures_and_the_estimate_is_of_the_whole():
+    claims = [troops("a", 11000, "KOR-JCS"),
+              troops("b", 11000, "KOR-NIS", location="kursk"),
+              troops("c", 3000, "UKR", location="kursk"),
+              troops("d", 12000, "USA")]
+    s = only(build_series(claims))
+    groups = {(f.figure, f.location): f.independent_sources for f in figures(s.claims)}
+    assert groups == {("11,000", None): 1, ("11,000", "kursk"): 1, ("3,000", "kursk"): 1, ("12,000", None): 1}
+    est = estimate(s)
+    assert (est.low, est.best, est.high) == (11000, 11500, 12000)
+    assert est.sources == ["KOR-JCS", "USA"]
+    points = {p.claim.doc: p.to_dict() for p in timeline(s).points}
+    assert points["c"]["location"] == "kursk" and points["a"]["location"] is None
+    assert estimate(only(build_series(claims[1:3]))).sources == ["KOR-NIS", "UKR"]  # one place, no whole
+    parts_only = [troops("e", 500, "UKR", location="kursk"), troops("f", 700, "UKR", location="donetsk")]
+    assert estimate(only(build_series(parts_only))) is None  # no one place is the whole
+
+
+def test_a_place_does_not_break_a_sources_run():
+    claims = [troops("a", 11000, "KOR-JCS", published="2025-03-01"),
+              troops("b", 3000, "KOR-JCS", published="2025-03-02", location="kursk"),
+              troops("c", 11000, "KOR-JCS", published="2025-03-03")]
+    found = assertions(claims)
+    assert [(a.claim.value, a.claim.location, len(a.claims)) for a in found] == [
+        (11000, None, 2), (3000, "kursk", 1)]
+
+
 def test_conflict_names_both_sources():
     found = find_conflicts(build_series(pair(dict(value=10000), dict(value=3000))))
     (c,) = found
-    assert "KOR-JCS" in c.reason and "USA-DOD" in c.reason
+    # The reason is for a reader: it names both sources as the gazetteer spells them.
+    assert gazetteer_name("KOR-JCS") in c.reason and gazetteer_name("USA-DOD") in c.reason
     data = c.to_dict()
     assert set(data) >= {"series", "a", "b", "reason"}
-    assert {data["a_source"], data["b_source"]} == {"KOR-JCS", "USA-DOD"}
+    # The sources as data are entity ids, with their names next to them.
+    assert (data["a_source"], data["b_source"]) == ("KOR-JCS", "USA-DOD")
+    assert data["a_source_name"] == gazetteer_name("KOR-JCS")
+    assert data["b_source_name"] == gazetteer_name("USA-DOD")
+
+
+def test_conflict_reason_without_a_gazetteer_falls_back_to_ids():
+    claims = pair(dict(value=10000), dict(value=3000))
+    names = Names(claims, use_gazetteer=False)
+    (c,) = find_conflicts(build_series(claims, names=names), names)
+    assert "KOR-JCS says 10,000" in c.reason and "USA-DOD says 3,000" in c.reason
 
 
 def test_a_relayed_conflict_is_reported_once():
