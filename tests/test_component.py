@@ -123,10 +123,6 @@ def test_component_and_extractor_agree_on_a_sentence(component: dict[str, Any], 
     assert component["results"][case]["claims"] == extracted(extractor, case)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the `claimledger` factory does not add the `claimledger_paragraphs` sentence breaks (nor the tokenizer "
-    "fix for dotted outlet names) that Extractor adds, so on a report with a title the component's claims "
-    "differ from Extractor.extract's (the title runs into the lead and its figure gets another measure)"))
 def test_component_and_extractor_agree_on_a_report_with_a_title(component: dict[str, Any],
                                                                 extractor: Extractor) -> None:
     assert component["results"]["report"]["claims"] == extracted(extractor, "report")

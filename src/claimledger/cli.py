@@ -10,7 +10,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 from claimledger import __version__
 from claimledger.errors import ClaimLedgerError, ConfigError, IngestError, NotFoundError, StoreError
@@ -20,8 +20,25 @@ from claimledger.settings import Settings
 MAX_FAILURE_EXIT = 100
 
 
+def _positive_int(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not a positive number")
+    return n
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage errors as one line, like every other error (exit 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"claimledger: error: {self.prog}: {message} (see --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="claimledger", description="News reports in, a sourced ledger of figures out.")
+    p = _Parser(prog="claimledger", description="News reports in, a sourced ledger of figures out.")
     p.add_argument("--version", action="version", version=f"claimledger {__version__}")
     p.add_argument("--db", default=None, help="ledger: an SQLite file path (default: claimledger.db here)")
     p.add_argument("--config", default=None, help="a TOML settings file (default: ./claimledger.toml if present)")
@@ -43,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--item")
     s.add_argument("--doc")
     s.add_argument("--search", help="text search in the evidence sentence")
-    s.add_argument("--limit", type=int)
+    s.add_argument("--limit", type=_positive_int, help="at most N claims")
     s.add_argument("--json", action="store_true", help="print a JSON list of claim objects")
     s.set_defaults(func=cmd_claims)
 
@@ -76,7 +93,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # usage errors, --help, --version: return the code to in-process callers too
+        return exc.code if isinstance(exc.code, int) else 2
     try:
         args.settings = Settings.resolve(args)
         if getattr(args, "db", None) is None:
@@ -142,7 +162,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         for item in iter_documents(args.sources):
             if isinstance(item, IngestError):
                 failed += 1
-                progress.console.print(f"claimledger: error: {item}", markup=False, highlight=False)
+                progress.console.print(f"claimledger: error: {item}", markup=False, highlight=False, soft_wrap=True)
                 continue
             seen += 1
             progress.update(task, advance=1, name=item.id)
@@ -155,7 +175,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                     nclaims += len(claims)
             except (ClaimLedgerError, ValueError) as exc:
                 failed += 1
-                progress.console.print(f"claimledger: error: {item.origin or item.id}: {exc}", markup=False)
+                progress.console.print(f"claimledger: error: {item.origin or item.id}: {exc}", markup=False,
+                                       highlight=False, soft_wrap=True)
     print(f"{seen} documents read, {added} new, {seen - added - 0} already in the ledger"
           if False else f"{seen} documents read: {added} new ({nclaims} claims), {seen - added} already in the ledger;"
           f" {failed} failed", file=sys.stderr)
@@ -245,7 +266,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         print()
         return 0
     console = _console()
-    console.rule(f"[bold]{document.id}[/]  {document.publisher or ''}  {document.published or ''}")
+    console.rule(Text(f"{document.id}  {document.publisher or ''}  {document.published or ''}", style="bold"))
     text = Text(document.text)
     for n, c in enumerate(claims, 1):
         text.stylize("bold black on yellow", c.start, c.end)
@@ -259,14 +280,19 @@ def cmd_show(args: argparse.Namespace) -> int:
     console.print(marks)
     console.rule("claims")
     for n, c in enumerate(sorted(claims, key=lambda c: c.start), 1):
-        console.print(f"[bold cyan][{n}][/] [bold]{c.text}[/]  ({c.id})", highlight=False)
+        line = Text(f"[{n}] ", style="bold cyan")
+        line.append(c.text, style="bold")
+        line.append(f"  ({c.id})")
+        console.print(line, highlight=False)
         for name, info in explain(c).items():
             val = info["value"]
             if name == "source":
                 val = (val["source"] or "(publisher's own voice)") + (
                     "  via " + " ← ".join(val["via"]) if val["via"] else "")
-            cue = f"   [dim]← {info['cue']}[/]" if info["cue"] else ""
-            console.print(f"    {name:12s} {val}{cue}", highlight=False)
+            row = Text(f"    {name:12s} {val}")
+            if info["cue"]:
+                row.append(f"   ← {info['cue']}", style="dim")
+            console.print(row, highlight=False)
     return 0
 
 
@@ -274,7 +300,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from claimledger.ingest import iter_documents
 
     extractor = _extractor(args.settings)
-    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    try:
+        out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    except OSError as exc:
+        raise ConfigError(f"{args.output}: cannot write the claims ({exc.strerror})") from exc
     failed = 0
     try:
         docs = []
@@ -298,7 +327,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     with open_store(args.db) as store:
         claims = store.claims()
-    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+    try:
+        out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+    except OSError as exc:
+        raise ConfigError(f"{args.output}: cannot write the export ({exc.strerror})") from exc
     try:
         n = export_claims(claims, args.format, out)
     finally:

@@ -54,7 +54,11 @@ class Report:
 
 def load_gold(path: str | Path) -> list[dict[str, Any]]:
     docs = []
-    with open(path, encoding="utf-8") as fh:
+    try:
+        fh = open(path, encoding="utf-8")
+    except OSError as exc:
+        raise IngestError(f"{path}", f"cannot read the gold file ({exc.strerror})") from exc
+    with fh:
         for n, line in enumerate(fh, 1):
             if not line.strip():
                 continue

@@ -46,14 +46,6 @@ class Resources:
         return cls(gazetteer=gaz, lexicon=Lexicon.load(lexicon), matchers=build_matchers(nlp, gaz))
 
 
-def _keep_dotted_names(nlp: Language) -> None:
-    """Do not split "Caliber.Az" or "Meduza.io" at the dot: outlet names, not two sentences."""
-    from spacy.util import compile_infix_regex
-
-    infixes = [p for p in nlp.Defaults.infixes if not (r"\." in p and "(?=[" in p and "(?<=[" in p)]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-
-
 class Extractor:
     """Documents in, claims out. Build once, call many times."""
 
@@ -63,11 +55,7 @@ class Extractor:
         from claimledger.nlp.model import load_english
 
         self.nlp = nlp if nlp is not None else load_english(model)
-        if nlp is None:
-            _keep_dotted_names(self.nlp)
-        if "claimledger_paragraphs" not in self.nlp.pipe_names:
-            before = "parser" if "parser" in self.nlp.pipe_names else None
-            self.nlp.add_pipe("claimledger_paragraphs", before=before)
+        factories.prepare(self.nlp)
         self.resources = Resources.build(self.nlp, gazetteer=gazetteer, lexicon=lexicon)
 
     def extract(self, document: Document) -> list[Claim]:

@@ -40,7 +40,20 @@ def paragraph_breaks(doc: Doc) -> Doc:
     assigns=["doc._.claims"],
 )
 def make_claimledger(nlp: Language, name: str, gazetteer: str | None, lexicon: str | None) -> ClaimLedgerComponent:
+    prepare(nlp)
     return ClaimLedgerComponent(nlp, gazetteer=gazetteer, lexicon=lexicon)
+
+
+def prepare(nlp: Language) -> None:
+    """What extraction needs of the pipeline before the parse, done once: paragraph breaks as sentence
+    breaks (before the parser) and outlet names such as "Caliber.Az" kept as one token."""
+    from spacy.util import compile_infix_regex
+
+    if "claimledger_paragraphs" not in nlp.pipe_names:
+        first = next((n for n in ("parser", "senter", "tagger", "tok2vec") if n in nlp.pipe_names), None)
+        nlp.add_pipe("claimledger_paragraphs", before=first) if first else nlp.add_pipe("claimledger_paragraphs")
+    infixes = [p for p in nlp.Defaults.infixes if not (r"\." in p and "(?=[" in p and "(?<=[" in p)]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 class ClaimLedgerComponent:
