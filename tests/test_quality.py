@@ -61,10 +61,7 @@ EXAMPLES_FLOORS = {
 }
 
 # Dev pages whose figures differ from the clean text's today, with the reason.
-HTML_MISSES = {
-    "dev-025": "the page's site name 'AP News' is not resolved to the publisher AP, so the AP dateline's "
-               "own figures get source AP instead of None",
-}
+HTML_MISSES: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")

@@ -19,14 +19,14 @@ The steps for each quantity expression found in the text:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.extract.attribution import Attribution, Chain
 from claimledger.extract.lexicon import Lexicon
 from claimledger.models import Claim, Document
-from claimledger.nlp.entities import EntityIndex, Mention
+from claimledger.nlp.entities import EntityIndex, Mention, publisher_id
 from claimledger.nlp.quantities import CURRENCY_WORDS, Quantity, find_quantities
 from claimledger.nlp.times import EXTRA_TIME, parse_date, resolve_period
 
@@ -107,7 +107,9 @@ def extract_claims(doc: Doc, document: Document, res) -> list[Claim]:
     lex: Lexicon = res.lexicon
     ents = EntityIndex(doc, res.gazetteer, *res.matchers)
     pub = parse_date(document.published)
-    publisher = document.publisher
+    publisher = publisher_id(document.publisher, res.gazetteer)
+    if publisher != document.publisher:
+        document = replace(document, publisher=publisher)
     attribution = Attribution(doc, ents, lex, res.gazetteer, publisher, title_end=_title_end(document))
     ctx = Context(main_country=_main_country(ents), disaster=_about_disaster(doc, document))
     claims: list[Claim] = []

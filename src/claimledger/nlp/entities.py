@@ -38,6 +38,21 @@ COMMON_FIRST_WORDS = {"the", "national", "united", "south", "north", "east", "we
                       "islamic", "european", "african", "american", "arab", "people", "democratic", "red", "air"}
 
 
+def publisher_id(name: str | None, gazetteer: Gazetteer) -> str | None:
+    """The entity id of an outlet from its name as a page gives it: "AP News" → AP, "Caliber.Az" →
+    CALIBER-AZ, an unknown "Novaya Gazeta Europe" → NOVAYA-GAZETA-EUROPE."""
+    if not name:
+        return name
+    if gazetteer.get(name) is not None:
+        return name
+    for candidate in (name, re.sub(r"(?i)\s+(?:news(?: agency| service)?|online|\.com|live)$", "", name.strip()),
+                      re.sub(r"(?i)^the\s+", "", name.strip())):
+        ent = gazetteer.lookup(candidate)
+        if ent is not None and ent.kind in ("media", "international", "organisation"):
+            return ent.id
+    return name if re.fullmatch(r"[A-Z0-9-]+", name) else slug(name).upper()
+
+
 @dataclass
 class Mention:
     id: str
