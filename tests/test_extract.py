@@ -108,8 +108,7 @@ QUANTITIES = [
     ("Some 1.5 million people have left the region since the war began.", "Some 1.5 million",
      number(1_500_000, approx=True)),
     ("Half a million shells were delivered last year, the report said.", "Half a million", number(500_000)),
-    miss("a capitalised number word opening the sentence is not found as a quantity",
-         "Seventeen sailors were missing after the ship sank.", "Seventeen", number(17)),
+    ("Seventeen sailors were missing after the ship sank.", "Seventeen", number(17)),
     # money: whole units of the currency; a conversion in brackets is a second claim
     ("Washington pledged $2bn in air-defence funding on Tuesday.", "$2bn",
      number(2e9, item="dollar", category="money")),
@@ -302,8 +301,7 @@ def test_actor_recipient_location(extractor, sentence, span, expected):
 # --- the period the counted events cover, resolved against the publication date -----------------
 
 PERIODS = [
-    miss("'in January and February' in a sentence resolves to January only",
-         "North Korea sent 3,000 more troops to Russia in January and February, Seoul said.", "3,000",
+    ("North Korea sent 3,000 more troops to Russia in January and February, Seoul said.", "3,000",
          ("2025-01-01", "2025-02-28")),
     ("Russia launched more than 2,000 missiles at Ukraine in 2024.",
      "more than 2,000", ("2024-01-01", "2024-12-31")),
@@ -319,8 +317,7 @@ PERIODS = [
     ("Some 1.5 million people have fled their homes since October, the UN said.", "Some 1.5 million",
      ("2024-10-01", "2025-03-27")),
     ("So far this year, 312 civilians have been killed in the region.", "312", ("2025-01-01", "2025-03-27")),
-    miss("'since the start of the year' gives no period",
-         "Since the start of the year, 410 civilians have died in the region.",
+    ("Since the start of the year, 410 civilians have died in the region.",
          "410", ("2025-01-01", "2025-03-27")),
     # vague times, no time words, and a date that only dates the statement
     ("In mid-March, Russia launched 200 drones at Odesa.", "200", (None, None)),
@@ -380,8 +377,7 @@ ATTRIBUTION = [
      "12,000", {"source": "UKR-GUR", "via": ["REUTERS"]}),
     ("YONHAP", "The Pentagon said 10,000 North Korean troops were in Russia, according to Reuters.",
      "10,000", {"source": "USA-DOD", "via": ["REUTERS"]}),
-    miss("\"Ukraine's military intelligence\" resolves to the country (UKR), not UKR-GUR",
-         "REUTERS", "Ukraine's military intelligence said 12,000 North Korean troops were in Kursk.",
+    ("REUTERS", "Ukraine's military intelligence said 12,000 North Korean troops were in Kursk.",
          "12,000", {"source": "UKR-GUR", "via": []}),
     # named people: the source when they state a figure, in via when they pass one on
     ("REUTERS", "Pentagon spokesman Pat Ryder said 10,000 North Korean soldiers were training in eastern "
@@ -404,12 +400,10 @@ ATTRIBUTION = [
     ("CALIBER-AZ", "Newsweek reported, citing the Associated Press, that South Korea's Joint Chiefs of Staff "
                    "said 3,000 troops had been sent to Russia.",
      "3,000", {"source": "KOR-JCS", "via": ["NEWSWEEK", "AP"]}),
-    miss("the dateline city 'SEOUL' is taken as the source over the Joint Chiefs who speak",
-         "CALIBER-AZ", "SEOUL (AP) — South Korea's Joint Chiefs of Staff said Thursday that North Korea sent "
+    ("CALIBER-AZ", "SEOUL (AP) — South Korea's Joint Chiefs of Staff said Thursday that North Korea sent "
                        "about 3,000 more troops to Russia.",
          "about 3,000", {"source": "KOR-JCS", "via": ["AP"]}),
-    miss("the dateline city 'SEOUL' is taken as the source over the Joint Chiefs who speak",
-         "AP", "SEOUL (AP) — South Korea's Joint Chiefs of Staff said Thursday that North Korea sent "
+    ("AP", "SEOUL (AP) — South Korea's Joint Chiefs of Staff said Thursday that North Korea sent "
                "about 3,000 more troops to Russia.",
          "about 3,000", {"source": "KOR-JCS", "via": []}),
     ("CALIBER-AZ", "KYIV (AP) — Ukraine's air force said Russia launched 147 drones overnight.",
@@ -420,8 +414,7 @@ ATTRIBUTION = [
     # the publisher's own voice; unnamed sources
     ("REUTERS", "Russia launched more than 200 drones at Ukraine this week.",
      "more than 200", {"source": None, "via": []}),
-    miss("the subject who acts is taken as the source of the figure",
-         "REUTERS", "Kim Jong Un has sent 3,000 troops to Russia.",
+    ("REUTERS", "Kim Jong Un has sent 3,000 troops to Russia.",
          "3,000", {"source": None, "via": []}),
     ("REUTERS", "About 500 soldiers were killed in the battle, officials said.",
      "About 500", {"source": "anonymous", "via": []}),

@@ -187,7 +187,11 @@ class Attribution:
                     and f.speaker and self._is_media(f.speaker) and parent.kind == "speech":
                 parent.before = [*f.before, f.speaker, *f.cites, *[b for b in parent.before if b != f.speaker]]
                 f.kind = "relay"
-        return [f for f in frames if (f.speaker or f.cites) and f.kind != "relay"]
+        # A report noun that is itself a speaker of a speech verb ("the agency's report said") is that frame.
+        speakers = {f.anchor.i for f in frames if f.kind == "noun"} & {
+            c.i for f in frames if f.kind == "speech" for c in f.anchor.children if c.dep_ == "nsubj"}
+        return [f for f in frames if (f.speaker or f.cites) and f.kind != "relay"
+                and not (f.kind == "noun" and f.anchor.i in speakers)]
 
     def _doer(self, target: Token) -> Frame | None:
         """"Mark Carney has pledged C$2bn": a named person or state body that does what the figure
@@ -210,9 +214,24 @@ class Attribution:
             ent = self.gaz.get(m.id)
             state_body = m.kind in ("body",) or (ent is not None and ent.kind == "organisation" and "-" in m.id
                                                  and m.id[:3].isupper())
-            if m.kind == "person" or state_body or m.kind == "international":
+            # only a pledge or an announcement is a statement; "Kim Jong Un has sent troops" is not
+            pledging = self.lex.verb_measures.get(t.lemma_.lower()) == "pledged" or t.lemma_.lower() in (
+                "announce", "unveil", "approve", "promise", "pledge", "commit", "allocate", "earmark")
+            if pledging and (m.kind == "person" or state_body or m.kind == "international"):
                 return Frame(t, t, m.id, cue=f"{c.text} {t.text}", kind="speech")
         return None
+
+    def _dateline_end(self, tok: Token) -> int:
+        """Index of the dash that ends the dateline of tok's paragraph ("SEOUL (AP) —"), else -1."""
+        start = tok.sent.start
+        for t in self.doc[start:min(start + 12, len(self.doc))]:
+            if t.text in ("—", "–", "--") or (t.text == "-" and t.i > start and self.doc[t.i - 1].text == ")"):
+                return t.i
+        return -1
+
+    def _in_dateline(self, tok: Token) -> bool:
+        end = self._dateline_end(tok)
+        return end >= 0 and tok.i < end and DATELINE.match(self.doc[tok.sent.start:end + 1].text) is not None
 
     def _name_before(self, verb: Token, floor: int) -> Token | None:
         """The name just before a sentence-final speech verb, past an apposition in commas:
@@ -282,6 +301,11 @@ class Attribution:
             near = self._name_before(verb, spk_tok.i)
             if near is not None:
                 spk_tok = near
+        if self._in_dateline(spk_tok):
+            near = self._name_before(verb, self._dateline_end(spk_tok))
+            if near is None:
+                return None
+            spk_tok = near
         if spk_tok.dep_ == "poss" and spk_tok.head.i < verb.i:
             spk_tok = spk_tok.head  # "Ukraine's air force reports": the possessed body speaks
         speaker = self._speaker(spk_tok)

@@ -25,10 +25,11 @@ SPECIAL = {"a dozen": 12, "dozen": 12, "half a million": 500_000, "half a billio
            "a hundred": 100, "a thousand": 1000, "a million": 1_000_000, "a billion": 1_000_000_000,
            "a trillion": 1_000_000_000_000}
 
+# Longer words first: "seventeen" must not match as "seven".
 WORD_NUMBER = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
-    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
-    r"|sixteen|seventeen|eighteen|nineteen)"
+    r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|eleven|twelve"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten)"
 )
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 

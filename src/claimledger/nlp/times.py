@@ -124,7 +124,8 @@ def resolve_period(text: str, pub: date | None) -> Period | None:
     if t == "yesterday":
         d = pub - timedelta(days=1)
         return _iso(d), _iso(d)
-    if re.fullmatch(r"(?:so far |thus far )?this year(?: so far)?|so far this year|year to date|since (?:the start of|the beginning of|january)(?: this year)?", t):
+    if re.fullmatch(r"(?:so far |thus far )?this year(?: so far)?|so far this year|year to date|"
+                    r"since (?:the start of|the beginning of|january)(?: this year| the year)?", t):
         if "so far" in t or "to date" in t or "since" in t:
             return _iso(date(pub.year, 1, 1)), _iso(pub)
         return _iso(date(pub.year, 1, 1)), _iso(date(pub.year, 12, 31))
@@ -190,14 +191,15 @@ def resolve_period(text: str, pub: date | None) -> Period | None:
 
 # Time expressions the NER misses or splits: searched in the raw sentence.
 EXTRA_TIME = re.compile(
-    rf"\b(?:overnight|last night|yesterday|so far this year|this year|last year|last month|this month|"
+    rf"\b(?:(?:in |between |from )?{_M}(?: \d{{1,2}})? (?:through|to|until|and) {_M}(?: \d{{1,2}})?(?:,? \d{{4}})?|"
+    rf"(?:between |from )?{_D} (?:through|to|until|and) {_D}|"
+    rf"overnight|last night|yesterday|so far this year|this year|last year|last month|this month|"
     rf"(?:(?:in|over|during) )?the (?:last|past|previous|preceding)(?: {_N})? (?:day|week|month|year)s?(?: alone)?|"
     rf"(?:last|past) (?:week|month|year)|"
     rf"since (?:the (?:start|beginning) of (?:the )?(?:full-scale )?(?:war|invasion|conflict|year)|"
     rf"(?:russia's |the )?(?:full-scale )?invasion(?: (?:began|started|of ukraine|in 2022))?|"
     rf"{_M}(?: \d{{1,2}})?(?:,? \d{{4}})?|\d{{4}}|the war began|the war started)|"
-    rf"(?:between |from )?{_M}(?: \d{{1,2}})? (?:through|to|until|and) {_M}(?: \d{{1,2}})?(?:,? \d{{4}})?|"
-    rf"(?:between |from )?{_D} (?:through|to|until|and) {_D}|"
+
     rf"(?:by|until|through) (?:the end of )?\d{{4}}|"
     rf"(?:on|last) {_D}|in {_M}(?: \d{{4}})?|in (?:1[89]\d\d|20\d\d)|on {_M} \d{{1,2}}(?:,? \d{{4}})?|"
     rf"in (?:a|one|a single) (?:day|week)|(?:the )?(?:previous|past|last) 24 hours)\b",
