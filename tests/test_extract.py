@@ -137,8 +137,7 @@ ITEMS = [
      {"item": "centre", "category": "other"}),
     ("North Korea has supplied about 220 units of rocket launchers to Russia.", "about 220",
      {"item": "launcher", "category": "weapon"}),
-    miss("'troops numbering N': the noun before the figure is not found",
-         "North Korean troops numbering 11,000 are in Russia.", "11,000",
+    ("North Korean troops numbering 11,000 are in Russia.", "11,000",
          {"item": "troop", "category": "personnel"}),
     ("North Korea has sent 1,000 construction workers to Russia.", "1,000",
      {"item": "worker", "category": "personnel"}),
@@ -173,8 +172,7 @@ ITEMS = [
      "57", {"item": "death", "category": "casualty"}),
     ("Some 40 countries attended the talks in Ramstein.",
      "Some 40", {"item": "country", "category": "other"}),
-    miss("'N others' takes 'other' as the item instead of the people it refers to",
-         "A drone hit a residential block, killing four people and injuring 11 others.", "11",
+    ("A drone hit a residential block, killing four people and injuring 11 others.", "11",
          {"item": "person", "category": "casualty"}),
 ]
 
@@ -194,8 +192,7 @@ MEASURES = [
     # planned: a future, a plan, a readiness, a headline's "to send"
     ("North Korea will send 6,000 military engineers to Kursk, a Russian official said.", "6,000", "planned"),
     ("Pyongyang plans to deploy 1,500 more troops to Russia, Seoul's spy agency said.", "1,500", "planned"),
-    miss("'prepared to send' is read as deployed, not planned",
-         "France is prepared to send 2,000 soldiers to Ukraine after a ceasefire.", "2,000", "planned"),
+    ("France is prepared to send 2,000 soldiers to Ukraine after a ceasefire.", "2,000", "planned"),
     ("North Korea to send 6,000 workers to Russia\n\nThe workers will help rebuild the Kursk region, "
      "Russian state media said.", "6,000", "planned"),
     # killed, wounded, both
@@ -214,8 +211,7 @@ MEASURES = [
     ("Police arrested 40 people at the rally.", "40", "captured"),
     ("More than 3,000 Ukrainian soldiers are missing in action, the ombudsman said.",
      "More than 3,000", "missing"),
-    miss("'remain missing' is read as deployed",
-         "17 sailors remain missing after the ship sank, the navy said.", "17", "missing"),
+    ("17 sailors remain missing after the ship sank, the navy said.", "17", "missing"),
     ("Russia and Ukraine swapped 175 prisoners each on Wednesday.", "175", "released"),
     ("Ukraine brought home 84 prisoners of war in the latest exchange.", "84", "released"),
     ("Hamas freed three hostages on Saturday.", "three", "released"),
@@ -229,8 +225,7 @@ MEASURES = [
     ("Moscow sent 147 drones against Ukrainian cities overnight.", "147", "launched"),
     ("Ukraine launched 337 drones at Russian regions, the defence ministry in Moscow said.",
      "337", "launched"),
-    miss("drones 'used in an attack' ('hit by N drones') are not read as launched",
-         "The bridge was hit by 12 drones, the governor said.", "12", "launched"),
+    ("The bridge was hit by 12 drones, the governor said.", "12", "launched"),
     # destroyed, damaged
     ("Ukraine's air force said it shot down 52 drones overnight.", "52", "destroyed"),
     ("Air defences intercepted 12 of the missiles, the military said.", "12", "destroyed"),
@@ -249,8 +244,7 @@ MEASURES = [
     ("Tens of thousands of protesters rallied in Tbilisi on Sunday.", "Tens of thousands", "other"),
     ("Israel said 1,200 trucks of aid crossed into Gaza last week.", "1,200", "other"),
     ("The blockade has cost 3,000 jobs in the port.", "3,000", "other"),
-    miss("workers a plant employs are read as deployed personnel, not other (jobs)",
-         "The tank plant employs 2,000 workers, the company said.", "2,000", "other"),
+    ("The tank plant employs 2,000 workers, the company said.", "2,000", "other"),
 ]
 
 
@@ -270,8 +264,7 @@ PARTIES = [
     ("Russian forces fired 40 missiles at Ukraine overnight.", "40", {"actor": "RUS", "recipient": "UKR"}),
     ("Ukrainian air defences shot down 52 Russian drones.", "52", {"actor": "RUS"}),
     ("Germany pledged $400m in military aid to Ukraine.", "$400m", {"actor": "DEU", "recipient": "UKR"}),
-    miss("'received ... from X': the receiver becomes the actor and the giver is lost",
-         "Ukraine has received 31 Abrams tanks from the United States.",
+    ("Ukraine has received 31 Abrams tanks from the United States.",
          "31", {"actor": "USA", "recipient": "UKR"}),
     ("Sweden is sending 50 armoured vehicles to Kyiv.", "50", {"actor": "SWE", "recipient": "UKR"}),
     ("Iran has delivered 200 ballistic missiles to Russia.", "200", {"actor": "IRN", "recipient": "RUS"}),
@@ -284,12 +277,10 @@ PARTIES = [
     ("A Russian strike killed 23 people in Kharkiv on Tuesday.", "23", {"location": "kharkiv"}),
     ("An earthquake killed 150 people in central Myanmar.", "150", {"actor": None}),
     ("The Kremlin said 120 Ukrainian drones were downed over Russian territory.", "120", {"actor": "UKR"}),
-    miss("a side's own losses ('Russia lost') make it the recipient, not the actor",
-         "Russia lost 12 tanks in combat near Vuhledar.", "12",
+    ("Russia lost 12 tanks in combat near Vuhledar.", "12",
          {"actor": "RUS", "recipient": None, "location": "vuhledar"}),
     ("Kim Jong Un has sent 3,000 troops to Russia.", "3,000", {"actor": "PRK", "recipient": "RUS"}),
-    miss("'troops numbering N': the demonym before the figure is missed and the place taken as actor",
-         "North Korean troops numbering 11,000 are in Russia.", "11,000", {"actor": "PRK"}),
+    ("North Korean troops numbering 11,000 are in Russia.", "11,000", {"actor": "PRK"}),
 ]
 
 
@@ -389,8 +380,7 @@ ATTRIBUTION = [
     ("REUTERS", "Lee Seong-kweun said the NIS told lawmakers that 1,100 North Korean soldiers had been "
                 "killed or wounded.",
      "1,100", {"source": "KOR-NIS", "via": ["lee-seong-kweun"]}),
-    miss("'a lawmaker briefed by the NIS' makes the lawmaker the source, not a relay of the NIS",
-         "YONHAP", "Lawmaker Lee Seong-kweun, briefed by the National Intelligence Service, told reporters "
+    ("YONHAP", "Lawmaker Lee Seong-kweun, briefed by the National Intelligence Service, told reporters "
                    "that about 300 North Korean soldiers had been killed.",
          "about 300", {"source": "KOR-NIS", "via": ["lee-seong-kweun"]}),
     # relays: citing, a reporting outlet, a dateline credit

@@ -312,6 +312,15 @@ class Attribution:
         if speaker is None:
             return None
         f = Frame(verb, verb, speaker, cue=f"{spk_tok.text} {verb.text}")
+        # "Lawmaker Lee, briefed by the NIS, told reporters": the briefing body is the source
+        for c in spk_tok.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in ("brief", "inform", "tell"):
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        for p in a.children:
+                            inner = self._speaker(p) if p.dep_ == "pobj" else None
+                            if inner:
+                                f.cites.append(inner)
         if verb.lemma_.lower() == "quote":
             # "Park quoted the agency as saying ...": the quoted one is the speaker, the quoter a relay
             quoted = [c for c in verb.children if c.dep_ == "dobj"]

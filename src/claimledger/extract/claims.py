@@ -234,6 +234,8 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         if noun_tok is not None and noun_tok.lemma_.lower() in lex.verb_measures \
                 and noun_tok.lemma_.lower() not in lex.item_category and noun_tok.lower_ not in lex.noun_measures:
             noun_tok = None  # "Up to 400,000 flee ...": a headline verb tagged as a noun
+        if noun_tok is not None and noun_tok.lower_ in ("others", "more"):
+            noun_tok = None  # "killing four people and injuring 11 others": the people of the sentence
         if noun_tok is not None:
             lemma = _item_lemma(noun_tok)
             if lemma in NOT_ITEMS:
@@ -296,8 +298,9 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
             actor = ent.country  # the payer is the state, not its ministry
     if measure == "destroyed" and category in ("munition", "aircraft", "vehicle", "weapon"):
         # "air defences intercepted 337 drones": the subject defends; the things belong to the other side
-        defender, dcue = _defender(gov, ents, attribution)
-        if acue.startswith("by "):
+        losing = gov.lemma_.lower() in ("lose", "abandon", "write")
+        defender, dcue = (None, "") if losing else _defender(gov, ents, attribution)
+        if acue.startswith("by ") and not losing:
             actor, acue = None, ""
         if defender and defender != actor:
             recipient, rcue = defender, dcue
@@ -417,6 +420,8 @@ def _counted_noun(num: Token, span: Span, lex: Lexicon) -> Token | None:
             pobj = [p for p in c.children if p.dep_ == "pobj"]
             if pobj:
                 return _through_containers(pobj[0], lex)
+    if num.head.lemma_.lower() in ("number", "total", "count") and num.head.dep_ == "acl" and num.head.pos_ == "VERB":
+        return num.head.head  # "troops numbering 11,000"
     head = num
     while head.dep_ in ("compound", "quantmod", "nummod", "amod", "nmod", "det", "advmod", "npadvmod") \
             and head.head.i != head.i and head.head.i > head.i and head.head.i - num.i <= 8:
@@ -557,7 +562,7 @@ def _verb_measure(t: Token, lex: Lexicon, money: bool) -> str | None:
         return "transferred"
     if m == "killed" and lem == "claim" and not any(c.lower_ in ("lives", "life") for c in t.children):
         return None
-    if m == "produced":
+    if m in ("produced", "stative"):
         return "other"
     if m is None:
         return None
@@ -625,7 +630,8 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
     # the words right after: "300 soldiers dead", "1,000 wounded", "scores more hurt", "14 still missing"
     j = anchor.i + 1
     while j < len(doc) and j <= anchor.i + 3 and doc[j].lower_ in ("more", "still", "others", "people", "were", "are",
-                                                                   "have", "been", "reportedly"):
+                                                                   "have", "been", "reportedly", "remain",
+                                                                   "remained", "remains"):
         j += 1
     if j < len(doc) and j <= anchor.i + 3 and (doc[j].lower_ in STATE_WORDS or doc[j].tag_ in ("VBN", "VBD", "JJ")
                                                and _lookup_verb(doc[j], lex)[0] is not None):
@@ -664,6 +670,8 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
         prev, t = t, t.head
         if t.pos_ in ("VERB", "AUX") and _lemma(t) in lex.reporting_verbs and t.lemma_.lower() not in ("put", "give"):
             break
+        if prev.lower_ == "by" and prev.dep_ == "agent" and t.lemma_.lower() in ("hit", "strike", "target", "pound"):
+            return "launched", t.text, False  # "the bridge was hit by 12 drones"
         if t.lemma_ == "be":
             # "were among those freed"
             for c in t.children:
@@ -755,6 +763,7 @@ def _governing_verb(t: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+RECEIVING_VERBS = {"receive", "get", "obtain", "acquire", "accept", "import"}
 GIVING_VERBS = {"supply", "deliver", "provide", "give", "donate", "transfer", "send", "fund", "finance", "hand"}
 
 
@@ -888,6 +897,15 @@ def _actor(num: Token, noun: Token | None, gov: Token, measure: str, category: s
             break
     # The doer: subject of the verb (active), or "by" agent (passive)
     verb = gov if gov.pos_ in ("VERB", "AUX") else None
+    if verb is not None and verb.lemma_.lower() in RECEIVING_VERBS:
+        # "Ukraine has received 31 tanks from the United States": the giver is after "from"
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "from":
+                for p in c.children:
+                    m = _np_entity(p, ents)
+                    if m and m.kind in ("country", "demonym", "body", "organisation", "international"):
+                        return (m.country or m.id) if m.kind == "body" and m.country else m.id, f"from {p.text}"
+        return None, ""
     if verb is not None and measure not in CASUALTY_MEASURES - {"released"}:
         for v in _verb_and_heads(verb):
             for c in v.children:
@@ -926,6 +944,13 @@ def _verb_and_heads(verb: Token):
 def _recipient(num: Token, noun: Token | None, gov: Token, measure: str, category: str, ents: EntityIndex,
                actor: str | None) -> tuple[str | None, str]:
     verb = gov if gov.pos_ in ("VERB", "AUX") else None
+    if verb is not None and verb.lemma_.lower() in RECEIVING_VERBS:
+        # the receiver is the subject
+        for c in verb.children:
+            if c.dep_ == "nsubj":
+                m = _np_entity(c, ents)
+                if m and m.kind in ("country", "demonym") and m.id != actor:
+                    return m.id, f"{c.text} {verb.text}"
     places = []
     for base in filter(None, [noun, verb, *(list(_verb_and_heads(verb))[1:] if verb is not None else [])]):
         for c in base.children:
