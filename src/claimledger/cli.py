@@ -18,6 +18,8 @@ from claimledger.models import Claim
 from claimledger.settings import Settings
 
 MAX_FAILURE_EXIT = 100
+# The exit code of each kind of error, most specific first.
+EXIT_CODES = ((ConfigError, 2), (StoreError, 3), (NotFoundError, 4), (ClaimLedgerError, 1))
 
 
 def _positive_int(text: str) -> int:
@@ -69,7 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_show)
 
-    s = sub.add_parser("extract", help="documents in (JSON Lines or any ingest source), claims out as JSON Lines; no ledger")
+    s = sub.add_parser("extract",
+                       help="documents in (JSON Lines or any ingest source), claims out as JSON Lines; no ledger")
     s.add_argument("sources", nargs="+")
     s.add_argument("-o", "--output", help="write here instead of standard output")
     s.set_defaults(func=cmd_extract)
@@ -102,18 +105,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if getattr(args, "db", None) is None:
             args.db = args.settings.db
         return int(args.func(args) or 0)
-    except ConfigError as exc:
-        _err(str(exc))
-        return 2
-    except StoreError as exc:
-        _err(str(exc))
-        return 3
-    except NotFoundError as exc:
-        _err(str(exc))
-        return 4
     except ClaimLedgerError as exc:
         _err(str(exc))
-        return 1
+        return next(code for kind, code in EXIT_CODES if isinstance(exc, kind))
     except KeyboardInterrupt:
         _err("interrupted")
         return 130
@@ -154,7 +148,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     failed = added = seen = nclaims = 0
     console = _console(stderr=True)
     with open_store(args.db) as store, Progress(
-        SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(bar_width=None), TextColumn("{task.completed} documents"),
+        SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(bar_width=None),
+        TextColumn("{task.completed} documents"),
         TextColumn("{task.fields[name]}"), TimeElapsedColumn(), console=console,
         disable=args.quiet or not console.is_terminal,
     ) as progress:
@@ -268,7 +263,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     console = _console()
     console.rule(Text(f"{document.id}  {document.publisher or ''}  {document.published or ''}", style="bold"))
     text = Text(document.text)
-    for n, c in enumerate(claims, 1):
+    for c in claims:
         text.stylize("bold black on yellow", c.start, c.end)
     marks = Text()
     last = 0
@@ -356,7 +351,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(summary, indent=2))
         return 0
-    print(f"docs {summary['docs']}  gold {summary['gold']}  predicted {summary['predicted']}  matched {summary['matched']}")
+    print(f"docs {summary['docs']}  gold {summary['gold']}  predicted {summary['predicted']}  "
+          f"matched {summary['matched']}")
     for k in ("detect", "full"):
         s = summary[k]
         print(f"{k:7s} P {s['p']:.3f}  R {s['r']:.3f}  F1 {s['f1']:.3f}")

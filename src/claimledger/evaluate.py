@@ -93,11 +93,14 @@ def field_checks(p: dict[str, Any], g: dict[str, Any], aliases: dict[str, list[s
     }
     for f in PLAIN_FIELDS:
         gv, pv = g.get(f), p.get(f)
-        checks[f] = (isinstance(pv, str) and pv.strip().lower() == gv.lower()) if isinstance(gv, str) else bool(pv) == bool(gv)
+        if isinstance(gv, str):
+            checks[f] = isinstance(pv, str) and pv.strip().lower() == gv.lower()
+        else:
+            checks[f] = bool(pv) == bool(gv)
     for f in ENTITY_FIELDS:
         checks[f] = _same_entity(p.get(f), g.get(f), aliases)
     gvia, pvia = g.get("via") or [], p.get("via") or []
-    checks["via"] = len(gvia) == len(pvia) and all(_same_entity(a, b, aliases) for a, b in zip(pvia, gvia))
+    checks["via"] = len(gvia) == len(pvia) and all(_same_entity(a, b, aliases) for a, b in zip(pvia, gvia, strict=True))
     checks["period"] = ((p.get("period_start") or None) == (g.get("period_start") or None)
                         and (p.get("period_end") or None) == (g.get("period_end") or None))
     return checks

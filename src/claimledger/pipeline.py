@@ -63,10 +63,11 @@ class Extractor:
 
         return extract_claims(self.nlp(document.text), document, self.resources)
 
-    def extract_many(self, documents: Iterable[Document], batch_size: int = 16) -> Iterator[tuple[Document, list[Claim]]]:
+    def extract_many(self, documents: Iterable[Document],
+                     batch_size: int = 16) -> Iterator[tuple[Document, list[Claim]]]:
         from claimledger.extract.claims import extract_claims
 
         docs = list(documents) if not isinstance(documents, list) else documents
         texts = (d.text for d in docs)
-        for document, parsed in zip(docs, self.nlp.pipe(texts, batch_size=batch_size)):
+        for document, parsed in zip(docs, self.nlp.pipe(texts, batch_size=batch_size), strict=True):
             yield document, extract_claims(parsed, document, self.resources)

@@ -29,8 +29,8 @@ from claimledger.nlp.entities import EntityIndex, Mention, slug
 PERSON_ROLES = {"spokesman", "spokeswoman", "spokesperson", "minister", "president", "lawmaker", "official",
                 "legislator", "mp", "senator", "congressman", "congresswoman", "adviser", "advisor", "aide",
                 "coordinator", "envoy", "governor", "negotiator",
-                "governor", "mayor", "chief", "head", "commander", "secretary", "envoy", "ambassador", "director",
-                "general", "analyst", "expert", "source", "officer", "diplomat", "aide", "representative", "member"}
+                "mayor", "chief", "head", "commander", "secretary", "ambassador", "director",
+                "general", "analyst", "expert", "source", "officer", "diplomat", "representative", "member"}
 TELL_VERBS = {"tell", "brief", "inform", "say"}
 # Unqualified heads that stand for the government of the country in focus: "the military-led government said".
 GOVERNMENT_WORDS = {"government", "junta", "regime", "administration", "authorities", "authority", "cabinet",
@@ -434,7 +434,8 @@ class Attribution:
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
         # "a South Korean legislator said ...": news names the person in the next paragraph or two
-        if lem in PERSON_ROLES - {"source", "official", "officer", "analyst", "expert", "member"} and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) \
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+        if lem in PERSON_ROLES - {"source", "official", "officer", "analyst", "expert", "member"} and indefinite \
                 and not any(self.ents.at(t) and self.ents.at(t).kind == "person" for t in tok.subtree):
             named = self._next_person(tok)
             if named:
@@ -655,7 +656,7 @@ class Attribution:
                 chains[i] = list(self.doc_relays)
             elif own and self.doc_relays:
                 chains[i] = [r for r in self.doc_relays if r not in own] + own
-        for c, links in zip(claims, chains):
+        for c, links in zip(claims, chains, strict=True):
             c.source = links[-1] if links else None
             c.via = links[:-1] if links else []
 
@@ -665,7 +666,8 @@ class Attribution:
             other = claims[j]
             if other.value != claim.value or other.low != claim.low or other.high != claim.high:
                 continue
-            score = (other.measure == claim.measure) * 2 + (other.category == claim.category) + (other.item == claim.item)
+            score = ((other.measure == claim.measure) * 2 + (other.category == claim.category)
+                     + (other.item == claim.item))
             if best is None or score > best[0]:
                 best = (score, j)
         return best[1] if best else None

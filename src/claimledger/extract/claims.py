@@ -137,7 +137,7 @@ EVENT_MEASURES = {"launched", "destroyed", "damaged", "killed", "wounded", "kill
 def _fill_from_neighbours(claims: list[Claim]) -> None:
     """A sending side named once covers its other figures: the recipient of the nearest figure with the
     same actor and category (before or after, the title included), where a figure names none."""
-    for i, c in enumerate(claims):
+    for c in claims:
         if c.recipient is not None or c.actor is None or c.measure not in ("deployed", "planned", "transferred",
                                                                            "launched", "pledged", "destroyed"):
             continue
@@ -275,7 +275,8 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
     elif future and measure in ("deployed", "transferred", "released", "other", "launched") and category != "money":
         measure = "planned"
     if measure in ("pledged", "transferred", "launched") and category not in ("money",) and noun_tok is not None \
-            and noun_tok.dep_ == "nsubj" and lex.item_category.get(item) not in ("munition", "weapon", "vehicle", "aircraft"):
+            and noun_tok.dep_ == "nsubj" \
+            and lex.item_category.get(item) not in ("munition", "weapon", "vehicle", "aircraft"):
         measure = "other"  # "Some 40 countries sent representatives": the counted things do the giving
     if future and category == "money" and measure == "transferred":
         measure = "pledged"
@@ -311,7 +312,10 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         if measure == "destroyed" and (sent.start, "launched") in ctx.sentence_actor:
             actor = ctx.sentence_actor[(sent.start, "launched")]
         else:
-            actor = ctx.launcher if measure == "destroyed" and ctx.launcher else (ctx.actor.get(family) or ctx.last_actor)
+            if measure == "destroyed" and ctx.launcher:
+                actor = ctx.launcher
+            else:
+                actor = ctx.actor.get(family) or ctx.last_actor
         if actor and actor != recipient:
             acue = "(from context)"
         else:
@@ -491,7 +495,8 @@ def _item_lemma(noun: Token) -> str:
 
 def _bare_number_is_count(num: Token) -> bool:
     """"killed three and wounded seven": a word number that is the object of a measure verb."""
-    if num.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj", "conj", "attr", "appos") and num.head.pos_ in ("VERB", "AUX", "ADP", "NUM"):
+    if num.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj", "conj", "attr", "appos") \
+            and num.head.pos_ in ("VERB", "AUX", "ADP", "NUM"):
         if num.head.lower_ in ("of",) or num.nbor(1).lower_ == "of" if num.i + 1 < len(num.doc) else False:
             return False
         return True
@@ -528,8 +533,8 @@ def _lemma(t: Token) -> str:
     if t.lower_ == "downed":
         return "down"
     for c in t.children:
-        if c.dep_ == "prt" or (c.dep_ in ("advmod", "acomp", "oprd") and c.lower_ in ("home", "out", "down", "up", "over",
-                                                                               "back", "dead")):
+        if c.dep_ == "prt" or (c.dep_ in ("advmod", "acomp", "oprd")
+                               and c.lower_ in ("home", "out", "down", "up", "over", "back", "dead")):
             return f"{lem}_{c.lower_}"
         if c.dep_ == "prep" and c.lower_ == "from" and lem in ("force", "drive", "push", "chase", "flee"):
             return f"{lem}_from"
@@ -654,7 +659,8 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
             continue
         if c.dep_ == "relcl" and c.lemma_.lower() in lex.reporting_verbs:
             continue
-        if c.lower_ in STATE_WORDS and c.i < anchor.i or c.dep_ == "amod" and c.tag_ in ("JJ", "VBN") and c.i < anchor.i:
+        before_noun = c.i < anchor.i
+        if before_noun and (c.lower_ in STATE_WORDS or c.dep_ == "amod" and c.tag_ in ("JJ", "VBN")):
             state = state or (m, c.text, False)  # "wounded soldiers": a state, unless a verb says more
             continue
         if m in ("deployed", "captured") and c.dep_ in ("acl", "relcl"):
@@ -780,7 +786,8 @@ def _is_future(verb: Token | None, lex: Lexicon) -> bool:
         return True
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ == "to" for c in verb.children):
         head = verb.head
-        if verb.dep_ in ("xcomp", "ccomp", "advcl") and (head.lemma_.lower() in lex.future_heads or head.lemma_ == "be"):
+        if verb.dep_ in ("xcomp", "ccomp", "advcl") and (
+                head.lemma_.lower() in lex.future_heads or head.lemma_ == "be"):
             return True
         if verb.dep_ == "ROOT":  # headline: "North Korea to send 6,000 workers"
             return True

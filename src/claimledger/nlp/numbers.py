@@ -27,7 +27,8 @@ SPECIAL = {"a dozen": 12, "dozen": 12, "half a million": 500_000, "half a billio
 
 # Longer words first: "seventeen" must not match as "seven".
 WORD_NUMBER = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|eleven|twelve"
     r"|one|two|three|four|five|six|seven|eight|nine|ten)"
 )

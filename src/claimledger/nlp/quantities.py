@@ -242,7 +242,7 @@ def _single(m: re.Match[str], text: str, amount: str, prefix: str, approx: bool,
     start = m.start() if offset is None else offset
     if offset is None and prefix.strip().lower() == "over" and _PARTICLE_VERB.search(text[max(0, start - 12):start]):
         offset = start = start + len(prefix)
-    
+
     if offset is not None:
         prefix, approx, bound = "", False, "="
     core_start = start + len(prefix)

@@ -24,7 +24,8 @@ WAR_STARTS = {
     "october 7": date(2023, 10, 7),
 }
 
-_M = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
+_M = (r"(january|february|march|april|may|june|july|august|september|october|november|december"
+      r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?")
 _D = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _N = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)"
 
@@ -106,7 +107,8 @@ def resolve_period(text: str, pub: date | None) -> Period | None:
         return None
     t = re.sub(r"\s+", " ", text.lower().strip())
     t = re.sub(r"^(?:the|of|in|on|during|over|for|at|by)\s+", "", t)
-    m = re.fullmatch(rf"(?:early|late|(?:the )?(?:early|small|late) hours of|early on)\s+{_D}(?: morning| evening| night)?", t)
+    m = re.fullmatch(rf"(?:early|late|(?:the )?(?:early|small|late) hours of|early on)\s+{_D}"
+                     rf"(?: morning| evening| night)?", t)
     if m:
         d = _weekday_before(m.group(1), pub)
         return _iso(d), _iso(d)
