@@ -127,7 +127,7 @@ def _match(preds: list[dict[str, Any]], golds: list[dict[str, Any]]) -> list[tup
 def score(gold_docs: list[dict[str, Any]], predicted: Iterable[dict[str, Any]]) -> Report:
     by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for c in predicted:
-        by_doc[c.get("doc")].append(c)
+        by_doc[str(c.get("doc"))].append(c)
     rep = Report(docs=len(gold_docs))
     for d in gold_docs:
         aliases = d.get("aliases", {})

@@ -436,7 +436,7 @@ class Attribution:
         # "a South Korean legislator said ...": news names the person in the next paragraph or two
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
         if lem in PERSON_ROLES - {"source", "official", "officer", "analyst", "expert", "member"} and indefinite \
-                and not any(self.ents.at(t) and self.ents.at(t).kind == "person" for t in tok.subtree):
+                and not any(self._kind_at(t) == "person" for t in tok.subtree):
             named = self._next_person(tok)
             if named:
                 return self._remember(named.id, "person")
@@ -467,10 +467,9 @@ class Attribution:
             body = self.gaz.body(aff.id, words) if words else None
             if body is not None:
                 return self._remember(body.id, "body")
-            person = [c for c in tok.subtree if self.ents.at(c) and self.ents.at(c).kind == "person"]
-            if person:
-                pm = self.ents.at(person[0])
-                return self._remember(pm.id, "person")
+            person = next((self.ents.at(c) for c in tok.subtree if self._kind_at(c) == "person"), None)
+            if person is not None:
+                return self._remember(person.id, "person")
             return self._remember(aff.id, "body")
         if aff is not None:
             return self._remember(aff.id, "body")
@@ -505,10 +504,13 @@ class Attribution:
                 return slug(" ".join(t.text for t in tok.subtree if t.dep_ not in ("det", "punct")))
             return "anonymous"
         if tok.pos_ == "PROPN" or tok.text[:1].isupper():
-            words = [t for t in self.doc[tok.left_edge.i:tok.i + 1] if t.dep_ not in ("det", "punct")]
-            text = " ".join(t.text for t in words)
-            return self._remember(slug(text), "body") if text else None
+            name = " ".join(t.text for t in self.doc[tok.left_edge.i:tok.i + 1] if t.dep_ not in ("det", "punct"))
+            return self._remember(slug(name), "body") if name else None
         return None
+
+    def _kind_at(self, tok: Token) -> str | None:
+        m = self.ents.at(tok)
+        return m.kind if m is not None else None
 
     def _next_person(self, tok: Token) -> Mention | None:
         sents = list(self.doc.sents)

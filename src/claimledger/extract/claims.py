@@ -149,6 +149,11 @@ def _fill_from_neighbours(claims: list[Claim]) -> None:
             c.cues["recipient"] = f"(as for {nearest.text!r} nearby)"
 
 
+def _days(start: str, end: str) -> int:
+    first, last = parse_date(start), parse_date(end)
+    return (last - first).days if first and last else 0
+
+
 def _carry_event_dates(claims: list[Claim], title_end: int, text: str) -> None:
     """One-day events: figures about the attack or the exchange a report is dated by take its day.
 
@@ -166,8 +171,7 @@ def _carry_event_dates(claims: list[Claim], title_end: int, text: str) -> None:
         is_event = c.measure in EVENT_MEASURES or (c.category == "munition" and c.measure != "planned")
         if c.period_start and c.period_end:
             if is_event:
-                span = (parse_date(c.period_end) - parse_date(c.period_start)).days
-                if span <= 1:
+                if _days(c.period_start, c.period_end) <= 1:
                     event = (c.period_start, c.period_end)
                     event_para = para
             continue
@@ -379,9 +383,9 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
     claim.source, claim.via = chain.source, chain.via
     if chain.cue:
         cues["source"] = chain.cue
-    for m in ents.mentions:
-        if m.id in {claim.actor, claim.recipient, claim.location, claim.source, *claim.via}:
-            claim.names.setdefault(m.id, m.text)
+    for mention in ents.mentions:
+        if mention.id in {claim.actor, claim.recipient, claim.location, claim.source, *claim.via}:
+            claim.names.setdefault(mention.id, mention.text)
     claim.confidence = _confidence(claim, noun_tok, mcue)
     return claim
 
@@ -611,6 +615,7 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
     a state adjective ("wounded soldiers", unless a verb says they were released or displaced), a
     noun met on the way up, the sentence's nearest measure word.
     """
+    m: str | None
     anchor = noun if noun is not None else num
     pred = _predicate_measure(anchor, lex)
     if pred:

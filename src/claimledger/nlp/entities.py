@@ -97,21 +97,19 @@ class EntityIndex:
                 continue
             taken.update(range(s, e))
             chosen.append((s, e, label))
-        ents_by_start = {}
-        for ent in doc.ents:
-            ents_by_start[ent.start] = ent
         for s, e, label in sorted(chosen):
             span = doc[s:e]
             text = span.text
             # A gazetteer name inside a longer PERSON name ("Kim" in "Kim Jong Un") is not the entity.
+            m: Mention | None
             if label == "BODY":
                 m = self._body_mention(span)
             elif label == "DEMONYM":
-                ent = self.gaz.demonym(text)
-                m = Mention(ent.id, "demonym", s, e, text, ent.id) if ent else None
+                dem = self.gaz.demonym(text)
+                m = Mention(dem.id, "demonym", s, e, text, dem.id) if dem else None
             else:
-                ent = self.gaz.lookup(text)
-                m = Mention(ent.id, ent.kind, s, e, text, ent.country) if ent else None
+                known = self.gaz.lookup(text)
+                m = Mention(known.id, known.kind, s, e, text, known.country) if known else None
             if m:
                 if m.kind == "person":
                     self._remember_person(m.id, text)
@@ -119,7 +117,7 @@ class EntityIndex:
         for ent in doc.ents:
             if any(i in self.by_token for i in range(ent.start, ent.end)):
                 continue
-            text = _strip_the(ent)
+            core = _strip_the(ent)
             if len(ent) == 1 and ent.text.lower() in self._surnames and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
                 self._add(Mention(self._surnames[ent.text.lower()], "person", ent.start, ent.end, ent.text))
                 continue
@@ -129,18 +127,18 @@ class EntityIndex:
                     continue
                 self._add_person(ent)
             elif ent.label_ in ("ORG", "GPE", "LOC", "FAC", "NORP"):
-                known = self.gaz.lookup(text.text) if text is not None else None
-                if known:
-                    self._add(Mention(known.id, known.kind, ent.start, ent.end, ent.text, known.country))
+                found = self.gaz.lookup(core.text) if core is not None else None
+                if found:
+                    self._add(Mention(found.id, found.kind, ent.start, ent.end, ent.text, found.country))
                 elif ent.label_ == "NORP":
-                    dem = self.gaz.demonym(ent.text)
-                    if dem:
-                        self._add(Mention(dem.id, "demonym", ent.start, ent.end, ent.text, dem.id))
-                elif text is not None and len(text.text) > 1:
+                    people = self.gaz.demonym(ent.text)
+                    if people:
+                        self._add(Mention(people.id, "demonym", ent.start, ent.end, ent.text, people.id))
+                elif core is not None and len(core.text) > 1:
                     kind = "place" if ent.label_ in ("GPE", "LOC", "FAC") else "organisation"
-                    sid = slug(text.text)
-                    if kind == "organisation" and text.text.isupper() and len(text.text) <= 6:
-                        sid = text.text.upper()
+                    sid = slug(core.text)
+                    if kind == "organisation" and core.text.isupper() and len(core.text) <= 6:
+                        sid = core.text.upper()
                     self._add(Mention(sid, kind, ent.start, ent.end, ent.text))
         # Later mentions by surname ("Park said") or first word ("Kiel said") of a name given in full before.
         firsts: dict[str, Mention] = {}

@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 if not Doc.has_extension("claims"):
@@ -52,8 +53,10 @@ def prepare(nlp: Language) -> None:
     if "claimledger_paragraphs" not in nlp.pipe_names:
         first = next((n for n in ("parser", "senter", "tagger", "tok2vec") if n in nlp.pipe_names), None)
         nlp.add_pipe("claimledger_paragraphs", before=first) if first else nlp.add_pipe("claimledger_paragraphs")
-    infixes = [p for p in nlp.Defaults.infixes if not (r"\." in p and "(?=[" in p and "(?<=[" in p)]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    infixes = [p for p in (nlp.Defaults.infixes or [])
+               if not (isinstance(p, str) and r"\." in p and "(?=[" in p and "(?<=[" in p)]
+    if isinstance(nlp.tokenizer, Tokenizer):
+        nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 class ClaimLedgerComponent:
