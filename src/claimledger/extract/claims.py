@@ -1098,19 +1098,31 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
         if span is None:
             continue
         root = span.root
+        # What the time modifies, past its preposition: "said [on Thursday]" → said
+        host = root.head.head if root.head.pos_ == "ADP" and root.head.head.i != root.head.i else root.head
         # A time that modifies the speech ("said on Thursday"), an announcement or a report noun
         # ("the January figures") dates the statement, not the events.
-        if root.head.i in speech or root.i in speech:
+        if root.head.i in speech or root.i in speech or host.i in speech:
             continue
-        if root.head.lemma_.lower() in lex.report_nouns or root.head.lemma_.lower() in STATEMENT_VERBS:
+        if any(h.lemma_.lower() in lex.report_nouns or h.lemma_.lower() in STATEMENT_VERBS
+               or (h.pos_ == "VERB" and h.lemma_.lower() in lex.reporting_verbs) for h in (root.head, host)):
             continue
-        if not any(t.i in clause for t in span):
+        # "the Oct. 1 attack, in which Iran fired about 200 missiles": the event noun's date
+        event_noun = gov.dep_ == "relcl" and host.i == gov.head.i
+        if not event_noun and not any(t.i in clause for t in span):
+            continue
+        # a time inside another clause that describes a noun ("assets frozen after the invasion in 2022")
+        if host.pos_ == "VERB" and host.i != gov.i and host.dep_ in ("relcl", "acl") and not event_noun:
             continue
         before = doc.text[max(sent.start_char, s - 12):s].lower()
         if re.search(r"\bto\s*$", before) and text.lower().startswith("last"):
             continue  # "due to last six weeks": a verb, not a time
         phrase = text
-        if not text.lower().startswith("since") and (re.search(r"\bsince\s*$", before) or _under_since(span)):
+        if re.fullmatch(r"(?i)since(?: then)?", text.strip()):
+            phrase = _since_then(doc, sent, pub)
+            if not phrase:
+                continue
+        elif not text.lower().startswith("since") and (re.search(r"\bsince\s*$", before) or _under_since(span)):
             phrase = "since " + re.sub(r"^(?:on|in)\s+", "", text, flags=re.I)
         elif re.search(r"\bin\s*$", before):
             phrase = "in " + text
@@ -1123,6 +1135,20 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
     if best is None:
         return None, "", False
     return best[1], best[2], best[2].lower().startswith("since")
+
+
+def _since_then(doc: Doc, sent: Span, pub) -> str:
+    """"Since then it has killed tens of thousands", "have since been killed": since the last date the
+    report named before this sentence."""
+    before = doc.text[:sent.start_char]
+    last = None
+    for m in re.finditer(r"\b(?:on |in )?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}"
+                         r"(?:,? \d{4})?|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}"
+                         r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4})\b", before, re.I):
+        last = m.group(0)
+    if last is None:
+        return ""
+    return "since " + re.sub(r"^(?:on|in)\s+", "", last, flags=re.I)
 
 
 STATEMENT_VERBS = {"announce", "unveil", "publish", "release_statement", "say", "tell", "report"}
