@@ -1102,14 +1102,20 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
         host = root.head.head if root.head.pos_ == "ADP" and root.head.head.i != root.head.i else root.head
         # A time that modifies the speech ("said on Thursday"), an announcement or a report noun
         # ("the January figures") dates the statement, not the events.
-        if root.head.i in speech or root.i in speech or host.i in speech:
+        # ... but a time that opens the sentence ("In the early hours of Monday, the service said it had
+        # released 90") sets the scene of what is reported
+        opening = span.start <= sent.start + 1
+        if (root.head.i in speech or root.i in speech or host.i in speech) and not opening:
             continue
         if any(h.lemma_.lower() in lex.report_nouns or h.lemma_.lower() in STATEMENT_VERBS
                or (h.pos_ == "VERB" and h.lemma_.lower() in lex.reporting_verbs) for h in (root.head, host)):
             continue
         # "the Oct. 1 attack, in which Iran fired about 200 missiles": the event noun's date
         event_noun = gov.dep_ == "relcl" and host.i == gov.head.i
-        if not event_noun and not any(t.i in clause for t in span):
+        # the day of the attack a whole sentence reports: "Ukraine launched its biggest drone attack early
+        # Tuesday, with the ministry saying it had intercepted 337 drones"
+        scene = host.i == sent.root.i and lex.verb_measures.get(sent.root.lemma_.lower()) in ("launched", "killed")
+        if not (event_noun or scene or opening) and not any(t.i in clause for t in span):
             continue
         # a time inside another clause that describes a noun ("assets frozen after the invasion in 2022")
         if host.pos_ == "VERB" and host.i != gov.i and host.dep_ in ("relcl", "acl") and not event_noun:

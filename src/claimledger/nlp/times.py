@@ -195,7 +195,8 @@ def resolve_period(text: str, pub: date | None) -> Period | None:
 EXTRA_TIME = re.compile(
     rf"\b(?:(?:in |between |from )?{_M}(?: \d{{1,2}})? (?:through|to|until|and) {_M}(?: \d{{1,2}})?(?:,? \d{{4}})?|"
     rf"(?:between |from |on )?{_D} (?:through|to|until|and) {_D}|"
-    rf"since(?: then)?(?= [a-z])|"
+    rf"(?:in )?the (?:early|small|late) hours of {_D}|(?:early|late) {_D}(?: morning| evening| night)?|"
+    rf"since then|(?:(?<=have )|(?<=has )|(?<=had ))since|"
     rf"overnight|last night|yesterday|so far this year|this year|last year|last month|this month|"
     rf"(?:(?:in|over|during) )?the (?:last|past|previous|preceding)(?: {_N})? (?:day|week|month|year)s?(?: alone)?|"
     rf"(?:last|past) (?:week|month|year)|"
