@@ -130,6 +130,8 @@ def extract_claims(doc: Doc, document: Document, res) -> list[Claim]:
     return claims
 
 
+EVENT_NOUNS = DISASTERS | {"attack", "strike", "raid", "assault", "bombardment", "barrage", "explosion", "blast",
+                            "shelling", "ambush", "massacre", "bombing", "shooting", "stampede"}
 EVENT_MEASURES = {"launched", "destroyed", "damaged", "killed", "wounded", "killed_or_wounded", "missing", "released",
                   "captured"}
 
@@ -1117,8 +1119,10 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
         scene = host.i == sent.root.i and lex.verb_measures.get(sent.root.lemma_.lower()) in ("launched", "killed")
         if not (event_noun or scene or opening) and not any(t.i in clause for t in span):
             continue
-        # a time inside another clause that describes a noun ("assets frozen after the invasion in 2022")
-        if host.pos_ == "VERB" and host.i != gov.i and host.dep_ in ("relcl", "acl") and not event_noun:
+        # a time inside another clause that describes a noun ("assets frozen after the invasion in 2022"),
+        # unless the noun is the one-day event the figure comes from ("the floods that struck on October 29")
+        if host.pos_ == "VERB" and host.i != gov.i and host.dep_ in ("relcl", "acl") and not event_noun \
+                and host.head.lemma_.lower() not in EVENT_NOUNS:
             continue
         before = doc.text[max(sent.start_char, s - 12):s].lower()
         if re.search(r"\bto\s*$", before) and text.lower().startswith("last"):
