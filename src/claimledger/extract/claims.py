@@ -63,6 +63,10 @@ def res_gazetteer(ents: EntityIndex):
     return ents.gaz
 
 
+SOLDIER_WORDS = {"soldier", "troop", "force", "serviceman", "fighter", "unit", "personnel", "army", "military",
+                 "loss", "casualty"}
+
+
 def _victims_side(num: Token, sent: Span, ents: EntityIndex, lex: Lexicon, ctx: Context) -> tuple[str | None, str]:
     """Whose dead, wounded or displaced, when the figure's own words do not say.
 
@@ -80,8 +84,27 @@ def _victims_side(num: Token, sent: Span, ents: EntityIndex, lex: Lexicon, ctx: 
                         return m.id, f"{c.text} {t.text}"
     if words & DISASTERS or ctx.disaster:
         return None, ""
+    # "North Korea ... had suffered some 4,700 casualties": who suffered, lost or sustained them
+    t = num
+    for _ in range(5):
+        if t.head.i == t.i:
+            break
+        t = t.head
+        if t.pos_ == "VERB" and t.lemma_.lower() in ("suffer", "sustain", "lose", "incur", "take"):
+            for c in t.children:
+                if c.dep_ == "nsubj":
+                    m = _np_entity(c, ents)
+                    if m and m.kind in ("country", "demonym"):
+                        return m.id, f"{c.text} {t.text}"
+            break
     if (sent.start, "casualty") in ctx.sentence_actor:
         return ctx.sentence_actor[(sent.start, "casualty")], "(earlier in the sentence)"
+    # the soldiers the sentence is about: "the number of North Korean soldiers killed or wounded ..."
+    for t in sent:
+        if t.dep_ in ("amod", "compound", "poss") and t.head.lemma_.lower() in SOLDIER_WORDS:
+            m = ents.at(t)
+            if m and m.kind in ("country", "demonym"):
+                return m.id, f"{t.text} {t.head.text}"
     if (sent.start, "people") in ctx.sentence_actor:
         return ctx.sentence_actor[(sent.start, "people")], "(earlier in the sentence)"
     for t in sent:
@@ -199,6 +222,7 @@ def _about_disaster(doc: Doc, document: Document) -> bool:
     """A report whose title or lead is about a natural disaster or accident: its dead belong to no side."""
     head = doc.text[:max(_title_end(document), 1)] if _title_end(document) else doc.text[:300]
     words = {w.lower().strip(".,;:'\"") for w in head.split()}
+    words |= {w[:-1] for w in words if w.endswith("s")}  # "floods"
     return bool(words & DISASTERS)
 
 
