@@ -552,7 +552,7 @@ class Attribution:
             return not any(t.text == ";" for t in between)
         return False
 
-    def chain_for(self, num: Token, noun: Token | None, claim: Claim) -> Chain:
+    def chain_for(self, num: Token, noun: Token | None, start: int) -> Chain:
         sent = num.sent
         frames = self.frames(sent)
         target = noun if noun is not None else num
@@ -580,7 +580,7 @@ class Attribution:
         links = [x for x in links if not self._is_publisher(x)]
         if len(links) > 1:
             links = [x for x in links[:-1] if self._relays(x)] + links[-1:]
-        in_title = claim.start < self.title_end
+        in_title = start < self.title_end
         # A lead that credits a wire for the whole article: "as reported by Caliber.Az citing AP".
         if not self._lead_done and not in_title and ordered:
             self._lead_done = True

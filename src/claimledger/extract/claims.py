@@ -67,7 +67,26 @@ SOLDIER_WORDS = {"soldier", "troop", "force", "serviceman", "fighter", "unit", "
                  "loss", "casualty"}
 
 
-def _victims_side(num: Token, sent: Span, ents: EntityIndex, lex: Lexicon, ctx: Context) -> tuple[str | None, str]:
+def _country_of_id(eid: str | None, ents: EntityIndex) -> str | None:
+    """The state an entity speaks for: a country itself, a state body's or an official's country."""
+    if not eid or eid == "anonymous":
+        return None
+    ent = ents.gaz.get(eid)
+    if ent is not None:
+        if ent.kind == "country":
+            return ent.id
+        if ent.kind in ("person", "organisation", "body") and ent.country and (
+                ent.kind == "person" or eid.startswith(ent.country + "-")):
+            return ent.country
+        return None
+    for m in ents.mentions:
+        if m.id == eid and m.kind == "person" and m.country:
+            return m.country
+    return None
+
+
+def _victims_side(num: Token, sent: Span, ents: EntityIndex, lex: Lexicon, ctx: Context,
+                  reporter: str | None = None) -> tuple[str | None, str]:
     """Whose dead, wounded or displaced, when the figure's own words do not say.
 
     "North Korean losses ... at 300 soldiers dead" (a casualty noun of a country in the sentence),
@@ -97,8 +116,9 @@ def _victims_side(num: Token, sent: Span, ents: EntityIndex, lex: Lexicon, ctx: 
                     if m and m.kind in ("country", "demonym"):
                         return m.id, f"{c.text} {t.text}"
             break
-    if (sent.start, "casualty") in ctx.sentence_actor:
-        return ctx.sentence_actor[(sent.start, "casualty")], "(earlier in the sentence)"
+    for family in ("casualty", "personnel"):
+        if (sent.start, family) in ctx.sentence_actor:
+            return ctx.sentence_actor[(sent.start, family)], "(earlier in the sentence)"
     # the soldiers the sentence is about: "the number of North Korean soldiers killed or wounded ..."
     for t in sent:
         if t.dep_ in ("amod", "compound", "poss") and t.head.lemma_.lower() in SOLDIER_WORDS:
@@ -122,6 +142,8 @@ def _victims_side(num: Token, sent: Span, ents: EntityIndex, lex: Lexicon, ctx: 
     for family in ("casualty", "people"):
         if ctx.actor.get(family):
             return ctx.actor[family], "(from context)"
+    if reporter:
+        return reporter, "(the side that reports its own losses)"
     return ctx.main_country, "(the country the report is about)" if ctx.main_country else ""
 
 
@@ -320,6 +342,7 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
     if mcue:
         cues["measure"] = mcue
     gov = _governor(num, noun_tok)
+    chain: Chain = attribution.chain_for(num, noun_tok, q.start)
     actor, acue = _actor(num, noun_tok, gov, measure, category, ents, lex)
     recipient, rcue = _recipient(num, noun_tok, gov, measure, category, ents, actor)
     family = category
@@ -337,7 +360,7 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
             recipient, rcue = defender, dcue
     victims = measure in CASUALTY_MEASURES or category == "people"
     if actor is None and victims:
-        actor, acue = _victims_side(num, sent, ents, lex, ctx)
+        actor, acue = _victims_side(num, sent, ents, lex, ctx, _country_of_id(chain.source, ents))
     elif actor is None and measure not in ("other",) and family != "money":
         if measure == "destroyed" and (sent.start, "launched") in ctx.sentence_actor:
             actor = ctx.sentence_actor[(sent.start, "launched")]
@@ -405,7 +428,6 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         cumulative=cumulative, incremental=incremental, publisher=document.publisher,
         evidence=sent.text.strip(), evidence_start=sent.start_char, cues=cues, published=document.published,
     )
-    chain: Chain = attribution.chain_for(num, noun_tok, claim)
     claim.source, claim.via = chain.source, chain.via
     if chain.cue:
         cues["source"] = chain.cue
