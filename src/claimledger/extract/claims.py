@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from claimledger.extract.attribution import Attribution, Chain
 from claimledger.extract.lexicon import Lexicon
 from claimledger.models import Claim, Document
-from claimledger.nlp.entities import EntityIndex, Mention, publisher_id
+from claimledger.nlp.entities import EntityIndex, Mention, publisher_id, slug
 from claimledger.nlp.quantities import CURRENCY_WORDS, Quantity, find_quantities
 from claimledger.nlp.times import EXTRA_TIME, parse_date, resolve_period
 
@@ -109,9 +109,11 @@ def _victims_side(num: Token, sent: Span, ents: EntityIndex, lex: Lexicon, ctx: 
         if t.head.i == t.i:
             break
         t = t.head
-        if t.pos_ == "VERB" and t.lemma_.lower() in ("suffer", "sustain", "lose", "incur", "take"):
+        if t.pos_ == "VERB" and t.lemma_.lower() in ("suffer", "sustain", "lose", "incur", "take", "cost"):
+            # "X suffered 4,700 casualties"; "the war had cost Russia dearly, with 700,000 casualties"
+            role = "dobj" if t.lemma_.lower() == "cost" else "nsubj"
             for c in t.children:
-                if c.dep_ == "nsubj":
+                if c.dep_ == role:
                     m = _np_entity(c, ents)
                     if m and m.kind in ("country", "demonym"):
                         return m.id, f"{c.text} {t.text}"
@@ -129,7 +131,9 @@ def _victims_side(num: Token, sent: Span, ents: EntityIndex, lex: Lexicon, ctx: 
         return ctx.sentence_actor[(sent.start, "people")], "(earlier in the sentence)"
     for t in sent:
         if t.dep_ == "pobj" and t.head.lower_ in ("in", "across", "inside", "throughout", "on"):
-            m = ents.at(t)
+            # "in Tel Aviv's Jaffa district": the place may be the phrase's modifier
+            m = ents.at(t) or next((ents.at(c) for c in t.children if c.dep_ in ("poss", "compound")
+                                    and ents.at(c)), None)
             if m and m.kind == "country":
                 return m.id, f"{t.head.text} {t.text}"
             if m and m.kind == "place" and m.country:
@@ -901,17 +905,37 @@ def _entity_in(tokens, ents: EntityIndex, kinds=("country", "demonym", "body", "
     return None
 
 
+GROUP_NOUNS = {"ally", "partner", "donor", "backer", "supporter", "neighbour", "neighbor", "creditor", "lender",
+               "coalition"}
+
+
 def _np_entity(tok: Token, ents: EntityIndex) -> Mention | None:
-    """The entity a noun phrase names: its own mention or, for "the North Korean army", its modifier's."""
+    """The entity a noun phrase names: its own mention or, for "the North Korean army", its modifier's.
+
+    A group named by whom it belongs to ("Ukraine's allies") is that group, not the possessor: an entity
+    of its own, slugged from its words."""
     m = ents.at(tok)
     if m:
         return m
+    if _in_dateline(tok):
+        return None  # "BRUSSELS (Reuters) — ...": the dateline city does nothing
+    if tok.lemma_.lower() in GROUP_NOUNS:
+        words = [t.text for t in tok.doc[tok.left_edge.i:tok.i + 1] if t.dep_ not in ("det",)]
+        return Mention(slug(" ".join(words)), "organisation", tok.left_edge.i, tok.i + 1, " ".join(words))
     for c in tok.children:
         if c.dep_ in ("poss", "compound", "amod", "nmod"):
             m = ents.at(c) or _np_entity(c, ents)
             if m:
                 return m
     return None
+
+
+def _in_dateline(tok: Token) -> bool:
+    """A token of a dateline, "SEOUL (AP) —", at the start of its paragraph."""
+    sent = tok.sent
+    head = tok.doc[sent.start:min(sent.start + 12, sent.end)]
+    dash = next((t.i for t in head if t.text in ("—", "–", "--")), None)
+    return dash is not None and tok.i < dash and bool(re.match(r"^[A-Z][A-Z .,'’/-]+", sent.text))
 
 
 def _country_of(m: Mention) -> str | None:
@@ -949,7 +973,8 @@ def _actor(num: Token, noun: Token | None, gov: Token, measure: str, category: s
         t = t.head
         if t.pos_ == "NOUN":
             for c in t.children:
-                if c.dep_ in ("poss", "amod", "compound"):
+                # "a Ukraine aid package": a country before an aid word receives, it does not pay
+                if c.dep_ in ("poss", "amod", "compound") and not (category == "money" and c.dep_ != "poss"):
                     m = ents.at(c)
                     if m and m.kind in ("country", "demonym"):
                         return m.id, c.text
