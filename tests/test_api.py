@@ -17,6 +17,7 @@ PUBLIC_API = (
     "ClaimLedgerError",
     "ConfigError",
     "Document",
+    "ExtractError",
     "Extractor",
     "FetchError",
     "IngestError",
@@ -27,7 +28,7 @@ PUBLIC_API = (
     "iter_documents",
     "open_store",
 )
-ERRORS = ("ClaimLedgerError", "ConfigError", "FetchError", "IngestError", "ModelNotFoundError",
+ERRORS = ("ClaimLedgerError", "ConfigError", "ExtractError", "FetchError", "IngestError", "ModelNotFoundError",
           "NotFoundError", "StoreError")
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 

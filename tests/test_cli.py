@@ -525,3 +525,29 @@ def test_console_script_version_and_help() -> None:
     subparsers = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
     for name in subparsers.choices:
         assert re.search(rf"^\s+{name}\s", helped.stdout, re.M), f"{name} missing from --help"
+
+
+def test_a_document_extraction_fails_on_is_reported_and_the_batch_goes_on(tmp_path: Path, capsys,
+                                                                          monkeypatch) -> None:
+    # A defect in extraction cannot be produced with real input on purpose (it would be fixed), so this
+    # one test makes extraction fail for one document id to pin what the batch does then.
+    import claimledger.extract.claims as claims_module
+
+    real = claims_module.extract_claims
+
+    def failing(doc, document, resources):
+        if document.id == "second":
+            raise RuntimeError("a defect")
+        return real(doc, document, resources)
+
+    monkeypatch.setattr(claims_module, "extract_claims", failing)
+    source = tmp_path / "three.jsonl"
+    source.write_text("".join(json.dumps({"id": i, "text": "Russia launched 40 drones at Ukraine, the air force said.",
+                                          "published": "2025-03-27", "publisher": "REUTERS"}) + "\n"
+                              for i in ("first", "second", "third")), encoding="utf-8")
+    r = cli(capsys, "extract", source)
+    assert r.code == 1
+    errors = error_lines(r.err)
+    assert len(errors) == 1 and "second" in errors[0] and "extraction failed" in errors[0]
+    docs = {json.loads(line)["doc"] for line in r.out.splitlines()}
+    assert docs == {"first", "third"}

@@ -6,6 +6,7 @@ when an Extractor is built.
 from claimledger.errors import (
     ClaimLedgerError,
     ConfigError,
+    ExtractError,
     FetchError,
     IngestError,
     ModelNotFoundError,
@@ -22,6 +23,7 @@ __all__ = [
     "ClaimLedgerError",
     "ConfigError",
     "Document",
+    "ExtractError",
     "Extractor",
     "FetchError",
     "IngestError",

@@ -309,6 +309,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
             else:
                 docs.append(item)
         for _document, claims in extractor.extract_many(docs):
+            if isinstance(claims, ClaimLedgerError):
+                failed += 1
+                _err(str(claims))
+                continue
             for c in claims:
                 out.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
     finally:
@@ -342,7 +346,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
     gold = load_gold(args.gold)
     extractor = _extractor(args.settings)
     docs = [Document.from_dict(d) for d in gold]
-    preds = [c.to_dict() for _d, claims in extractor.extract_many(docs) for c in claims]
+    preds = []
+    for _d, claims in extractor.extract_many(docs):
+        if isinstance(claims, ClaimLedgerError):
+            _err(str(claims))
+            continue
+        preds.extend(c.to_dict() for c in claims)
     report = score(gold, preds)
     summary = report.summary()
     if args.misses:

@@ -19,6 +19,15 @@ class FetchError(IngestError):
     """A URL could not be fetched (network error, HTTP status, wrong content)."""
 
 
+class ExtractError(ClaimLedgerError):
+    """Extraction failed on one document (a defect to report); the batch goes on without it."""
+
+    def __init__(self, doc_id: str, reason: str):
+        self.doc_id = doc_id
+        self.reason = reason
+        super().__init__(f"{doc_id}: extraction failed ({reason}); please report this document")
+
+
 class ModelNotFoundError(ClaimLedgerError):
     """No English spaCy pipeline is installed."""
 

@@ -16,10 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from claimledger.errors import ClaimLedgerError, ExtractError
 from claimledger.models import Claim, Document
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
     from spacy.matcher import PhraseMatcher
 
     from claimledger.extract.lexicon import Lexicon
@@ -59,15 +61,26 @@ class Extractor:
         self.resources = Resources.build(self.nlp, gazetteer=gazetteer, lexicon=lexicon)
 
     def extract(self, document: Document) -> list[Claim]:
+        """The claims of one document; ExtractError when extraction itself fails on it."""
+        return self._extract_parsed(self.nlp(document.text), document)
+
+    def _extract_parsed(self, parsed: Doc, document: Document) -> list[Claim]:
         from claimledger.extract.claims import extract_claims
 
-        return extract_claims(self.nlp(document.text), document, self.resources)
+        try:
+            return extract_claims(parsed, document, self.resources)
+        except ClaimLedgerError:
+            raise
+        except Exception as exc:  # a defect on one document must not end a batch of thousands
+            raise ExtractError(document.id, f"{type(exc).__name__}: {exc}") from exc
 
     def extract_many(self, documents: Iterable[Document],
-                     batch_size: int = 16) -> Iterator[tuple[Document, list[Claim]]]:
-        from claimledger.extract.claims import extract_claims
-
+                     batch_size: int = 16) -> Iterator[tuple[Document, list[Claim] | ExtractError]]:
+        """Each document with its claims, or with the ExtractError that stopped it: the batch goes on."""
         docs = list(documents) if not isinstance(documents, list) else documents
         texts = (d.text for d in docs)
         for document, parsed in zip(docs, self.nlp.pipe(texts, batch_size=batch_size), strict=True):
-            yield document, extract_claims(parsed, document, self.resources)
+            try:
+                yield document, self._extract_parsed(parsed, document)
+            except ExtractError as exc:
+                yield document, exc
