@@ -365,6 +365,8 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
     victims = measure in CASUALTY_MEASURES or category == "people"
     if actor is None and victims:
         actor, acue = _victims_side(num, sent, ents, lex, ctx, _country_of_id(chain.source, ents))
+    elif actor is None and family == "money" and measure in ("pledged", "transferred") and ctx.actor.get("money"):
+        actor, acue = ctx.actor["money"], "(the payer named before)"
     elif actor is None and measure not in ("other",) and family != "money":
         if measure == "destroyed" and (sent.start, "launched") in ctx.sentence_actor:
             actor = ctx.sentence_actor[(sent.start, "launched")]
@@ -927,6 +929,14 @@ def _np_entity(tok: Token, ents: EntityIndex) -> Mention | None:
             m = ents.at(c) or _np_entity(c, ents)
             if m:
                 return m
+    if tok.lemma_.lower() in ("member", "members", "country", "nation", "government", "state"):
+        # "members of the Ukraine Defense Contact Group"
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    m = ents.at(p)
+                    if m and m.kind in ("international", "organisation"):
+                        return m
     return None
 
 
@@ -973,11 +983,19 @@ def _actor(num: Token, noun: Token | None, gov: Token, measure: str, category: s
         t = t.head
         if t.pos_ == "NOUN":
             for c in t.children:
-                # "a Ukraine aid package": a country before an aid word receives, it does not pay
-                if c.dep_ in ("poss", "amod", "compound") and not (category == "money" and c.dep_ != "poss"):
+                # "a Ukraine aid package": a country before an aid word receives, it does not pay;
+                # "a $50 billion Group of Seven loan": a lender before it does
+                if c.dep_ in ("poss", "amod", "compound"):
                     m = ents.at(c)
-                    if m and m.kind in ("country", "demonym"):
+                    if m and m.kind in ("country", "demonym") and not (category == "money" and c.dep_ != "poss"):
                         return m.id, c.text
+                    if m and category == "money" and m.kind in ("international", "organisation", "body"):
+                        return (m.country or m.id) if m.kind == "body" and m.country else m.id, c.text
+                if category == "money" and c.dep_ == "prep" and c.lower_ == "from":
+                    for p in c.children:
+                        m = _np_entity(p, ents)
+                        if m and m.kind in ("country", "international", "organisation", "body"):
+                            return m.id, f"from {p.text}"
         if t.pos_ in ("VERB", "AUX"):
             break
     # The doer: subject of the verb (active), or "by" agent (passive)
