@@ -514,6 +514,15 @@ def _counted_noun(num: Token, span: Span, lex: Lexicon) -> Token | None:
             t = doc[j]
         if t.pos_ == "NOUN" and t.i - span.end < 4 and t.tag_ in ("NNS", "NN"):
             return _through_containers(t, lex)
+        # "2,000 wounded North Koreans were flown home", parsed as a clause: the plural a few words on
+        for t in doc[span.end:min(span.end + 4, len(doc))]:
+            if t.tag_ in ("NNS", "NNPS") and t.pos_ in ("NOUN", "PROPN"):
+                between = doc[span.end:t.i]
+                if all(w.tag_ in ("JJ", "VBN", "VBD", "NNP") for w in between):
+                    return t
+                break
+            if t.is_punct:
+                break
     return None
 
 
