@@ -140,6 +140,16 @@ class EntityIndex:
                     if kind == "organisation" and core.text.isupper() and len(core.text) <= 6:
                         sid = core.text.upper()
                     self._add(Mention(sid, kind, ent.start, ent.end, ent.text))
+        # "the North" and "the South" in a report about the two Koreas
+        named = {m.id for m in self.mentions}
+        for t in doc:
+            if t.i in self.by_token or t.text not in ("North", "South") or t.i == 0 or doc[t.i - 1].lower_ != "the":
+                continue
+            if t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN":
+                continue
+            korea = "PRK" if t.text == "North" else "KOR"
+            if {"PRK", "KOR"} & named:
+                self._add(Mention(korea, "country", t.i, t.i + 1, t.text, korea))
         # Later mentions by surname ("Park said") or first word ("Kiel said") of a name given in full before.
         firsts: dict[str, Mention] = {}
         for m in sorted(self.mentions, key=lambda m: m.start):
