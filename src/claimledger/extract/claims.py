@@ -55,7 +55,7 @@ class Context:
 
 
 DISASTERS = {"earthquake", "quake", "flood", "flooding", "storm", "hurricane", "typhoon", "cyclone", "tsunami",
-             "landslide", "wildfire", "fire", "eruption", "avalanche", "heatwave", "drought", "tornado", "mudslide",
+             "landslide", "wildfire", "blaze", "eruption", "avalanche", "heatwave", "drought", "tornado", "mudslide",
              "crash", "collapse", "derailment", "aftershock", "downpour", "rain"}
 
 
@@ -86,14 +86,14 @@ def _country_of_id(eid: str | None, ents: EntityIndex) -> str | None:
 
 
 def _victims_side(num: Token, sent: Span, ents: EntityIndex, lex: Lexicon, ctx: Context,
-                  reporter: str | None = None) -> tuple[str | None, str]:
+                  reporter: str | None = None, casualty: bool = True) -> tuple[str | None, str]:
     """Whose dead, wounded or displaced, when the figure's own words do not say.
 
     "North Korean losses ... at 300 soldiers dead" (a casualty noun of a country in the sentence),
     then a country where it happened ("strikes elsewhere in Ukraine", a place in Gaza), then the
     figure before it in the same sentence. Victims of disasters belong to no side.
     """
-    words = {t.lemma_.lower() for t in sent}
+    words = {t.lemma_.lower() for t in sent} if casualty else set()
     for t in sent:
         if t.lemma_.lower() in ("loss", "casualty", "toll", "death", "dead") and t.i != num.i:
             for c in t.children:
@@ -101,7 +101,7 @@ def _victims_side(num: Token, sent: Span, ents: EntityIndex, lex: Lexicon, ctx: 
                     m = ents.at(c)
                     if m and m.kind in ("country", "demonym"):
                         return m.id, f"{c.text} {t.text}"
-    if words & DISASTERS or ctx.disaster:
+    if words & DISASTERS or (ctx.disaster and casualty):
         return None, ""
     # "North Korea ... had suffered some 4,700 casualties": who suffered, lost or sustained them
     t = num
@@ -364,10 +364,11 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
             recipient, rcue = defender, dcue
     victims = measure in CASUALTY_MEASURES or category == "people"
     if actor is None and victims:
-        actor, acue = _victims_side(num, sent, ents, lex, ctx, _country_of_id(chain.source, ents))
+        actor, acue = _victims_side(num, sent, ents, lex, ctx, _country_of_id(chain.source, ents),
+                                    casualty=category == "casualty")
     elif actor is None and family == "money" and measure in ("pledged", "transferred") and ctx.actor.get("money"):
         actor, acue = ctx.actor["money"], "(the payer named before)"
-    elif actor is None and measure not in ("other",) and family != "money":
+    elif actor is None and (measure != "other" or category == "munition") and family != "money":
         if measure == "destroyed" and (sent.start, "launched") in ctx.sentence_actor:
             actor = ctx.sentence_actor[(sent.start, "launched")]
         else:
@@ -1018,9 +1019,11 @@ def _actor(num: Token, noun: Token | None, gov: Token, measure: str, category: s
                     if m and m.kind in ("country", "demonym", "body", "organisation", "international"):
                         return (m.country or m.id) if m.kind == "body" and m.country else m.id, f"from {p.text}"
         return None, ""
-    if verb is not None and measure not in CASUALTY_MEASURES - {"released"}:
+    if verb is not None and measure not in (CASUALTY_MEASURES - {"released"}) | {"displaced"}:
         for v in _verb_and_heads(verb):
             for c in v.children:
+                if c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children):
+                    return None, ""  # "Kyiv and Moscow are to hand over 1,000 prisoners each": both sides
                 if c.dep_ in ("nsubj",):
                     m = _np_entity(c, ents)
                     if m and m.kind in ("country", "demonym", "body", "organisation", "international"):
