@@ -1207,17 +1207,20 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
         # ("the January figures") dates the statement, not the events.
         # ... but a time that opens the sentence ("In the early hours of Monday, the service said it had
         # released 90") sets the scene of what is reported
-        opening = span.start <= sent.start + 1
+        # ("In February, Zelensky gave Ukraine's losses as 45,100" dates the statement: no clause of events)
+        opening = span.start <= sent.start + 1 and gov.i not in speech
         if (root.head.i in speech or root.i in speech or host.i in speech) and not opening:
             continue
-        if any(h.lemma_.lower() in lex.report_nouns or h.lemma_.lower() in STATEMENT_VERBS
-               or (h.pos_ == "VERB" and h.lemma_.lower() in lex.reporting_verbs) for h in (root.head, host)):
+        if not opening and any(h.lemma_.lower() in lex.report_nouns or h.lemma_.lower() in STATEMENT_VERBS
+                               or (h.pos_ == "VERB" and h.lemma_.lower() in lex.reporting_verbs)
+                               for h in (root.head, host)):
             continue
         # "the Oct. 1 attack, in which Iran fired about 200 missiles": the event noun's date
         event_noun = gov.dep_ == "relcl" and host.i == gov.head.i
         # the day of the attack a whole sentence reports: "Ukraine launched its biggest drone attack early
         # Tuesday, with the ministry saying it had intercepted 337 drones"
-        scene = host.i == sent.root.i and lex.verb_measures.get(sent.root.lemma_.lower()) in ("launched", "killed")
+        scene = lex.verb_measures.get(sent.root.lemma_.lower()) in ("launched", "killed") and _reaches(
+            root, sent.root, speech)
         if not (event_noun or scene or opening) and not any(t.i in clause for t in span):
             continue
         # a time inside another clause that describes a noun ("assets frozen after the invasion in 2022"),
@@ -1246,6 +1249,18 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
     if best is None:
         return None, "", False
     return best[1], best[2], best[2].lower().startswith("since")
+
+
+def _reaches(tok: Token, top: Token, speech: set[int]) -> bool:
+    """tok hangs below top without passing through a speech verb."""
+    t = tok
+    for _ in range(12):
+        if t.i == top.i:
+            return True
+        if t.i in speech or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _since_then(doc: Doc, sent: Span, pub) -> str:
