@@ -1208,10 +1208,12 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
         # ... but a time that opens the sentence ("In the early hours of Monday, the service said it had
         # released 90") sets the scene of what is reported
         # ("In February, Zelensky gave Ukraine's losses as 45,100" dates the statement: no clause of events)
-        opening = span.start <= sent.start + 1 and gov.i not in speech
+        opening = span.start <= sent.start + 1 and _reported_clause(gov, speech)
         if (root.head.i in speech or root.i in speech or host.i in speech) and not opening:
             continue
-        if not opening and any(h.lemma_.lower() in lex.report_nouns or h.lemma_.lower() in STATEMENT_VERBS
+        if any(h.lemma_.lower() in lex.report_nouns for h in (root.head, host)):
+            continue
+        if not opening and any(h.lemma_.lower() in STATEMENT_VERBS
                                or (h.pos_ == "VERB" and h.lemma_.lower() in lex.reporting_verbs)
                                for h in (root.head, host)):
             continue
@@ -1249,6 +1251,18 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
     if best is None:
         return None, "", False
     return best[1], best[2], best[2].lower().startswith("since")
+
+
+def _reported_clause(gov: Token, speech: set[int]) -> bool:
+    """gov heads a clause that a speech verb reports ("said it had released 90")."""
+    t = gov
+    for _ in range(6):
+        if t.head.i == t.i:
+            return False
+        if t.dep_ in ("ccomp", "xcomp", "parataxis") and t.head.i in speech:
+            return True
+        t = t.head
+    return False
 
 
 def _reaches(tok: Token, top: Token, speech: set[int]) -> bool:
