@@ -290,7 +290,7 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         if noun_tok is not None and noun_tok.lemma_.lower() in lex.verb_measures \
                 and noun_tok.lemma_.lower() not in lex.item_category and noun_tok.lower_ not in lex.noun_measures:
             noun_tok = None  # "Up to 400,000 flee ...": a headline verb tagged as a noun
-        if noun_tok is not None and noun_tok.lower_ in ("others", "more"):
+        if noun_tok is not None and noun_tok.lower_ in ("others", "more", "ones"):
             noun_tok = None  # "killing four people and injuring 11 others": the people of the sentence
         if noun_tok is not None:
             lemma = _item_lemma(noun_tok)
@@ -308,6 +308,10 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
             item = None
         category = ""
     measure, mcue, future = _measure(num, noun_tok, lex, category == "money", doc)
+    if item is None and mcue.lower() in MEASURE_NOUN_ITEMS:
+        # "put casualties at several hundred", "losses had passed 1 million": the noun that set the measure
+        item = MEASURE_NOUN_ITEMS[mcue.lower()]
+        cues["item"] = mcue
     if item is None:
         item = _context_item(num, measure, ctx, sent)
         cues["item"] = f"(from context) {item}"
@@ -548,7 +552,7 @@ def _item_lemma(noun: Token) -> str:
     if text in ("people", "persons"):
         return "person"
     if text in ("dead",):
-        return "death"
+        return "person"  # "233 of the dead"
     if text in ("police",):
         return "police"
     if noun.pos_ == "PROPN" and noun.tag_ == "NNPS" and lemma.endswith("s"):
@@ -571,6 +575,10 @@ def _bare_number_is_count(num: Token) -> bool:
     return False
 
 
+MEASURE_NOUN_ITEMS = {"casualties": "casualty", "casualty": "casualty", "losses": "loss", "loss": "loss",
+                      "deaths": "death", "death": "death", "fatalities": "fatality", "injuries": "injury"}
+
+
 def _context_item(num: Token, measure: str | None, ctx: Context, sent: Span) -> str:
     """The noun a bare figure refers to: the last noun counted in this sentence, else a person."""
     doc = num.doc
@@ -580,16 +588,20 @@ def _context_item(num: Token, measure: str | None, ctx: Context, sent: Span) -> 
         if t.lemma_.lower() in ("toll",):
             if any(w.lower_ in ("death", "casualty", "dead") for w in doc[max(sent.start, t.i - 2):t.i]):
                 return "death"
-    # "28 were downed, while 21 vanished from radar": the thing counted just before in this sentence
+    # "28 were downed, while 21 vanished from radar": the thing counted just before in this sentence;
+    # a noun that names a fate ("deaths") does not count the wounded or the missing
+    fates = {"death": "killed", "casualty": "killed_or_wounded", "fatality": "killed", "loss": "killed_or_wounded"}
     if sent.start in ctx.sentence_item:
-        return ctx.sentence_item[sent.start]
+        item = ctx.sentence_item[sent.start]
+        return item if fates.get(item, measure) == measure else "person"
     if measure in ("launched", "destroyed", "damaged", "transferred") and "munition" in ctx.last_item:
         return ctx.last_item["munition"]
     if measure in ("killed", "wounded", "killed_or_wounded", "captured", "missing", "released", "deployed", "planned",
                    "displaced") or measure is None:
         for family in ("casualty", "people", "personnel"):
             if family in ctx.last_item:
-                return ctx.last_item[family]
+                item = ctx.last_item[family]
+                return item if fates.get(item, measure) == measure else "person"
     return "person"
 
 
@@ -667,7 +679,7 @@ def _predicate_measure(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
     return None
 
 
-STATE_WORDS = {"wounded", "injured", "dead", "sick", "missing"}
+STATE_WORDS = {"wounded", "injured", "dead", "sick", "missing", "unaccounted"}
 
 
 def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc) -> tuple[str | None, str, bool]:
@@ -789,6 +801,13 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
                     nm = lex.noun_measures.get(w.lemma_.lower())
                     if nm and w.i != anchor.i and w.lemma_.lower() not in ("body",):
                         return nm, w.text, False
+                # "the number of people who died ... has climbed to 225"
+                for w in of:
+                    for r in w.children:
+                        if r.dep_ in ("relcl", "acl"):
+                            rm = _verb_measure(r, lex, money)
+                            if rm and rm not in ("planned",):
+                                return rm, r.text, False
     for candidate in (state, noun_weak, weak):
         if candidate:
             return candidate
