@@ -290,7 +290,9 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         if noun_tok is not None and noun_tok.lemma_.lower() in lex.verb_measures \
                 and noun_tok.lemma_.lower() not in lex.item_category and noun_tok.lower_ not in lex.noun_measures:
             noun_tok = None  # "Up to 400,000 flee ...": a headline verb tagged as a noun
-        if noun_tok is not None and noun_tok.lower_ in ("others", "more", "ones"):
+        if noun_tok is not None and (noun_tok.lower_ in ("others", "more", "ones") or noun_tok.pos_ in ("PRON", "DET")
+                                     or noun_tok.lower_ in ("those", "these", "which", "whom", "them", "they")):
+            # "Of those, 250 ...", "13 of which were knocked down": the thing counted before
             noun_tok = None  # "killing four people and injuring 11 others": the people of the sentence
         if noun_tok is not None:
             lemma = _item_lemma(noun_tok)
@@ -523,7 +525,9 @@ def _counted_noun(num: Token, span: Span, lex: Lexicon) -> Token | None:
         for t in doc[span.end:min(span.end + 4, len(doc))]:
             if t.tag_ in ("NNS", "NNPS") and t.pos_ in ("NOUN", "PROPN"):
                 between = doc[span.end:t.i]
-                if all(w.tag_ in ("JJ", "VBN", "VBD", "NNP") for w in between):
+                verbs = any(w.tag_ in ("VBN", "VBD") for w in between)
+                # a verb between them is a mis-tagged participle only before a people's name
+                if all(w.tag_ in ("JJ", "VBN", "VBD", "NNP") for w in between) and (not verbs or t.tag_ == "NNPS"):
                     return t
                 break
             if t.is_punct:

@@ -33,6 +33,8 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", s).strip("-")
 
 
+ADMIN_WORDS = {"region", "province", "department", "district", "oblast", "governorate", "state", "county",
+               "prefecture", "municipality", "raion"}
 COMMON_FIRST_WORDS = {"the", "national", "united", "south", "north", "east", "west", "world", "international",
                       "state", "general", "central", "new", "supreme", "joint", "federal", "main", "royal", "human",
                       "islamic", "european", "african", "american", "arab", "people", "democratic", "red", "air"}
@@ -136,7 +138,11 @@ class EntityIndex:
                         self._add(Mention(people.id, "demonym", ent.start, ent.end, ent.text, people.id))
                 elif core is not None and len(core.text) > 1:
                     kind = "place" if ent.label_ in ("GPE", "LOC", "FAC") else "organisation"
-                    sid = slug(core.text)
+                    name = core.text
+                    if kind == "place" and ent.end < len(doc) and doc[ent.end].lower_ in ADMIN_WORDS \
+                            and ADMIN_WORDS & {w.lower() for w in name.split()} == set():
+                        name = f"{name} {doc[ent.end].text}"  # "the Centre department" → centre-department
+                    sid = slug(name)
                     if kind == "organisation" and core.text.isupper() and len(core.text) <= 6:
                         sid = core.text.upper()
                     self._add(Mention(sid, kind, ent.start, ent.end, ent.text))
