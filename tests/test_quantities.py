@@ -35,6 +35,7 @@ def test_parse_number(text, value):
     ("The toll passes 50,000, the ministry says.", "50,000", 50000, False, ">"),
     ("Allies committed over 21 billion euros.", "over 21 billion", 21e9, False, ">"),
     ("Some 40 countries attended.", "Some 40", 40, True, "="),
+    ("Gaza truce: 20 hostages home", "20", 20, False, "="),
 ])
 def test_hedges_and_bounds(sentence, span, value, approx, bound):
     q = one(sentence)
@@ -112,6 +113,8 @@ def test_currency_conversion_gives_two_figures():
     "The 3rd Brigade moved.",
     "Hostages Romi Gonen, 24, and Emily Damari, 28, were freed.",
     "North Korea is already one of Moscow's main suppliers.",
+    "Three quarters, or 3/4 of the city, lost power.",
+    "Patrols run 24/7 along the border.",
 ])
 def test_not_counts(sentence):
     assert find_quantities(sentence) == []

@@ -272,6 +272,7 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         return None
     noun = None if q.currency else _counted_noun(num, span, lex)
     cues: dict[str, str] = {}
+    pronoun_ref = False
     # Money: currency from the symbol or the word after the figure ("21 billion euros").
     item = q.currency
     if item is None and noun is not None and noun.lower_ in CURRENCY_WORDS:
@@ -293,6 +294,7 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         if noun_tok is not None and (noun_tok.lower_ in ("others", "more", "ones") or noun_tok.pos_ in ("PRON", "DET")
                                      or noun_tok.lower_ in ("those", "these", "which", "whom", "them", "they")):
             # "Of those, 250 ...", "13 of which were knocked down": the thing counted before
+            pronoun_ref = True
             noun_tok = None  # "killing four people and injuring 11 others": the people of the sentence
         if noun_tok is not None:
             lemma = _item_lemma(noun_tok)
@@ -301,8 +303,8 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
             item = lemma
             cues["item"] = noun_tok.text
         else:
-            if q.word_number and not q.vague:
-                # "one" or "three" alone is rarely a count ("one of them", "the three of us").
+            if q.word_number and not q.vague and not pronoun_ref:
+                # "one" or "three" alone is rarely a count ("the three of us"), but "four of them" is
                 if not _bare_number_is_count(num):
                     return None
             if q.vague and q.text.lower() in ("a few", "a couple", "a handful", "numerous", "countless") :
@@ -573,6 +575,8 @@ def _bare_number_is_count(num: Token) -> bool:
     """"killed three and wounded seven": a word number that is the object of a measure verb."""
     if num.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj", "conj", "attr", "appos") \
             and num.head.pos_ in ("VERB", "AUX", "ADP", "NUM"):
+        if num.head.lower_ == "of" and num.head.head.lemma_.lower() in ("group", "batch", "total", "team", "family"):
+            return True  # "a group of seven"
         if num.head.lower_ in ("of",) or num.nbor(1).lower_ == "of" if num.i + 1 < len(num.doc) else False:
             return False
         return True

@@ -96,8 +96,8 @@ _AFTER_NOT_COUNT = re.compile(
     r"kilowatts?|degrees?|°|knots?|hectares?|acres?|sq\b|square\b|calibre|caliber|magnitude)\b"
     r"|\s?-?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|nights?|"
     r"year-old|years-old)\b"
-    r"|\s?(?:times|-fold|fold)\b|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|gmt|utc|bst|cet)"
-    r"|:\d|\.\d|\s?(?:st|nd|rd|th)\b|-[a-z]"
+    r"|\s?(?:times|-fold|fold)\b|\s(?:quarters?|thirds?|fifths?|tenths?|halves)\b|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|gmt|utc|bst|cet)"
+    r"|:\d|/\d|\.\d|\s?(?:st|nd|rd|th)\b|-[a-z]"
     rf"|\s(?:{MONTHS})\b"
     r"|\s(?:in|out of) (?:every )?\d"
     r"|,\s?\d{4}\b"
@@ -109,7 +109,7 @@ _BEFORE_NOT_COUNT = re.compile(
     r"chapter|clause|rule|phase|stage|unit|route|highway|flight|room|no\.|number|paragraph|point|page|"
     r"item|level|grade|category|class|size|version|model|block|building|gate|terminal|platform|"
     r"channel|line|squadron|battalion|regiment|division|corps|covid|g|p|group of|magnitude|every|per)\s*$|[#№]\s*$|"
-    r"\bone in (?:every\s+)?$|\bno\s*$|[:/]\s*$)",
+    r"\bone in (?:every\s+)?$|\bno\s*$|\d[:/]\s*$)",
     re.I,
 )
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)(s)?$")
