@@ -346,7 +346,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     gold = load_gold(args.gold)
     extractor = _extractor(args.settings)
     docs = [Document.from_dict(d) for d in gold]
-    preds = []
+    preds: list[dict[str, Any]] = []
     for _d, claims in extractor.extract_many(docs):
         if isinstance(claims, ClaimLedgerError):
             _err(str(claims))

@@ -21,8 +21,8 @@ from claimledger.models import Claim, Document
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
     from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
 
     from claimledger.extract.lexicon import Lexicon
     from claimledger.nlp.gazetteer import Gazetteer
