@@ -59,10 +59,6 @@ DISASTERS = {"earthquake", "quake", "flood", "flooding", "storm", "hurricane", "
              "crash", "collapse", "derailment", "aftershock", "downpour", "rain"}
 
 
-def res_gazetteer(ents: EntityIndex):
-    return ents.gaz
-
-
 SOLDIER_WORDS = {"soldier", "troop", "force", "serviceman", "fighter", "unit", "personnel", "army", "military",
                  "loss", "casualty"}
 
@@ -359,7 +355,7 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
     recipient, rcue = _recipient(num, noun_tok, gov, measure, category, ents, actor)
     family = category
     if category == "money" and actor:
-        ent = res_gazetteer(ents).get(actor)
+        ent = ents.gaz.get(actor)
         if ent is not None and ent.country and actor.startswith(ent.country + "-"):
             actor = ent.country  # the payer is the state, not its ministry
     if measure == "destroyed" and category in ("munition", "aircraft", "vehicle", "weapon"):
@@ -935,15 +931,6 @@ def _governor(num: Token, noun: Token | None) -> Token:
     return t
 
 
-def _entity_in(tokens, ents: EntityIndex, kinds=("country", "demonym", "body", "organisation", "international",
-                                                 "person", "media")) -> Mention | None:
-    for t in tokens:
-        m = ents.at(t)
-        if m and m.kind in kinds:
-            return m
-    return None
-
-
 GROUP_NOUNS = {"ally", "partner", "donor", "backer", "supporter", "neighbour", "neighbor", "creditor", "lender",
                "coalition"}
 
@@ -983,14 +970,6 @@ def _in_dateline(tok: Token) -> bool:
     head = tok.doc[sent.start:min(sent.start + 12, sent.end)]
     dash = next((t.i for t in head if t.text in ("—", "–", "--")), None)
     return dash is not None and tok.i < dash and bool(re.match(r"^[A-Z][A-Z .,'’/-]+", sent.text))
-
-
-def _country_of(m: Mention) -> str | None:
-    if m.kind in ("country", "demonym"):
-        return m.id
-    if m.kind in ("body", "organisation", "international", "media", "person"):
-        return m.id if m.kind != "person" else None
-    return None
 
 
 def _actor(num: Token, noun: Token | None, gov: Token, measure: str, category: str, ents: EntityIndex,

@@ -252,15 +252,6 @@ class EntityIndex:
     def at(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
 
-    def in_span(self, start: int, end: int) -> list[Mention]:
-        seen, out = set(), []
-        for i in range(start, end):
-            m = self.by_token.get(i)
-            if m and id(m) not in seen:
-                seen.add(id(m))
-                out.append(m)
-        return out
-
 
 def _strip_the(ent: Span) -> Span | None:
     s, e = ent.start, ent.end
