@@ -33,6 +33,8 @@ PERSON_ROLES = {"spokesman", "spokeswoman", "spokesperson", "minister", "preside
                 "general", "analyst", "expert", "source", "officer", "diplomat", "representative", "member"}
 TELL_VERBS = {"tell", "brief", "inform", "say"}
 # Unqualified heads that stand for the government of the country in focus: "the military-led government said".
+NON_STATE_GROUPS = {"rebel", "militant", "insurgent", "fighter", "militia", "group", "movement", "faction",
+                    "guerrilla", "separatist", "activist", "volunteer", "charity", "society"}
 GOVERNMENT_WORDS = {"government", "junta", "regime", "administration", "authorities", "authority", "cabinet",
                     "military", "army", "leadership"}
 # Kinds of entity that relay a figure; other kinds in a chain are where it came from, not who passed it on.
@@ -160,8 +162,13 @@ class Attribution:
                 continue
             cited = self._cited(t)
             owners = [f for f in frames if f.anchor.i < t.i and f.kind != "noun"]
+            if not owners:
+                # "Dmytro Lubinets, citing the headquarters, said ...": the frame whose speaker stands before it
+                owners = [f for f in frames if f.anchor.i > t.i and f.kind == "speech"
+                          and any(c.dep_ == "nsubj" and c.i < t.i for c in f.anchor.children)]
+                owners = owners[:1]
             if cited and owners:
-                owner = max(owners, key=lambda f: f.anchor.i)
+                owner = max(owners, key=lambda f: f.anchor.i) if owners[0].anchor.i < t.i else owners[0]
                 owner.cites.extend(c for c in cited if c not in owner.cites)
         # A title of the form "Seoul: North Korea sent ..." or "Budanov: ...".
         if sent.start_char < self.title_end:
@@ -433,6 +440,13 @@ class Attribution:
             return self._last_speaker.get("body") or self._last_speaker.get("any")
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
+        # "the country's health minister, Firass Abiad, said": the name in apposition speaks
+        for c in tok.children:
+            if c.dep_ == "appos":
+                named = self.ents.at(c) or next((self.ents.at(g) for g in c.subtree if self._kind_at(g) == "person"),
+                                                None)
+                if named is not None and named.kind == "person":
+                    return self._remember(named.id, "person")
         # "a South Korean legislator said ...": news names the person in the next paragraph or two
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
         if lem in PERSON_ROLES - {"source", "official", "officer", "analyst", "expert", "member"} and indefinite \
@@ -470,6 +484,12 @@ class Attribution:
             person = next((self.ents.at(c) for c in tok.subtree if self._kind_at(c) == "person"), None)
             if person is not None:
                 return self._remember(person.id, "person")
+            if tok.pos_ == "PROPN" or lem in NON_STATE_GROUPS:
+                # "the Libyan Red Crescent", "Myanmar's ethnic Kokang rebels": named by their country, not it
+                name = " ".join(t.text for t in self.doc[tok.left_edge.i:tok.i + 1]
+                                if t.i not in range(aff.start, aff.end) and t.dep_ not in ("det", "case", "punct"))
+                if name:
+                    return self._remember(slug(name), "body")
             return self._remember(aff.id, "body")
         if aff is not None:
             return self._remember(aff.id, "body")
@@ -490,6 +510,11 @@ class Attribution:
             named = self._last_mention(tok.i, ("body", "organisation", "international"), word=lem)
             if named:
                 return named.id
+            if lem in NON_STATE_GROUPS:
+                # "the group said in a statement": the organisation named last
+                named = self._last_mention(tok.i, ("organisation",))
+                if named:
+                    return self._remember(named.id, "body")
             if lem in GOVERNMENT_WORDS:
                 sent = tok.sent
                 here = [m for m in self.ents.mentions if m.kind == "country" and sent.start <= m.start < sent.end]
@@ -547,9 +572,12 @@ class Attribution:
         if f.kind == "noun":
             return False
         # A sentence-final attribution covers what comes before it: "..., the ministry said, AFP reported."
-        if f.anchor.i > num.i and (f.kind == "according" or f.anchor.dep_ in ("ROOT", "parataxis", "conj", "ccomp")):
+        if f.anchor.i > num.i and (f.kind == "according" or f.anchor.dep_ in ("ROOT", "parataxis", "ccomp", "conj")):
             between = self.doc[num.i:f.anchor.i]
-            return not any(t.text == ";" for t in between)
+            if any(t.text == ";" for t in between):
+                return False
+            # "..., and the Pentagon announced ...": a clause of its own, joined by "and", speaks for itself
+            return not (f.anchor.dep_ == "conj" and any(_opens_clause_of(t, f.anchor) for t in between))
         return False
 
     def chain_for(self, num: Token, noun: Token | None, start: int) -> Chain:
@@ -558,7 +586,9 @@ class Attribution:
         target = noun if noun is not None else num
         holding = [f for f in frames if self._covers(f, num, target)]
         if not holding:
-            top = [f for f in frames if f.kind in ("speech", "according") and f.anchor.i != num.i]
+            top = [f for f in frames if f.kind in ("speech", "according") and f.anchor.i != num.i
+                   and not any(t.text == ";" or _opens_clause_of(t, f.anchor)
+                               for t in self.doc[min(num.i, f.anchor.i):max(num.i, f.anchor.i)])]
             if top:
                 holding = [min(top, key=lambda f: _depth(f.anchor))]
         if not holding:
@@ -673,6 +703,14 @@ class Attribution:
             if best is None or score > best[0]:
                 best = (score, j)
         return best[1] if best else None
+
+
+def _opens_clause_of(tok: Token, verb: Token) -> bool:
+    """"and" or "but" right before the subject of verb: "..., and the Pentagon announced"."""
+    if tok.lower_ not in ("and", "but", "while", "whereas") or tok.i + 1 >= len(tok.doc):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(tok.i + 1 == s.left_edge.i for s in subjects)
 
 
 def _ancestor_or_self(anc: Token, tok: Token) -> bool:
