@@ -342,6 +342,8 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         measure = "pledged"
     if measure == "missing" and category not in PERSON_CATEGORIES:
         measure = "other"  # drones that "disappeared from radar" are not missing people
+    if measure == "launched" and category not in ("munition", "weapon", "aircraft", "vehicle"):
+        measure = "other"  # people or money are not launched ("launched an appeal for 250,000 people")
     if measure == "transferred" and category in PERSON_CATEGORIES:
         measure = "released"  # people handed over or returned
         category = _category(item, measure, lex)
@@ -618,7 +620,7 @@ def _lemma(t: Token) -> str:
         return "down"
     for c in t.children:
         if c.dep_ == "prt" or (c.dep_ in ("advmod", "acomp", "oprd")
-                               and c.lower_ in ("home", "out", "down", "up", "over", "back", "dead")):
+                               and c.lower_ in ("home", "out", "down", "up", "over", "back", "dead", "aside")):
             return f"{lem}_{c.lower_}"
         if c.dep_ == "prep" and c.lower_ == "from" and lem in ("force", "drive", "push", "chase", "flee"):
             return f"{lem}_from"
@@ -721,7 +723,8 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
     j = anchor.i + 1
     while j < len(doc) and j <= anchor.i + 3 and doc[j].lower_ in ("more", "still", "others", "people", "were", "are",
                                                                    "have", "been", "reportedly", "remain",
-                                                                   "remained", "remains"):
+                                                                   "remained", "remains", "reported", "listed",
+                                                                   "confirmed", "feared"):
         j += 1
     if j < len(doc) and j <= anchor.i + 3 and (doc[j].lower_ in STATE_WORDS or doc[j].tag_ in ("VBN", "VBD", "JJ")
                                                and _lookup_verb(doc[j], lex)[0] is not None):
@@ -1349,7 +1352,8 @@ def _incremental(q: Quantity, num: Token, noun: Token | None, doc: Doc, sent: Sp
     if m:
         # "100 killed and another 1,000 wounded" adds a different measure: not incremental.
         if m.group(1) == "another" and re.search(r"\d", doc.text[sent.start_char:q.start]) and \
-                re.match(r"\s*(?:were\s+|have been\s+)?(?:wounded|injured|hurt|missing|killed|dead)", after):
+                re.match(r"\s*(?:\w+\s+)?(?:were\s+|have been\s+|are\s+|reported\s+|remain\s+)?"
+                         r"(?:wounded|injured|hurt|missing|killed|dead|unaccounted)", after):
             return False, ""
         return True, m.group(1)
     m = re.match(r"\s+(more|additional|extra|further|new|fresh)\b", after)

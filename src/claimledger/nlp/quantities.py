@@ -108,7 +108,8 @@ _BEFORE_NOT_COUNT = re.compile(
     rf"(?:\b(?:{MONTHS})\.?\s*$|[A-Za-z]-\s*$|[A-Za-z]$|\b(?:aged|age|ages|article|articles|resolution|section|"
     r"chapter|clause|rule|phase|stage|unit|route|highway|flight|room|no\.|number|paragraph|point|page|"
     r"item|level|grade|category|class|size|version|model|block|building|gate|terminal|platform|"
-    r"channel|line|squadron|battalion|regiment|division|corps|covid|g|p|group of|magnitude|every|per)\s*$|[#№]\s*$|"
+    r"channel|line|squadron|battalion|regiment|division|corps|covid|g|p|group of|magnitude|every|per|operation|"
+    r"decree|law|bill|order|protocol|convoy|camp)\s*$|[#№]\s*$|"
     r"\bone in (?:every\s+)?$|\bno\s*$|\d[:/]\s*$)",
     re.I,
 )

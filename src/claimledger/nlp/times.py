@@ -193,7 +193,8 @@ def resolve_period(text: str, pub: date | None) -> Period | None:
 
 # Time expressions the NER misses or splits: searched in the raw sentence.
 EXTRA_TIME = re.compile(
-    rf"\b(?:(?:in |between |from )?{_M}(?: \d{{1,2}})? (?:through|to|until|and) {_M}(?: \d{{1,2}})?(?:,? \d{{4}})?|"
+    rf"\b(?:(?:in |between |from )?{_M}(?: \d{{1,2}})?(?:,? \d{{4}})? (?:through|to|until|and) {_M}(?: \d{{1,2}})?"
+    rf"(?:,? \d{{4}})?|"
     rf"(?:between |from |on )?{_D} (?:through|to|until|and) {_D}|"
     rf"(?:in )?the (?:early|small|late) hours of {_D}|(?:early|late) {_D}(?: morning| evening| night)?|"
     rf"since then|(?:(?<=have )|(?<=has )|(?<=had ))since|"
