@@ -124,7 +124,9 @@ class Attribution:
         frames: list[Frame] = []
         for t in sent:
             lem = t.lemma_.lower()
-            if t.pos_ in ("VERB", "AUX") and lem in lex.reporting_verbs and lem != "cite":
+            # "..., the IOM estimates.": a reporting verb the tagger took for a noun still has its subject
+            verbal = t.pos_ in ("VERB", "AUX") or (t.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in t.children))
+            if verbal and lem in lex.reporting_verbs and lem != "cite":
                 if lem in ("put", "give") and not self._reports_figure(t):
                     continue
                 f = self._speech_frame(t)
@@ -290,8 +292,8 @@ class Attribution:
             spk_tok = verb.head  # "Yonhap news agency reported ..." parsed as a modifier
         if spk_tok is None and verb.i > verb.sent.start:
             # the parser lost the subject ("..., the National Intelligence Service (NIS) told lawmakers")
-            near = self._name_before(verb, max(verb.sent.start, verb.i - 9) - 1)
-            if near is not None and self.doc[verb.i - 1].text != ",":
+            near = self._name_before(verb, max(verb.sent.start, verb.i - 12) - 1)
+            if near is not None:
                 spk_tok = near
         if spk_tok is None:
             return None
@@ -493,6 +495,10 @@ class Attribution:
             return self._remember(aff.id, "body")
         if aff is not None:
             return self._remember(aff.id, "body")
+        if lem in NON_STATE_GROUPS and any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in tok.children):
+            # "Kokang rebels say": a group named by its own name
+            name = " ".join(t.text for t in self.doc[tok.left_edge.i:tok.i + 1] if t.dep_ not in ("det", "punct"))
+            return self._remember(slug(name), "body")
         determined = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
         if determined and (lem in lex.anaphoric_speakers or lem in PERSON_ROLES):
             # "the ministry", "the agency": the last body named so; "the lawmaker": the last person
