@@ -258,6 +258,22 @@ class Attribution:
             j -= 1
         return None
 
+    def _name_near(self, verb: Token, floor: int) -> Token | None:
+        """A speech verb whose subject the parser lost: the name among the words before it,
+        "..., the country's health minister, Firass Abiad, said". A person first, else a body."""
+        window = []
+        for j in range(verb.i - 1, max(floor, verb.i - 14), -1):
+            t = self.doc[j]
+            if t.pos_ in ("VERB", "AUX") or t.text in (";", ":") or t.like_num:
+                break
+            window.append(t)
+        for kinds in (("person",), ("body", "organisation", "media", "international")):
+            for t in window:
+                m = self.ents.at(t)
+                if m is not None and m.kind in kinds:
+                    return self.doc[m.end - 1]
+        return None
+
     def _reports_figure(self, verb: Token, strict: bool = False) -> bool:
         """"put the toll at", "gave its losses as", "raised its estimate to": a verb that states a figure."""
         for c in verb.children:
@@ -292,7 +308,7 @@ class Attribution:
             spk_tok = verb.head  # "Yonhap news agency reported ..." parsed as a modifier
         if spk_tok is None and verb.i > verb.sent.start:
             # the parser lost the subject ("..., the National Intelligence Service (NIS) told lawmakers")
-            near = self._name_before(verb, max(verb.sent.start, verb.i - 12) - 1)
+            near = self._name_near(verb, max(verb.sent.start, verb.i - 12) - 1)
             if near is not None:
                 spk_tok = near
         if spk_tok is None:
