@@ -463,7 +463,10 @@ class Attribution:
             if c.dep_ == "appos":
                 named = self.ents.at(c) or next((self.ents.at(g) for g in c.subtree if self._kind_at(g) == "person"),
                                                 None)
-                if named is not None and named.kind == "person":
+                # a role's apposition is a person even where the tagger took the name for an organisation
+                if named is not None and (named.kind == "person" or (
+                        lem in PERSON_ROLES and named.kind == "organisation" and c.pos_ == "PROPN"
+                        and self.gaz.get(named.id) is None)):
                     return self._remember(named.id, "person")
         # "a South Korean legislator said ...": news names the person in the next paragraph or two
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
