@@ -519,6 +519,12 @@ class Attribution:
             name = " ".join(t.text for t in self.doc[tok.left_edge.i:tok.i + 1] if t.dep_ not in ("det", "punct"))
             return self._remember(slug(name), "body")
         determined = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+        if lem in PERSON_ROLES - {"official", "source", "officer", "analyst", "expert", "member"} \
+                and not any(c.dep_ in ("poss", "compound", "amod") for c in tok.children):
+            # "..., mayor says": the mayor the report names ("the city's mayor, Abdulmenam al-Ghaithi")
+            named = self._role_person(lem)
+            if named:
+                return self._remember(named, "person")
         if determined and (lem in lex.anaphoric_speakers or lem in PERSON_ROLES):
             # "the ministry", "the agency": the last body named so; "the lawmaker": the last person
             if lem in PERSON_ROLES - {"official", "source"}:
@@ -556,6 +562,18 @@ class Attribution:
         if tok.pos_ == "PROPN" or tok.text[:1].isupper():
             name = " ".join(t.text for t in self.doc[tok.left_edge.i:tok.i + 1] if t.dep_ not in ("det", "punct"))
             return self._remember(slug(name), "body") if name else None
+        return None
+
+    def _role_person(self, role: str) -> str | None:
+        """The person the report names in a role: "the city's mayor, X", "Mayor X", "X, the mayor"."""
+        for t in self.doc:
+            if t.lemma_.lower() != role:
+                continue
+            for c in [*t.children, t.head]:
+                m = self.ents.at(c)
+                if m is not None and m.kind == "person" and (c.dep_ in ("appos", "compound") or t.dep_ in (
+                        "appos", "compound")):
+                    return m.id
         return None
 
     def _kind_at(self, tok: Token) -> str | None:

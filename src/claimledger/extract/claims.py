@@ -342,8 +342,12 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         measure = "pledged"
     if measure == "missing" and category not in PERSON_CATEGORIES:
         measure = "other"  # drones that "disappeared from radar" are not missing people
-    if measure == "launched" and category not in ("munition", "weapon", "aircraft", "vehicle"):
-        measure = "other"  # people or money are not launched ("launched an appeal for 250,000 people")
+    if measure == "launched" and (category not in ("munition", "weapon", "aircraft") or (
+            item == "target" and _governor(num, noun_tok).lemma_.lower() in ("strike", "hit", "attack", "bomb",
+                                                                          "target"))):
+        # people, money and ships are not launched ("launched an appeal", "attacked 100 ships");
+        # targets struck are what was hit, not what was fired
+        measure = "other"
     if measure == "transferred" and category in PERSON_CATEGORIES:
         measure = "released"  # people handed over or returned
         category = _category(item, measure, lex)
