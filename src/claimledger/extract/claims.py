@@ -947,11 +947,11 @@ def _np_entity(tok: Token, ents: EntityIndex) -> Mention | None:
 
     A group named by whom it belongs to ("Ukraine's allies") is that group, not the possessor: an entity
     of its own, slugged from its words."""
+    if _in_dateline(tok):
+        return None  # "BRUSSELS (Reuters) — ...": the dateline city does nothing
     m = ents.at(tok)
     if m:
         return m
-    if _in_dateline(tok):
-        return None  # "BRUSSELS (Reuters) — ...": the dateline city does nothing
     if tok.lemma_.lower() in GROUP_NOUNS:
         words = [t.text for t in tok.doc[tok.left_edge.i:tok.i + 1] if t.dep_ not in ("det",)]
         return Mention(slug(" ".join(words)), "organisation", tok.left_edge.i, tok.i + 1, " ".join(words))
