@@ -399,7 +399,7 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         recipient, rcue = actor, "(their own side's people, returned)"
     sending = measure in ("deployed", "planned", "transferred", "launched", "pledged")
     if recipient is None and sending and category not in ("casualty",):
-        recipient, rcue = _sentence_recipient(sent, ents, actor, location)
+        recipient, rcue = _sentence_recipient(num, sent, ents, actor, location)
         if recipient is None:
             recipient = ctx.recipient.get((actor, family)) or ctx.recipient.get((None, family))
             if recipient and recipient != actor:
@@ -1036,7 +1036,7 @@ def _actor(num: Token, noun: Token | None, gov: Token, measure: str, category: s
         for v in _verb_and_heads(verb):
             for c in v.children:
                 if c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children):
-                    return None, ""  # "Kyiv and Moscow are to hand over 1,000 prisoners each": both sides
+                    return None, ""  # "Kyiv and Moscow are to hand over 1,000 prisoners each"
                 if c.dep_ in ("nsubj",):
                     m = _np_entity(c, ents)
                     if m and m.kind in ("country", "demonym", "body", "organisation", "international"):
@@ -1147,12 +1147,16 @@ def _defender(gov: Token, ents: EntityIndex, attribution: Attribution) -> tuple[
     return None, ""
 
 
-def _sentence_recipient(sent: Span, ents: EntityIndex, actor: str | None, location: str | None
+def _sentence_recipient(num: Token, sent: Span, ents: EntityIndex, actor: str | None, location: str | None
                         ) -> tuple[str | None, str]:
     """"... for Ukraine", "a Ukraine aid package", "to Russia's Kursk region": the receiving side named
     anywhere in the sentence, else the country of the place the things went to."""
+    def distance(t: Token) -> int:
+        # the words after the figure first ("$61 billion for Ukraine, $26 billion for Israel"), nearest first
+        return t.i - num.i if t.i > num.i else 1000 + num.i - t.i
+
     for compounds in (False, True):
-        for t in sent:
+        for t in sorted(sent, key=distance):
             m = ents.at(t)
             if m is None or m.kind not in ("country",) or m.id == actor:
                 continue
