@@ -223,7 +223,8 @@ def _carry_event_dates(claims: list[Claim], title_end: int, text: str) -> None:
                     event_para = para
             continue
         # a report moves on to other events after a few paragraphs
-        if c.period_start or c.period_end or event is None or c.cumulative or para - event_para > 5:
+        running = c.cumulative and "toll" not in c.cues.get("cumulative", "")  # an attack's toll is of that day
+        if c.period_start or c.period_end or event is None or running or para - event_para > 5:
             continue
         if is_event:
             c.period_start, c.period_end = event
@@ -1328,8 +1329,9 @@ def _under_since(span: Span) -> bool:
 def _clause_tokens(num: Token, gov: Token) -> set[int]:
     """Tokens of the clause the figure belongs to: the governing verb's subtree."""
     top = gov
-    # climb coordinated and auxiliary structure, not into the speech verb
-    if top.dep_ in ("xcomp",) and top.head.i != top.i:
+    # climb coordinated and auxiliary structure, not into the speech verb:
+    # "stormed the village on Wednesday and killed more than 100 people"
+    if top.dep_ in ("xcomp", "conj") and top.head.i != top.i and top.head.pos_ in ("VERB", "AUX"):
         top = top.head
     return {t.i for t in top.subtree} | {t.i for t in num.subtree}
 
