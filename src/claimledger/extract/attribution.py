@@ -286,6 +286,9 @@ class Attribution:
                 return True
             if not strict and c.dep_ == "prep" and c.lower_ in ("at", "as"):
                 return True
+            # "gave Ukraine's own losses as 45,100 troops killed": "as" opening the figure's clause
+            if not strict and any(g.dep_ == "mark" and g.lower_ == "as" for g in c.children):
+                return True
         return False
 
     def _speech_frame(self, verb: Token) -> Frame | None:

@@ -177,6 +177,11 @@ def extract_claims(doc: Doc, document: Document, res) -> list[Claim]:
 
 EVENT_NOUNS = DISASTERS | {"attack", "strike", "raid", "assault", "bombardment", "barrage", "explosion", "blast",
                             "shelling", "ambush", "massacre", "bombing", "shooting", "stampede"}
+# A sentence that brings in an event of its own ("A Ukrainian drone strike in Russia's Kursk region killed
+# three", "strikes elsewhere", "died in the fighting") is not about the day reported above.
+NEW_EVENT = re.compile(r"\b(?:an?|another|separate|earlier|other)\s+(?:\w+\s+){0,3}?(?:strike|attack|raid|bombing|"
+                       r"explosion|blast|shelling|assault)\b|\b(?:strikes|attacks|raids)\s+elsewhere\b|"
+                       r"\bfighting\b|\bthe war\b|\bconflict\b", re.I)
 EVENT_MEASURES = {"launched", "destroyed", "damaged", "killed", "wounded", "killed_or_wounded", "missing", "released",
                   "captured"}
 
@@ -223,10 +228,13 @@ def _carry_event_dates(claims: list[Claim], title_end: int, text: str) -> None:
                     event_para = para
             continue
         # a report moves on to other events after a few paragraphs
-        running = c.cumulative and "toll" not in c.cues.get("cumulative", "")  # an attack's toll is of that day
+        # an attack's or a quake's toll is of that day: "the death toll from last Friday's earthquake"
+        # an event's toll is of its day when the report is about that one event (its lead dates it)
+        event_toll = "toll" in c.cues.get("cumulative", "") and event_para <= 1
+        running = c.cumulative and not event_toll
         if c.period_start or c.period_end or event is None or running or para - event_para > 5:
             continue
-        if is_event:
+        if is_event and not NEW_EVENT.search(c.evidence):
             c.period_start, c.period_end = event
             c.cues["period"] = "(the day of the event reported above)"
 
@@ -424,7 +432,8 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         ctx.recipient[(actor, family)] = recipient
         ctx.recipient[(None, family)] = recipient
         cues["recipient"] = rcue
-    period, pcue, since = _period(num, gov, sent, doc, pub, lex, attribution)
+    event = measure in EVENT_MEASURES or category == "munition"
+    period, pcue, since = _period(num, gov, sent, doc, pub, lex, attribution, event)
     if pcue:
         cues["period"] = pcue
     cumulative, ccue = _cumulative(num, q, sent, doc, lex, since)
@@ -1195,7 +1204,8 @@ def _location(num: Token, noun: Token | None, gov: Token, ents: EntityIndex) -> 
 
 # -- time ---------------------------------------------------------------------
 
-def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, attribution: Attribution):
+def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, attribution: Attribution,
+            event: bool = True):
     if pub is None:
         return None, "", False
     speech = attribution.speech_tokens(sent)
@@ -1226,7 +1236,7 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
         # ... but a time that opens the sentence ("In the early hours of Monday, the service said it had
         # released 90") sets the scene of what is reported
         # ("In February, Zelensky gave Ukraine's losses as 45,100" dates the statement: no clause of events)
-        opening = span.start <= sent.start + 1 and _reported_clause(gov, speech)
+        opening = event and span.start <= sent.start + 1 and _reported_clause(gov, speech)
         if (root.head.i in speech or root.i in speech or host.i in speech) and not opening:
             continue
         if any(h.lemma_.lower() in lex.report_nouns for h in (root.head, host)):
