@@ -1239,6 +1239,14 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
         opening = event and span.start <= sent.start + 1 and _reported_clause(gov, speech)
         if (root.head.i in speech or root.i in speech or host.i in speech) and not opening:
             continue
+        # a time that opens a sentence whose main verb is speech dates the statement ("In August, a report
+        # said ..."), unless the figure is an event the statement reports (the opening exception above)
+        if span.start <= sent.start + 1 and sent.root.i in speech and not opening:
+            continue
+        # a figure the speech verb itself states ("put the number ... at more than 3,000 on Monday"):
+        # the sentence's times date the statement
+        if gov.i in speech and not any(t.i in {w.i for w in num.subtree} for t in span):
+            continue
         if any(h.lemma_.lower() in lex.report_nouns for h in (root.head, host)):
             continue
         if not opening and any(h.lemma_.lower() in STATEMENT_VERBS
