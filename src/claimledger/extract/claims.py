@@ -1359,6 +1359,12 @@ def _cumulative(num: Token, q: Quantity, sent: Span, doc: Doc, lex: Lexicon, sin
         return True, "since"
     lo = max(sent.start_char, q.start - 90)
     hi = min(sent.end_char, q.end + 70)
+    # the words of the figure's own clause ("the most massive attack to date, writing that 74 drones had
+    # been shot down": "to date" describes the attack, not the 74)
+    clause = _clause_tokens(num, _governor(num, None))
+    first = min((t.idx for t in doc if t.i in clause), default=lo)
+    last = max((t.idx + len(t) for t in doc if t.i in clause), default=hi)
+    lo, hi = max(lo, first), min(hi, last)
     window = doc.text[lo:hi].lower()
     for cue in lex.cumulative_cues:
         if cue in ("in all",):
