@@ -1261,6 +1261,9 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
             root, sent.root, speech)
         if not (event_noun or scene or opening) and not any(t.i in clause for t in span):
             continue
+        # "about twice as many as in its April attack": the date of what the figure is compared with
+        if _in_comparison(host):
+            continue
         # a time inside another clause that describes a noun ("assets frozen after the invasion in 2022"),
         # unless the noun is the one-day event the figure comes from ("the floods that struck on October 29")
         if host.pos_ == "VERB" and host.i != gov.i and host.dep_ in ("relcl", "acl") and not event_noun \
@@ -1287,6 +1290,17 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
     if best is None:
         return None, "", False
     return best[1], best[2], best[2].lower().startswith("since")
+
+
+def _in_comparison(tok: Token) -> bool:
+    t = tok
+    for _ in range(3):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if t.lower_ in ("than", "as") and t.dep_ in ("prep", "mark", "advmod", "cc"):
+            return True
+    return False
 
 
 def _reported_clause(gov: Token, speech: set[int]) -> bool:
