@@ -222,7 +222,9 @@ def _carry_event_dates(claims: list[Claim], title_end: int, text: str) -> None:
         para = text.count("\n\n", 0, c.start)
         is_event = c.measure in EVENT_MEASURES or (c.category == "munition" and c.measure != "planned")
         if c.period_start and c.period_end:
-            if is_event:
+            # a rolling window ("in the previous 24 hours") counts a tally, not the day of one event
+            window = re.search(r"\b(?:past|previous|last|preceding)\b.*\b(?:hours?|days?)\b", c.cues.get("period", ""))
+            if is_event and not window:
                 if _days(c.period_start, c.period_end) <= 1:
                     event = (c.period_start, c.period_end)
                     event_para = para
@@ -1245,7 +1247,10 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
             continue
         # a figure the speech verb itself states ("put the number ... at more than 3,000 on Monday"):
         # the sentence's times date the statement
-        if gov.i in speech and not any(t.i in {w.i for w in num.subtree} for t in span):
+        # (a span counted over, "in the previous 24 hours", "since October", is never a statement's date)
+        counted_over = re.search(r"(?i)\b(?:past|previous|last|preceding)\s+(?:\w+\s+)?(?:hours?|days?|weeks?|months?)\b"
+                                 r"|\bsince\b|\bso far\b", text)
+        if gov.i in speech and not counted_over and not any(t.i in {w.i for w in num.subtree} for t in span):
             continue
         if any(h.lemma_.lower() in lex.report_nouns for h in (root.head, host)):
             continue
