@@ -525,9 +525,9 @@ class Attribution:
         if lem in PERSON_ROLES - {"official", "source", "officer", "analyst", "expert", "member"} \
                 and not any(c.dep_ in ("poss", "compound", "amod") for c in tok.children):
             # "..., mayor says": the mayor the report names ("the city's mayor, Abdulmenam al-Ghaithi")
-            named = self._role_person(lem)
-            if named:
-                return self._remember(named, "person")
+            role_holder = self._role_person(lem)
+            if role_holder:
+                return self._remember(role_holder, "person")
         if determined and (lem in lex.anaphoric_speakers or lem in PERSON_ROLES):
             # "the ministry", "the agency": the last body named so; "the lawmaker": the last person
             if lem in PERSON_ROLES - {"official", "source"}:

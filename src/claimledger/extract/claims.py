@@ -1248,8 +1248,8 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
         # a figure the speech verb itself states ("put the number ... at more than 3,000 on Monday"):
         # the sentence's times date the statement
         # (a span counted over, "in the previous 24 hours", "since October", is never a statement's date)
-        counted_over = re.search(r"(?i)\b(?:past|previous|last|preceding)\s+(?:\w+\s+)?(?:hours?|days?|weeks?|months?)\b"
-                                 r"|\bsince\b|\bso far\b", text)
+        counted_over = re.search(r"(?i)\b(?:past|previous|last|preceding)\s+(?:\w+\s+)?"
+                                 r"(?:hours?|days?|weeks?|months?)\b|\bsince\b|\bso far\b", text)
         if gov.i in speech and not counted_over and not any(t.i in {w.i for w in num.subtree} for t in span):
             continue
         if any(h.lemma_.lower() in lex.report_nouns for h in (root.head, host)):
