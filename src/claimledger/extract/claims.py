@@ -353,9 +353,9 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         measure = "pledged"
     if measure == "missing" and category not in PERSON_CATEGORIES:
         measure = "other"  # drones that "disappeared from radar" are not missing people
+    gov = _governor(num, noun_tok)
     if measure == "launched" and (category not in ("munition", "weapon", "aircraft") or (
-            item == "target" and _governor(num, noun_tok).lemma_.lower() in ("strike", "hit", "attack", "bomb",
-                                                                          "target"))):
+            item == "target" and gov.lemma_.lower() in ("strike", "hit", "attack", "bomb", "target"))):
         # people, money and ships are not launched ("launched an appeal", "attacked 100 ships");
         # targets struck are what was hit, not what was fired
         measure = "other"
@@ -366,7 +366,6 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         category = "casualty"
     if mcue:
         cues["measure"] = mcue
-    gov = _governor(num, noun_tok)
     chain: Chain = attribution.chain_for(num, noun_tok, q.start)
     actor, acue = _actor(num, noun_tok, gov, measure, category, ents, lex)
     recipient, rcue = _recipient(num, noun_tok, gov, measure, category, ents, actor)
@@ -1381,8 +1380,8 @@ def _cumulative(num: Token, q: Quantity, sent: Span, doc: Doc, lex: Lexicon, sin
     # the words of the figure's own clause ("the most massive attack to date, writing that 74 drones had
     # been shot down": "to date" describes the attack, not the 74)
     clause = _clause_tokens(num, _governor(num, None))
-    first = min((t.idx for t in doc if t.i in clause), default=lo)
-    last = max((t.idx + len(t) for t in doc if t.i in clause), default=hi)
+    first = min((doc[i].idx for i in clause), default=lo)
+    last = max((doc[i].idx + len(doc[i]) for i in clause), default=hi)
     lo, hi = max(lo, first), min(hi, last)
     window = doc.text[lo:hi].lower()
     for cue in lex.cumulative_cues:
