@@ -49,6 +49,9 @@ def test_hedges_and_bounds(sentence, span, value, approx, bound):
     ("A force of 10,000-12,000 troops is ready.", "10,000-12,000", 10000, 12000, False),
     ("Aid of 1.5 to 2 million dollars was sent.", "1.5 to 2 million", 1_500_000, 2_000_000, False),
     ("Two or three drones got through.", "Two or three", 2, 3, False),
+    ("Between 500 and 1 million people fled.", "Between 500 and 1 million", 500, 1_000_000, False),
+    ("Estimates run from 500 to a million.", "from 500 to a million", 500, 1_000_000, False),
+    ("The fund needs $1-2 billion a year.", "$1-2 billion", 1e9, 2e9, False),
 ])
 def test_ranges(sentence, span, low, high, approx):
     q = one(sentence)

@@ -145,7 +145,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     settings: Settings = args.settings
     extractor = _extractor(settings)
-    failed = added = seen = nclaims = 0
+    failed = added = seen = present = nclaims = 0
     console = _console(stderr=True)
     with open_store(args.db) as store, Progress(
         SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(bar_width=None),
@@ -162,6 +162,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             seen += 1
             progress.update(task, advance=1, name=item.id)
             if store.has(item.content_hash):
+                present += 1
                 continue
             try:
                 claims = extractor.extract(item)
@@ -172,9 +173,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 failed += 1
                 progress.console.print(f"claimledger: error: {item.origin or item.id}: {exc}", markup=False,
                                        highlight=False, soft_wrap=True)
-    print(f"{seen} documents read, {added} new, {seen - added - 0} already in the ledger"
-          if False else f"{seen} documents read: {added} new ({nclaims} claims), {seen - added} already in the ledger;"
-          f" {failed} failed", file=sys.stderr)
+    print(f"{seen} documents read: {added} new ({nclaims} claims), {present} already in the ledger; {failed} failed",
+          file=sys.stderr)
     return min(failed, MAX_FAILURE_EXIT)
 
 

@@ -61,8 +61,14 @@ class Extractor:
         self.resources = Resources.build(self.nlp, gazetteer=gazetteer, lexicon=lexicon)
 
     def extract(self, document: Document) -> list[Claim]:
-        """The claims of one document; ExtractError when extraction itself fails on it."""
+        """The claims of one document; ExtractError when it is too long or extraction fails on it."""
+        self._check_length(document)
         return self._extract_parsed(self.nlp(document.text), document)
+
+    def _check_length(self, document: Document) -> None:
+        if len(document.text) > self.nlp.max_length:
+            raise ExtractError(document.id, f"{len(document.text):,} characters, more than the parser's limit of "
+                                            f"{self.nlp.max_length:,}; split the document")
 
     def _extract_parsed(self, parsed: Doc, document: Document) -> list[Claim]:
         from claimledger.extract.claims import extract_claims
@@ -78,8 +84,15 @@ class Extractor:
                      batch_size: int = 16) -> Iterator[tuple[Document, list[Claim] | ExtractError]]:
         """Each document with its claims, or with the ExtractError that stopped it: the batch goes on."""
         docs = list(documents) if not isinstance(documents, list) else documents
-        texts = (d.text for d in docs)
-        for document, parsed in zip(docs, self.nlp.pipe(texts, batch_size=batch_size), strict=True):
+        fitting = []
+        for d in docs:
+            try:
+                self._check_length(d)
+                fitting.append(d)
+            except ExtractError as exc:
+                yield d, exc  # too long to parse: reported, and the rest of the batch goes on
+        texts = (d.text for d in fitting)
+        for document, parsed in zip(fitting, self.nlp.pipe(texts, batch_size=batch_size), strict=True):
             try:
                 yield document, self._extract_parsed(parsed, document)
             except ExtractError as exc:

@@ -96,7 +96,7 @@ class Attribution:
         return eid is not None and (eid.upper() in self.publisher_ids or slug(eid) in self.publisher_ids)
 
     def _dateline(self) -> list[str]:
-        body = self.doc.text[self.title_end:].lstrip()
+        body = self.doc.user_data.get("claimledger_text", self.doc.text)[self.title_end:].lstrip()
         m = DATELINE.match(body)
         if not m:
             return []

@@ -159,8 +159,8 @@ def extract_claims(doc: Doc, document: Document, res) -> list[Claim]:
     ctx = Context(main_country=_main_country(ents), disaster=_about_disaster(doc, document))
     claims: list[Claim] = []
     previous: Quantity | None = None
-    for q in find_quantities(doc.text):
-        gap = doc.text[previous.end:q.start].lower() if previous is not None else ""
+    for q in find_quantities(_text(doc)):
+        gap = _text(doc)[previous.end:q.start].lower() if previous is not None else ""
         if previous is not None and q.currency and not q.hedge and q.bound == "=" and re.fullmatch(
                 r"\s*(?:[a-z]+\s*)?\(\s*", gap) and (previous.currency or gap.strip(" (") in CURRENCY_WORDS):
             # "more than 21 billion euros ($24 billion)": a conversion states the same bound
@@ -170,7 +170,7 @@ def extract_claims(doc: Doc, document: Document, res) -> list[Claim]:
             claims.append(claim)
         previous = q
     attribution.finish(claims)
-    _carry_event_dates(claims, _title_end(document), doc.text)
+    _carry_event_dates(claims, _title_end(document), _text(doc))
     _fill_from_neighbours(claims)
     return claims
 
@@ -241,6 +241,14 @@ def _carry_event_dates(claims: list[Claim], title_end: int, text: str) -> None:
             c.cues["period"] = "(the day of the event reported above)"
 
 
+def _text(doc: Doc) -> str:
+    """The document's text, joined once: spaCy's Doc.text rebuilds it from the tokens at every read."""
+    text = doc.user_data.get("claimledger_text")
+    if text is None:
+        text = doc.user_data["claimledger_text"] = doc.text
+    return text
+
+
 def _main_country(ents: EntityIndex) -> str | None:
     """The country the report is most about: the one named most often (places count for their country)."""
     counts: dict[str, int] = {}
@@ -253,7 +261,7 @@ def _main_country(ents: EntityIndex) -> str | None:
 
 def _about_disaster(doc: Doc, document: Document) -> bool:
     """A report whose title or lead is about a natural disaster or accident: its dead belong to no side."""
-    head = doc.text[:max(_title_end(document), 1)] if _title_end(document) else doc.text[:300]
+    head = _text(doc)[:max(_title_end(document), 1)] if _title_end(document) else _text(doc)[:300]
     words = {w.lower().strip(".,;:'\"") for w in head.split()}
     words |= {w[:-1] for w in words if w.endswith("s")}  # "floods"
     return bool(words & DISASTERS)
@@ -285,7 +293,7 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
     if item is None and noun is not None and noun.lower_ in CURRENCY_WORDS:
         item = CURRENCY_WORDS[noun.lower_]
     if item is None:
-        after = doc.text[q.end:q.end + 20].lower()
+        after = _text(doc)[q.end:q.end + 20].lower()
         m = re.match(r"\s+(?:of\s+)?([a-z]+)", after)
         if m and m.group(1) in CURRENCY_WORDS:
             item = CURRENCY_WORDS[m.group(1)]
@@ -419,6 +427,7 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
     if measure in CASUALTY_MEASURES - {"released"} and recipient and not rcue.startswith("to"):
         recipient = None
     if actor:
+        cues["actor"] = acue
         ctx.actor[family] = actor
         ctx.sentence_actor[(sent.start, family)] = actor
         if not victims and family != "money":
@@ -428,7 +437,6 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
             ctx.sentence_actor[(sent.start, "launched")] = actor
     if measure == "launched" and recipient:
         ctx.sentence_actor[(sent.start, "target")] = recipient
-        cues["actor"] = acue
     if recipient:
         ctx.recipient[(actor, family)] = recipient
         ctx.recipient[(None, family)] = recipient
@@ -590,7 +598,7 @@ def _bare_number_is_count(num: Token) -> bool:
             and num.head.pos_ in ("VERB", "AUX", "ADP", "NUM"):
         if num.head.lower_ == "of" and num.head.head.lemma_.lower() in ("group", "batch", "total", "team", "family"):
             return True  # "a group of seven"
-        if num.head.lower_ in ("of",) or num.nbor(1).lower_ == "of" if num.i + 1 < len(num.doc) else False:
+        if num.head.lower_ == "of" or (num.i + 1 < len(num.doc) and num.nbor(1).lower_ == "of"):
             return False
         return True
     return False
@@ -1273,7 +1281,7 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
         if host.pos_ == "VERB" and host.i != gov.i and host.dep_ in ("relcl", "acl") and not event_noun \
                 and host.head.lemma_.lower() not in EVENT_NOUNS:
             continue
-        before = doc.text[max(sent.start_char, s - 12):s].lower()
+        before = _text(doc)[max(sent.start_char, s - 12):s].lower()
         if re.search(r"\bto\s*$", before) and text.lower().startswith("last"):
             continue  # "due to last six weeks": a verb, not a time
         phrase = text
@@ -1334,7 +1342,7 @@ def _reaches(tok: Token, top: Token, speech: set[int]) -> bool:
 def _since_then(doc: Doc, sent: Span, pub) -> str:
     """"Since then it has killed tens of thousands", "have since been killed": since the last date the
     report named before this sentence."""
-    before = doc.text[:sent.start_char]
+    before = _text(doc)[:sent.start_char]
     last = None
     for m in re.finditer(r"\b(?:on |in )?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}"
                          r"(?:,? \d{4})?|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}"
@@ -1383,7 +1391,7 @@ def _cumulative(num: Token, q: Quantity, sent: Span, doc: Doc, lex: Lexicon, sin
     first = min((doc[i].idx for i in clause), default=lo)
     last = max((doc[i].idx + len(doc[i]) for i in clause), default=hi)
     lo, hi = max(lo, first), min(hi, last)
-    window = doc.text[lo:hi].lower()
+    window = _text(doc)[lo:hi].lower()
     for cue in lex.cumulative_cues:
         if cue in ("in all",):
             continue
@@ -1398,12 +1406,12 @@ def _cumulative(num: Token, q: Quantity, sent: Span, doc: Doc, lex: Lexicon, sin
 
 
 def _incremental(q: Quantity, num: Token, noun: Token | None, doc: Doc, sent: Span) -> tuple[bool, str]:
-    before = doc.text[max(sent.start_char, q.start - 25):q.start].lower()
-    after = doc.text[q.end:min(sent.end_char, q.end + 40)].lower()
+    before = _text(doc)[max(sent.start_char, q.start - 25):q.start].lower()
+    after = _text(doc)[q.end:min(sent.end_char, q.end + 40)].lower()
     m = re.search(r"\b(another|a further|an additional|an extra|a fresh|additional|further|extra)\s*$", before)
     if m:
         # "100 killed and another 1,000 wounded" adds a different measure: not incremental.
-        if m.group(1) == "another" and re.search(r"\d", doc.text[sent.start_char:q.start]) and \
+        if m.group(1) == "another" and re.search(r"\d", _text(doc)[sent.start_char:q.start]) and \
                 re.match(r"\s*(?:\w+\s+)?(?:were\s+|have been\s+|are\s+|reported\s+|remain\s+)?"
                          r"(?:wounded|injured|hurt|missing|killed|dead|unaccounted)", after):
             return False, ""

@@ -29,7 +29,7 @@ if not Doc.has_extension("claimledger_meta"):
 @Language.component("claimledger_paragraphs", assigns=["token.is_sent_start"])
 def paragraph_breaks(doc: Doc) -> Doc:
     for tok in doc[:-1]:
-        if "\n" in tok.text and tok.text.count("\n") >= 1 and tok.is_space:
+        if tok.is_space and tok.text.count("\n") >= 2:
             doc[tok.i + 1].is_sent_start = True
     return doc
 

@@ -209,7 +209,9 @@ def _build(m: re.Match[str], text: str) -> Quantity | None:
             if _YEAR.match(lo_s.strip()) and _YEAR.match(hi_s.strip()):
                 return None
             if "-" in sep or "–" in sep or "—" in sep:
-                if not (re.fullmatch(DIGITS, lo_s.strip()) and re.fullmatch(DIGITS + _SCALE + "?", hi_s.strip())):
+                # "10,000-12,000", "$1-2 billion"; not "Su-34" or a list
+                lo_bare, hi_bare = _currency_of(lo_s)[1].strip(), _currency_of(hi_s)[1].strip()
+                if not (re.fullmatch(DIGITS, lo_bare) and re.fullmatch(DIGITS + _SCALE + "?", hi_bare)):
                     return _single(m, text, lo_s, prefix, approx, bound)
         if m.group("from") and re.search(r"\b(?:rose|risen|rising|rises|increased|climbed|jumped|grew|"
                                          r"fell|dropped|declined|raised|up|down|lowered|revised)\s*$",
@@ -218,8 +220,11 @@ def _build(m: re.Match[str], text: str) -> Quantity | None:
         # "1.5 to 2 million": the scale of the high end applies to the low end.
         scale = re.search(r"(hundred|thousand|million|billion|trillion|bn|mn|m|k)\s*$", hi_s, re.I)
         if scale and not re.search(r"[a-z]\s*$", lo_s, re.I) and lo < 1000 and hi >= 1000:
-            lo = lo * (hi / (parse_number(re.sub(r"\s*(hundred|thousand|million|billion|trillion|bn|mn|m|k)\s*$",
-                                                 "", _currency_of(hi_s)[1], flags=re.I)) or 1))
+            # "1.5 to 2 million": the low end shares the high end's scale, when it is a mantissa of it
+            mantissa = parse_number(re.sub(r"\s*(hundred|thousand|million|billion|trillion|bn|mn|m|k)\s*$", "",
+                                           _currency_of(hi_s)[1], flags=re.I))
+            if mantissa and lo <= mantissa:
+                lo = lo * (hi / mantissa)
         if _AFTER_NOT_COUNT.match(after) or _BEFORE_NOT_COUNT.search(before):
             return None
         if lo > hi:

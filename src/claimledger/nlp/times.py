@@ -70,7 +70,12 @@ def _explicit_date(text: str, pub: date) -> date | None:
     try:
         d = date(y, month, day)
     except ValueError:
-        return None
+        if year:
+            return None
+        try:  # "February 29" without a year: the last year that had one
+            d = date(y - 1, month, day)
+        except ValueError:
+            return None
     if not year and d > pub:
         d = date(y - 1, month, day)
     return d
@@ -151,7 +156,7 @@ def resolve_period(text: str, pub: date | None) -> Period | None:
         elif unit == "month":
             start = _minus_months(pub, n)
         elif unit == "year":
-            start = date(pub.year - n, pub.month, min(pub.day, 28))
+            start = _minus_months(pub, 12 * n)
         else:
             start = pub - timedelta(days=1)
         return _iso(start), _iso(pub)
