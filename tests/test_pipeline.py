@@ -16,7 +16,8 @@ def doc(text: str, doc_id: str = "t") -> Document:
 
 
 def test_every_field_set_names_the_words_that_set_it(extractor: Extractor) -> None:
-    [claim] = extractor.extract(doc("North Korea sent about 3,000 troops to Russia in January, Seoul's spy agency said."))
+    text = "North Korea sent about 3,000 troops to Russia in January, Seoul's spy agency said."
+    [claim] = extractor.extract(doc(text))
     assert (claim.actor, claim.recipient, claim.source) == ("PRK", "RUS", "KOR-NIS")
     assert claim.cues["actor"] and claim.cues["recipient"] and claim.cues["source"] and claim.cues["period"]
     assert claim.cues["item"] == "troops" and claim.cues["measure"] == "sent"
@@ -26,12 +27,14 @@ def test_a_single_line_break_does_not_end_a_sentence(extractor: Extractor) -> No
     one_line = extractor.extract(doc("Pyongyang has sent 3,000 troops to Russia, officials said."))
     wrapped = extractor.extract(doc("Pyongyang has sent 3,000\ntroops to Russia, officials said."))
     fields = [(c.value, c.item, c.recipient, c.source) for c in one_line]
-    assert fields == [(c.value, c.item, c.recipient, c.source) for c in wrapped] == [(3000, "troop", "RUS", "anonymous")]
+    expected = [(3000, "troop", "RUS", "anonymous")]
+    assert fields == [(c.value, c.item, c.recipient, c.source) for c in wrapped] == expected
 
 
 def test_a_blank_line_does(extractor: Extractor) -> None:
     claims = extractor.extract(doc("Russia fires 40 drones at Ukraine\n\nThe air force said 38 were shot down."))
-    assert [c.evidence for c in claims] == ["Russia fires 40 drones at Ukraine", "The air force said 38 were shot down."]
+    assert [c.evidence for c in claims] == ["Russia fires 40 drones at Ukraine",
+                                            "The air force said 38 were shot down."]
 
 
 def test_a_document_too_long_to_parse_is_reported_and_the_batch_goes_on() -> None:
