@@ -79,7 +79,6 @@ class Attribution:
         self.doc_relays: list[str] = self._dateline()
         self._lead_done = False
         self.lead_source: str | None = None
-        self.title_end = title_end
         self._chains: list[tuple[int, list[str], bool]] = []  # (claim index, links, explicit)
 
     # -- publisher and article-wide relays ------------------------------------
@@ -230,18 +229,6 @@ class Attribution:
                 return Frame(t, t, m.id, cue=f"{c.text} {t.text}", kind="speech")
         return None
 
-    def _dateline_end(self, tok: Token) -> int:
-        """Index of the dash that ends the dateline of tok's paragraph ("SEOUL (AP) —"), else -1."""
-        start = tok.sent.start
-        for t in self.doc[start:min(start + 12, len(self.doc))]:
-            if t.text in ("—", "–", "--") or (t.text == "-" and t.i > start and self.doc[t.i - 1].text == ")"):
-                return t.i
-        return -1
-
-    def _in_dateline(self, tok: Token) -> bool:
-        end = self._dateline_end(tok)
-        return end >= 0 and tok.i < end and DATELINE.match(self.doc[tok.sent.start:end + 1].text) is not None
-
     def _name_before(self, verb: Token, floor: int) -> Token | None:
         """The name just before a sentence-final speech verb, past an apposition in commas:
         "..., General Dan Caine, chairman of the Joint Chiefs of Staff, told reporters"."""
@@ -329,8 +316,8 @@ class Attribution:
             near = self._name_before(verb, spk_tok.i)
             if near is not None:
                 spk_tok = near
-        if self._in_dateline(spk_tok):
-            near = self._name_before(verb, self._dateline_end(spk_tok))
+        if in_dateline(spk_tok):
+            near = self._name_before(verb, dateline_end(spk_tok))
             if near is None:
                 return None
             spk_tok = near
@@ -665,10 +652,6 @@ class Attribution:
                 if len(lead_links) >= 3:
                     self.lead_source = lead_links[-1]
         self._chains.append((len(self._chains), links, bool(links)))
-        if links:
-            src = links[-1]
-            kind = self.gaz.get(src).kind if self.gaz.get(src) else "body"
-            self._remember(src, kind)
         if not links:
             return Chain(None, [], "", [], False)
         cue = "; ".join(f.cue for f in ordered if f.cue)
@@ -749,6 +732,24 @@ class Attribution:
             if best is None or score > best[0]:
                 best = (score, j)
         return best[1] if best else None
+
+
+def dateline_end(tok: Token) -> int:
+    """Index of the dash that ends the dateline of tok's sentence ("SEOUL (AP) —"), else -1."""
+    doc, start = tok.doc, tok.sent.start
+    for t in doc[start:min(start + 12, len(doc))]:
+        if t.text in ("—", "–", "--") or (t.text == "-" and t.i > start and doc[t.i - 1].text == ")"):
+            return t.i
+    return -1
+
+
+def in_dateline(tok: Token) -> bool:
+    """A token of a dateline, "SEOUL, South Korea (AP) —" or "GAZA CITY —": it neither speaks nor acts."""
+    end = dateline_end(tok)
+    if end < 0 or tok.i >= end:
+        return False
+    head = tok.doc[tok.sent.start:end + 1].text
+    return bool(DATELINE.match(head) or re.match(r"^[A-Z][A-Z .,'’/-]+[—–-]", head))
 
 
 def _opens_clause_of(tok: Token, verb: Token) -> bool:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.extract.attribution import Attribution, Chain
+from claimledger.extract.attribution import Attribution, Chain, in_dateline
 from claimledger.extract.lexicon import Lexicon
 from claimledger.models import Claim, Document
 from claimledger.nlp.entities import EntityIndex, Mention, publisher_id, slug
@@ -31,7 +31,6 @@ from claimledger.nlp.quantities import CURRENCY_WORDS, Quantity, find_quantities
 from claimledger.nlp.times import EXTRA_TIME, parse_date, resolve_period
 
 CASUALTY_MEASURES = {"killed", "wounded", "killed_or_wounded", "captured", "missing", "released"}
-RECEIVING_MEASURES = {"deployed", "planned", "transferred", "launched", "pledged", "destroyed", "released"}
 PERSON_CATEGORIES = {"personnel", "casualty", "people"}
 SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion", "bn", "m", "k", "mn", "dozen"}
 PLACE_PREPS = {"in", "near", "at", "over", "around", "outside", "across", "inside", "into", "from", "on"}
@@ -966,7 +965,7 @@ def _np_entity(tok: Token, ents: EntityIndex) -> Mention | None:
 
     A group named by whom it belongs to ("Ukraine's allies") is that group, not the possessor: an entity
     of its own, slugged from its words."""
-    if _in_dateline(tok):
+    if in_dateline(tok):
         return None  # "BRUSSELS (Reuters) — ...": the dateline city does nothing
     m = ents.at(tok)
     if m:
@@ -988,14 +987,6 @@ def _np_entity(tok: Token, ents: EntityIndex) -> Mention | None:
                     if m and m.kind in ("international", "organisation"):
                         return m
     return None
-
-
-def _in_dateline(tok: Token) -> bool:
-    """A token of a dateline, "SEOUL (AP) —", at the start of its paragraph."""
-    sent = tok.sent
-    head = tok.doc[sent.start:min(sent.start + 12, sent.end)]
-    dash = next((t.i for t in head if t.text in ("—", "–", "--")), None)
-    return dash is not None and tok.i < dash and bool(re.match(r"^[A-Z][A-Z .,'’/-]+", sent.text))
 
 
 def _actor(num: Token, noun: Token | None, gov: Token, measure: str, category: str, ents: EntityIndex,
@@ -1068,9 +1059,6 @@ def _actor(num: Token, noun: Token | None, gov: Token, measure: str, category: s
                         m = _np_entity(p, ents)
                         if m and m.kind in ("country", "demonym", "body", "organisation", "international"):
                             return m.id, f"by {p.text}"
-    if measure in ("killed", "wounded", "killed_or_wounded", "captured", "missing") and verb is not None:
-        # "Ukrainian forces had captured two North Korean soldiers": the captured side is the noun's.
-        pass
     return None, ""
 
 

@@ -24,7 +24,6 @@ class Lexicon:
     report_nouns: set[str] = field(default_factory=set)
     anaphoric_speakers: set[str] = field(default_factory=set)
     anonymous_heads: set[str] = field(default_factory=set)
-    incremental_cues: set[str] = field(default_factory=set)
     cumulative_cues: list[str] = field(default_factory=list)
 
     @classmethod
@@ -52,6 +51,6 @@ class Lexicon:
         self.noun_measures.update(data.get("noun_measures") or {})
         self.weak_noun_measures.update(data.get("weak_noun_measures") or {})
         for name in ("casualty_nouns", "container_nouns", "future_heads", "future_aux", "reporting_verbs",
-                     "report_nouns", "anaphoric_speakers", "anonymous_heads", "incremental_cues"):
+                     "report_nouns", "anaphoric_speakers", "anonymous_heads"):
             getattr(self, name).update(data.get(name) or [])
         self.cumulative_cues.extend(data.get("cumulative_cues") or [])

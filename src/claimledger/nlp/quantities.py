@@ -192,8 +192,6 @@ def _build(m: re.Match[str], text: str) -> Quantity | None:
         if word in {"a few", "a couple"} and re.match(
                 r"\s+(?:years?|months?|weeks?|days?|hours?|minutes?|times|more|other|of them|of the)\b", after, re.I):
             return None
-        if re.match(r"\s*(?:of\s+)?(?:dollars|euros|pounds)", after, re.I) and word == "billions":
-            pass
         return Quantity(start=m.start(), end=m.end(), text=text[m.start():m.end()], value=None,
                         approx=False, bound="=", vague=True, num_start=core_start, hedge=prefix.strip())
     lo_s = m.group("lo1") or m.group("lo2") or m.group("lo3")
