@@ -118,6 +118,7 @@ def test_currency_conversion_gives_two_figures():
     "North Korea is already one of Moscow's main suppliers.",
     "Three quarters, or 3/4 of the city, lost power.",
     "Patrols run 24/7 along the border.",
+    "The soldiers, aged 20 and 26, were captured in January.",
 ])
 def test_not_counts(sentence):
     assert find_quantities(sentence) == []

@@ -110,7 +110,7 @@ _BEFORE_NOT_COUNT = re.compile(
     r"item|level|grade|category|class|size|version|model|block|building|gate|terminal|platform|"
     r"channel|line|squadron|battalion|regiment|division|corps|covid|g|p|group of|magnitude|every|per|operation|"
     r"decree|law|bill|order|protocol|convoy|camp)\s*$|[#№]\s*$|"
-    r"\bone in (?:every\s+)?$|\bno\s*$|\d[:/]\s*$)",
+    r"\bone in (?:every\s+)?$|\bno\s*$|\d[:/]\s*$|\baged?\s+\d+\s*(?:and|or|to|-)\s*$)",
     re.I,
 )
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)(s)?$")
