@@ -551,3 +551,21 @@ def test_a_document_extraction_fails_on_is_reported_and_the_batch_goes_on(tmp_pa
     assert len(errors) == 1 and "second" in errors[0] and "extraction failed" in errors[0]
     docs = {json.loads(line)["doc"] for line in r.out.splitlines()}
     assert docs == {"first", "third"}
+
+
+def test_a_users_gazetteer_names_new_entities(tmp_path: Path, capsys) -> None:
+    # Without the file "Harbour Watch" is only a slug of its words; with it, the user's id and its short name.
+    gazetteer = tmp_path / "mine.yaml"
+    gazetteer.write_text("international:\n  - {id: HARBOUR-WATCH, names: [Harbour Watch Monitoring Group, "
+                         "Harbour Watch]}\n", encoding="utf-8")
+    source = tmp_path / "one.jsonl"
+    source.write_text(json.dumps({"id": "hw", "published": "2025-03-27", "publisher": "REUTERS",
+                                  "text": "The Harbour Watch Monitoring Group said 40 boats were sunk in the port."})
+                      + "\n", encoding="utf-8")
+    plain = cli(capsys, "extract", source)
+    assert plain.code == 0 and json.loads(plain.out)["source"] != "HARBOUR-WATCH"
+    extended = cli(capsys, "--gazetteer", gazetteer, "extract", source)
+    assert extended.code == 0, extended.err
+    assert json.loads(extended.out)["source"] == "HARBOUR-WATCH"
+    missing = cli(capsys, "--gazetteer", tmp_path / "nope.yaml", "extract", source)
+    assert missing.code == 2 and "nope.yaml" in missing.err
