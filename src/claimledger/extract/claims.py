@@ -154,7 +154,8 @@ def extract_claims(doc: Doc, document: Document, res) -> list[Claim]:
     publisher = publisher_id(document.publisher, res.gazetteer)
     if publisher != document.publisher:
         document = replace(document, publisher=publisher)
-    attribution = Attribution(doc, ents, lex, res.gazetteer, publisher, title_end=_title_end(document))
+    title_end = _title_end(document)
+    attribution = Attribution(doc, ents, lex, res.gazetteer, publisher, title_end=title_end)
     ctx = Context(main_country=_main_country(ents), disaster=_about_disaster(doc, document))
     claims: list[Claim] = []
     previous: Quantity | None = None
@@ -169,7 +170,7 @@ def extract_claims(doc: Doc, document: Document, res) -> list[Claim]:
             claims.append(claim)
         previous = q
     attribution.finish(claims)
-    _carry_event_dates(claims, _title_end(document), _text(doc))
+    _carry_event_dates(claims, title_end, _text(doc))
     _fill_from_neighbours(claims)
     return claims
 
@@ -260,7 +261,8 @@ def _main_country(ents: EntityIndex) -> str | None:
 
 def _about_disaster(doc: Doc, document: Document) -> bool:
     """A report whose title or lead is about a natural disaster or accident: its dead belong to no side."""
-    head = _text(doc)[:max(_title_end(document), 1)] if _title_end(document) else _text(doc)[:300]
+    title_end = _title_end(document)
+    head = _text(doc)[:title_end] if title_end else _text(doc)[:300]
     words = {w.lower().strip(".,;:'\"") for w in head.split()}
     words |= {w[:-1] for w in words if w.endswith("s")}  # "floods"
     return bool(words & DISASTERS)
@@ -960,6 +962,11 @@ GROUP_NOUNS = {"ally", "partner", "donor", "backer", "supporter", "neighbour", "
                "coalition"}
 
 
+def _side(m: Mention) -> str:
+    """The side a mention stands for: a state body acts for its country, anything else for itself."""
+    return m.country if m.kind == "body" and m.country else m.id
+
+
 def _np_entity(tok: Token, ents: EntityIndex) -> Mention | None:
     """The entity a noun phrase names: its own mention or, for "the North Korean army", its modifier's.
 
@@ -1000,7 +1007,7 @@ def _actor(num: Token, noun: Token | None, gov: Token, measure: str, category: s
             if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i != num.i:
                 m = ents.at(c)
                 if m and m.kind in ("country", "demonym", "body", "organisation", "international"):
-                    return (m.country or m.id) if m.kind == "body" else m.id, c.text
+                    return _side(m), c.text
         # "drones of Russia's army", "casualties among North Korean troops"
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "among", "from"):
@@ -1023,7 +1030,7 @@ def _actor(num: Token, noun: Token | None, gov: Token, measure: str, category: s
                     if m and m.kind in ("country", "demonym") and not (category == "money" and c.dep_ != "poss"):
                         return m.id, c.text
                     if m and category == "money" and m.kind in ("international", "organisation", "body"):
-                        return (m.country or m.id) if m.kind == "body" and m.country else m.id, c.text
+                        return _side(m), c.text
                 if category == "money" and c.dep_ == "prep" and c.lower_ == "from":
                     for p in c.children:
                         m = _np_entity(p, ents)
@@ -1040,7 +1047,7 @@ def _actor(num: Token, noun: Token | None, gov: Token, measure: str, category: s
                 for p in c.children:
                     m = _np_entity(p, ents)
                     if m and m.kind in ("country", "demonym", "body", "organisation", "international"):
-                        return (m.country or m.id) if m.kind == "body" and m.country else m.id, f"from {p.text}"
+                        return _side(m), f"from {p.text}"
         return None, ""
     if verb is not None and measure not in (CASUALTY_MEASURES - {"released"}) | {"displaced"}:
         for v in _verb_and_heads(verb):
@@ -1050,7 +1057,7 @@ def _actor(num: Token, noun: Token | None, gov: Token, measure: str, category: s
                 if c.dep_ in ("nsubj",):
                     m = _np_entity(c, ents)
                     if m and m.kind in ("country", "demonym", "body", "organisation", "international"):
-                        return (m.country or m.id) if m.kind == "body" and m.country else m.id, f"by {c.text}"
+                        return _side(m), f"by {c.text}"
                     if m and m.kind == "person" and m.country and measure in ("pledged", "transferred", "deployed",
                                                                              "planned", "launched"):
                         return m.country, f"by {c.text}"  # "Prime Minister Mark Carney pledged C$2bn"

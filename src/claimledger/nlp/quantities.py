@@ -64,7 +64,8 @@ _NUM = (
     rf"|(?:{WORD_NUMBER})(?: (?:hundred|thousand|million|billion|trillion)\b)?)"
 )
 _AMOUNT = rf"(?:{_CUR})?{_NUM}"
-_PREFIX = "|".join(p for p, _, _ in sorted(PREFIXES, key=lambda x: -len(x[0])))
+_PREFIXES_LONGEST_FIRST = sorted(PREFIXES, key=lambda x: -len(x[0]))
+_PREFIX = "|".join(p for p, _, _ in _PREFIXES_LONGEST_FIRST)
 
 VAGUE = (
     r"(?:tens|hundreds) of (?:thousands|millions)|hundreds|thousands|millions|billions|dozens|scores"
@@ -152,7 +153,7 @@ def _prefix_semantics(prefix: str) -> tuple[bool, str]:
     approx, bound = False, "="
     words = prefix.strip().lower()
     while words:
-        for pat, ap, bd in sorted(PREFIXES, key=lambda x: -len(x[0])):
+        for pat, ap, bd in _PREFIXES_LONGEST_FIRST:
             m = re.match(rf"{pat}\b\s*", words)
             if m:
                 approx = approx or ap
