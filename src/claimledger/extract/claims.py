@@ -666,6 +666,11 @@ def _lookup_verb(t: Token, lex: Lexicon) -> tuple[str | None, str]:
     for cut in (2, 1):
         if t.lower_.endswith("ed") and t.lower_[:-cut] in lex.verb_measures:
             return lex.verb_measures[t.lower_[:-cut]], t.lower_[:-cut]
+    if t.pos_ == "VERB" or t.tag_ in ("VBN", "VBD"):
+        # a verb no hand list names: its WordNet class ("capsized", "airlifted", "impounded")
+        wn = lex.classes.measure(lem) or lex.classes.measure(base)
+        if wn:
+            return wn, lem
     return None, lem
 
 
@@ -844,13 +849,13 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
             return candidate
     if noun is not None and noun.lemma_.lower() in lex.weak_noun_measures:
         return lex.weak_noun_measures[noun.lemma_.lower()], noun.text, False
-    if money or (noun is not None and lex.item_category.get(_item_lemma(noun)) in ("personnel", "people")) \
+    if money or (noun is not None and lex.noun_class(_item_lemma(noun)) in ("personnel", "people")) \
             or (noun is not None and _item_lemma(noun) == "person"):
         return None, "", False
     # 4. nothing governs it: the nearest measure verb of the sentence that is not speech
     #    (nouns too for munitions: "the barrage of 539 drones")
     sent = num.sent
-    munition = noun is not None and lex.item_category.get(_item_lemma(noun)) == "munition"
+    munition = noun is not None and lex.noun_class(_item_lemma(noun)) == "munition"
     best = None
     for t in sent:
         if t.i == num.i or (noun is not None and t.i == noun.i):
@@ -929,7 +934,7 @@ def _default_measure(category: str, item: str, doc: Doc, sent: Span) -> str:
 
 
 def _category(item: str, measure: str | None, lex: Lexicon) -> str:
-    cat = lex.item_category.get(item)
+    cat = lex.noun_class(item)
     if cat in ("munition", "weapon", "vehicle", "aircraft"):
         return cat
     if item in lex.casualty_nouns:

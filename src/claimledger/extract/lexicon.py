@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from claimledger.errors import ConfigError
+from claimledger.extract.wordclasses import WordClasses
 
 
 @dataclass
@@ -25,10 +26,19 @@ class Lexicon:
     anaphoric_speakers: set[str] = field(default_factory=set)
     anonymous_heads: set[str] = field(default_factory=set)
     cumulative_cues: list[str] = field(default_factory=list)
+    classes: WordClasses = field(default_factory=WordClasses)
+
+    def verb_class(self, lemma: str) -> str | None:
+        """The measure a verb sets: the hand list's, else WordNet's (extract/wordclasses.py)."""
+        return self.verb_measures.get(lemma) or self.classes.measure(lemma)
+
+    def noun_class(self, lemma: str) -> str | None:
+        """The category of a counted noun: the hand list's, else WordNet's."""
+        return self.item_category.get(lemma) or self.classes.category(lemma)
 
     @classmethod
     def load(cls, extra: str | Path | None = None) -> Lexicon:
-        lex = cls()
+        lex = cls(classes=WordClasses.load())
         text = resources.files("claimledger.data").joinpath("lexicon.yaml").read_text(encoding="utf-8")
         lex._merge(yaml.safe_load(text), "lexicon.yaml")
         if extra:

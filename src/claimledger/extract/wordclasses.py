@@ -1,0 +1,192 @@
+"""Word classes from WordNet 3.0: a measure for every verb, a category for every noun.
+
+The hand-made lists of data/lexicon.yaml name the words the annotated reports
+used; a report about a ferry that capsized or a militia that was routed uses
+others. WordNet's hypernym hierarchy generalises: "capsize", "scuttle" and
+"founder" reach *sink*, "airlift" and "ferry" reach *transport*, "trawler" and
+"dinghy" reach *vessel*. `build()` walks every verb and noun of the WordNet
+database up to a small set of anchor senses and writes a compact table,
+`data/wordclasses.json`, which ships in the package: WordNet is needed only
+to rebuild it (Debian's `wordnet-base`, read here directly in its database
+format, wndb(5)), never at run time.
+
+At run time the table is the fallback of the lexicon: a word the lexicon
+names keeps the lexicon's class; any other word takes the table's.
+
+WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.
+Used under the WordNet 3.0 licence, which permits use, copying and
+distribution with this notice; the table is derived from it.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+# Anchor senses, most specific first: the first anchor a sense reaches sets its class.
+# Names are WordNet's "lemma.pos.NN" (the lemma's NN-th sense).
+VERB_ANCHORS: list[tuple[str, str]] = [
+    ("shoot_down.v.02", "destroyed"), ("intercept.v.01", "destroyed"), ("sink.v.02", "destroyed"), ("sink.v.04", "destroyed"),
+    ("destroy.v.01", "destroyed"), ("destroy.v.02", "destroyed"), ("wreck.v.01", "destroyed"),
+    ("damage.v.01", "damaged"),
+    ("drown.v.01", "killed"), ("kill.v.01", "killed"), ("die.v.01", "killed"), ("murder.v.01", "killed"),
+    ("injure.v.01", "wounded"), ("wound.v.01", "wounded"), ("injure.v.02", "wounded"),
+    ("arrest.v.01", "captured"), ("capture.v.06", "captured"), ("seize.v.01", "captured"),
+    ("kidnap.v.01", "captured"), ("confiscate.v.01", "captured"), ("imprison.v.01", "captured"),
+    ("confine.v.01", "captured"),
+    ("disappear.v.01", "missing"),
+    ("free.v.01", "released"), ("release.v.01", "released"), ("rescue.v.01", "released"),
+    ("exchange.v.01", "released"), ("repatriate.v.01", "released"),
+    ("flee.v.01", "displaced"), ("evacuate.v.01", "displaced"), ("evacuate.v.02", "displaced"),
+    ("displace.v.01", "displaced"), ("expel.v.01", "displaced"), ("emigrate.v.01", "displaced"),
+    ("escape.v.01", "displaced"),
+    ("launch.v.02", "launched"), ("fire.v.02", "launched"), ("shoot.v.01", "launched"),
+    ("attack.v.01", "launched"), ("bombard.v.02", "launched"), ("bomb.v.01", "launched"),
+    ("deploy.v.01", "deployed"), ("station.v.01", "deployed"), ("mobilize.v.03", "deployed"),
+    ("pledge.v.01", "pledged"), ("promise.v.01", "pledged"), ("allow.v.04", "pledged"), ("earmark.v.01", "pledged"), ("allocate.v.01", "pledged"),
+    ("supply.v.01", "transferred"), ("deliver.v.01", "transferred"), ("give.v.03", "transferred"),
+    ("transport.v.01", "transferred"), ("ship.v.01", "transferred"), ("sell.v.01", "transferred"),
+    ("buy.v.01", "transferred"), ("pay.v.01", "transferred"), ("donate.v.01", "transferred"),
+    ("transfer.v.05", "transferred"), ("lend.v.01", "transferred"),
+]
+
+NOUN_ANCHORS: list[tuple[str, str]] = [
+    ("aircraft.n.01", "aircraft"), ("drone.n.04", "munition"),
+    ("missile.n.01", "munition"), ("rocket.n.01", "munition"), ("projectile.n.01", "munition"),
+    ("ammunition.n.01", "munition"), ("bomb.n.01", "munition"), ("explosive_device.n.01", "munition"),
+    ("mine.n.02", "munition"), ("shell.n.01", "munition"), ("round.n.01", "munition"),
+    ("torpedo.n.03", "munition"), ("warhead.n.01", "munition"),
+    ("gun.n.01", "weapon"), ("weaponry.n.01", "weapon"), ("weapon.n.01", "weapon"), ("weapon_system.n.01", "weapon"),
+    ("armored_vehicle.n.01", "vehicle"), ("vehicle.n.01", "vehicle"), ("vessel.n.02", "vehicle"),
+    ("craft.n.02", "vehicle"),
+    ("monetary_unit.n.01", "money"), ("money.n.01", "money"), ("money.n.02", "money"),
+    ("military_personnel.n.01", "personnel"), ("serviceman.n.01", "personnel"),
+    ("military_unit.n.01", "personnel"), ("military_officer.n.01", "personnel"),
+    ("policeman.n.01", "personnel"), ("police.n.01", "personnel"), ("lawman.n.01", "personnel"),
+    ("combatant.n.01", "personnel"), ("rescuer.n.02", "personnel"),
+    ("peacekeeper.n.01", "personnel"), ("security_force.n.01", "personnel"), ("spy.n.01", "personnel"),
+    ("army.n.01", "personnel"), ("mercenary.n.01", "personnel"), ("fireman.n.04", "personnel"),
+    ("person.n.01", "people"), ("people.n.01", "people"), ("family.n.01", "people"), ("household.n.01", "people"),
+]
+
+
+@dataclass
+class WordClasses:
+    """Verb lemma → measure, noun lemma → category, derived from WordNet (see the module docstring)."""
+
+    verb_measure: dict[str, str] = field(default_factory=dict)
+    noun_category: dict[str, str] = field(default_factory=dict)
+    version: str = ""
+
+    @classmethod
+    def load(cls) -> WordClasses:
+        path = resources.files("claimledger.data").joinpath("wordclasses.json")
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:  # a package built without the table: the lexicon alone decides
+            return cls()
+        return cls(verb_measure=data["verbs"], noun_category=data["nouns"], version=data.get("version", ""))
+
+    def measure(self, lemma: str) -> str | None:
+        return self.verb_measure.get(lemma)
+
+    def category(self, lemma: str) -> str | None:
+        return self.noun_category.get(lemma)
+
+
+# -- building the table from the WordNet database ---------------------------------
+
+class _WordNet:
+    """The few parts of a WordNet 3.0 database (wndb(5)) the table needs: senses in order and hypernyms."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.senses: dict[str, dict[str, list[int]]] = {}
+        self.hypernyms: dict[str, dict[int, list[int]]] = {}
+        self.words: dict[str, dict[int, list[str]]] = {}
+        for pos, name in (("n", "noun"), ("v", "verb")):
+            self.senses[pos] = self._index(root / f"index.{name}")
+            self.hypernyms[pos], self.words[pos] = self._data(root / f"data.{name}")
+
+    @staticmethod
+    def _index(path: Path) -> dict[str, list[int]]:
+        out = {}
+        for line in path.read_text(encoding="latin-1").splitlines():
+            if line.startswith(" "):
+                continue  # the licence header
+            parts = line.split()
+            lemma, n_synsets, n_ptr = parts[0], int(parts[2]), int(parts[3])
+            offsets = parts[4 + n_ptr + 2:]
+            out[lemma] = [int(o) for o in offsets[:n_synsets]]
+        return out
+
+    @staticmethod
+    def _data(path: Path) -> tuple[dict[int, list[int]], dict[int, list[str]]]:
+        hyper: dict[int, list[int]] = {}
+        words: dict[int, list[str]] = {}
+        for line in path.read_text(encoding="latin-1").splitlines():
+            if line.startswith(" "):
+                continue
+            parts = line.split(" | ")[0].split()
+            offset, n_words = int(parts[0]), int(parts[3], 16)
+            words[offset] = [parts[4 + 2 * k].lower() for k in range(n_words)]
+            k = 4 + 2 * n_words
+            n_ptr = int(parts[k])
+            ups = []
+            for p in range(n_ptr):
+                symbol, target, tpos = parts[k + 1 + 4 * p: k + 4 + 4 * p]
+                if symbol in ("@", "@i") and tpos == path.name[5]:
+                    ups.append(int(target))
+            hyper[offset] = ups
+        return hyper, words
+
+    def synset(self, name: str) -> int:
+        lemma, pos, n = name.rsplit(".", 2)
+        return self.senses[pos][lemma][int(n) - 1]
+
+    def ancestors(self, pos: str, offset: int) -> list[int]:
+        """The synset and its hypernyms, breadth first, nearest first."""
+        seen, queue = [offset], [offset]
+        while queue:
+            nxt = []
+            for o in queue:
+                for h in self.hypernyms[pos].get(o, []):
+                    if h not in seen:
+                        seen.append(h)
+                        nxt.append(h)
+            queue = nxt
+        return seen
+
+
+def _classes(wn: _WordNet, pos: str, anchors: list[tuple[str, str]], max_senses: int) -> dict[str, str]:
+    """Each lemma's class: the class its most frequent senses reach, the first sense breaking ties."""
+    anchor_of = {wn.synset(name): cls for name, cls in anchors}
+    rank = {name: i for i, (name, _) in enumerate(anchors)}
+    order = {wn.synset(name): rank[name] for name, _ in anchors}
+    out = {}
+    for lemma, offsets in wn.senses[pos].items():
+        votes: dict[str, float] = {}
+        for k, offset in enumerate(offsets[:max_senses]):
+            hits = [a for a in wn.ancestors(pos, offset) if a in anchor_of]
+            if hits:
+                cls = anchor_of[min(hits, key=lambda a: order[a])]
+                votes[cls] = votes.get(cls, 0.0) + 1.0 / (k + 1)
+        if votes:
+            best = max(votes.items(), key=lambda kv: (kv[1], -min(order[a] for a in order if anchor_of[a] == kv[0])))
+            # a class the first sense does not reach needs a clear majority of the weight
+            if best[1] >= 0.5 * sum(votes.values()):
+                out[lemma] = best[0]
+    return out
+
+
+def build(wordnet_dir: str | Path, out: str | Path) -> dict[str, int]:
+    """Derive the table from a WordNet 3.0 database folder (/usr/share/wordnet) and write it as JSON."""
+    wn = _WordNet(Path(wordnet_dir))
+    verbs = _classes(wn, "v", VERB_ANCHORS, max_senses=1)
+    nouns = _classes(wn, "n", NOUN_ANCHORS, max_senses=2)
+    data = {"version": "wordnet-3.0/1", "source": "WordNet 3.0 (Princeton University), wndb files",
+            "licence": "WordNet 3.0 licence; WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.",
+            "verbs": dict(sorted(verbs.items())), "nouns": dict(sorted(nouns.items()))}
+    Path(out).write_text(json.dumps(data, ensure_ascii=False, indent=0, sort_keys=False) + "\n", encoding="utf-8")
+    return {"verbs": len(verbs), "nouns": len(nouns)}
