@@ -18,10 +18,12 @@ said ..." after "Lee told Reuters, citing the NIS").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from claimledger.extract.frames import DocumentFrames, Lent
 from claimledger.extract.lexicon import Lexicon
 from claimledger.models import Claim
 from claimledger.nlp.entities import EntityIndex, Mention, slug
@@ -80,6 +82,7 @@ class Attribution:
         self._lead_done = False
         self.lead_source: str | None = None
         self._chains: list[tuple[int, list[str], bool]] = []  # (claim index, links, explicit)
+        self._layout: DocumentFrames | None = None
 
     # -- publisher and article-wide relays ------------------------------------
     def _publisher_ids(self, publisher: str | None) -> set[str]:
@@ -115,6 +118,44 @@ class Attribution:
             self._all_frames()
         return self._frames.get(sent.start, [])
 
+    def layout(self) -> DocumentFrames:
+        """The frames the document's layout lends past their sentences (extract/frames.py), built once."""
+        if self._layout is None:
+            if not self._frames:
+                self._all_frames()
+            starts = [s.start_char for s in self.doc.sents]
+            ends = [s.end_char for s in self.doc.sents]
+
+            def sentence_of(offset: int) -> tuple[int, int]:
+                k = max(0, bisect_right(starts, offset) - 1)
+                return starts[k], ends[k]
+
+            self._by_offset = {f.anchor.idx: f for fs in self._frames.values() for f in fs
+                               if f.kind in ("speech", "according")}
+            text = self.doc.user_data.get("claimledger_text", self.doc.text)
+            self._layout = DocumentFrames(text, list(self._by_offset), sentence_of)
+        return self._layout
+
+    def _lent_frame(self, lent: Lent) -> Frame | None:
+        if lent.kind != "label":
+            return self._by_offset.get(lent.anchor_at)
+        tok = self.doc.char_span(lent.anchor_at, lent.anchor_at + len(lent.label), alignment_mode="expand")
+        if tok is None or not len(tok):
+            return None
+        speaker = self._label_speaker(lent.label, tok)
+        return Frame(tok[-1], tok[-1], speaker, cue=f"{lent.label}:", kind="speech") if speaker else None
+
+    def _label_speaker(self, label: str, span: Span) -> str | None:
+        """A transcript's "KIRBY:" or "Mr. Kirby:": the person the report names so, else the label itself."""
+        m = self.ents.at(span[-1])
+        if m is not None and m.kind != "place":
+            return m.id
+        last = label.split()[-1].lower().strip(".")
+        for mention in self.ents.mentions:
+            if mention.kind == "person" and mention.text.split()[-1].lower() == last:
+                return mention.id
+        return slug(label)
+
     def speech_tokens(self, sent: Span) -> set[int]:
         return {f.anchor.i for f in self.frames(sent) if f.kind == "speech"}
 
@@ -140,7 +181,7 @@ class Attribution:
                 to = next(c for c in t.children if c.lower_ == "to")
                 pobj = [c for c in to.children if c.dep_ == "pobj"]
                 if pobj:
-                    spk = self._speaker(pobj[0])
+                    spk = self._speaker(pobj[0]) or self._np_speaker(pobj[0])
                     scope = t.head if t.head.i != t.i else t
                     f = Frame(t, scope, spk, cue=f"according to {pobj[0].text}", kind="according")
                     frames.append(f)
@@ -323,7 +364,7 @@ class Attribution:
             spk_tok = near
         if spk_tok.dep_ == "poss" and spk_tok.head.i < verb.i:
             spk_tok = spk_tok.head  # "Ukraine's air force reports": the possessed body speaks
-        speaker = self._speaker(spk_tok)
+        speaker = self._speaker(spk_tok) or self._np_speaker(spk_tok)
         if speaker is None:
             return None
         f = Frame(verb, verb, speaker, cue=f"{spk_tok.text} {verb.text}")
@@ -554,6 +595,20 @@ class Attribution:
             return self._remember(slug(name), "body") if name else None
         return None
 
+    def _np_speaker(self, tok: Token) -> str | None:
+        """A speaker no entity names: "new government data", "a database built by the Post", "one study".
+        The body named inside the phrase if there is one, else the phrase's own words."""
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in ("that", "which", "who", "this", "it"):
+            return None
+        inside = [self.ents.at(t) for t in tok.subtree if t.i != tok.i]
+        named = [m for m in inside if m is not None and m.kind != "place"]
+        if named:
+            best = next((m for m in named if m.kind != "country"), named[0])
+            return self._remember(best.id, "person" if best.kind == "person" else "body")
+        words = [c.text for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
+                 and c.lower_ not in ("new", "latest", "recent", "other", "same", "such")] + [tok.text]
+        return slug(" ".join(words)) or None
+
     def _role_person(self, role: str) -> str | None:
         """The person the report names in a role: "the city's mayor, X", "Mayor X", "X, the mayor"."""
         for t in self.doc:
@@ -618,6 +673,13 @@ class Attribution:
         frames = self.frames(sent)
         target = noun if noun is not None else num
         holding = [f for f in frames if self._covers(f, num, target)]
+        lent = self.layout().covering(num.idx)
+        if lent is not None:
+            # inside a quote, names and verbs are the speaker's own words, not who attributes them
+            own = [f for f in holding if not (lent.kind == "quote" and lent.start <= f.anchor.idx < lent.end)]
+            if not own:
+                outer = self._lent_frame(lent)
+                holding = [outer] if outer is not None else own
         if not holding:
             top = [f for f in frames if f.kind in ("speech", "according") and f.anchor.i != num.i
                    and not any(t.text == ";" or _opens_clause_of(t, f.anchor)

@@ -1,0 +1,187 @@
+"""Attribution frames that reach past their sentence: quotations, speaker labels, introduced lists.
+
+A sentence's own frames ("the NIS said", "according to X") are found by
+extract/attribution.py. A figure with none of them may still be in somebody's
+voice, and the document's layout says whose:
+
+- **quotations**: a figure inside quotation marks is the quoted speaker's, even
+  when the quote runs over several sentences or paragraphs and the speech verb
+  sits in another sentence (`"...," she said. "... 25 million more ..."`);
+  a quote with no speech verb of its own continues the quote before it in the
+  same paragraph;
+- **speaker labels**: in a transcript a paragraph opened by "NAME:" is NAME's,
+  and so are the paragraphs after it up to the next label;
+- **introduced lists**: a paragraph that ends with a colon and holds a frame
+  ("The ministry gave these figures:") lends it to the paragraphs that follow
+  while they are list items, and to the first paragraph after it in any case.
+
+`DocumentFrames` computes these once per document from the text and the
+sentence frames and answers, for a character offset, the frame that covers it.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+
+OPENING = "“«"
+CLOSING = "”»"
+LABEL = re.compile(r"^[\"“]?\s*((?:[A-Z][A-Za-z.'’-]*\s){0,3}[A-Z][A-Za-z.'’-]*)\s?:\s+\S")
+LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·]|\d{1,2}[.)]\s|\(\w\)\s)")
+QUOTE_ATTACH = 80  # characters between a quote and the speech verb that introduces or closes it
+
+
+@dataclass
+class Quote:
+    start: int
+    end: int
+    speaker_at: int | None = None  # character offset of the speech verb that attributes the quote
+
+
+def quote_spans(text: str) -> list[Quote]:
+    """Quoted stretches of the text. Curly quotes open and close; straight double quotes and two
+    apostrophes toggle. A quote left open at a paragraph's end goes on into the next paragraph when
+    that opens with a quotation mark (the news convention for a quote of several paragraphs), else it
+    ends with its paragraph."""
+    spans: list[Quote] = []
+    open_at: int | None = None
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if text.startswith("\n\n", i):
+            if open_at is not None:
+                j = i
+                while j < n and text[j] in "\n \t":
+                    j += 1
+                if not (j < n and (text[j] in OPENING or text[j] == '"' or text.startswith("''", j))):
+                    spans.append(Quote(open_at, i))
+                    open_at = None
+                else:
+                    i = j + (2 if text.startswith("''", j) else 1)  # the reopening mark continues the quote
+                    continue
+            i += 2
+            continue
+        two = text.startswith("''", i)
+        if ch in OPENING and open_at is None:
+            open_at = i + 1
+        elif ch in CLOSING and open_at is not None:
+            spans.append(Quote(open_at, i))
+            open_at = None
+        elif ch == '"' or two:
+            if open_at is None:
+                open_at = i + (2 if two else 1)
+            else:
+                spans.append(Quote(open_at, i))
+                open_at = None
+            if two:
+                i += 1
+        i += 1
+    if open_at is not None:
+        spans.append(Quote(open_at, n))
+    return [q for q in spans if q.end - q.start >= 3]
+
+
+def paragraph_starts(text: str) -> list[int]:
+    starts = [0]
+    for m in re.finditer(r"\n\s*\n", text):
+        starts.append(m.end())
+    return starts
+
+
+@dataclass
+class Lent:
+    """A frame lent to a stretch of text: where it covers and where its speech verb stands."""
+    start: int
+    end: int
+    anchor_at: int
+    kind: str  # quote, label, list
+    label: str = ""
+
+
+class DocumentFrames:
+    """The frames a document's layout lends past their sentences (see the module docstring).
+
+    `frame_at(offset)` takes the character offset of a speech verb and returns the sentence frame
+    anchored there; labels, which have no verb, come back as their text for the caller to resolve.
+    """
+
+    def __init__(self, text: str, frame_offsets: list[int], sentence_of: Callable[[int], tuple[int, int]]):
+        self.text = text
+        self.paragraphs = paragraph_starts(text)
+        self.frame_offsets = sorted(frame_offsets)
+        self.sentence_of = sentence_of
+        self.quotes = quote_spans(text)
+        self.lent: list[Lent] = []
+        self._attribute_quotes()
+        self._labels()
+        self._lists()
+
+    def _paragraph(self, offset: int) -> int:
+        return bisect_right(self.paragraphs, offset) - 1
+
+    def _paragraph_end(self, k: int) -> int:
+        return self.paragraphs[k + 1] if k + 1 < len(self.paragraphs) else len(self.text)
+
+    def _inside_quote(self, offset: int) -> Quote | None:
+        for q in self.quotes:
+            if q.start <= offset < q.end:
+                return q
+        return None
+
+    def _attribute_quotes(self) -> None:
+        """Each quote's speech verb: the nearest frame outside every quote in the sentences the quote
+        touches (or the one right after it); failing that, the speaker of the quote before it in the
+        same paragraph."""
+        outside = [o for o in self.frame_offsets if self._inside_quote(o) is None]
+        previous: Quote | None = None
+        for q in self.quotes:
+            lo = self.sentence_of(q.start)[0]
+            hi = self.sentence_of(max(q.start, q.end - 1))[1]
+            after = self.sentence_of(min(len(self.text) - 1, hi + 1))[1] if hi + 1 < len(self.text) else hi
+            near = [o for o in outside if lo <= o < hi or (hi <= o < after and o - q.end <= QUOTE_ATTACH)]
+            if near:
+                q.speaker_at = min(near, key=lambda o: min(abs(o - q.start), abs(o - q.end)))
+            elif previous is not None and previous.speaker_at is not None and \
+                    self._paragraph(previous.start) >= self._paragraph(q.start) - 1:
+                q.speaker_at = previous.speaker_at
+            if q.speaker_at is not None:
+                self.lent.append(Lent(q.start, q.end, q.speaker_at, "quote"))
+            previous = q
+
+    def _labels(self) -> None:
+        """"NAME: ..." paragraphs of a transcript, each label covering up to the next one."""
+        found = []
+        for k, start in enumerate(self.paragraphs):
+            m = LABEL.match(self.text[start:start + 60])
+            if m and not self.text[start:start + m.end(1)].rstrip().endswith((" said", " says")):
+                found.append((k, start + m.start(1), m.group(1)))
+        # a label only where the text is a transcript: two labelled paragraphs at least
+        if len(found) < 2:
+            return
+        for n, (k, at, label) in enumerate(found):
+            nxt = found[n + 1][0] if n + 1 < len(found) else len(self.paragraphs)
+            end = self._paragraph_end(nxt - 1)
+            self.lent.append(Lent(at + len(label), end, at, "label", label))
+
+    def _lists(self) -> None:
+        for k in range(len(self.paragraphs) - 1):
+            start, end = self.paragraphs[k], self._paragraph_end(k)
+            body = self.text[start:end].rstrip()
+            if not body.endswith(":"):
+                continue
+            own = [o for o in self.frame_offsets if start <= o < end]
+            if not own:
+                continue
+            last = k + 1
+            while last + 1 < len(self.paragraphs) and LIST_ITEM.match(self.text[self.paragraphs[last + 1]:]):
+                last += 1
+            self.lent.append(Lent(self.paragraphs[k + 1], self._paragraph_end(last), own[-1], "list"))
+
+    def covering(self, offset: int) -> Lent | None:
+        """The innermost lent frame over a character offset: a quote before a list before a label."""
+        best = None
+        for lent in self.lent:
+            if lent.start <= offset < lent.end and (best is None or lent.end - lent.start < best.end - best.start):
+                best = lent
+        return best
