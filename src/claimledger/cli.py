@@ -86,7 +86,18 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("gold")
     s.add_argument("--json", action="store_true", help="print the summary as JSON")
     s.add_argument("--misses", action="store_true", help="list every missed, spurious or wrong claim")
+    s.add_argument("--by-family", action="store_true",
+                   help="also score each topic family of the gold file (its documents' `family` field)")
+    s.add_argument("--rules-only", action="store_true", help="extract without the learned decision model")
     s.set_defaults(func=cmd_eval)
+
+    s = sub.add_parser("train", help="train the decision model on annotated reports and print its unseen-family "
+                                     "scores (leave one topic family out)")
+    s.add_argument("gold", nargs="+", help="gold files in the spec's form; documents carry a `family`")
+    s.add_argument("-o", "--output", help="model file to write (default: the package's data/decisions.json)")
+    s.add_argument("--no-unseen", action="store_true", help="skip the leave-one-family-out evaluation")
+    s.add_argument("--json", action="store_true", help="print the scores as JSON")
+    s.set_defaults(func=cmd_train)
 
     from claimledger.cli_reconcile import add_commands
 
@@ -129,10 +140,11 @@ def _console(stderr: bool = False):
     return console
 
 
-def _extractor(settings: Settings):
+def _extractor(settings: Settings, decisions: bool | None = None):
     from claimledger.pipeline import Extractor
 
-    return Extractor(gazetteer=settings.gazetteer, lexicon=settings.lexicon, model=settings.model)
+    return Extractor(gazetteer=settings.gazetteer, lexicon=settings.lexicon, model=settings.model,
+                     decisions=decisions)
 
 
 # -- commands ---------------------------------------------------------------------
@@ -344,7 +356,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from claimledger.models import Document
 
     gold = load_gold(args.gold)
-    extractor = _extractor(args.settings)
+    extractor = _extractor(args.settings, decisions=False if args.rules_only else None)
     docs = [Document.from_dict(d) for d in gold]
     preds: list[dict[str, Any]] = []
     for _d, claims in extractor.extract_many(docs):
@@ -354,6 +366,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
         preds.extend(c.to_dict() for c in claims)
     report = score(gold, preds)
     summary = report.summary()
+    if args.by_family:
+        from claimledger.corpus import families
+
+        by_doc = {d["id"] for d in gold}
+        summary["families"] = {fam: score(fdocs, [p for p in preds if p["doc"] in {d["id"] for d in fdocs}])
+                               .summary() for fam, fdocs in sorted(families(gold).items())} if by_doc else {}
     if args.misses:
         for m in report.misses:
             print(json.dumps(m, ensure_ascii=False))
@@ -368,6 +386,48 @@ def cmd_eval(args: argparse.Namespace) -> int:
     print("field accuracy on matched claims:")
     for k, v in summary["field_accuracy"].items():
         print(f"  {k:12s} {v:.3f}")
+    if args.by_family:
+        print()
+        _family_table(summary["families"])
+    return 0
+
+
+def _family_table(families: dict[str, dict[str, Any]]) -> None:
+    print(f"{'family':34s} {'docs':>4s} {'gold':>5s} {'detect':>7s} {'full':>6s} {'source':>7s} {'measure':>8s} "
+          f"{'category':>9s} {'actor':>6s}")
+    for fam, s in families.items():
+        fa = s["field_accuracy"]
+        print(f"{fam:34s} {s['docs']:4d} {s['gold']:5d} {s['detect']['f1']:7.3f} {s['full']['f1']:6.3f} "
+              f"{fa.get('source', 0):7.3f} {fa.get('measure', 0):8.3f} {fa.get('category', 0):9.3f} "
+              f"{fa.get('actor', 0):6.3f}")
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from importlib import resources
+
+    from claimledger.evaluate import load_gold
+    from claimledger.train import fit, parse_all, unseen_families
+
+    gold = [d for path in args.gold for d in load_gold(path)]
+    extractor = _extractor(args.settings, decisions=False)
+    print(f"parsing {len(gold)} reports ...", file=sys.stderr)
+    parsed = parse_all(extractor, gold)
+    model = fit(parsed)
+    out = args.output or str(resources.files("claimledger.data").joinpath("decisions.json"))
+    model.save(out)
+    print(f"model written to {out} ({model.meta['samples']})", file=sys.stderr)
+    if args.no_unseen:
+        return 0
+    pooled, per_family = unseen_families(extractor, parsed)
+    if args.json:
+        print(json.dumps({"unseen": pooled, "families": per_family}, indent=2))
+        return 0
+    fa = pooled["field_accuracy"]
+    print(f"unseen families ({len(per_family)}, each predicted by a model trained without it): "
+          f"detect F1 {pooled['detect']['f1']:.3f}  full F1 {pooled['full']['f1']:.3f}  "
+          f"source {fa.get('source', 0):.3f}  measure {fa.get('measure', 0):.3f}  "
+          f"category {fa.get('category', 0):.3f}  actor {fa.get('actor', 0):.3f}")
+    _family_table(per_family)
     return 0
 
 

@@ -72,11 +72,14 @@ def load_gold(path: str | Path) -> list[dict[str, Any]]:
     return docs
 
 
-def _same_entity(pred: Any, gold: Any, aliases: dict[str, list[str]]) -> bool:
+def _same_entity(pred: Any, gold: Any, aliases: dict[str, list[str]], surface: Any = None) -> bool:
+    """The gold id, or a slug of one of its aliases, either as the predicted id or as the words the
+    prediction's `names` map gives for it (spec v1.3); a second annotation may give several words."""
     if gold is None or pred is None:
         return pred is None and gold is None
     names = {slug(gold)} | {slug(a) for a in aliases.get(gold, [])}
-    return slug(pred) in names
+    words = surface if isinstance(surface, list) else [surface] if surface else []
+    return slug(pred) in names or any(slug(w) in names for w in words)
 
 
 def _same_number(a: Any, b: Any) -> bool:
@@ -97,10 +100,12 @@ def field_checks(p: dict[str, Any], g: dict[str, Any], aliases: dict[str, list[s
             checks[f] = isinstance(pv, str) and pv.strip().lower() == gv.lower()
         else:
             checks[f] = bool(pv) == bool(gv)
+    names = p.get("names") or {}
     for f in ENTITY_FIELDS:
-        checks[f] = _same_entity(p.get(f), g.get(f), aliases)
+        checks[f] = _same_entity(p.get(f), g.get(f), aliases, names.get(p.get(f)) if p.get(f) else None)
     gvia, pvia = g.get("via") or [], p.get("via") or []
-    checks["via"] = len(gvia) == len(pvia) and all(_same_entity(a, b, aliases) for a, b in zip(pvia, gvia, strict=True))
+    checks["via"] = len(gvia) == len(pvia) and all(_same_entity(a, b, aliases, names.get(a))
+                                                   for a, b in zip(pvia, gvia, strict=True))
     checks["period"] = ((p.get("period_start") or None) == (g.get("period_start") or None)
                         and (p.get("period_end") or None) == (g.get("period_end") or None))
     return checks

@@ -12,7 +12,7 @@ is loaded at import time.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from spacy.matcher import PhraseMatcher
     from spacy.tokens import Doc
 
+    from claimledger.extract.decide import DecisionModel
     from claimledger.extract.lexicon import Lexicon
     from claimledger.nlp.gazetteer import Gazetteer
 
@@ -35,30 +36,41 @@ class Resources:
     gazetteer: Gazetteer
     lexicon: Lexicon
     matchers: tuple[PhraseMatcher, PhraseMatcher]
+    model: DecisionModel | None = None  # the learned decisions (extract/decide.py); None: the rules alone
 
     @classmethod
     def build(cls, nlp: Language, gazetteer: str | Path | Iterable[str | Path] | None = None,
-              lexicon: str | Path | None = None) -> Resources:
+              lexicon: str | Path | None = None, decisions: str | Path | bool | None = None) -> Resources:
+        """`decisions`: a model file, False for the rules alone, None for the model shipped in the package."""
+        from claimledger.extract.decide import DecisionModel
         from claimledger.extract.lexicon import Lexicon
         from claimledger.nlp.entities import build_matchers
         from claimledger.nlp.gazetteer import Gazetteer
 
         extra = [gazetteer] if isinstance(gazetteer, (str, Path)) else list(gazetteer or [])
         gaz = Gazetteer.load(extra)
-        return cls(gazetteer=gaz, lexicon=Lexicon.load(lexicon), matchers=build_matchers(nlp, gaz))
+        model = None if decisions is False else DecisionModel.load(None if decisions in (None, True) else decisions)
+        return cls(gazetteer=gaz, lexicon=Lexicon.load(lexicon), matchers=build_matchers(nlp, gaz), model=model)
+
+    def with_model(self, model: DecisionModel | None) -> Resources:
+        return replace(self, model=model)
+
+    def without_model(self) -> Resources:
+        return replace(self, model=None)
 
 
 class Extractor:
     """Documents in, claims out. Build once, call many times."""
 
     def __init__(self, nlp: Language | None = None, gazetteer: str | Path | Iterable[str | Path] | None = None,
-                 lexicon: str | Path | None = None, model: str | None = None):
+                 lexicon: str | Path | None = None, model: str | None = None,
+                 decisions: str | Path | bool | None = None):
         from claimledger.nlp import factories  # noqa: F401  (registers the components)
         from claimledger.nlp.model import load_english
 
         self.nlp = nlp if nlp is not None else load_english(model)
         factories.prepare(self.nlp)
-        self.resources = Resources.build(self.nlp, gazetteer=gazetteer, lexicon=lexicon)
+        self.resources = Resources.build(self.nlp, gazetteer=gazetteer, lexicon=lexicon, decisions=decisions)
 
     def extract(self, document: Document) -> list[Claim]:
         """The claims of one document; ExtractError when it is too long or extraction fails on it."""

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.extract.frames import DocumentFrames, Lent
+from claimledger.extract.decide import Features, Linear, Trace, bucket
+from claimledger.extract.frames import ASKING, DocumentFrames, Lent
 from claimledger.extract.lexicon import Lexicon
 from claimledger.models import Claim
 from claimledger.nlp.entities import EntityIndex, Mention, slug
@@ -41,6 +42,10 @@ GOVERNMENT_WORDS = {"government", "junta", "regime", "administration", "authorit
                     "military", "army", "leadership"}
 # Kinds of entity that relay a figure; other kinds in a chain are where it came from, not who passed it on.
 RELAY_KINDS = {"media", "person"}
+# First words of a sentence that tell whether it goes on with the last speaker.
+OPENERS = {"it", "they", "he", "she", "the", "this", "these", "another", "some", "of", "in", "among", "about",
+           "more", "nearly", "almost", "over", "at", "a", "most", "since", "and", "but", "also", "meanwhile",
+           "separately", "elsewhere", "according", "\"", "“"}
 DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’/-]{1,60}?\(([^)]{2,40})\)\s*[—–-]")
 
 
@@ -69,7 +74,7 @@ class Chain:
 
 class Attribution:
     def __init__(self, doc: Doc, ents: EntityIndex, lex: Lexicon, gazetteer, publisher: str | None,
-                 title_end: int = 0):
+                 title_end: int = 0, model: Linear | None = None, trace: Trace | None = None):
         self.doc = doc
         self.ents = ents
         self.lex = lex
@@ -83,6 +88,9 @@ class Attribution:
         self.lead_source: str | None = None
         self._chains: list[tuple[int, list[str], bool]] = []  # (claim index, links, explicit)
         self._layout: DocumentFrames | None = None
+        self.model = model
+        self.trace = trace
+        self.words: dict[str, str] = {}  # speaker id → the words that named it, for ids no mention gives
 
     # -- publisher and article-wide relays ------------------------------------
     def _publisher_ids(self, publisher: str | None) -> set[str]:
@@ -133,16 +141,21 @@ class Attribution:
             self._by_offset = {f.anchor.idx: f for fs in self._frames.values() for f in fs
                                if f.kind in ("speech", "according")}
             text = self.doc.user_data.get("claimledger_text", self.doc.text)
-            self._layout = DocumentFrames(text, list(self._by_offset), sentence_of)
+            names = {m.text.split()[-1] for m in self.ents.mentions if m.kind == "person" and m.text.split()}
+            self._layout = DocumentFrames(text, list(self._by_offset), sentence_of, names)
         return self._layout
 
     def _lent_frame(self, lent: Lent) -> Frame | None:
         if lent.kind != "label":
             return self._by_offset.get(lent.anchor_at)
+        if lent.label.upper() in ASKING:
+            return None
         tok = self.doc.char_span(lent.anchor_at, lent.anchor_at + len(lent.label), alignment_mode="expand")
         if tok is None or not len(tok):
             return None
         speaker = self._label_speaker(lent.label, tok)
+        if speaker:
+            self.words.setdefault(speaker, lent.label)
         return Frame(tok[-1], tok[-1], speaker, cue=f"{lent.label}:", kind="speech") if speaker else None
 
     def _label_speaker(self, label: str, span: Span) -> str | None:
@@ -474,7 +487,27 @@ class Attribution:
         return bool(ent and ent.kind == "media")
 
     def _speaker(self, tok: Token) -> str | None:
-        """Entity id of the speaker a noun phrase names."""
+        """Entity id of the speaker a noun phrase names, its words as written noted for the claim's `names`."""
+        eid = self._speaker_id(tok)
+        if eid is not None and eid not in self.words:
+            m = self.ents.at(tok)
+            if m is not None and m.id == eid:
+                self.words[eid] = m.text
+            elif not any(m.id == eid for m in self.ents.mentions):
+                self.words[eid] = self._phrase(tok)
+        return eid
+
+    def _phrase(self, tok: Token) -> str:
+        """The words of a speaker's noun phrase, without its clauses and appositions: "the Federal Returning
+        Officer", "Polish border guards"."""
+        keep = [t for t in tok.subtree if t.i <= tok.i or t.dep_ in ("prep", "pobj", "compound", "amod", "poss")]
+        cut = [t for t in keep if t.i > tok.i and t.dep_ == "prep" and t.lower_ not in ("of", "for")]
+        if cut:
+            keep = [t for t in keep if t.i < cut[0].i]
+        words = [t.text for t in keep if not t.is_punct and t.dep_ != "det"]
+        return " ".join(words[:10])
+
+    def _speaker_id(self, tok: Token) -> str | None:
         lex = self.lex
         m = self.ents.at(tok)
         lem = tok.lemma_.lower()
@@ -607,7 +640,10 @@ class Attribution:
             return self._remember(best.id, "person" if best.kind == "person" else "body")
         words = [c.text for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
                  and c.lower_ not in ("new", "latest", "recent", "other", "same", "such")] + [tok.text]
-        return slug(" ".join(words)) or None
+        eid = slug(" ".join(words)) or None
+        if eid:
+            self.words.setdefault(eid, self._phrase(tok))
+        return eid
 
     def _role_person(self, role: str) -> str | None:
         """The person the report names in a role: "the city's mayor, X", "Mayor X", "X, the mayor"."""
@@ -690,6 +726,12 @@ class Attribution:
             doer = self._doer(target)
             if doer is not None:
                 holding = [doer]
+        if not holding and start >= self.title_end:
+            chosen = self._continuation(num)
+            if chosen is not None:
+                holding = [chosen]
+        elif self.trace is not None:
+            self.trace.source.append([])
         # Outermost first: attributions after the figure from the last back, then those before it in order,
         # then report nouns ("the NIS's figures"), which stand nearest the figure.
         after = sorted((f for f in holding if f.kind != "noun" and f.anchor.i > num.i), key=lambda f: -f.anchor.i)
@@ -718,6 +760,128 @@ class Attribution:
             return Chain(None, [], "", [], False)
         cue = "; ".join(f.cue for f in ordered if f.cue)
         return Chain(links[-1], links[:-1], cue, links, True)
+
+    # -- a figure no frame of its sentence covers ------------------------------------
+    def _continuation(self, num: Token) -> Frame | None:
+        """Whose voice a figure with no frame of its own is in: the last speaker before it, the report's
+        lead speaker, or nobody's (the publisher's own voice). The rules cannot list when a speaker goes
+        on speaking, so the decision model weighs the candidates; without a model it is nobody's."""
+        sents = self._sentence_list()
+        here = next(k for k, s_ in enumerate(sents) if s_.start <= num.i < s_.end)
+        layout = self.layout()
+        para = layout._paragraph(num.idx)
+        sent = sents[here]
+        context = self._context_features(sent, para, layout)
+        candidates: list[tuple[Frame | None, Features]] = [(None, {f"null:{k}": v for k, v in context.items()})]
+        recent = None
+        for k in range(here - 1, max(-1, here - 9), -1):
+            if sents[k].start_char < self.title_end:
+                break
+            fs = [f for f in self.frames(sents[k]) if f.speaker]
+            if fs:
+                recent = (max(fs, key=lambda f: f.anchor.i), here - k)
+                break
+        lead = None
+        for s_ in sents[:here]:
+            if s_.start_char < self.title_end:
+                continue
+            fs = [f for f in self.frames(s_) if f.speaker]
+            if fs:
+                lead = fs[0]
+                break
+        if recent is not None:
+            f, dist = recent
+            feats = self._candidate_features("recent", f, dist, para - layout._paragraph(f.anchor.idx), context)
+            if lead is not None and lead.speaker == f.speaker:
+                feats["recent:is_lead"] = 1.0
+            candidates.append((f, feats))
+        if lead is not None and (recent is None or lead.speaker != recent[0].speaker):
+            dist = here - next(k for k, s_ in enumerate(sents) if s_.start <= lead.anchor.i < s_.end)
+            candidates.append((lead, self._candidate_features("lead", lead, dist,
+                                                              para - layout._paragraph(lead.anchor.idx), context)))
+        title = next((f for s_ in sents if s_.start_char < self.title_end for f in self.frames(s_) if f.speaker),
+                     None)
+        if title is not None and title.speaker not in {c[0].speaker for c in candidates if c[0] is not None}:
+            candidates.append((title, self._candidate_features("title", title, here, para, context)))
+        doer = self._subject_frame(num)
+        if doer is not None and doer.speaker not in {c[0].speaker for c in candidates if c[0] is not None}:
+            feats = self._candidate_features("subject", doer, 0, 0, context)
+            feats[f"subject:verb_class={self.lex.verb_class(doer.anchor.lemma_.lower()) or '-'}"] = 1.0
+            candidates.append((doer, feats))
+        if self.trace is not None:
+            self.trace.source.append([(feats, f.speaker if f else None, self._words_of(f.speaker) if f else None)
+                                      for f, feats in candidates])
+        if self.model is None:
+            return None
+        best = max(candidates, key=lambda c: self.model.probability(c[1]) if self.model else 0.0)
+        return best[0]
+
+    def _subject_frame(self, num: Token) -> Frame | None:
+        """The body, person or state doing what the figure counts ("forensic teams have identified 58",
+        "Greek authorities recovered 82 bodies"): a candidate source where no one reports the figure."""
+        t = num
+        for _ in range(6):
+            if t.head.i == t.i:
+                break
+            t = t.head
+            if t.pos_ in ("VERB", "AUX"):
+                break
+        if t.pos_ not in ("VERB", "AUX"):
+            return None
+        for c in t.children:
+            if c.dep_ in ("nsubj", "agent"):
+                tok = c if c.dep_ == "nsubj" else next((p for p in c.children if p.dep_ == "pobj"), None)
+                if tok is None or tok.i <= num.i <= tok.right_edge.i:
+                    return None
+                m = self._entity(tok)
+                if m is None or m.kind == "place":
+                    return None
+                return Frame(t, t, self._speaker(tok), cue=f"{tok.text} {t.text}", kind="doer")
+        return None
+
+    def _sentence_list(self) -> list[Span]:
+        if not hasattr(self, "_sents"):
+            self._sents = list(self.doc.sents)
+        return self._sents
+
+    def _words_of(self, eid: str | None) -> str | None:
+        return next((m.text for m in self.ents.mentions if m.id == eid), None)
+
+    def _context_features(self, sent: Span, para: int, layout: DocumentFrames) -> Features:
+        first = sent[0]
+        subj = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        kind = "none"
+        if subj:
+            m = self._entity(subj[0])
+            kind = m.kind if m is not None else ("pron" if subj[0].pos_ == "PRON" else "noun")
+        n_frames = sum(1 for fs in self._frames.values() for f in fs if f.speaker)
+        f: Features = {"bias": 1.0, f"subj={kind}": 1.0, f"para={bucket(para, (1, 2, 3, 5, 8))}": 1.0,
+                       f"frames={bucket(n_frames, (0, 1, 2, 4, 8))}": 1.0,
+                       f"start={first.lower_ if first.lower_ in OPENERS else first.pos_}": 1.0}
+        if layout.paragraphs[para] >= sent.start_char - 1:
+            f["para_first"] = 1.0
+        if any(t.lemma_.lower() in self.lex.reporting_verbs and t.pos_ == "VERB" for t in sent):
+            f["speech_verb_here"] = 1.0
+        if self.doc_relays:
+            f["wire"] = 1.0
+        return f
+
+    def _candidate_features(self, name: str, f: Frame, sdist: int, pdist: int, context: Features) -> Features:
+        kind = "anonymous" if f.speaker == "anonymous" else self._kind_of(f.speaker)
+        feats = {f"{name}:{k}": v for k, v in context.items()}
+        feats.update({f"{name}:sdist={bucket(sdist, (1, 2, 3, 5))}": 1.0,
+                      f"{name}:pdist={bucket(pdist, (0, 1, 2))}": 1.0,
+                      f"{name}:frame={f.kind}": 1.0, f"{name}:speaker={kind}": 1.0,
+                      f"{name}:pdist={bucket(pdist, (0, 1, 2))}|subj": 1.0 if "subj=none" in context else 0.0})
+        if f.cites:
+            feats[f"{name}:cites"] = 1.0
+        return feats
+
+    def _kind_of(self, eid: str | None) -> str:
+        ent = self.gaz.get(eid) if eid else None
+        if ent is not None:
+            return ent.kind
+        return next((m.kind for m in self.ents.mentions if m.id == eid), "other")
 
     def finish(self, claims: list[Claim]) -> None:
         """Whole-document passes: titles, relays lent by earlier chains, article-wide relays."""

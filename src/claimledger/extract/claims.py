@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.extract.attribution import Attribution, Chain, in_dateline
+from claimledger.extract.decide import DecisionModel, Features, Trace
 from claimledger.extract.lexicon import Lexicon
 from claimledger.models import Claim, Document
 from claimledger.nlp.entities import EntityIndex, Mention, publisher_id, slug
@@ -51,6 +52,10 @@ class Context:
     last_actor: str | None = None
     launcher: str | None = None
     sentence_item: dict[int, str] = field(default_factory=dict)
+    model: DecisionModel | None = None
+    trace: Trace | None = None
+    # the claim before this one: its sentence, paragraph, measure, category and whether a word set its measure
+    previous: tuple[int, int, str, str, bool] | None = None
 
 
 DISASTERS = {"earthquake", "quake", "flood", "flooding", "storm", "hurricane", "typhoon", "cyclone", "tsunami",
@@ -146,8 +151,16 @@ def _victims_side(num: Token, sent: Span, ents: EntityIndex, lex: Lexicon, ctx: 
     return ctx.main_country, "(the country the report is about)" if ctx.main_country else ""
 
 
-def extract_claims(doc: Doc, document: Document, res) -> list[Claim]:
-    """Every claim in one parsed document."""
+def _name_speakers(claim: Claim, attribution: Attribution) -> None:
+    """Every id of the source and relay chain with the words that named it (spec v1.3)."""
+    for eid in (claim.source, *claim.via):
+        if eid and eid not in claim.names and eid in attribution.words:
+            claim.names[eid] = attribution.words[eid]
+
+
+def extract_claims(doc: Doc, document: Document, res, trace: Trace | None = None) -> list[Claim]:
+    """Every claim in one parsed document. With `trace`, the features of every decision are kept in it
+    (claimledger.train learns from them)."""
     lex: Lexicon = res.lexicon
     ents = EntityIndex(doc, res.gazetteer, *res.matchers)
     pub = parse_date(document.published)
@@ -155,8 +168,11 @@ def extract_claims(doc: Doc, document: Document, res) -> list[Claim]:
     if publisher != document.publisher:
         document = replace(document, publisher=publisher)
     title_end = _title_end(document)
-    attribution = Attribution(doc, ents, lex, res.gazetteer, publisher, title_end=title_end)
-    ctx = Context(main_country=_main_country(ents), disaster=_about_disaster(doc, document))
+    model = getattr(res, "model", None)
+    attribution = Attribution(doc, ents, lex, res.gazetteer, publisher, title_end=title_end,
+                              model=model.source if model else None, trace=trace)
+    ctx = Context(main_country=_main_country(ents), disaster=_about_disaster(doc, document), model=model,
+                  trace=trace)
     claims: list[Claim] = []
     previous: Quantity | None = None
     for q in find_quantities(_text(doc)):
@@ -170,6 +186,8 @@ def extract_claims(doc: Doc, document: Document, res) -> list[Claim]:
             claims.append(claim)
         previous = q
     attribution.finish(claims)
+    for c in claims:  # finish() may have changed the chains
+        _name_speakers(c, attribution)
     _carry_event_dates(claims, title_end, _text(doc))
     _fill_from_neighbours(claims)
     return claims
@@ -373,6 +391,18 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         category = _category(item, measure, lex)
     if measure in CASUALTY_MEASURES and category == "personnel":
         category = "casualty"
+    feats = _features(num, noun_tok, item, measure, category, mcue, future, lex, sent)
+    para = _text(doc).count("\n\n", 0, num.idx)
+    if ctx.previous is not None:
+        p_sent, p_para, p_measure, p_category, p_cued = ctx.previous
+        where = "sent" if p_sent == sent.start else "para" if p_para == para else "before"
+        feats[f"prev_{where}_m={p_measure}"] = 1.0
+        feats[f"prev_{where}_c={p_category}"] = 1.0
+        if not mcue:
+            feats[f"prev_{where}_m_nocue={p_measure}"] = 1.0
+            feats[f"prev_{where}_c_nocue={p_category}"] = 1.0
+    measure, category = _decide(feats, ctx, measure, category)
+    ctx.previous = (sent.start, para, measure, category, bool(mcue))
     if mcue:
         cues["measure"] = mcue
     chain: Chain = attribution.chain_for(num, noun_tok, q.start)
@@ -471,8 +501,70 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
     for mention in ents.mentions:
         if mention.id in {claim.actor, claim.recipient, claim.location, claim.source, *claim.via}:
             claim.names.setdefault(mention.id, mention.text)
+    _name_speakers(claim, attribution)
     claim.confidence = _confidence(claim, noun_tok, mcue)
     return claim
+
+
+# -- learned decisions (extract/decide.py) ------------------------------------
+
+MONEY_MEASURES = {"pledged", "transferred", "other"}
+
+
+def _word_class(t: Token | None, lex: Lexicon) -> str:
+    if t is None:
+        return "none"
+    lem = t.lemma_.lower()
+    if t.pos_ in ("NOUN", "PROPN"):
+        return lex.noun_measures.get(lem) or lex.noun_class(lem) or "-"
+    return lex.verb_class(lem) or lex.noun_measures.get(t.lower_) or "-"
+
+
+def _features(num: Token, noun: Token | None, item: str, measure: str, category: str, mcue: str, future: bool,
+              lex: Lexicon, sent: Span) -> Features:
+    """What the measure and category models see: the rules' verdicts and the word classes around the figure."""
+    anchor = noun if noun is not None else num
+    gov = _governing_verb(anchor, lex)
+    f: Features = {"bias": 1.0, f"rule_m={measure}": 1.0, f"rule_c={category}": 1.0,
+                   f"rule_mc={measure}|{category}": 1.0, f"item_class={lex.noun_class(item) or '-'}": 1.0,
+                   f"noun_dep={anchor.dep_}": 1.0,
+                   f"gov_class={_word_class(gov, lex)}": 1.0, f"head_class={_word_class(anchor.head, lex)}": 1.0,
+                   f"cue_set={bool(mcue)}": 1.0}
+    if gov is not None:
+        f[f"gov_class|item_class={_word_class(gov, lex)}|{lex.noun_class(item) or '-'}"] = 1.0
+    if future:
+        f["future"] = 1.0
+    if noun is not None:
+        f[f"noun_measure={lex.noun_measures.get(noun.lemma_.lower(), '-')}"] = 1.0
+    for t in sent:
+        if t.pos_ == "VERB" and t.i != anchor.i:
+            c = _word_class(t, lex)
+            if c != "-":
+                f[f"sent_verb={c}"] = 1.0
+    return f
+
+
+def _decide(feats: Features, ctx: Context, measure: str, category: str) -> tuple[str, str]:
+    """The model's measure and category where there is a model, else the rules'."""
+    if ctx.trace is not None:
+        ctx.trace.measure.append(feats)
+    if ctx.model is None:
+        if ctx.trace is not None:
+            ctx.trace.category.append({**feats, f"measure={measure}": 1.0})
+        return measure, category
+    margin = ctx.model.margin
+    if ctx.model.measure is not None:
+        measure = ctx.model.measure.predict(feats, MONEY_MEASURES if category == "money" else None, measure, margin)
+    cfeats = {**feats, f"measure={measure}": 1.0}
+    if ctx.trace is not None:
+        ctx.trace.category.append(cfeats)
+    if ctx.model.category is not None and category != "money":
+        category = ctx.model.category.predict(cfeats, None, category, margin)
+        if category == "money":
+            category = "other"  # money is a currency's, never a guess
+    if category == "money" and measure not in MONEY_MEASURES:
+        measure = "other"
+    return measure, category
 
 
 # -- the number and its noun ------------------------------------------------

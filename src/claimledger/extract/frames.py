@@ -27,7 +27,9 @@ from dataclasses import dataclass
 
 OPENING = "“«"
 CLOSING = "”»"
-LABEL = re.compile(r"^[\"“]?\s*((?:[A-Z][A-Za-z.'’-]*\s){0,3}[A-Z][A-Za-z.'’-]*)\s?:\s+\S")
+LABEL = re.compile(r"^[\"“]?\s*((?:[A-Z][A-Za-z.'’-]*\s){0,3}[A-Z][A-Za-z.'’-]*)(?:\s\([^)]{1,30}\))?\s?:\s+\S")
+# Labels of the people asking, not answering: their figures have frames of their own ("X said ...").
+ASKING = {"Q", "QUESTION", "REPORTER", "INTERVIEWER", "HOST", "ANCHOR", "MODERATOR"}
 LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·]|\d{1,2}[.)]\s|\(\w\)\s)")
 QUOTE_ATTACH = 80  # characters between a quote and the speech verb that introduces or closes it
 
@@ -106,8 +108,10 @@ class DocumentFrames:
     anchored there; labels, which have no verb, come back as their text for the caller to resolve.
     """
 
-    def __init__(self, text: str, frame_offsets: list[int], sentence_of: Callable[[int], tuple[int, int]]):
+    def __init__(self, text: str, frame_offsets: list[int], sentence_of: Callable[[int], tuple[int, int]],
+                 names: set[str] | None = None):
         self.text = text
+        self.names = names or set()  # last names of the people the text names, for "Kirby:" labels
         self.paragraphs = paragraph_starts(text)
         self.frame_offsets = sorted(frame_offsets)
         self.sentence_of = sentence_of
@@ -154,7 +158,7 @@ class DocumentFrames:
         found = []
         for k, start in enumerate(self.paragraphs):
             m = LABEL.match(self.text[start:start + 60])
-            if m and not self.text[start:start + m.end(1)].rstrip().endswith((" said", " says")):
+            if m and self._is_label(m.group(1)):
                 found.append((k, start + m.start(1), m.group(1)))
         # a label only where the text is a transcript: two labelled paragraphs at least
         if len(found) < 2:
@@ -163,6 +167,11 @@ class DocumentFrames:
             nxt = found[n + 1][0] if n + 1 < len(found) else len(self.paragraphs)
             end = self._paragraph_end(nxt - 1)
             self.lent.append(Lent(at + len(label), end, at, "label", label))
+
+    def _is_label(self, label: str) -> bool:
+        """A speaker's name in capitals ("KIRBY", "MARIA VAN KERKHOVE") or a name the text gives a person."""
+        letters = [c for c in label if c.isalpha()]
+        return len(letters) >= 2 and all(c.isupper() for c in letters) or label.split()[-1] in self.names
 
     def _lists(self) -> None:
         for k in range(len(self.paragraphs) - 1):
