@@ -40,6 +40,11 @@ NON_STATE_GROUPS = {"rebel", "militant", "insurgent", "fighter", "militia", "gro
                     "guerrilla", "separatist", "activist", "volunteer", "charity", "society"}
 GOVERNMENT_WORDS = {"government", "junta", "regime", "administration", "authorities", "authority", "cabinet",
                     "military", "army", "leadership"}
+# Heads of a state body's name: "the interior ministry", "border guards", "the disaster authority".
+BODY_HEADS = {"ministry", "department", "agency", "service", "office", "committee", "council", "police", "army",
+              "military", "force", "forces", "guard", "guards", "authority", "directorate", "institute", "bureau",
+              "commission", "court", "prosecutor", "prosecutors", "coastguard", "parliament", "command", "navy",
+              "corps", "secretariat", "inspectorate", "administration", "customs", "gendarmerie", "intelligence"}
 # Kinds of entity that relay a figure; other kinds in a chain are where it came from, not who passed it on.
 RELAY_KINDS = {"media", "person"}
 # First words of a sentence that tell whether it goes on with the last speaker.
@@ -500,11 +505,13 @@ class Attribution:
     def _phrase(self, tok: Token) -> str:
         """The words of a speaker's noun phrase, without its clauses and appositions: "the Federal Returning
         Officer", "Polish border guards"."""
-        keep = [t for t in tok.subtree if t.i <= tok.i or t.dep_ in ("prep", "pobj", "compound", "amod", "poss")]
-        cut = [t for t in keep if t.i > tok.i and t.dep_ == "prep" and t.lower_ not in ("of", "for")]
-        if cut:
-            keep = [t for t in keep if t.i < cut[0].i]
-        words = [t.text for t in keep if not t.is_punct and t.dep_ != "det"]
+        stop = next((t.i for t in tok.subtree if t.i > tok.i and (
+            t.dep_ in ("relcl", "acl", "appos", "punct") or t.dep_ == "prep" and t.lower_ not in ("of", "for"))),
+            tok.right_edge.i + 1)
+        span = tok.doc[tok.left_edge.i:stop]
+        paren = next((t.i for t in span if t.text == "("), stop)
+        words = [t.text for t in tok.doc[tok.left_edge.i:paren]
+                 if not t.is_punct and t.dep_ not in ("det", "relcl", "acl", "appos")]
         return " ".join(words[:10])
 
     def _speaker_id(self, tok: Token) -> str | None:
@@ -575,6 +582,13 @@ class Attribution:
                                 if t.i not in range(aff.start, aff.end) and t.dep_ not in ("det", "case", "punct"))
                 if name:
                     return self._remember(slug(name), "body")
+            if lem in BODY_HEADS:
+                # "Morocco's interior ministry", "Polish border guards": a state body the gazetteer lacks is
+                # that state's body, named by its own words (spec: <ISO3>-<NAME>)
+                eid = f"{aff.id}-{slug(words).upper()}" if aff.kind == "country" else None
+                if eid:
+                    self.words.setdefault(eid, words)
+                    return self._remember(eid, "body")
             return self._remember(aff.id, "body")
         if aff is not None:
             return self._remember(aff.id, "body")
@@ -621,7 +635,7 @@ class Attribution:
             qualifiers = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.lower_ not in (
                 "senior", "unnamed", "anonymous", "some", "other", "several", "two", "three")]
             if qualifiers and lem in ("authority", "official", "police", "source"):
-                return slug(" ".join(t.text for t in tok.subtree if t.dep_ not in ("det", "punct")))
+                return slug(self._phrase(tok))
             return "anonymous"
         if tok.pos_ == "PROPN" or tok.text[:1].isupper():
             name = " ".join(t.text for t in self.doc[tok.left_edge.i:tok.i + 1] if t.dep_ not in ("det", "punct"))
@@ -638,6 +652,20 @@ class Attribution:
         if named:
             best = next((m for m in named if m.kind != "country"), named[0])
             return self._remember(best.id, "person" if best.kind == "person" else "body")
+        lem = tok.lemma_.lower()
+        if lem in self.lex.report_nouns or lem in self.lex.anaphoric_speakers:
+            # "data published by the UN Department of Peace Operations": the body the phrase names
+            for t in tok.subtree:
+                if t.pos_ == "PROPN" and t.i > tok.i and t.dep_ == "pobj":
+                    name = self._phrase(t)
+                    eid = slug(name)
+                    self.words.setdefault(eid, name)
+                    return self._remember(eid, "body")
+            # "its statement", "the figures": whoever spoke last
+            if any(c.dep_ in ("det", "poss") for c in tok.children):
+                prev = self._last_speaker.get("body") or self._last_speaker.get("any")
+                if prev:
+                    return prev
         words = [c.text for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
                  and c.lower_ not in ("new", "latest", "recent", "other", "same", "such")] + [tok.text]
         eid = slug(" ".join(words)) or None

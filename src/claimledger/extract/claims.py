@@ -151,6 +151,17 @@ def _victims_side(num: Token, sent: Span, ents: EntityIndex, lex: Lexicon, ctx: 
     return ctx.main_country, "(the country the report is about)" if ctx.main_country else ""
 
 
+def _proper_name(doc: Doc, mention: Mention) -> str:
+    """A mention's words widened to the whole proper name around it: "CDC" in "Africa CDC"."""
+    start, end = mention.start, mention.end
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_iob_ != "O" \
+            and doc[start - 1].text[:1].isupper():
+        start -= 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].ent_iob_ != "O" and doc[end].text[:1].isupper():
+        end += 1
+    return mention.text if (start, end) == (mention.start, mention.end) else doc[start:end].text
+
+
 def _name_speakers(claim: Claim, attribution: Attribution) -> None:
     """Every id of the source and relay chain with the words that named it (spec v1.3)."""
     for eid in (claim.source, *claim.via):
@@ -500,7 +511,7 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         cues["source"] = chain.cue
     for mention in ents.mentions:
         if mention.id in {claim.actor, claim.recipient, claim.location, claim.source, *claim.via}:
-            claim.names.setdefault(mention.id, mention.text)
+            claim.names.setdefault(mention.id, _proper_name(doc, mention))
     _name_speakers(claim, attribution)
     claim.confidence = _confidence(claim, noun_tok, mcue)
     return claim

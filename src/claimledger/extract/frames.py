@@ -144,14 +144,28 @@ class DocumentFrames:
             hi = self.sentence_of(max(q.start, q.end - 1))[1]
             after = self.sentence_of(min(len(self.text) - 1, hi + 1))[1] if hi + 1 < len(self.text) else hi
             near = [o for o in outside if lo <= o < hi or (hi <= o < after and o - q.end <= QUOTE_ATTACH)]
+            intro = self._introduced_by(q.start)
             if near:
                 q.speaker_at = min(near, key=lambda o: min(abs(o - q.start), abs(o - q.end)))
+            elif intro is not None:
+                q.speaker_at = intro  # 'the ministry said: ¶ "..."': a quote opening the paragraph after a colon
             elif previous is not None and previous.speaker_at is not None and \
                     self._paragraph(previous.start) >= self._paragraph(q.start) - 1:
                 q.speaker_at = previous.speaker_at
             if q.speaker_at is not None:
                 self.lent.append(Lent(q.start, q.end, q.speaker_at, "quote"))
             previous = q
+
+    def _introduced_by(self, offset: int) -> int | None:
+        """The frame of the paragraph before offset's when that paragraph ends with a colon."""
+        k = self._paragraph(offset)
+        if k == 0:
+            return None
+        start, end = self.paragraphs[k - 1], self.paragraphs[k]
+        if not self.text[start:end].rstrip().endswith(":"):
+            return None
+        own = [o for o in self.frame_offsets if start <= o < end]
+        return own[-1] if own else None
 
     def _labels(self) -> None:
         """"NAME: ..." paragraphs of a transcript, each label covering up to the next one."""
