@@ -357,6 +357,13 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
             item = None
         category = ""
     measure, mcue, future = _measure(num, noun_tok, lex, category == "money", doc)
+    if not mcue and not future:
+        # no verb set the measure, but the clause may still be a plan: "Volkswagen to shed 35,000 jobs",
+        # "35,000 jobs will be reduced by 2030" (spec v1.3: planned, whatever the action)
+        verb = _governing_verb(noun_tok if noun_tok is not None else num, lex)
+        if verb is not None and _is_future(verb, lex) and verb.lemma_.lower() not in lex.reporting_verbs:
+            future, mcue = True, verb.text
+            measure = measure or "other"
     if item is None and mcue.lower() in MEASURE_NOUN_ITEMS:
         # "put casualties at several hundred", "losses had passed 1 million": the noun that set the measure
         item = MEASURE_NOUN_ITEMS[mcue.lower()]

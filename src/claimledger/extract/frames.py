@@ -31,6 +31,9 @@ LABEL = re.compile(r"^[\"“]?\s*((?:[A-Z][A-Za-z.'’-]*\s){0,3}[A-Z][A-Za-z.'�
 # Labels of the people asking, not answering: their figures have frames of their own ("X said ...").
 ASKING = {"Q", "QUESTION", "REPORTER", "INTERVIEWER", "HOST", "ANCHOR", "MODERATOR"}
 LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·]|\d{1,2}[.)]\s|\(\w\)\s)")
+TABLE_ROW = re.compile(r"\S(?:\s*\|\s*|\s{3,}|\t)\S")
+# A list line ending in its source in brackets: "- Towns seized: more than 20 (alliance statements)".
+LINE_SOURCE = re.compile(r"(?m)^(\s*(?:[-–—•*·]|\d{1,2}[.)])\s.*?)\(([A-Za-z][^()\n]{1,50})\)\s*$")
 QUOTE_ATTACH = 80  # characters between a quote and the speech verb that introduces or closes it
 
 
@@ -120,6 +123,7 @@ class DocumentFrames:
         self._attribute_quotes()
         self._labels()
         self._lists()
+        self._line_sources()
 
     def _paragraph(self, offset: int) -> int:
         return bisect_right(self.paragraphs, offset) - 1
@@ -187,19 +191,37 @@ class DocumentFrames:
         letters = [c for c in label if c.isalpha()]
         return len(letters) >= 2 and all(c.isupper() for c in letters) or label.split()[-1] in self.names
 
+    def _is_block(self, k: int) -> bool:
+        """A paragraph of several lines that are list items or table rows."""
+        lines = [ln for ln in self.text[self.paragraphs[k]:self._paragraph_end(k)].strip().split("\n") if ln.strip()]
+        return len(lines) >= 2 and sum(bool(LIST_ITEM.match(ln) or TABLE_ROW.search(ln)) for ln in lines) \
+            >= len(lines) - 1
+
     def _lists(self) -> None:
+        """A paragraph with a frame lends it to what it introduces: the paragraph after a colon, and the
+        lists and tables that follow ("..., according to the JMIC. ¶ Ship | Attacked | Crew killed ...")."""
         for k in range(len(self.paragraphs) - 1):
             start, end = self.paragraphs[k], self._paragraph_end(k)
             body = self.text[start:end].rstrip()
-            if not body.endswith(":"):
-                continue
             own = [o for o in self.frame_offsets if start <= o < end]
             if not own:
                 continue
+            colon = body.endswith(":")
+            if not colon and not self._is_block(k + 1):
+                continue
             last = k + 1
-            while last + 1 < len(self.paragraphs) and LIST_ITEM.match(self.text[self.paragraphs[last + 1]:]):
+            while last + 1 < len(self.paragraphs) and (LIST_ITEM.match(self.text[self.paragraphs[last + 1]:])
+                                                       or self._is_block(last + 1)):
                 last += 1
             self.lent.append(Lent(self.paragraphs[k + 1], self._paragraph_end(last), own[-1], "list"))
+
+    def _line_sources(self) -> None:
+        """List items and table rows that name their own source in brackets at the end: "... 2,389 (MNDAA)"."""
+        for m in LINE_SOURCE.finditer(self.text):
+            label = m.group(2).split(",")[0].strip()
+            if label and not label[0].isdigit():
+                at = m.start(2)
+                self.lent.append(Lent(m.start(1), m.start(2), at, "label", label))
 
     def covering(self, offset: int) -> Lent | None:
         """The innermost lent frame over a character offset: a quote before a list before a label."""
