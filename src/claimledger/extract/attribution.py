@@ -146,7 +146,8 @@ class Attribution:
             self._by_offset = {f.anchor.idx: f for fs in self._frames.values() for f in fs
                                if f.kind in ("speech", "according")}
             text = self.doc.user_data.get("claimledger_text", self.doc.text)
-            names = {m.text.split()[-1] for m in self.ents.mentions if m.kind == "person" and m.text.split()}
+            names = {m.text.split()[-1] for m in self.ents.mentions if m.kind == "person" and m.text.split()} | {
+                m.text for m in self.ents.mentions if m.kind != "place"}
             self._layout = DocumentFrames(text, list(self._by_offset), sentence_of, names)
         return self._layout
 
@@ -890,6 +891,8 @@ class Attribution:
             f["para_first"] = 1.0
         if any(t.lemma_.lower() in self.lex.reporting_verbs and t.pos_ == "VERB" for t in sent):
             f["speech_verb_here"] = 1.0
+        elif any(t.lemma_.lower() in self.lex.classes.speech and t.pos_ == "VERB" for t in sent):
+            f["communication_verb_here"] = 1.0  # WordNet's verbs of communication beyond the hand list
         if self.doc_relays:
             f["wire"] = 1.0
         return f

@@ -28,6 +28,8 @@ from dataclasses import dataclass
 OPENING = "“«"
 CLOSING = "”»"
 LABEL = re.compile(r"^[\"“]?\s*((?:[A-Z][A-Za-z.'’-]*\s){0,3}[A-Z][A-Za-z.'’-]*)(?:\s\([^)]{1,30}\))?\s?:\s+\S")
+# A live blog's entry heading that names who speaks: "17:50 - Macron: over €2 billion".
+HEADING = re.compile(r"(?m)^[ \t]*\d{1,2}[:.]\d{2}[^\n]{0,15}?[-–—][ \t]*([A-Z][\w.'’ -]{1,40}?):[ \t]+\S[^\n]*$")
 # Labels of the people asking, not answering: their figures have frames of their own ("X said ...").
 ASKING = {"Q", "QUESTION", "REPORTER", "INTERVIEWER", "HOST", "ANCHOR", "MODERATOR"}
 LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·]|\d{1,2}[.)]\s|\(\w\)\s)")
@@ -124,6 +126,7 @@ class DocumentFrames:
         self._labels()
         self._lists()
         self._line_sources()
+        self._headings()
 
     def _paragraph(self, offset: int) -> int:
         return bisect_right(self.paragraphs, offset) - 1
@@ -189,7 +192,8 @@ class DocumentFrames:
     def _is_label(self, label: str) -> bool:
         """A speaker's name in capitals ("KIRBY", "MARIA VAN KERKHOVE") or a name the text gives a person."""
         letters = [c for c in label if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters) or label.split()[-1] in self.names
+        return len(letters) >= 2 and all(c.isupper() for c in letters) or label.split()[-1] in self.names \
+            or label in self.names
 
     def _is_block(self, k: int) -> bool:
         """A paragraph of several lines that are list items or table rows."""
@@ -214,6 +218,11 @@ class DocumentFrames:
                                                        or self._is_block(last + 1)):
                 last += 1
             self.lent.append(Lent(self.paragraphs[k + 1], self._paragraph_end(last), own[-1], "list"))
+
+    def _headings(self) -> None:
+        for m in HEADING.finditer(self.text):
+            if self._is_label(m.group(1)):
+                self.lent.append(Lent(m.end(1), m.end(), m.start(1), "label", m.group(1)))
 
     def _line_sources(self) -> None:
         """List items and table rows that name their own source in brackets at the end: "... 2,389 (MNDAA)"."""

@@ -71,12 +71,16 @@ NOUN_ANCHORS: list[tuple[str, str]] = [
 ]
 
 
+SPEECH_LEXFILE = 32  # verb.communication
+
+
 @dataclass
 class WordClasses:
     """Verb lemma → measure, noun lemma → category, derived from WordNet (see the module docstring)."""
 
     verb_measure: dict[str, str] = field(default_factory=dict)
     noun_category: dict[str, str] = field(default_factory=dict)
+    speech: frozenset[str] = frozenset()
     version: str = ""
 
     @classmethod
@@ -86,7 +90,8 @@ class WordClasses:
             data = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:  # a package built without the table: the lexicon alone decides
             return cls()
-        return cls(verb_measure=data["verbs"], noun_category=data["nouns"], version=data.get("version", ""))
+        return cls(verb_measure=data["verbs"], noun_category=data["nouns"], speech=frozenset(data.get("speech", [])),
+                   version=data.get("version", ""))
 
     def measure(self, lemma: str) -> str | None:
         return self.verb_measure.get(lemma)
@@ -105,9 +110,10 @@ class _WordNet:
         self.senses: dict[str, dict[str, list[int]]] = {}
         self.hypernyms: dict[str, dict[int, list[int]]] = {}
         self.words: dict[str, dict[int, list[str]]] = {}
+        self.lexfile: dict[str, dict[int, int]] = {}  # lexicographer file: 32 verb.communication, ...
         for pos, name in (("n", "noun"), ("v", "verb")):
             self.senses[pos] = self._index(root / f"index.{name}")
-            self.hypernyms[pos], self.words[pos] = self._data(root / f"data.{name}")
+            self.hypernyms[pos], self.words[pos], self.lexfile[pos] = self._data(root / f"data.{name}")
 
     @staticmethod
     def _index(path: Path) -> dict[str, list[int]]:
@@ -122,14 +128,16 @@ class _WordNet:
         return out
 
     @staticmethod
-    def _data(path: Path) -> tuple[dict[int, list[int]], dict[int, list[str]]]:
+    def _data(path: Path) -> tuple[dict[int, list[int]], dict[int, list[str]], dict[int, int]]:
         hyper: dict[int, list[int]] = {}
         words: dict[int, list[str]] = {}
+        lexfile: dict[int, int] = {}
         for line in path.read_text(encoding="latin-1").splitlines():
             if line.startswith(" "):
                 continue
             parts = line.split(" | ")[0].split()
             offset, n_words = int(parts[0]), int(parts[3], 16)
+            lexfile[offset] = int(parts[1])
             words[offset] = [parts[4 + 2 * k].lower() for k in range(n_words)]
             k = 4 + 2 * n_words
             n_ptr = int(parts[k])
@@ -139,7 +147,7 @@ class _WordNet:
                 if symbol in ("@", "@i") and tpos == path.name[5]:
                     ups.append(int(target))
             hyper[offset] = ups
-        return hyper, words
+        return hyper, words, lexfile
 
     def synset(self, name: str) -> int:
         lemma, pos, n = name.rsplit(".", 2)
@@ -184,9 +192,13 @@ def build(wordnet_dir: str | Path, out: str | Path) -> dict[str, int]:
     """Derive the table from a WordNet 3.0 database folder (/usr/share/wordnet) and write it as JSON."""
     wn = _WordNet(Path(wordnet_dir))
     verbs = _classes(wn, "v", VERB_ANCHORS, max_senses=1)
+    # verbs whose first sense is one of communication (wndb lexicographer file 32): "say", "disclose",
+    # "tally"... are speech; they may bring in a speaker where the hand list of reporting verbs has none
+    speech = sorted(lemma for lemma, offsets in wn.senses["v"].items()
+                    if offsets and wn.lexfile["v"][offsets[0]] == SPEECH_LEXFILE and "_" not in lemma)
     nouns = _classes(wn, "n", NOUN_ANCHORS, max_senses=2)
     data = {"version": "wordnet-3.0/1", "source": "WordNet 3.0 (Princeton University), wndb files",
             "licence": "WordNet 3.0 licence; WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.",
-            "verbs": dict(sorted(verbs.items())), "nouns": dict(sorted(nouns.items()))}
+            "verbs": dict(sorted(verbs.items())), "nouns": dict(sorted(nouns.items())), "speech": speech}
     Path(out).write_text(json.dumps(data, ensure_ascii=False, indent=0, sort_keys=False) + "\n", encoding="utf-8")
-    return {"verbs": len(verbs), "nouns": len(nouns)}
+    return {"verbs": len(verbs), "nouns": len(nouns), "speech": len(speech)}
