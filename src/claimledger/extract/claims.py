@@ -56,6 +56,7 @@ class Context:
     trace: Trace | None = None
     # the claim before this one: its sentence, paragraph, measure, category and whether a word set its measure
     previous: tuple[int, int, str, str, bool] | None = None
+    previous_item: str = ""
 
 
 DISASTERS = {"earthquake", "quake", "flood", "flooding", "storm", "hurricane", "typhoon", "cyclone", "tsunami",
@@ -409,8 +410,19 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         category = _category(item, measure, lex)
     if measure in CASUALTY_MEASURES and category == "personnel":
         category = "casualty"
-    feats = _features(num, noun_tok, item, measure, category, mcue, future, lex, sent)
     para = _text(doc).count("\n\n", 0, num.idx)
+    if not mcue and ctx.previous is not None and category != "money":
+        p_sent, p_para, p_measure, p_category, p_cued = ctx.previous
+        # "Al Haouz accounts for 542 of the deaths and Taroudant for 321", rows of a table, items of a
+        # list: a figure no word explains goes on with the one before it, when it counts the same kind
+        same_kind = noun_tok is None or _category(item, None, lex) == _category(ctx.previous_item, None, lex)
+        gapped = p_sent == sent.start and (noun_tok is None or _governing_verb(noun_tok, lex) is None)
+        if p_cued and p_measure != "other" and same_kind and (gapped or p_para == para and _in_block(doc, num)):
+            measure, mcue = p_measure, "(as for the figure before)"
+            category = _category(item, measure, lex)
+            if measure in CASUALTY_MEASURES and category == "personnel":
+                category = "casualty"
+    feats = _features(num, noun_tok, item, measure, category, mcue, future, lex, sent)
     if ctx.previous is not None:
         p_sent, p_para, p_measure, p_category, p_cued = ctx.previous
         where = "sent" if p_sent == sent.start else "para" if p_para == para else "before"
@@ -420,7 +432,8 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
             feats[f"prev_{where}_m_nocue={p_measure}"] = 1.0
             feats[f"prev_{where}_c_nocue={p_category}"] = 1.0
     measure, category = _decide(feats, ctx, measure, category)
-    ctx.previous = (sent.start, para, measure, category, bool(mcue))
+    ctx.previous = (sent.start, para, measure, category, bool(mcue) or measure != "other")
+    ctx.previous_item = item
     if mcue:
         cues["measure"] = mcue
     chain: Chain = attribution.chain_for(num, noun_tok, q.start)
@@ -527,6 +540,14 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
 # -- learned decisions (extract/decide.py) ------------------------------------
 
 MONEY_MEASURES = {"pledged", "transferred", "other"}
+
+
+def _in_block(doc: Doc, num: Token) -> bool:
+    """The figure stands in a paragraph of several lines: a list or a table."""
+    text = _text(doc)
+    start = text.rfind("\n\n", 0, num.idx)
+    end = text.find("\n\n", num.idx)
+    return "\n" in text[start + 2 if start >= 0 else 0:end if end >= 0 else len(text)]
 
 
 def _word_class(t: Token | None, lex: Lexicon) -> str:
@@ -860,12 +881,13 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
     mods = [*anchor.children] if noun is None else [*noun.children, *num.children]
     # the words right after: "300 soldiers dead", "1,000 wounded", "scores more hurt", "14 still missing"
     j = anchor.i + 1
-    while j < len(doc) and j <= anchor.i + 3 and doc[j].lower_ in ("more", "still", "others", "people", "were", "are",
+    while j < len(doc) and j <= anchor.i + 4 and doc[j].lower_ in ("more", "still", "others", "people", "were", "are",
                                                                    "have", "been", "reportedly", "remain",
                                                                    "remained", "remains", "reported", "listed",
-                                                                   "confirmed", "feared"):
+                                                                   "confirmed", "feared", "now", "all", "also",
+                                                                   "later", "since", "so", "far"):
         j += 1
-    if j < len(doc) and j <= anchor.i + 3 and (doc[j].lower_ in STATE_WORDS or doc[j].tag_ in ("VBN", "VBD", "JJ")
+    if j < len(doc) and j <= anchor.i + 4 and (doc[j].lower_ in STATE_WORDS or doc[j].tag_ in ("VBN", "VBD", "JJ")
                                                and _lookup_verb(doc[j], lex)[0] is not None):
         mods.append(doc[j])
     for c in mods:
@@ -910,9 +932,19 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
             for c in t.children:
                 if c.dep_ == "prep" and c.lower_ == "among":
                     for w in c.subtree:
-                        wm = _verb_measure(w, lex, money)
+                        wm = _verb_measure(w, lex, money) or (
+                            lex.noun_measures.get(w.lower_) if w.pos_ in ("NOUN", "ADJ") else None)
                         if wm and w.i != anchor.i:
                             return wm, w.text, False
+            # "those who died on the aircraft were 169 Indian nationals": the subject says what happened
+            if prev.dep_ == "attr":
+                for c in t.children:
+                    if c.dep_ in ("nsubj", "nsubjpass"):
+                        for w in c.subtree:
+                            if w.dep_ in ("relcl", "acl") and w.i != anchor.i:
+                                wm = _verb_measure(w, lex, money)
+                                if wm and wm != "planned":
+                                    return wm, w.text, False
         m = None
         if t.pos_ in ("VERB", "AUX", "ADJ"):
             m = _verb_measure(t, lex, money) or (lex.noun_measures.get(t.lower_) if t.pos_ == "ADJ" else None)
