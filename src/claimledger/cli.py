@@ -66,9 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true", help="print a JSON list of claim objects")
     s.set_defaults(func=cmd_claims)
 
-    s = sub.add_parser("show", help="one document with its claims highlighted and explained")
+    s = sub.add_parser("show", help="one document with its claims highlighted and explained, and its attribution "
+                                    "frames (who speaks over which text)")
     s.add_argument("doc")
     s.add_argument("--json", action="store_true")
+    s.add_argument("--no-frames", action="store_true", help="skip the attribution frames (no re-parse of the text)")
     s.set_defaults(func=cmd_show)
 
     s = sub.add_parser("extract",
@@ -266,8 +268,9 @@ def cmd_show(args: argparse.Namespace) -> int:
     with open_store(args.db) as store:
         document = store.document(args.doc)
         claims = store.claims(doc=document.id)
+    frames = [] if args.no_frames else _extractor(args.settings).frames(document)
     if args.json:
-        out = {"document": document.to_dict(),
+        out = {"document": document.to_dict(), "frames": frames,
                "claims": [{**c.to_dict(), "explain": explain(c)} for c in claims]}
         json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
         print()
@@ -285,6 +288,19 @@ def cmd_show(args: argparse.Namespace) -> int:
         last = c.end
     marks.append_text(text[last:])
     console.print(marks)
+    if frames:
+        console.rule("attribution frames")
+        for f in frames:
+            who = f["source"] or "(no source named)"
+            if f["names"].get(f["source"]):
+                who += f" \"{f['names'][f['source']]}\""
+            row = Text(f"  {f['kind']:8s} {who}")
+            if f["via"]:
+                row.append("  via " + " ← ".join(f["via"]))
+            row.append(f"   ← {f['cue']}", style="dim")
+            covered = document.text[f["start"]:f["end"]].strip().replace("\n", " ")
+            row.append(f"\n           over: {covered[:90]}{'…' if len(covered) > 90 else ''}", style="dim")
+            console.print(row, highlight=False)
     console.rule("claims")
     for n, c in enumerate(sorted(claims, key=lambda c: c.start), 1):
         line = Text(f"[{n}] ", style="bold cyan")

@@ -77,6 +77,15 @@ class Extractor:
         self._check_length(document)
         return self._extract_parsed(self.nlp(document.text), document)
 
+    def frames(self, document: Document) -> list[dict]:
+        """The document's attribution frames (extract/attribution.py `describe`): who speaks over which text."""
+        from claimledger.extract.claims import extract_claims
+
+        self._check_length(document)
+        out: list[dict] = []
+        extract_claims(self.nlp(document.text), document, self.resources, frames=out)
+        return out
+
     def _check_length(self, document: Document) -> None:
         if len(document.text) > self.nlp.max_length:
             raise ExtractError(document.id, f"{len(document.text):,} characters, more than the parser's limit of "

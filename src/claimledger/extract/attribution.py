@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -648,6 +649,10 @@ class Attribution:
         The body named inside the phrase if there is one, else the phrase's own words."""
         if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in ("that", "which", "who", "this", "it"):
             return None
+        if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT") or any(
+                c.dep_ == "det" and c.lower_ in ("each", "every", "both", "either", "neither", "any", "no")
+                for c in tok.children):
+            return None  # "published on March 27", "each side has accused": nobody in particular
         inside = [self.ents.at(t) for t in tok.subtree if t.i != tok.i]
         named = [m for m in inside if m is not None and m.kind != "place"]
         if named:
@@ -977,6 +982,28 @@ class Attribution:
         for c, links in zip(claims, chains, strict=True):
             c.source = links[-1] if links else None
             c.via = links[:-1] if links else []
+
+    def describe(self) -> list[dict[str, Any]]:
+        """The document's attribution frames, for people to read (`claimledger show`): who speaks, through
+        whom, with which words, over which stretch of text. Sentence frames cover their sentence; frames
+        lent by quotes, labels and lists cover what they were lent; the report-wide relay covers it all."""
+        text = self.doc.user_data.get("claimledger_text", self.doc.text)
+        out: list[dict[str, Any]] = []
+        if self.doc_relays:
+            out.append({"kind": "report", "source": self.lead_source, "via": list(self.doc_relays),
+                        "cue": "article-wide relay", "start": 0, "end": len(text)})
+        for sent in self._sentence_list():
+            for f in self.frames(sent):
+                out.append({"kind": f.kind, "source": f.links()[-1] if f.links() else None,
+                            "via": f.links()[:-1], "cue": f.cue, "start": sent.start_char, "end": sent.end_char})
+        for lent in self.layout().lent:
+            f = self._lent_frame(lent)
+            if f is not None and f.speaker:
+                out.append({"kind": lent.kind, "source": f.links()[-1], "via": f.links()[:-1], "cue": f.cue,
+                            "start": lent.start, "end": lent.end})
+        for d in out:
+            d["names"] = {e: self.words.get(e) or self._words_of(e) for e in [d["source"], *d["via"]] if e}
+        return sorted(out, key=lambda d: (d["start"], -d["end"]))
 
     def _body_match(self, claim: Claim, claims: list[Claim], body: list[int]) -> int | None:
         best = None

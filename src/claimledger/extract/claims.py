@@ -170,9 +170,10 @@ def _name_speakers(claim: Claim, attribution: Attribution) -> None:
             claim.names[eid] = attribution.words[eid]
 
 
-def extract_claims(doc: Doc, document: Document, res, trace: Trace | None = None) -> list[Claim]:
+def extract_claims(doc: Doc, document: Document, res, trace: Trace | None = None,
+                   frames: list[dict] | None = None) -> list[Claim]:
     """Every claim in one parsed document. With `trace`, the features of every decision are kept in it
-    (claimledger.train learns from them)."""
+    (claimledger.train learns from them); with `frames`, the document's attribution frames are added to it."""
     lex: Lexicon = res.lexicon
     ents = EntityIndex(doc, res.gazetteer, *res.matchers)
     pub = parse_date(document.published)
@@ -200,6 +201,8 @@ def extract_claims(doc: Doc, document: Document, res, trace: Trace | None = None
     attribution.finish(claims)
     for c in claims:  # finish() may have changed the chains
         _name_speakers(c, attribution)
+    if frames is not None:
+        frames.extend(attribution.describe())
     _carry_event_dates(claims, title_end, _text(doc))
     _fill_from_neighbours(claims)
     return claims
