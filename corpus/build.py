@@ -46,6 +46,12 @@ def agreement(first: list, second: list) -> str:
 
 def main() -> int:
     docs, errors = build(HERE / "drafts")
+    annotators = {}
+    for line in (HERE / "annotators.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        family, who = line.split("\t")
+        annotators[family] = who
+    for d in docs:
+        d["annotator"] = annotators.get(d["family"], "")
     second, errors2 = build(HERE / "double") if (HERE / "double").is_dir() else ([], [])
     for e in errors + errors2:
         print(e, file=sys.stderr)

@@ -46,6 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--config", default=None, help="a TOML settings file (default: ./claimledger.toml if present)")
     p.add_argument("--gazetteer", action="append", default=None, metavar="FILE",
                    help="your own YAML gazetteer file, extending the packaged one (repeatable)")
+    p.add_argument("--decisions", default=None, metavar="rules|model|FILE",
+                   help="who decides measure, category and unattributed sources: the rules (default), the trained "
+                        "decision model shipped in the package, or a model file made by `claimledger train`")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
 
@@ -90,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--misses", action="store_true", help="list every missed, spurious or wrong claim")
     s.add_argument("--by-family", action="store_true",
                    help="also score each topic family of the gold file (its documents' `family` field)")
-    s.add_argument("--rules-only", action="store_true", help="extract without the learned decision model")
+    s.add_argument("--rules-only", action="store_true", help="extract with the rules alone, whatever --decisions says")
     s.set_defaults(func=cmd_eval)
 
     s = sub.add_parser("train", help="train the decision model on annotated reports and print its unseen-family "
@@ -142,11 +145,11 @@ def _console(stderr: bool = False):
     return console
 
 
-def _extractor(settings: Settings, decisions: bool | None = None):
+def _extractor(settings: Settings, decisions: str | bool | None = None):
     from claimledger.pipeline import Extractor
 
     return Extractor(gazetteer=settings.gazetteer, lexicon=settings.lexicon, model=settings.model,
-                     decisions=decisions)
+                     decisions=settings.decisions if decisions is None else decisions)
 
 
 # -- commands ---------------------------------------------------------------------
@@ -422,7 +425,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     from importlib import resources
 
     from claimledger.evaluate import load_gold
-    from claimledger.train import fit, parse_all, unseen_families
+    from claimledger.train import fit, parse_all, rules_scores, unseen_families
 
     gold = [d for path in args.gold for d in load_gold(path)]
     extractor = _extractor(args.settings, decisions=False)
@@ -434,15 +437,23 @@ def cmd_train(args: argparse.Namespace) -> int:
     print(f"model written to {out} ({model.meta['samples']})", file=sys.stderr)
     if args.no_unseen:
         return 0
+    rules, rules_family = rules_scores(extractor, parsed)
     pooled, per_family = unseen_families(extractor, parsed)
+    by_annotator = unseen_families(extractor, parsed, key="annotator")[0] if all(
+        p.gold.get("annotator") for p in parsed) else None
     if args.json:
-        print(json.dumps({"unseen": pooled, "families": per_family}, indent=2))
+        print(json.dumps({"rules": rules, "rules_families": rules_family, "unseen": pooled,
+                          "families": per_family, "unseen_annotators": by_annotator}, indent=2))
         return 0
-    fa = pooled["field_accuracy"]
-    print(f"unseen families ({len(per_family)}, each predicted by a model trained without it): "
-          f"detect F1 {pooled['detect']['f1']:.3f}  full F1 {pooled['full']['f1']:.3f}  "
-          f"source {fa.get('source', 0):.3f}  measure {fa.get('measure', 0):.3f}  "
-          f"category {fa.get('category', 0):.3f}  actor {fa.get('actor', 0):.3f}")
+    rows = [("rules alone (nothing trained)", rules), ("model, leave one family out", pooled)]
+    if by_annotator:
+        rows.append(("model, leave one annotator out", by_annotator))
+    print(f"{'':34s} {'detect':>7s} {'full':>6s} {'source':>7s} {'measure':>8s} {'category':>9s} {'actor':>6s}")
+    for name, s in rows:
+        fa = s["field_accuracy"]
+        print(f"{name:34s} {s['detect']['f1']:7.3f} {s['full']['f1']:6.3f} {fa.get('source', 0):7.3f} "
+              f"{fa.get('measure', 0):8.3f} {fa.get('category', 0):9.3f} {fa.get('actor', 0):6.3f}")
+    print("\nper family, the model trained without it:")
     _family_table(per_family)
     return 0
 

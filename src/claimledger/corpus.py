@@ -67,7 +67,7 @@ def build_document(draft: dict[str, Any]) -> dict[str, Any]:
     """One draft as a gold document; DraftError listing every problem found."""
     text = draft["text"]
     errors: list[str] = []
-    used = set()
+    used: set[str] = set()
     claims = []
     for n, c in enumerate(draft.get("claims", []), 1):
         where = f"{draft['id']} claim {n} ({c.get('quote')!r})"
@@ -123,7 +123,8 @@ def build(folder: str | Path) -> tuple[list[dict[str, Any]], list[str]]:
 
 
 def manifest_rows(docs: list[dict[str, Any]], double: set[str]) -> list[dict[str, Any]]:
-    return [{"id": d["id"], "family": d.get("family", ""), "form": d.get("form", ""),
+    return [{"id": d["id"], "family": d.get("family", ""), "annotator": d.get("annotator", ""),
+             "form": d.get("form", ""),
              "publisher": d.get("publisher", ""), "published": d.get("published", ""),
              "words": len(d["text"].split()), "claims": len(d["claims"]),
              "double": "yes" if d["id"] in double else "no"} for d in docs]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from claimledger.errors import ClaimLedgerError, ExtractError
+from claimledger.errors import ClaimLedgerError, ConfigError, ExtractError
 from claimledger.models import Claim, Document
 
 if TYPE_CHECKING:
@@ -41,7 +41,8 @@ class Resources:
     @classmethod
     def build(cls, nlp: Language, gazetteer: str | Path | Iterable[str | Path] | None = None,
               lexicon: str | Path | None = None, decisions: str | Path | bool | None = None) -> Resources:
-        """`decisions`: a model file, False for the rules alone, None for the model shipped in the package."""
+        """`decisions`: "rules" (or None or False) for the rules alone, "model" (or True) for the model shipped
+        in the package, or a model file (see extract/decide.py on why the rules are the default)."""
         from claimledger.extract.decide import DecisionModel
         from claimledger.extract.lexicon import Lexicon
         from claimledger.nlp.entities import build_matchers
@@ -49,7 +50,12 @@ class Resources:
 
         extra = [gazetteer] if isinstance(gazetteer, (str, Path)) else list(gazetteer or [])
         gaz = Gazetteer.load(extra)
-        model = None if decisions is False else DecisionModel.load(None if decisions in (None, True) else decisions)
+        if decisions in (None, False, "rules"):
+            model = None
+        else:
+            model = DecisionModel.load(None if decisions is True or decisions == "model" else str(decisions))
+            if model is None:
+                raise ConfigError(f"{decisions}: no decision model there; run `claimledger train` to make one")
         return cls(gazetteer=gaz, lexicon=Lexicon.load(lexicon), matchers=build_matchers(nlp, gaz), model=model)
 
     def with_model(self, model: DecisionModel | None) -> Resources:

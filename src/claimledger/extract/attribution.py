@@ -639,7 +639,7 @@ class Attribution:
             if qualifiers and lem in ("authority", "official", "police", "source"):
                 return slug(self._phrase(tok))
             return "anonymous"
-        if tok.pos_ == "PROPN" or tok.text[:1].isupper():
+        if tok.pos_ == "PROPN" or tok.text[:1].isupper() and tok.i != tok.sent.start:
             name = " ".join(t.text for t in self.doc[tok.left_edge.i:tok.i + 1] if t.dep_ not in ("det", "punct"))
             return self._remember(slug(name), "body") if name else None
         return None
@@ -659,6 +659,12 @@ class Attribution:
             best = next((m for m in named if m.kind != "country"), named[0])
             return self._remember(best.id, "person" if best.kind == "person" else "body")
         lem = tok.lemma_.lower()
+        for c in tok.children:
+            if c.dep_ == "appos" and c.pos_ == "PROPN":
+                # "the regional governor, Ana Ruiz, said": the name in apposition, even one no list knows
+                name = self._phrase(c)
+                self.words.setdefault(slug(name), name)
+                return self._remember(slug(name), "person")
         if lem in self.lex.report_nouns or lem in self.lex.anaphoric_speakers:
             # "data published by the UN Department of Peace Operations": the body the phrase names
             for t in tok.subtree:
@@ -674,10 +680,10 @@ class Attribution:
                     return prev
         words = [c.text for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
                  and c.lower_ not in ("new", "latest", "recent", "other", "same", "such")] + [tok.text]
-        eid = slug(" ".join(words)) or None
-        if eid:
-            self.words.setdefault(eid, self._phrase(tok))
-        return eid
+        found = slug(" ".join(words)) or None
+        if found:
+            self.words.setdefault(found, self._phrase(tok))
+        return found
 
     def _role_person(self, role: str) -> str | None:
         """The person the report names in a role: "the city's mayor, X", "Mayor X", "X, the mayor"."""
@@ -997,9 +1003,9 @@ class Attribution:
                 out.append({"kind": f.kind, "source": f.links()[-1] if f.links() else None,
                             "via": f.links()[:-1], "cue": f.cue, "start": sent.start_char, "end": sent.end_char})
         for lent in self.layout().lent:
-            f = self._lent_frame(lent)
-            if f is not None and f.speaker:
-                out.append({"kind": lent.kind, "source": f.links()[-1], "via": f.links()[:-1], "cue": f.cue,
+            lf = self._lent_frame(lent)
+            if lf is not None and lf.speaker:
+                out.append({"kind": lent.kind, "source": lf.links()[-1], "via": lf.links()[:-1], "cue": lf.cue,
                             "start": lent.start, "end": lent.end})
         for d in out:
             d["names"] = {e: self.words.get(e) or self._words_of(e) for e in [d["source"], *d["via"]] if e}

@@ -184,7 +184,7 @@ class DocumentFrames:
         # a label only where the text is a transcript: two labelled paragraphs at least
         if len(found) < 2:
             return
-        for n, (k, at, label) in enumerate(found):
+        for n, (_, at, label) in enumerate(found):
             nxt = found[n + 1][0] if n + 1 < len(found) else len(self.paragraphs)
             end = self._paragraph_end(nxt - 1)
             self.lent.append(Lent(at + len(label), end, at, "label", label))

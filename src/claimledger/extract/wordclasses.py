@@ -27,7 +27,8 @@ from pathlib import Path
 # Anchor senses, most specific first: the first anchor a sense reaches sets its class.
 # Names are WordNet's "lemma.pos.NN" (the lemma's NN-th sense).
 VERB_ANCHORS: list[tuple[str, str]] = [
-    ("shoot_down.v.02", "destroyed"), ("intercept.v.01", "destroyed"), ("sink.v.02", "destroyed"), ("sink.v.04", "destroyed"),
+    ("shoot_down.v.02", "destroyed"), ("intercept.v.01", "destroyed"), ("sink.v.02", "destroyed"),
+    ("sink.v.04", "destroyed"),
     ("destroy.v.01", "destroyed"), ("destroy.v.02", "destroyed"), ("wreck.v.01", "destroyed"),
     ("damage.v.01", "damaged"),
     ("drown.v.01", "killed"), ("kill.v.01", "killed"), ("die.v.01", "killed"), ("murder.v.01", "killed"),
@@ -44,7 +45,8 @@ VERB_ANCHORS: list[tuple[str, str]] = [
     ("launch.v.02", "launched"), ("fire.v.02", "launched"), ("shoot.v.01", "launched"),
     ("attack.v.01", "launched"), ("bombard.v.02", "launched"), ("bomb.v.01", "launched"),
     ("deploy.v.01", "deployed"), ("station.v.01", "deployed"), ("mobilize.v.03", "deployed"),
-    ("pledge.v.01", "pledged"), ("promise.v.01", "pledged"), ("allow.v.04", "pledged"), ("earmark.v.01", "pledged"), ("allocate.v.01", "pledged"),
+    ("pledge.v.01", "pledged"), ("promise.v.01", "pledged"), ("allow.v.04", "pledged"),
+    ("earmark.v.01", "pledged"), ("allocate.v.01", "pledged"),
     ("supply.v.01", "transferred"), ("deliver.v.01", "transferred"), ("give.v.03", "transferred"),
     ("transport.v.01", "transferred"), ("ship.v.01", "transferred"), ("sell.v.01", "transferred"),
     ("buy.v.01", "transferred"), ("pay.v.01", "transferred"), ("donate.v.01", "transferred"),
