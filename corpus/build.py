@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from claimledger.corpus import as_predictions, build, families, manifest_rows
+from claimledger.corpus import DraftError, as_predictions, build, build_document, families, load_drafts, manifest_rows
 from claimledger.evaluate import score
 
 HERE = Path(__file__).resolve().parent
@@ -44,6 +44,22 @@ def agreement(first: list, second: list) -> str:
     return "\n".join(lines) + "\n"
 
 
+def build_double(folder: Path, first: dict) -> tuple[list, list]:
+    """The second annotations, each laid on the first's text: they name their figures by quote, and two
+    second annotators copied a text with a word more or less, which would shift every later offset."""
+    if not folder.is_dir():
+        return [], []
+    docs, errors = [], []
+    for draft in load_drafts(folder):
+        if draft["id"] in first:
+            draft["text"] = first[draft["id"]]["text"]
+        try:
+            docs.append(build_document(draft))
+        except DraftError as exc:
+            errors.append(f"second annotation: {exc}")
+    return docs, errors
+
+
 def main() -> int:
     docs, errors = build(HERE / "drafts")
     annotators = {}
@@ -52,7 +68,7 @@ def main() -> int:
         annotators[family] = who
     for d in docs:
         d["annotator"] = annotators.get(d["family"], "")
-    second, errors2 = build(HERE / "double") if (HERE / "double").is_dir() else ([], [])
+    second, errors2 = build_double(HERE / "double", {d["id"]: d for d in docs})
     for e in errors + errors2:
         print(e, file=sys.stderr)
     write_jsonl(HERE / "gold.jsonl", docs)

@@ -186,7 +186,9 @@ class Attribution:
             lem = t.lemma_.lower()
             # "..., the IOM estimates.": a reporting verb the tagger took for a noun still has its subject
             verbal = t.pos_ in ("VERB", "AUX") or (t.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in t.children))
-            if verbal and lem in lex.reporting_verbs and lem != "cite":
+            finite_cite = lem == "cite" and t.tag_ in ("VBD", "VBZ", "VBP") and any(
+                c.dep_ == "nsubj" for c in t.children)  # "Trump cited his endorsements from 88 generals"
+            if verbal and lem in lex.reporting_verbs and (lem != "cite" or finite_cite):
                 if lem in ("put", "give") and not self._reports_figure(t):
                     continue
                 f = self._speech_frame(t)
@@ -774,8 +776,15 @@ class Attribution:
             self.trace.source.append([])
         # Outermost first: attributions after the figure from the last back, then those before it in order,
         # then report nouns ("the NIS's figures"), which stand nearest the figure.
-        after = sorted((f for f in holding if f.kind != "noun" and f.anchor.i > num.i), key=lambda f: -f.anchor.i)
+        # A frame inside another's reported clause is nearer the source: "Bloomberg reports that ..., according
+        # to the Roper Center": the Center is Bloomberg's source.
+        nested = {f.anchor.i for f in holding for g in holding
+                  if g is not f and g.kind == "speech" and f.kind == "according" and f.anchor.i > g.anchor.i
+                  and any(_ancestor_or_self(c, f.anchor) for c in g.anchor.children if c.dep_ == "ccomp")}
+        after = sorted((f for f in holding if f.kind != "noun" and f.anchor.i > num.i and f.anchor.i not in nested),
+                       key=lambda f: -f.anchor.i)
         before = sorted((f for f in holding if f.kind != "noun" and f.anchor.i <= num.i), key=lambda f: f.anchor.i)
+        before += [f for f in holding if f.anchor.i in nested]
         nouns = sorted((f for f in holding if f.kind == "noun"), key=lambda f: -_depth(f.scope))[:1]
         ordered = after + before + nouns
         links: list[str] = []
