@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: demo test lint install clean eval
+.PHONY: demo test lint install clean eval corpus model wordclasses quality
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,21 @@ lint: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/claimledger eval ../shared/eval/dev/gold.jsonl
+
+# Rebuild the data files from their sources: the corpus's gold from its drafts, the decision model from the
+# corpus (prints its unseen-family scores), the WordNet class table from Debian's wordnet-base.
+corpus: $(STAMP)
+	$(BIN)/python corpus/build.py
+
+model: $(STAMP)
+	$(BIN)/claimledger train corpus/gold.jsonl
+
+wordclasses: $(STAMP)
+	$(BIN)/python -c "from claimledger.extract.wordclasses import build; \
+	print(build('/usr/share/wordnet', 'src/claimledger/data/wordclasses.json'))"
+
+quality: $(STAMP)
+	$(BIN)/python bench/quality.py --model
 
 clean:
 	rm -rf $(VENV) demo.db build src/*.egg-info

@@ -185,3 +185,20 @@ SENTENCES: list[tuple[str, str, dict[str, Any]]] = [
 def test_words_no_list_names(extractor, sentence, figure, expected):
     c = at(claims_of(extractor, "Report\n\n" + sentence), figure)
     assert {k: getattr(c, k) for k in expected} == expected
+
+
+WORDNET = "/usr/share/wordnet"
+
+
+@pytest.mark.skipif(not __import__("os").path.isdir(WORDNET),
+                    reason="WordNet 3.0 database not installed (Debian's wordnet-base; .ci/run installs it)")
+def test_the_word_class_table_rebuilds_from_wordnet(tmp_path):
+    """data/wordclasses.json is what `wordclasses.build` makes from WordNet 3.0, nothing edited by hand."""
+    import json
+    from importlib import resources
+
+    from claimledger.extract.wordclasses import build
+
+    build(WORDNET, tmp_path / "wordclasses.json")
+    shipped = json.loads(resources.files("claimledger.data").joinpath("wordclasses.json").read_text("utf-8"))
+    assert json.loads((tmp_path / "wordclasses.json").read_text("utf-8")) == shipped
