@@ -664,7 +664,10 @@ class Attribution:
         for c in tok.children:
             if c.dep_ == "appos" and c.pos_ == "PROPN":
                 # "the regional governor, Ana Ruiz, said": the name in apposition, even one no list knows
-                name = self._phrase(c)
+                run = [c.doc[c.left_edge.i]]
+                while run[-1].i + 1 < len(c.doc) and c.doc[run[-1].i + 1].pos_ == "PROPN":
+                    run.append(c.doc[run[-1].i + 1])
+                name = " ".join(t.text for t in run if t.pos_ == "PROPN")
                 self.words.setdefault(slug(name), name)
                 return self._remember(slug(name), "person")
         if lem in self.lex.report_nouns or lem in self.lex.anaphoric_speakers:
@@ -780,6 +783,7 @@ class Attribution:
         # to the Roper Center": the Center is Bloomberg's source.
         nested = {f.anchor.i for f in holding for g in holding
                   if g is not f and g.kind == "speech" and f.kind == "according" and f.anchor.i > g.anchor.i
+                  and not (f.speaker and self._is_media(f.speaker))  # "..., according to Reuters" relays
                   and any(_ancestor_or_self(c, f.anchor) for c in g.anchor.children if c.dep_ == "ccomp")}
         after = sorted((f for f in holding if f.kind != "noun" and f.anchor.i > num.i and f.anchor.i not in nested),
                        key=lambda f: -f.anchor.i)
