@@ -345,6 +345,9 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
             # "Of those, 250 ...", "13 of which were knocked down": the thing counted before
             pronoun_ref = True
             noun_tok = None  # "killing four people and injuring 11 others": the people of the sentence
+        if noun_tok is not None and noun_tok.pos_ == "PROPN" and noun_tok.ent_type_ in NAME_TYPES \
+                and lex.noun_class(_item_lemma(noun_tok)) is None:
+            noun_tok = None  # "Agadir 5", "UNIFIL (Lebanon): 10,100": a name heads the row, not the thing counted
         if noun_tok is not None:
             lemma = _item_lemma(noun_tok)
             if lemma in NOT_ITEMS:
@@ -919,6 +922,11 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
             weak = weak or (m, c.text, _is_future(c, lex))  # "soldiers fighting for Russia", "hostages held"
             continue
         return m, c.text, _is_future(c, lex)
+    # 2b. what a deal is for and what it is worth: "a deal for 26 jets" is a plan, "a deal worth $7.4 billion"
+    #     is the contract's value, neither money paid nor promised (the dev set's and the corpus's reading)
+    contract = _contract_of(anchor)
+    if contract is not None:
+        return ("other", contract.text, False) if money else ("planned", contract.text, True)
     # 3. up the tree to the governing verb, stopping at speech
     noun_weak = None
     t = anchor
@@ -1015,6 +1023,31 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
     if best:
         return best[1], best[2], best[3]
     return None, "", False
+
+
+NAME_TYPES = {"GPE", "LOC", "ORG", "PERSON", "FAC", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT"}
+CONTRACT_NOUNS = {"deal", "contract", "order", "agreement", "sale", "purchase", "tender", "procurement"}
+CONTRACT_VERBS = {"cover", "include", "comprise", "involve", "span"}
+
+
+def _contract_of(anchor: Token) -> Token | None:
+    """The deal a figure is the object or the value of: "a deal for 26 jets", "a contract worth $2bn",
+    "the order covers 22 aircraft", "a deal valued at $7.4 billion"."""
+    t = anchor
+    for _ in range(4):
+        head = t.head
+        if head.i == t.i:
+            return None
+        if head.lemma_.lower() in CONTRACT_NOUNS and t.dep_ in ("pobj", "prep", "amod", "npadvmod", "acl",
+                                                                  "compound", "nmod"):
+            return head
+        if head.pos_ == "VERB" and head.lemma_.lower() in CONTRACT_VERBS and t.dep_ == "dobj":
+            subj = [c for c in head.children if c.dep_ == "nsubj"]
+            return subj[0] if subj and subj[0].lemma_.lower() in CONTRACT_NOUNS else None
+        if head.pos_ == "VERB" and head.lemma_.lower() not in ("value", "worth", "price", "estimate"):
+            return None
+        t = head
+    return None
 
 
 def _sent_against(num: Token, noun: Token | None) -> bool:
