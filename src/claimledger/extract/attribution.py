@@ -267,14 +267,8 @@ class Attribution:
     def _doer(self, target: Token) -> Frame | None:
         """"Mark Carney has pledged C$2bn": a named person or state body that does what the figure
         counts, with no one else reporting it, is its source."""
-        t = target
-        for _ in range(4):
-            if t.head.i == t.i:
-                break
-            t = t.head
-            if t.pos_ in ("VERB", "AUX"):
-                break
-        if t.pos_ not in ("VERB", "AUX"):
+        t = _verb_above(target, 4)
+        if t is None:
             return None
         for c in t.children:
             if c.dep_ != "nsubj":
@@ -872,14 +866,8 @@ class Attribution:
     def _subject_frame(self, num: Token) -> Frame | None:
         """The body, person or state doing what the figure counts ("forensic teams have identified 58",
         "Greek authorities recovered 82 bodies"): a candidate source where no one reports the figure."""
-        t = num
-        for _ in range(6):
-            if t.head.i == t.i:
-                break
-            t = t.head
-            if t.pos_ in ("VERB", "AUX"):
-                break
-        if t.pos_ not in ("VERB", "AUX"):
+        t = _verb_above(num, 6)
+        if t is None:
             return None
         for c in t.children:
             if c.dep_ in ("nsubj", "agent"):
@@ -1061,6 +1049,18 @@ def _opens_clause_of(tok: Token, verb: Token) -> bool:
         return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(tok.i + 1 == s.left_edge.i for s in subjects)
+
+
+def _verb_above(tok: Token, hops: int) -> Token | None:
+    """The first verb on the way up from tok, at most `hops` heads up."""
+    t = tok
+    for _ in range(hops):
+        if t.head.i == t.i:
+            break
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
 
 
 def _ancestor_or_self(anc: Token, tok: Token) -> bool:
