@@ -124,7 +124,7 @@ class Attribution:
     # -- frames -------------------------------------------------------------------
     def _all_frames(self) -> None:
         """Frames of every sentence, in text order, so that "he" and "the ministry" find their antecedents."""
-        for sent in self.doc.sents:
+        for sent in self._sentence_list():
             self._frames[sent.start] = self._find_frames(sent)
 
     def frames(self, sent: Span) -> list[Frame]:
@@ -137,8 +137,8 @@ class Attribution:
         if self._layout is None:
             if not self._frames:
                 self._all_frames()
-            starts = [s.start_char for s in self.doc.sents]
-            ends = [s.end_char for s in self.doc.sents]
+            starts = [s.start_char for s in self._sentence_list()]
+            ends = [s.end_char for s in self._sentence_list()]
 
             def sentence_of(offset: int) -> tuple[int, int]:
                 k = max(0, bisect_right(starts, offset) - 1)
@@ -765,7 +765,7 @@ class Attribution:
             doer = self._doer(target)
             if doer is not None:
                 holding = [doer]
-        if not holding and start >= self.title_end:
+        if not holding and start >= self.title_end and (self.model is not None or self.trace is not None):
             chosen = self._continuation(num)
             if chosen is not None:
                 holding = [chosen]

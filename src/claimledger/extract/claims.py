@@ -428,8 +428,9 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
             category = _category(item, measure, lex)
             if measure in CASUALTY_MEASURES and category == "personnel":
                 category = "casualty"
-    feats = _features(num, noun_tok, item, measure, category, mcue, future, lex, sent)
-    if ctx.previous is not None:
+    learning = ctx.model is not None or ctx.trace is not None  # the features cost time: only when used
+    feats = _features(num, noun_tok, item, measure, category, mcue, future, lex, sent) if learning else {}
+    if learning and ctx.previous is not None:
         p_sent, p_para, p_measure, p_category, p_cued = ctx.previous
         where = "sent" if p_sent == sent.start else "para" if p_para == para else "before"
         feats[f"prev_{where}_m={p_measure}"] = 1.0
@@ -437,7 +438,8 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         if not mcue:
             feats[f"prev_{where}_m_nocue={p_measure}"] = 1.0
             feats[f"prev_{where}_c_nocue={p_category}"] = 1.0
-    measure, category = _decide(feats, ctx, measure, category)
+    if learning:
+        measure, category = _decide(feats, ctx, measure, category)
     ctx.previous = (sent.start, para, measure, category, bool(mcue) or measure != "other")
     ctx.previous_item = item
     if mcue:
