@@ -202,3 +202,26 @@ def test_the_word_class_table_rebuilds_from_wordnet(tmp_path):
     build(WORDNET, tmp_path / "wordclasses.json")
     shipped = json.loads(resources.files("claimledger.data").joinpath("wordclasses.json").read_text("utf-8"))
     assert json.loads((tmp_path / "wordclasses.json").read_text("utf-8")) == shipped
+
+
+# The attribution patterns of issue 7, each in a sentence of our own: (report body, figure, source words).
+PATTERNS = [
+    ("The coastguard, which has reported 48 deaths so far, said the search would go on.", "48", "coastguard"),
+    ("The mayor quoted the fire chief as saying 12 firefighters were hurt.", "12", "fire chief"),
+    ("After a briefing from the defence ministry, lawmakers said 300 soldiers had been sent.", "300",
+     "defence ministry"),
+    ("The ministry spoke of 1.1 million strikers, the union of 3.5 million.", "3.5 million", "union"),
+    ("Police put the crowd at 107,000, the organisers at 300,000.", "300,000", "organisers"),
+    ("At least 707 people were shot dead by police this year, according to a database built by the Tribune.",
+     "At least 707", "tribune"),
+    ("New government data showed that 250,000 jobs were added in May.", "250,000", "government data"),
+    ("UNHCR said in its annual report that 120 million people were displaced worldwide. Of those, 43 million "
+     "were refugees.", "43 million", "unhcr"),
+]
+
+
+@pytest.mark.parametrize("body, figure, speaker", PATTERNS)
+def test_attribution_patterns(extractor, body, figure, speaker):
+    c = at(claims_of(extractor, "Report\n\n" + body), figure)
+    assert speaker in source_words(c) or speaker.replace(" ", "-") in (c.source or "").lower(), (
+        f"{figure!r}: source {c.source!r} named {c.names.get(c.source or '')!r}, cue {c.cues.get('source')!r}")

@@ -97,6 +97,7 @@ class Attribution:
         self.model = model
         self.trace = trace
         self.words: dict[str, str] = {}  # speaker id → the words that named it, for ids no mention gives
+        self._last_holding: list[Frame] = []  # the frames of the figure before, for "Of those, ..."
 
     # -- publisher and article-wide relays ------------------------------------
     def _publisher_ids(self, publisher: str | None) -> set[str]:
@@ -360,10 +361,12 @@ class Attribution:
                 spk_tok = near
         if spk_tok is None:
             return None
-        if spk_tok.lower_ in ("that", "which", "what", "who") or spk_tok.pos_ in ("NUM",):
+        if spk_tok.lower_ in ("which", "who", "that") and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            spk_tok = verb.head  # "the coastguard, which has reported 48 deaths": the relative's antecedent speaks
+        elif spk_tok.lower_ in ("that", "which", "what", "who") or spk_tok.pos_ in ("NUM",):
             return None
         # A headline's subject that holds the figure itself: "100 soldiers killed in Kursk, Seoul's intelligence says"
-        if any(t.like_num for t in spk_tok.subtree) and spk_tok.i < verb.i:
+        if any(t.like_num and not _ancestor_or_self(verb, t) for t in spk_tok.subtree) and spk_tok.i < verb.i:
             prev = self.doc[verb.i - 1]
             spk_tok = prev if prev.pos_ in ("NOUN", "PROPN") else None
             if spk_tok is None:
@@ -397,9 +400,19 @@ class Attribution:
             # "Park quoted the agency as saying ...": the quoted one is the speaker, the quoter a relay
             quoted = [c for c in verb.children if c.dep_ == "dobj"]
             if quoted:
-                inner = self._speaker(quoted[0])
+                inner = self._speaker(quoted[0]) or self._np_speaker(quoted[0])
                 if inner:
                     f.cites.append(inner)
+        # "After a briefing from the defence ministry, lawmakers said ...": the briefing's body is the source
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("after", "following", "in"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.lemma_.lower() in ("briefing", "report", "statement", "assessment"):
+                        for g in p.children:
+                            if g.dep_ == "prep" and g.lower_ in ("from", "by"):
+                                inner = next((self._speaker(x) for x in g.children if x.dep_ == "pobj"), None)
+                                if inner and inner != speaker and inner not in f.cites:
+                                    f.cites.append(inner)
         # "told Reuters", "in an interview with CNN", "speaking to the BBC"
         for c in verb.children:
             if c.dep_ in ("dobj", "dative") and verb.lemma_.lower() in TELL_VERBS:
@@ -496,7 +509,7 @@ class Attribution:
             m = self.ents.at(tok)
             if m is not None and m.id == eid:
                 self.words[eid] = m.text
-            elif not any(m.id == eid for m in self.ents.mentions):
+            elif not any(m.id == eid for m in self.ents.mentions) and self._phrase(tok):
                 self.words[eid] = self._phrase(tok)
         return eid
 
@@ -504,7 +517,8 @@ class Attribution:
         """The words of a speaker's noun phrase, without its clauses and appositions: "the Federal Returning
         Officer", "Polish border guards"."""
         stop = next((t.i for t in tok.subtree if t.i > tok.i and (
-            t.dep_ in ("relcl", "acl", "appos", "punct") or t.dep_ == "prep" and t.lower_ not in ("of", "for"))),
+            t.dep_ in ("relcl", "acl", "appos", "punct") or t.dep_ == "prep" and (
+                t.lower_ not in ("of", "for") or any(w.like_num for w in t.subtree)))),
             tok.right_edge.i + 1)
         span = tok.doc[tok.left_edge.i:stop]
         paren = next((t.i for t in span if t.text == "("), stop)
@@ -681,7 +695,7 @@ class Attribution:
                  and c.lower_ not in ("new", "latest", "recent", "other", "same", "such")] + [tok.text]
         found = slug(" ".join(words)) or None
         if found:
-            self.words.setdefault(found, self._phrase(tok))
+            self.words.setdefault(found, self._phrase(tok) or " ".join(words))
         return found
 
     def _role_person(self, role: str) -> str | None:
@@ -743,11 +757,43 @@ class Attribution:
             return not (f.anchor.dep_ == "conj" and any(_opens_clause_of(t, f.anchor) for t in between))
         return False
 
-    def chain_for(self, num: Token, noun: Token | None, start: int) -> Chain:
+    def _gapped(self, num: Token, frames: list[Frame]) -> Frame | None:
+        """A second speaker whose verb is gapped: "The ministry spoke of 1.1 million, the union of 3.5
+        million"; "Police put the crowd at 107,000, the organisers at 300,000"."""
+        doc = num.doc
+        j = num.i - 1
+        while j > num.sent.start and doc[j].like_num or doc[j].lower_ in ("about", "some", "around", "nearly",
+                                                                         "almost", "roughly", "over", "more",
+                                                                         "than", "up", "to", "as", "many", "$"):
+            j -= 1
+        if j <= num.sent.start or doc[j].lower_ not in ("of", "at"):
+            return None
+        head = doc[j - 1]
+        if head.pos_ not in ("NOUN", "PROPN") or not (j - 4 <= head.left_edge.i):
+            return None
+        k = head.left_edge.i - 1
+        if k <= num.sent.start or doc[k].text not in (",", ";"):
+            return None
+        speech = [f for f in frames if f.kind == "speech" and f.anchor.i < k
+                  and any(c.dep_ == "prep" and c.lower_ == doc[j].lower_ for c in f.anchor.children)]
+        if not speech:
+            return None
+        speaker = self._speaker(head) or self._np_speaker(head)
+        return Frame(head, head, speaker, cue=f"{head.text} (the verb of {speech[0].cue!r} gapped)") \
+            if speaker else None
+
+    def chain_for(self, num: Token, noun: Token | None, start: int, anaphoric: bool = False) -> Chain:
+        """`anaphoric`: the figure counts a part of what was counted just before ("Of those, 43 million were
+        refugees"); with no frame of its own it is in the voice of the figure it refers back to."""
         sent = num.sent
         frames = self.frames(sent)
         target = noun if noun is not None else num
         holding = [f for f in frames if self._covers(f, num, target)]
+        gapped = self._gapped(num, frames)
+        if gapped is not None:
+            holding = [gapped]
+        if not holding and anaphoric and self._last_holding:
+            holding = list(self._last_holding)
         lent = self.layout().covering(num.idx)
         if lent is not None:
             # inside a quote, names and verbs are the speaker's own words, not who attributes them
@@ -803,6 +849,7 @@ class Attribution:
                 if len(lead_links) >= 3:
                     self.lead_source = lead_links[-1]
         self._chains.append((len(self._chains), links, bool(links)))
+        self._last_holding = ordered
         if not links:
             return Chain(None, [], "", [], False)
         cue = "; ".join(f.cue for f in ordered if f.cue)

@@ -444,7 +444,7 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
     ctx.previous_item = item
     if mcue:
         cues["measure"] = mcue
-    chain: Chain = attribution.chain_for(num, noun_tok, q.start)
+    chain: Chain = attribution.chain_for(num, noun_tok, q.start, anaphoric=pronoun_ref or _refers_back(num))
     actor, acue = _actor(num, noun_tok, gov, measure, category, ents, lex)
     recipient, rcue = _recipient(num, noun_tok, gov, measure, category, ents, actor)
     family = category
@@ -548,6 +548,14 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
 # -- learned decisions (extract/decide.py) ------------------------------------
 
 MONEY_MEASURES = {"pledged", "transferred", "other"}
+
+
+def _refers_back(num: Token) -> bool:
+    """"Of those, 43 million ...", "Among them, 12 ...": a sentence that opens on what was counted before."""
+    first = num.sent[0]
+    if first.lower_ in ("of", "among") and first.i + 1 < len(num.doc):
+        return num.doc[first.i + 1].lower_ in ("those", "these", "them", "which", "whom", "the")
+    return False
 
 
 def _in_block(doc: Doc, num: Token) -> bool:
