@@ -390,7 +390,7 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
     if measure is None and item in lex.weak_noun_measures:
         measure = lex.weak_noun_measures[item]  # "another 900 remained in the morgues": bodies
     if measure is None:
-        measure = _default_measure(category, item, doc, sent)
+        measure = _default_measure(category, item, doc, sent, num)
     if category == "money" and measure not in ("pledged", "transferred", "other"):
         measure = "pledged" if measure in ("planned",) else "other"
     if future and measure == "transferred" and _modal_giving(num, noun_tok, lex):
@@ -1110,9 +1110,25 @@ def _is_future(verb: Token | None, lex: Lexicon) -> bool:
     return False
 
 
-def _default_measure(category: str, item: str, doc: Doc, sent: Span) -> str:
+# Words that make an amount of money one asked for, needed, lost or counted, not one promised or paid
+# (spec v1.3: "Money asked for ... is other"): "an appeal for $4.1 billion", "will cost $600 million".
+MONEY_NOT_GIVEN = {"appeal", "require", "need", "ask", "request", "seek", "cost", "price", "budget", "loss", "lose",
+                   "revenue", "profit", "worth", "value", "estimate", "hit", "recover", "shortfall", "gap"}
+
+
+def _default_measure(category: str, item: str, doc: Doc, sent: Span, num: Token | None = None) -> str:
     if category == "personnel":
         return "deployed"
+    if category == "money" and num is not None:
+        t = num
+        for _ in range(4):
+            if t.lemma_.lower() in MONEY_NOT_GIVEN:
+                return "other"
+            if t.head.i == t.i:
+                break
+            t = t.head
+        if t.lemma_.lower() in MONEY_NOT_GIVEN:
+            return "other"
     if category == "money":
         words = {t.lemma_.lower() for t in sent}
         if words & {"aid", "package", "assistance", "pledge", "support", "contribution", "loan", "fund", "finance",
