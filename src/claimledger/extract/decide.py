@@ -13,7 +13,7 @@ recorded seed; scoring it needs nothing but this module.
 
 The rules decide alone by default (setting `decisions = "rules"`): measured
 leaving out the topic family or the annotator it is tested on, the model barely
-moves the corpus, and on sets annotated by other people it costs 0.03-0.09
+moves the corpus, and on sets annotated by other people it costs 0.02-0.09
 full F1, because what it learns is its annotators' conventions (README,
 Quality). `decisions = "model"` turns it on.
 """
