@@ -50,6 +50,10 @@ REPORTS = [
         "Rain is forecast for the weekend.",
         "30", "ana ruiz", id="a quote that runs on past the speech verb"),
     pytest.param(
+        "Senator attacks the bank\n\n"
+        "\"You blamed 5,300 junior staff for your own targets.\" \"It is gutless,\" Senator Mara Lind said.",
+        "5,300", "lind", id="a quote attributed by the next quote's speech verb"),
+    pytest.param(
         "Relief agency reports on the harbour fire\n\n"
         "The agency said in a statement:\n\n"
         "\"Our teams reached the harbour at dawn. They treated 52 people for burns, and 9 were taken to the "
