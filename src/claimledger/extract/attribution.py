@@ -52,6 +52,9 @@ RELAY_KINDS = {"media", "person"}
 OPENERS = {"it", "they", "he", "she", "the", "this", "these", "another", "some", "of", "in", "among", "about",
            "more", "nearly", "almost", "over", "at", "a", "most", "since", "and", "but", "also", "meanwhile",
            "separately", "elsewhere", "according", "\"", "“"}
+# Words between a gapped speaker's "of" or "at" and its figure: "the union of about 3.5 million".
+GAP_HEDGES = {"about", "some", "around", "nearly", "almost", "roughly", "over", "more", "than", "up", "to", "as",
+              "many", "$"}
 DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’/-]{1,60}?\(([^)]{2,40})\)\s*[—–-]")
 
 
@@ -762,9 +765,7 @@ class Attribution:
         million"; "Police put the crowd at 107,000, the organisers at 300,000"."""
         doc = num.doc
         j = num.i - 1
-        while j > num.sent.start and doc[j].like_num or doc[j].lower_ in ("about", "some", "around", "nearly",
-                                                                         "almost", "roughly", "over", "more",
-                                                                         "than", "up", "to", "as", "many", "$"):
+        while j > num.sent.start and (doc[j].like_num or doc[j].lower_ in GAP_HEDGES):
             j -= 1
         if j <= num.sent.start or doc[j].lower_ not in ("of", "at"):
             return None
