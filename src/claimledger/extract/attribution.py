@@ -97,6 +97,8 @@ class Attribution:
         self.lead_source: str | None = None
         self._chains: list[tuple[int, list[str], bool]] = []  # (claim index, links, explicit)
         self._layout: DocumentFrames | None = None
+        self._by_offset: dict[int, Frame] = {}  # sentence frames by their verb's character offset
+        self._sents: list[Span] | None = None
         self.model = model
         self.trace = trace
         self.words: dict[str, str] = {}  # speaker id → the words that named it, for ids no mention gives
@@ -512,8 +514,10 @@ class Attribution:
             m = self.ents.at(tok)
             if m is not None and m.id == eid:
                 self.words[eid] = m.text
-            elif not any(m.id == eid for m in self.ents.mentions) and self._phrase(tok):
-                self.words[eid] = self._phrase(tok)
+            elif not any(m.id == eid for m in self.ents.mentions):
+                phrase = self._phrase(tok)
+                if phrase:
+                    self.words[eid] = phrase
         return eid
 
     def _phrase(self, tok: Token) -> str:
@@ -864,7 +868,7 @@ class Attribution:
         sents = self._sentence_list()
         here = next(k for k, s_ in enumerate(sents) if s_.start <= num.i < s_.end)
         layout = self.layout()
-        para = layout._paragraph(num.idx)
+        para = layout.paragraph(num.idx)
         sent = sents[here]
         context = self._context_features(sent, para, layout)
         candidates: list[tuple[Frame | None, Features]] = [(None, {f"null:{k}": v for k, v in context.items()})]
@@ -886,14 +890,14 @@ class Attribution:
                 break
         if recent is not None:
             f, dist = recent
-            feats = self._candidate_features("recent", f, dist, para - layout._paragraph(f.anchor.idx), context)
+            feats = self._candidate_features("recent", f, dist, para - layout.paragraph(f.anchor.idx), context)
             if lead is not None and lead.speaker == f.speaker:
                 feats["recent:is_lead"] = 1.0
             candidates.append((f, feats))
         if lead is not None and (recent is None or lead.speaker != recent[0].speaker):
             dist = here - next(k for k, s_ in enumerate(sents) if s_.start <= lead.anchor.i < s_.end)
             candidates.append((lead, self._candidate_features("lead", lead, dist,
-                                                              para - layout._paragraph(lead.anchor.idx), context)))
+                                                              para - layout.paragraph(lead.anchor.idx), context)))
         title = next((f for s_ in sents if s_.start_char < self.title_end for f in self.frames(s_) if f.speaker),
                      None)
         if title is not None and title.speaker not in {c[0].speaker for c in candidates if c[0] is not None}:
@@ -929,7 +933,7 @@ class Attribution:
         return None
 
     def _sentence_list(self) -> list[Span]:
-        if not hasattr(self, "_sents"):
+        if self._sents is None:
             self._sents = list(self.doc.sents)
         return self._sents
 

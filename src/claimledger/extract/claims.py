@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
@@ -416,7 +417,7 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         category = _category(item, measure, lex)
     if measure in CASUALTY_MEASURES and category == "personnel":
         category = "casualty"
-    para = _text(doc).count("\n\n", 0, num.idx)
+    para = attribution.layout().paragraph(num.idx)
     if not mcue and ctx.previous is not None and category != "money":
         p_sent, p_para, p_measure, p_category, p_cued = ctx.previous
         # "Al Haouz accounts for 542 of the deaths and Taroudant for 321", rows of a table, items of a
@@ -540,7 +541,6 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
     for mention in ents.mentions:
         if mention.id in {claim.actor, claim.recipient, claim.location, claim.source, *claim.via}:
             claim.names.setdefault(mention.id, _proper_name(doc, mention))
-    _name_speakers(claim, attribution)
     claim.confidence = _confidence(claim, noun_tok, mcue)
     return claim
 
@@ -1119,16 +1119,9 @@ MONEY_NOT_GIVEN = {"appeal", "require", "need", "ask", "request", "seek", "cost"
 def _default_measure(category: str, item: str, doc: Doc, sent: Span, num: Token | None = None) -> str:
     if category == "personnel":
         return "deployed"
-    if category == "money" and num is not None:
-        t = num
-        for _ in range(4):
-            if t.lemma_.lower() in MONEY_NOT_GIVEN:
-                return "other"
-            if t.head.i == t.i:
-                break
-            t = t.head
-        if t.lemma_.lower() in MONEY_NOT_GIVEN:
-            return "other"
+    if category == "money" and num is not None and any(
+            t.lemma_.lower() in MONEY_NOT_GIVEN for t in (num, *islice(num.ancestors, 4))):
+        return "other"
     if category == "money":
         words = {t.lemma_.lower() for t in sent}
         if words & {"aid", "package", "assistance", "pledge", "support", "contribution", "loan", "fund", "finance",

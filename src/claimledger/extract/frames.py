@@ -128,7 +128,8 @@ class DocumentFrames:
         self._line_sources()
         self._headings()
 
-    def _paragraph(self, offset: int) -> int:
+    def paragraph(self, offset: int) -> int:
+        """The index of the paragraph holding a character offset."""
         return bisect_right(self.paragraphs, offset) - 1
 
     def _paragraph_end(self, k: int) -> int:
@@ -157,7 +158,7 @@ class DocumentFrames:
             elif intro is not None:
                 q.speaker_at = intro  # 'the ministry said: ¶ "..."': a quote opening the paragraph after a colon
             elif previous is not None and previous.speaker_at is not None and \
-                    self._paragraph(previous.start) >= self._paragraph(q.start) - 1:
+                    self.paragraph(previous.start) >= self.paragraph(q.start) - 1:
                 q.speaker_at = previous.speaker_at
             if q.speaker_at is not None:
                 self.lent.append(Lent(q.start, q.end, q.speaker_at, "quote"))
@@ -165,7 +166,7 @@ class DocumentFrames:
 
     def _introduced_by(self, offset: int) -> int | None:
         """The frame of the paragraph before offset's when that paragraph ends with a colon."""
-        k = self._paragraph(offset)
+        k = self.paragraph(offset)
         if k == 0:
             return None
         start, end = self.paragraphs[k - 1], self.paragraphs[k]
