@@ -386,11 +386,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
     report = score(gold, preds)
     summary = report.summary()
     if args.by_family:
-        from claimledger.corpus import families
+        from claimledger.corpus import score_by_family
 
-        by_doc = {d["id"] for d in gold}
-        summary["families"] = {fam: score(fdocs, [p for p in preds if p["doc"] in {d["id"] for d in fdocs}])
-                               .summary() for fam, fdocs in sorted(families(gold).items())} if by_doc else {}
+        summary["families"] = score_by_family(gold, preds)
     if args.misses:
         for m in report.misses:
             print(json.dumps(m, ensure_ascii=False))

@@ -137,6 +137,17 @@ def families(docs: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
+def score_by_family(gold_docs: list[dict[str, Any]], preds: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The scorer's summary for each topic family of a gold set, in family order."""
+    from claimledger.evaluate import score
+
+    by_doc: dict[str, list[dict[str, Any]]] = {}
+    for c in preds:
+        by_doc.setdefault(str(c.get("doc")), []).append(c)
+    return {fam: score(docs, [c for d in docs for c in by_doc.get(d["id"], [])]).summary()
+            for fam, docs in sorted(families(gold_docs).items())}
+
+
 def as_predictions(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """A second annotation in the form `score` reads as predictions, with its aliases as `names`."""
     out = []

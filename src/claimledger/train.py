@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from claimledger.corpus import score_by_family
 from claimledger.evaluate import _match, _same_entity, score
 from claimledger.extract.decide import DecisionModel, Features, Linear, Trace
 from claimledger.models import Document
@@ -155,10 +156,6 @@ def unseen_families(extractor: Extractor, parsed: list[Parsed],
 
 def rules_scores(extractor: Extractor, parsed: list[Parsed]) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
     """The rules alone (nothing trained, so every family is unseen by them): pooled and per family."""
+    golds = [p.gold for p in parsed]
     preds = predict(extractor, parsed, None)
-    per_family = {}
-    for fam in sorted({p.gold.get("family") or "unknown" for p in parsed}):
-        golds = [p.gold for p in parsed if (p.gold.get("family") or "unknown") == fam]
-        ids = {g["id"] for g in golds}
-        per_family[fam] = score(golds, [c for c in preds if c["doc"] in ids]).summary()
-    return score([p.gold for p in parsed], preds).summary(), per_family
+    return score(golds, preds).summary(), score_by_family(golds, preds)
