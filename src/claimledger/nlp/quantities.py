@@ -91,18 +91,6 @@ CURRENCY_SIGNS: list[tuple[str, str, str]] = [
     (r"(?-i:IDR)", "rupiah", "IDR"),
 ]
 _CURRENCY_SIGN_RES = [(re.compile(rf"(?:{p})[ \u00a0]?", re.I), word, code) for p, word, code in CURRENCY_SIGNS]
-# Signs as written, lowercased, and their currency word (kept for callers that look a sign up).
-CURRENCY_SYMBOLS = {
-    "us$": "dollar", "u.s.$": "dollar", "$us": "dollar", "$": "dollar", "a$": "dollar", "au$": "dollar",
-    "c$": "dollar", "hk$": "dollar", "nz$": "dollar", "s$": "dollar", "nt$": "dollar", "r$": "real",
-    "€": "euro", "£": "pound", "ps": "pound", "¥": "yen", "cn¥": "yuan", "₴": "hryvnia", "₽": "rouble",
-    "₹": "rupee", "rs": "rupee", "rs.": "rupee", "₪": "shekel", "₩": "won", "₺": "lira", "₦": "naira",
-    "₱": "peso", "rm": "ringgit", "r": "rand",
-    "usd": "dollar", "eur": "euro", "gbp": "pound", "uah": "hryvnia", "rub": "rouble", "jpy": "yen",
-    "cny": "yuan", "rmb": "yuan", "chf": "franc", "inr": "rupee", "ils": "shekel", "nis": "shekel",
-    "aud": "dollar", "cad": "dollar", "hkd": "dollar", "nzd": "dollar", "sgd": "dollar", "myr": "ringgit",
-    "zar": "rand", "krw": "won", "brl": "real", "mxn": "peso",
-}
 CURRENCY_WORDS = {
     "dollar": "dollar", "dollars": "dollar", "euro": "euro", "euros": "euro", "pound": "pound",
     "pounds": "pound", "sterling": "pound", "hryvnia": "hryvnia", "hryvnias": "hryvnia",
