@@ -21,7 +21,7 @@ sentence frames and answers, for a character offset, the frame that covers it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -121,6 +121,7 @@ class DocumentFrames:
         self.frame_offsets = sorted(frame_offsets)
         self.sentence_of = sentence_of
         self.quotes = quote_spans(text)
+        self._quote_starts = [q.start for q in self.quotes]
         self.lent: list[Lent] = []
         self._attribute_quotes()
         self._labels()
@@ -136,10 +137,9 @@ class DocumentFrames:
         return self.paragraphs[k + 1] if k + 1 < len(self.paragraphs) else len(self.text)
 
     def _inside_quote(self, offset: int) -> Quote | None:
-        for q in self.quotes:
-            if q.start <= offset < q.end:
-                return q
-        return None
+        """The quote holding offset (quotes are found left to right and never overlap)."""
+        k = bisect_right(self._quote_starts, offset) - 1
+        return self.quotes[k] if k >= 0 and offset < self.quotes[k].end else None
 
     def _attribute_quotes(self) -> None:
         """Each quote's speech verb: the nearest frame outside every quote in the sentences the quote
@@ -151,7 +151,8 @@ class DocumentFrames:
             lo = self.sentence_of(q.start)[0]
             hi = self.sentence_of(max(q.start, q.end - 1))[1]
             after = self.sentence_of(min(len(self.text) - 1, hi + 1))[1] if hi + 1 < len(self.text) else hi
-            near = [o for o in outside if lo <= o < hi or (hi <= o < after and o - q.end <= QUOTE_ATTACH)]
+            near = [o for o in outside[bisect_left(outside, lo):bisect_left(outside, after)]
+                    if o < hi or o - q.end <= QUOTE_ATTACH]
             intro = self._introduced_by(q.start)
             if near:
                 q.speaker_at = min(near, key=lambda o: min(abs(o - q.start), abs(o - q.end)))
