@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any, NoReturn
 
 from claimledger import __version__
@@ -55,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("ingest", help="read sources into the ledger: files, directories, URLs, feeds")
     s.add_argument("sources", nargs="+", help="files (.jsonl .json .txt .md .html), directories, http(s) URLs, feeds")
     s.add_argument("--quiet", action="store_true", help="no progress bar")
+    s.add_argument("--annotated", action="store_true",
+                   help="the sources are JSON Lines of reports whose claims are already coded (the gold form of "
+                        "spec/claims.md): keep those claims as they are instead of extracting")
     s.set_defaults(func=cmd_ingest)
 
     s = sub.add_parser("claims", help="list the claims in the ledger")
@@ -158,6 +161,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from claimledger.ingest import iter_documents
+    from claimledger.ingest.annotated import align
     from claimledger.store import open_store
 
     settings: Settings = args.settings
@@ -171,7 +175,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         disable=args.quiet or not console.is_terminal,
     ) as progress:
         task = progress.add_task("ingest", total=None, name="")
-        for item in iter_documents(args.sources):
+        items = _annotated(args.sources) if args.annotated else iter_documents(args.sources)
+        for item in items:
+            coded = None
+            if isinstance(item, tuple):
+                item, coded = item
             if isinstance(item, IngestError):
                 failed += 1
                 progress.console.print(f"claimledger: error: {item}", markup=False, highlight=False, soft_wrap=True)
@@ -183,6 +191,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 continue
             try:
                 claims = extractor.extract(item)
+                if coded is not None:
+                    claims = align(coded, claims)
                 if store.add(item, claims):
                     added += 1
                     nclaims += len(claims)
@@ -193,6 +203,13 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     print(f"{seen} documents read: {added} new ({nclaims} claims), {present} already in the ledger; {failed} failed",
           file=sys.stderr)
     return min(failed, MAX_FAILURE_EXIT)
+
+
+def _annotated(paths: Sequence[str]) -> Iterator[Any]:
+    from claimledger.ingest.annotated import read_annotated
+
+    for path in paths:
+        yield from read_annotated(path)
 
 
 def _fmt_num(v: float | None) -> str:

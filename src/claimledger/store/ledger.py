@@ -33,9 +33,9 @@ _CLAIM_COLUMNS = (
     "id", "doc", "start_char", "end_char", "quantity", "value", "low", "high", "approx", "bound", "vague",
     "item", "category", "measure", "actor", "recipient", "location", "period_start", "period_end",
     "cumulative", "incremental", "source", "via", "publisher", "evidence", "evidence_start", "cues",
-    "confidence", "published", "names", "search_key",
+    "confidence", "published", "names", "search_key", "stated", "earlier", "projection",
 )
-_BOOL_FIELDS = ("approx", "vague", "cumulative", "incremental")
+_BOOL_FIELDS = ("approx", "vague", "cumulative", "incremental", "earlier", "projection")
 _FLOAT_FIELDS = ("value", "low", "high")
 _JSON_FIELDS = ("via", "cues", "names")
 _SINGLE_ROLES = ("actor", "recipient", "location", "source", "publisher")

@@ -105,10 +105,29 @@ _V1 = [
     "CREATE INDEX claim_entities_name ON claim_entities (name_key)",
 ]
 
+# Version 2: the statement date and the earlier/projection flags of a claim
+# (models.Claim), and the analysts' review actions (reconcile/review.py):
+# each row one action, kept for ever, applied in order when the ledger is read.
+_V2 = [
+    "ALTER TABLE claims ADD COLUMN stated TEXT",
+    f"ALTER TABLE claims ADD COLUMN {_flag('earlier')} DEFAULT 0",
+    f"ALTER TABLE claims ADD COLUMN {_flag('projection')} DEFAULT 0",
+    """CREATE TABLE reviews (
+        id TEXT PRIMARY KEY,
+        action TEXT NOT NULL,
+        target TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        who TEXT NOT NULL,
+        at TEXT NOT NULL
+    )""",
+    "CREATE INDEX reviews_target ON reviews (target)",
+]
+
 # (version, statements), in order. Version N's statements turn a version N-1
 # file into a version N file; version 1 builds the schema from nothing.
 MIGRATIONS: list[tuple[int, list[str]]] = [
     (1, _V1),
+    (2, _V2),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
