@@ -9,6 +9,7 @@ id or a slug of any alias the gold lists for it.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -160,3 +161,132 @@ def score(gold_docs: list[dict[str, Any]], predicted: Iterable[dict[str, Any]]) 
             if id(p) not in hit_p:
                 rep.misses.append({"doc": d["id"], "kind": "spurious", "text": d["text"][p["start"]:p["end"]]})
     return rep
+
+
+# -- reconciliation (spec/reconcile.md, "Scores") ------------------------------------
+
+_STATE_BODY = re.compile(r"^([A-Z]{3})(?:-[A-Z0-9-]+)?$")
+
+
+def claim_key(doc: str, start: int, end: int) -> str:
+    return f"{doc}#{start}-{end}"
+
+
+class GoldQuantities:
+    """The gold claims of a set with their quantities, each part counted as the top of its `part_of` chain."""
+
+    def __init__(self, gold_docs: list[dict[str, Any]]):
+        self.docs = {d["id"]: d for d in gold_docs}
+        self.claims: dict[str, dict[str, Any]] = {}
+        parents: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for d in gold_docs:
+            for c in d["claims"]:
+                self.claims[claim_key(d["id"], c["start"], c["end"])] = dict(c, doc=d["id"])
+                if c.get("quantity") and c.get("part_of"):
+                    parents[c["quantity"]][c["part_of"]] += 1
+        self.parent = {q: max(ps, key=lambda p: ps[p]) for q, ps in parents.items()}
+
+    def root(self, q: str) -> str:
+        seen = set()
+        while q in self.parent and q not in seen:
+            seen.add(q)
+            q = self.parent[q]
+        return q
+
+    def whole(self, gid: str) -> str | None:
+        c = self.claims[gid]
+        q = c.get("part_of") or c.get("quantity")
+        return self.root(q) if q else None
+
+    def assertion(self, gid: str) -> tuple[Any, ...]:
+        """One originator's one figure for one quantity (bodies of one government are one originator)."""
+        c = self.claims[gid]
+        src = str(c.get("source") or c.get("publisher") or "?")
+        m = _STATE_BODY.match(src)
+        src = m.group(1) if m else f"anonymous@{c['doc']}" if src == "anonymous" else src
+        return (c.get("quantity"), src, c.get("value"), c.get("low"), c.get("high"), c.get("bound") or "=",
+                bool(c.get("vague")))
+
+    def to_gold(self, ids: Iterable[str]) -> dict[str, str]:
+        """Predicted claim id -> gold claim id, one to one by character overlap within each document."""
+        by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for cid in set(ids):
+            doc, _, span = cid.rpartition("#")
+            start, _, end = span.partition("-")
+            if doc in self.docs and start.isdigit() and end.isdigit():
+                by_doc[doc].append({"id": cid, "start": int(start), "end": int(end)})
+        out = {}
+        for doc, preds in by_doc.items():
+            golds = [dict(c, gid=claim_key(doc, c["start"], c["end"])) for c in self.docs[doc]["claims"]]
+            for p, g in _match(sorted(preds, key=lambda x: x["id"]), golds):
+                out[p["id"]] = g["gid"]
+        return out
+
+
+def reconcile_scores(gold_docs: list[dict[str, Any]], series: list[list[str]],
+                     conflicts: list[tuple[list[str], list[str]]] | None = None,
+                     gold_conflicts: list[dict[str, str]] | None = None) -> dict[str, Any]:
+    """Series purity and quantity completeness, and conflict precision and recall (spec/reconcile.md).
+
+    ``series``: each predicted series as its claim ids. ``conflicts``: each predicted conflict as the
+    claim ids behind its two sides. ``gold_conflicts``: the set's true pairs ``{"a": id, "b": id}``.
+    """
+    gold = GoldQuantities(gold_docs)
+    ids = [c for s in series for c in s] + [c for a, b in conflicts or [] for c in a + b]
+    to_gold = gold.to_gold(ids)
+    member: dict[str, int] = {}
+    judged = pure = 0
+    impure = []
+    for i, s in enumerate(series):
+        gids = list(dict.fromkeys(to_gold[c] for c in s if c in to_gold))
+        for g in gids:
+            member.setdefault(g, i)
+        wholes = [w for w in (gold.whole(g) for g in gids) if w]
+        if len(wholes) < 2:
+            continue
+        judged += 1
+        if len(set(wholes)) == 1:
+            pure += 1
+        else:
+            impure.append(i)
+    by_quantity: dict[str, list[str]] = defaultdict(list)
+    for gid, c in gold.claims.items():
+        if c.get("quantity"):
+            by_quantity[c["quantity"]].append(gid)
+    shares = []
+    for gids in by_quantity.values():
+        found = [g for g in gids if g in member]
+        if len(gids) >= 2 and len(found) >= 2:
+            counts: dict[int, int] = defaultdict(int)
+            for g in found:
+                counts[member[g]] += 1
+            shares.append(max(counts.values()) / len(found))
+    out: dict[str, Any] = {
+        "series_judged": judged, "purity": pure / judged if judged else 0.0,
+        "quantities_judged": len(shares), "completeness": sum(shares) / len(shares) if shares else 0.0,
+        "impure_series": impure,
+    }
+    if conflicts is not None and gold_conflicts is not None:
+        claims_of: dict[tuple[Any, ...], set[str]] = defaultdict(set)
+        for gid in gold.claims:
+            claims_of[gold.assertion(gid)].add(gid)
+        disagreements = {frozenset((gold.assertion(g["a"]), gold.assertion(g["b"])))
+                         for g in gold_conflicts if g.get("a") in gold.claims and g.get("b") in gold.claims}
+        found_d: set[frozenset] = set()
+        correct = 0
+        for a_ids, b_ids in conflicts:
+            sa = {to_gold[c] for c in a_ids if c in to_gold}
+            sb = {to_gold[c] for c in b_ids if c in to_gold}
+            hits = set()
+            for d in disagreements:
+                x, y = tuple(d) if len(d) == 2 else (next(iter(d)),) * 2
+                mx, my = claims_of[x], claims_of[y]
+                if (sa & mx and sb & my) or (sa & my and sb & mx):
+                    hits.add(d)
+            correct += bool(hits)
+            found_d |= hits
+        p = correct / len(conflicts) if conflicts else 0.0
+        r = len(found_d) / len(disagreements) if disagreements else 0.0
+        out.update({"conflicts_predicted": len(conflicts), "conflicts_correct": correct, "precision": p,
+                    "disagreements": len(disagreements), "found": len(found_d), "recall": r})
+    return out

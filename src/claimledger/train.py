@@ -159,3 +159,90 @@ def rules_scores(extractor: Extractor, parsed: list[Parsed]) -> tuple[dict[str, 
     golds = [p.gold for p in parsed]
     preds = predict(extractor, parsed, None)
     return score(golds, preds).summary(), score_by_family(golds, preds)
+
+
+# -- the quantity model (reconcile/quantities.py) ----------------------------------
+
+QUANTITY_C = 1.0
+# Pairs further apart than this in a block are sampled, not all taken: a block of a few hundred
+# "people killed" claims would otherwise give tens of thousands of easy negatives.
+MAX_PAIRS_PER_BLOCK = 4000
+
+
+def coded_reports(golds: list[dict[str, Any]]) -> list[tuple[Document, list]]:
+    """The gold reports as Documents with their coded claims (ingest/annotated.py)."""
+    from claimledger.ingest.annotated import report
+
+    return [report(g, g["id"]) for g in golds]
+
+
+def quantity_samples(golds: list[dict[str, Any]]) -> list[tuple[Features, bool]]:
+    """Every pair of claims in one block, labelled by whether the gold puts them in one quantity
+    (a part counting as its whole)."""
+    from claimledger.evaluate import GoldQuantities, claim_key
+    from claimledger.reconcile.quantities import block_key, contexts, pair_features
+    from claimledger.reconcile.series import Kinds
+
+    gold = GoldQuantities(golds)
+    reports = coded_reports(golds)
+    claims = [c for _, cs in reports for c in cs]
+    ctx = contexts(claims, [d for d, _ in reports])
+    kinds = Kinds.load()
+    blocks: dict[Any, list] = {}
+    for c in claims:
+        blocks.setdefault(block_key(c, kinds), []).append(c)
+    rng = random.Random(SEED)
+    rows = []
+    for key in sorted(blocks, key=lambda k: tuple(x or "" for x in k)):
+        members = blocks[key]
+        pairs = [(a, b) for i, a in enumerate(members) for b in members[i + 1:]]
+        if len(pairs) > MAX_PAIRS_PER_BLOCK:
+            pairs = rng.sample(pairs, MAX_PAIRS_PER_BLOCK)
+        for a, b in pairs:
+            wa, wb = gold.whole(claim_key(a.doc, a.start, a.end)), gold.whole(claim_key(b.doc, b.start, b.end))
+            if wa and wb:
+                rows.append((pair_features(a, b, ctx.get(a.doc), ctx.get(b.doc)), wa == wb))
+    return rows
+
+
+def fit_quantities(golds: list[dict[str, Any]], threshold: float = 0.5):
+    """The quantity model trained on every pair of the gold reports' blocks."""
+    import sklearn
+
+    from claimledger.reconcile.quantities import QuantityModel
+
+    rows = quantity_samples(golds)
+    pair = _fit(rows, QUANTITY_C, True)
+    if pair is None:
+        raise ValueError("the gold reports give no pair of claims both in and out of one quantity to learn from")
+    return QuantityModel(pair=pair, threshold=threshold, meta={
+        "seed": SEED, "C": QUANTITY_C, "sklearn": sklearn.__version__, "reports": len(golds),
+        "pairs": len(rows), "positive": sum(1 for _, y in rows if y)})
+
+
+def series_of(golds: list[dict[str, Any]], model) -> list[list[str]]:
+    """The series the ledger would make of the gold reports' coded claims, as claim ids."""
+    from claimledger.reconcile.series import build_series
+
+    reports = coded_reports(golds)
+    claims = [c for _, cs in reports for c in cs]
+    return [[c.id for c in s.claims] for s in build_series(claims, documents=[d for d, _ in reports],
+                                                            quantities=model)]
+
+
+def unseen_quantities(golds: list[dict[str, Any]], key: str = "family",
+                      threshold: float = 0.5) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    """Leave one family out: each family's series made by a model trained on the others; the pooled
+    purity and completeness, and each family's."""
+    from claimledger.evaluate import reconcile_scores
+
+    groups = sorted({g.get(key) or "unknown" for g in golds})
+    all_series: list[list[str]] = []
+    per_group = {}
+    for group in groups:
+        held = [g for g in golds if (g.get(key) or "unknown") == group]
+        model = fit_quantities([g for g in golds if (g.get(key) or "unknown") != group], threshold)
+        series = series_of(held, model)
+        all_series += series
+        per_group[group] = reconcile_scores(held, series)
+    return reconcile_scores(golds, all_series), per_group

@@ -30,7 +30,6 @@ the key alone; the name spells the countries out
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -44,7 +43,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from claimledger.errors import ClaimLedgerError, ConfigError, NotFoundError
-from claimledger.models import Claim
+from claimledger.models import Claim, Document
 
 # Measures that count people hurt or held: on personnel or people claims they
 # read the casualty table, so "soldiers killed" is a count of people.
@@ -184,6 +183,7 @@ class SeriesKey(NamedTuple):
     actor: str | None
     recipient: str | None
     location: str | None
+    scope: str | None = None  # the time of a one-off event or a flow (see build_series)
 
 
 def series_key(claim: Claim, kinds: Kinds | None = None) -> SeriesKey:
@@ -240,6 +240,8 @@ def series_id(key: SeriesKey) -> str:
     parts += [_slug(key.kind), _slug(key.measure)]
     if key.location:
         parts += ["in", _slug(key.location)]
+    if key.scope:
+        parts.append(key.scope)
     return "-".join(p for p in parts if p)
 
 
@@ -360,36 +362,79 @@ def series_name(key: SeriesKey, names: Names) -> str:
     elif key.recipient:
         who = f"→ {names(key.recipient)}"
     what = f"{key.kind} {key.measure.replace('_', ' ')}" if key.measure != "other" else f"{key.kind} (other)"
-    parts = [p for p in (who, what, names(key.location) if key.location else "") if p]
+    parts = [p for p in (who, what, names(key.location) if key.location else "", key.scope or "") if p]
     return " · ".join(parts)
 
 
 def build_series(
-    claims: Iterable[Claim], kinds: Kinds | None = None, names: Names | None = None
+    claims: Iterable[Claim], kinds: Kinds | None = None, names: Names | None = None,
+    documents: Iterable[Document] = (), quantities: Any = "shipped",
 ) -> list[Series]:
-    """Group claims into series, largest first (ties by id); claims inside in time order.
+    """Group claims into series, one per quantity, largest first (ties by id); claims inside in time order.
 
-    Two keys whose slugs collide (only possible with hyphenated entity ids
-    such as actor "a-b" vs actor "a", recipient "b") keep the slug for the
-    first key in sort order and get a short hash of the key appended otherwise,
-    so ids stay unique; the hash depends on the key alone.
+    Claims are blocked by measure, kind and sides, and each block is split into
+    its events by the quantity model (reconcile/quantities.py): ``quantities``
+    is a QuantityModel, "shipped" for the one in the package, or None to keep
+    each block whole. ``documents`` (the claims' reports) give the model their
+    titles and leads; without them the claims' sentences stand in.
     """
+    from claimledger.reconcile.quantities import block_key, contexts, group_block, shipped_model
+
     claims = list(claims)
     kinds = kinds or _default_kinds()
     names = names or Names(claims)
-    groups: dict[SeriesKey, list[Claim]] = {}
-    for c in claims:
-        groups.setdefault(series_key(c, kinds), []).append(c)
+    model = shipped_model() if quantities == "shipped" else quantities
+    ctx = contexts(claims, documents)
+    blocks: dict[Any, list[Claim]] = {}
+    for c in sorted(claims, key=lambda c: (c.doc, c.start, c.end)):
+        blocks.setdefault(block_key(c, kinds), []).append(c)
+    groups: list[tuple[SeriesKey, list[Claim]]] = []
+    for block in sorted(blocks, key=lambda k: tuple(x or "" for x in k)):
+        for members in group_block(blocks[block], ctx, model):
+            groups.append((_key_of(block, members, kinds), members))
     out: list[Series] = []
     used: set[str] = set()
-    for key in sorted(groups, key=lambda k: tuple(x or "" for x in k)):
-        sid = series_id(key)
-        if sid in used:
-            sid += "-" + hashlib.sha1(repr(tuple(key)).encode()).hexdigest()[:6]
+    for key, members in sorted(groups, key=lambda g: (tuple(x or "" for x in g[0]), min(c.id for c in g[1]))):
+        sid = base = series_id(key)
+        n = 1
+        while sid in used:
+            n += 1
+            sid = f"{base}-{n}"
         used.add(sid)
-        out.append(Series(id=sid, key=key, name=series_name(key, names), claims=sort_claims(groups[key])))
+        out.append(Series(id=sid, key=key, name=series_name(key, names), claims=sort_claims(members)))
     out.sort(key=lambda s: (-len(s.claims), s.id))
     return out
+
+
+def _key_of(block: Any, members: list[Claim], kinds: Kinds) -> SeriesKey:
+    """A readable key for one quantity: its block, the kind most of its claims name, and its scope.
+
+    The scope tells the quantity from others of its block: with no side named,
+    the place most of its claims name; a flow or one-off event (every claim with
+    a stated period of at most a year) is dated by its earliest start, to the day,
+    month or year as the periods allow.
+    """
+    kind = Counter(kinds.kind(c.item, c.category, c.measure) for c in members).most_common(1)[0][0]
+    place = None
+    if not (block.actor or block.recipient):
+        located = Counter(c.location for c in members if c.location)
+        place = located.most_common(1)[0][0] if located else None
+    return SeriesKey(measure=block.measure, kind=kind, actor=block.actor, recipient=block.recipient,
+                     location=place, scope=_scope(members))
+
+
+def _scope(members: list[Claim]) -> str | None:
+    spans = [(_parse_date(c.period_start), _parse_date(c.period_end)) for c in members]
+    if not spans or any(s is None or e is None for s, e in spans):
+        return None
+    start = min(s for s, _ in spans if s is not None)
+    end = max(e for _, e in spans if e is not None)
+    days = (end - start).days
+    if days > 370:
+        return None
+    if days <= 2:
+        return start.isoformat()
+    return start.isoformat()[:7] if days <= 32 else str(start.year)
 
 
 def find_series(series: Iterable[Series], ref: str) -> Series:

@@ -1,0 +1,396 @@
+"""Quantities: which claims count the same thing in the world (spec/reconcile.md).
+
+A quantity is one measure of one kind of thing for one side, within one event
+or scope, with one time shape. The first four come from the claim's fields;
+the event does not: two floods, two attacks, two nights of drones or two
+years of crossings read alike field by field. So grouping has two steps:
+
+1. **Blocks.** Claims can only share a quantity when they share measure,
+   kind, actor and recipient (``block_key``): a cheap exact key. Money is one
+   kind whatever its currency, since "€480m ($500m)" restates one amount;
+   people hurt, held or freed are one kind ("300 soldiers killed", "300
+   deaths"), the sub-groups among them being parts.
+2. **Events inside a block.** Each pair of claims in a block is scored by a
+   small linear model (``pair_features``, weights in ``data/quantities.json``)
+   on what tells events apart in general: how their times relate (stated
+   periods equal, nested or disjoint; days between them; a one-day event
+   against a running total), their places (same, nested in one country,
+   different), the reports they come from (the same report; the countries
+   and the words of the title and lead of each), their time shape (running
+   total, addition), their values and currencies. Claims are then joined by
+   average linkage while the mean probability between two groups is above
+   ``threshold``: a group is one quantity.
+
+The model is trained on the annotated corpus's ``quantity``/``part_of``
+labels (``claimledger train --quantities``, claimledger.train), a part
+counting as its whole, so a series holds a whole with its parts (``parts``
+tells them apart). It is scored leaving out the topic family it is tested on.
+"""
+from __future__ import annotations
+
+import heapq
+import json
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from claimledger.extract.decide import Features, Linear
+from claimledger.models import Claim, Document
+from claimledger.reconcile.series import CASUALTY_MEASURES, Kinds, _load_gazetteer, _parse_date, claim_span
+
+# Words that say nothing about which event a report is about.
+_STOP = frozenset("""
+about above according across after again against also among another around because been before being
+below between both could during each either every from further have having here however into itself
+just least less many more most much must near nearly need other over said says same should since some
+still such than that their them then there these they this those through under until very were what
+when where which while whom will with within without would year years week weeks month months today
+yesterday people told news report reports reported report's according official officials monday tuesday
+wednesday thursday friday saturday sunday january february march april june july august september
+october november december total number figure figures least more than
+""".split())
+_WORD = re.compile(r"[a-z][a-z'-]{3,}")
+_LEAD_CHARS = 400
+_STATE_ID = re.compile(r"^([A-Z]{3})(?:-[A-Z0-9-]+)?$")
+
+
+class BlockKey(NamedTuple):
+    measure: str
+    kind: str
+    actor: str | None
+    recipient: str | None
+
+
+def block_key(claim: Claim, kinds: Kinds) -> BlockKey:
+    """The exact part of a quantity: claims in different blocks never share one."""
+    measure = claim.measure or "other"
+    if claim.category == "money":
+        kind = "money"
+    elif measure in CASUALTY_MEASURES and claim.category in ("casualty", "personnel", "people", "other"):
+        kind = "people"
+    else:
+        kind = kinds.kind(claim.item, claim.category, claim.measure)
+    return BlockKey(measure, kind, claim.actor or None, claim.recipient or None)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a claim's report says about its event: the words of its title and lead, the countries
+    its claims name, its publication date."""
+
+    words: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+
+
+def contexts(claims: Iterable[Claim], documents: Iterable[Document] = ()) -> dict[str, Context]:
+    """One Context per document the claims come from (documents: for their title and lead)."""
+    claims = list(claims)
+    places: dict[str, set[str]] = {}
+    for c in claims:
+        found = places.setdefault(c.doc, set())
+        for ent in (c.actor, c.recipient, c.location, c.source):
+            country = country_of(ent)
+            if country:
+                found.add(country)
+    leads = {d.id: f"{d.title or ''}\n{d.text[:_LEAD_CHARS]}" for d in documents}
+    out = {}
+    for doc in places:
+        lead = leads.get(doc)
+        if lead is None:  # no document given: the claims' own sentences stand in for the lead
+            lead = " ".join(c.evidence for c in claims if c.doc == doc)[:_LEAD_CHARS]
+        out[doc] = Context(words=content_words(lead), places=frozenset(places[doc]))
+    return out
+
+
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(w.strip("'-") for w in _WORD.findall(text.lower()) if w not in _STOP)
+
+
+@lru_cache(maxsize=4096)
+def country_of(ent: str | None) -> str | None:
+    """The country an entity id belongs to: its own code, a state body's prefix, else the gazetteer's."""
+    if not ent:
+        return None
+    m = _STATE_ID.match(ent)
+    if m:
+        return m.group(1)
+    gaz = _load_gazetteer()
+    try:
+        found = gaz.get(ent) if gaz is not None else None
+    except LookupError:
+        found = None
+    return getattr(found, "country", None)
+
+
+# -- pair features -------------------------------------------------------------
+
+def _bin(x: float, edges: Sequence[float], name: str) -> str:
+    for e in edges:
+        if x <= e:
+            return f"{name}<={e:g}"
+    return f"{name}>{edges[-1]:g}"
+
+
+def _length(claim: Claim) -> str:
+    """The shape of a claim's stated period: none, a day, a week, a month, a year, longer."""
+    if not (claim.period_start or claim.period_end):
+        return "none"
+    if not (claim.period_start and claim.period_end):
+        return "open"
+    s, e = _parse_date(claim.period_start), _parse_date(claim.period_end)
+    if s is None or e is None:
+        return "none"
+    return _bin((e - s).days, (2, 8, 32, 370), "len")
+
+
+def _gap(a: tuple[date | None, date | None], b: tuple[date | None, date | None]) -> float | None:
+    """Days between two spans (0 when they touch or overlap), None when either is undated."""
+    if None in a or None in b:
+        return None
+    assert a[0] and a[1] and b[0] and b[1]
+    if a[1] < b[0]:
+        return float((b[0] - a[1]).days)
+    if b[1] < a[0]:
+        return float((a[0] - b[1]).days)
+    return 0.0
+
+
+def _time(a: Claim, b: Claim) -> tuple[str, float | None]:
+    pa, pb = bool(a.period_start or a.period_end), bool(b.period_start or b.period_end)
+    sa, sb = claim_span(a), claim_span(b)
+    gap = _gap(sa, sb)
+    if pa and pb:
+        if sa == sb:
+            rel = "equal"
+        elif gap is None:
+            rel = "unknown"
+        elif gap > 0:
+            rel = "disjoint"
+        elif (sa[0] <= sb[0] and sb[1] <= sa[1]) or (sb[0] <= sa[0] and sa[1] <= sb[1]):  # type: ignore[operator]
+            rel = "nested"
+        else:
+            rel = "overlap"
+    else:
+        rel = "both_none" if not (pa or pb) else "one_none"
+    return rel, gap
+
+
+def _place(a: Claim, b: Claim) -> str:
+    la, lb = a.location or None, b.location or None
+    if la == lb:
+        return "same" if la else "none"
+    if not la or not lb:
+        other = la or lb
+        return "one_country" if country_of(other) == other else "one"
+    ca, cb = country_of(la), country_of(lb)
+    if ca and cb and ca == cb and (ca in (la, lb)):
+        return "nested"  # Valencia within Spain
+    return "same_country" if ca and ca == cb else "different"
+
+
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+
+def years_around(claim: Claim) -> frozenset[str]:
+    """The years its sentence names, outside the figure itself: "the 2022 contract", "in 2016"."""
+    ev, at = claim.evidence or "", claim.start - claim.evidence_start
+    rest = ev[:max(at, 0)] + " " + ev[max(at, 0) + len(claim.text or ""):] if 0 <= at <= len(ev) else ev
+    return frozenset(_YEAR.findall(rest))
+
+
+_NEAR_CHARS = 60
+
+
+def words_near(claim: Claim) -> frozenset[str]:
+    """The content words right around the figure in its sentence: what it counts and what happened to it
+    ("survivors", "aboard", "voted against", "left homeless")."""
+    ev, at = claim.evidence or "", claim.start - claim.evidence_start
+    if not 0 <= at <= len(ev):
+        return frozenset()
+    end = at + len(claim.text or "")
+    return content_words(ev[max(0, at - _NEAR_CHARS):at] + " " + ev[end:end + _NEAR_CHARS])
+
+
+def _jaccard(x: frozenset[str], y: frozenset[str]) -> float:
+    return len(x & y) / len(x | y) if x and y else 0.0
+
+
+def _currency(claim: Claim) -> str:
+    return (claim.item or "").lower()
+
+
+def _value(claim: Claim) -> float | None:
+    if claim.value is not None:
+        return float(claim.value)
+    if claim.low is not None and claim.high is not None:
+        return (float(claim.low) + float(claim.high)) / 2
+    return None
+
+
+def pair_features(a: Claim, b: Claim, ca: Context | None = None, cb: Context | None = None) -> Features:
+    """What tells two claims of one block apart as events (see the module docstring)."""
+    ca, cb = ca or Context(), cb or Context()
+    f: Features = {"bias": 1.0}
+    side = "side" if (a.actor or a.recipient) else "noside"
+    same_doc = a.doc == b.doc
+    where = "doc" if same_doc else "docs"
+    f[where] = 1.0
+    if same_doc:
+        f["sentence"] = float(a.evidence_start == b.evidence_start and bool(a.evidence))
+        f["near"] = float(abs(a.start - b.start) < 300)
+    rel, gap = _time(a, b)
+    f[f"t:{rel}"] = 1.0
+    f[f"t:{rel}&{side}"] = 1.0
+    f[f"t:{rel}&{where}"] = 1.0
+    if gap is not None:
+        g = _bin(gap, (0, 3, 10, 40, 200, 400), "gap")
+        f[g] = 1.0
+        f[f"{g}&{rel}"] = 1.0
+        f[f"{g}&{side}"] = 1.0
+    la, lb = sorted((_length(a), _length(b)))
+    cum = int(bool(a.cumulative)) + int(bool(b.cumulative))
+    f[f"len:{la}-{lb}"] = 1.0
+    f[f"len:{la}-{lb}&cum:{cum}"] = 1.0
+    ya, yb = years_around(a), years_around(b)
+    if ya and yb:
+        f["years:same" if ya == yb else "years:overlap" if ya & yb else "years:differ"] = 1.0
+    elif ya or yb:
+        f["years:one"] = 1.0
+    pub_a, pub_b = _parse_date(a.published), _parse_date(b.published)
+    if pub_a and pub_b and not same_doc:
+        p = _bin(abs((pub_a - pub_b).days), (1, 7, 31, 120, 400), "pub")
+        f[p] = 1.0
+        f[f"{p}&{side}"] = 1.0
+        f[f"{p}&{rel}"] = 1.0
+    place = _place(a, b)
+    f[f"loc:{place}"] = 1.0
+    f[f"loc:{place}&{side}"] = 1.0
+    if not same_doc:
+        jp = _jaccard(ca.places, cb.places)
+        f["docplaces"] = jp
+        if ca.places and cb.places and not ca.places & cb.places:
+            f[f"docplaces:disjoint&{side}"] = 1.0
+        jw = _jaccard(ca.words, cb.words)
+        f["leadwords"] = jw
+        f[_bin(jw, (0.02, 0.06, 0.12, 0.25), "leadwords")] = 1.0
+    ew = _jaccard(content_words(a.evidence), content_words(b.evidence))
+    f["evwords"] = ew
+    lw = _jaccard(words_near(a), words_near(b))
+    f["nearwords"] = lw
+    f[_bin(lw, (0.0, 0.1, 0.25, 0.5), f"nearwords&{where}")] = 1.0
+    f[f"cum:{cum}"] = 1.0
+    if a.incremental or b.incremental:
+        f["incremental"] = 1.0
+    if (a.source or a.publisher) == (b.source or b.publisher):
+        f["same_source"] = 1.0
+    va, vb = _value(a), _value(b)
+    if va and vb and va > 0 and vb > 0:
+        r = _bin(abs(math.log10(va / vb)), (0.05, 0.3, 1.0, 2.0), "ratio")
+        f[r] = 1.0
+        if same_doc and f.get("sentence"):
+            f[f"sentence&{r}"] = 1.0
+    elif a.vague or b.vague:
+        f["vague"] = 1.0
+    if a.category == "money" and b.category == "money":
+        same_cur = _currency(a) == _currency(b)
+        f["money:same_currency" if same_cur else "money:other_currency"] = 1.0
+        if not same_cur and same_doc and abs(a.start - b.start) < 60:
+            f["money:conversion"] = 1.0
+    f[f"m:{a.measure}&{rel}"] = 1.0
+    return f
+
+
+# -- the model and the grouping --------------------------------------------------
+
+@dataclass
+class QuantityModel:
+    """P(two claims of one block count one quantity), and the linkage threshold."""
+
+    pair: Linear
+    threshold: float = 0.5
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def probability(self, a: Claim, b: Claim, ca: Context | None, cb: Context | None) -> float:
+        return self.pair.probability(pair_features(a, b, ca, cb))
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> QuantityModel | None:
+        """The shipped model (or the file given); None when there is none."""
+        try:
+            if path is None:
+                text = resources.files("claimledger.data").joinpath("quantities.json").read_text(encoding="utf-8")
+            else:
+                text = Path(path).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
+        d = json.loads(text)
+        return cls(pair=Linear.from_dict(d["pair"]), threshold=float(d.get("threshold", 0.5)),
+                   meta=d.get("meta", {}))
+
+    def save(self, path: str | Path) -> None:
+        d = {"meta": self.meta, "threshold": self.threshold, "pair": self.pair.to_dict()}
+        Path(path).write_text(json.dumps(d, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> QuantityModel | None:
+    return QuantityModel.load()
+
+
+def apart(a: Claim, b: Claim) -> bool:
+    """Never one quantity: two flows over stated periods that do not meet (two nights of drones, two
+    years of crossings, two weeks of casualties), whatever else they share."""
+    if a.cumulative or b.cumulative:
+        return False
+    if not (a.period_start and a.period_end and b.period_start and b.period_end):
+        return False
+    gap = _gap(claim_span(a), claim_span(b))
+    return gap is not None and gap > 0
+
+
+def group_block(claims: Sequence[Claim], ctx: dict[str, Context], model: QuantityModel | None) -> list[list[Claim]]:
+    """The quantities of one block: average linkage over pair probabilities (module docstring).
+
+    Without a model every claim of the block is one quantity (the old behaviour).
+    """
+    n = len(claims)
+    if n < 2 or model is None:
+        return [list(claims)]
+    prob = [[0.0] * n for _ in range(n)]
+    for i in range(n):
+        for j in range(i + 1, n):
+            p = model.probability(claims[i], claims[j], ctx.get(claims[i].doc), ctx.get(claims[j].doc))
+            prob[i][j] = prob[j][i] = p
+    for i in range(n):
+        for j in range(i + 1, n):
+            if apart(claims[i], claims[j]):
+                prob[i][j] = prob[j][i] = -float(n * n)  # one such pair keeps two groups apart for good
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    # link[(x, y)] = sum of pair probabilities between groups x < y
+    link: dict[tuple[int, int], float] = {(i, j): prob[i][j] for i in range(n) for j in range(i + 1, n)}
+    heap = [(-prob[i][j], i, j) for i in range(n) for j in range(i + 1, n) if prob[i][j] > model.threshold]
+    heapq.heapify(heap)
+    while heap:
+        neg, x, y = heapq.heappop(heap)
+        if x not in members or y not in members:
+            continue
+        avg = link[(x, y)] / (len(members[x]) * len(members[y]))
+        if abs(avg + neg) > 1e-12:  # stale entry: the groups changed since it was pushed
+            continue
+        members[x] += members.pop(y)
+        for z in list(members):
+            if z == x:
+                continue
+            sxz = link.pop((min(x, z), max(x, z)), 0.0) + link.pop((min(y, z), max(y, z)), 0.0)
+            link[(min(x, z), max(x, z))] = sxz
+            avg = sxz / (len(members[x]) * len(members[z]))
+            if avg > model.threshold:
+                heapq.heappush(heap, (-avg, min(x, z), max(x, z)))
+        link.pop((x, y), None)
+    return [[claims[i] for i in sorted(m)] for m in members.values()]
