@@ -79,6 +79,9 @@ class Chain:
     cue: str = ""
     links: list[str] = field(default_factory=list)
     explicit: bool = False
+    # the frames that hold the figure, outermost first: their speech verbs and report nouns are where the
+    # text dates the statement ("said on Monday", "the January figures"; extract/statement.py)
+    frames: list[Frame] = field(default_factory=list)
 
 
 class Attribution:
@@ -856,9 +859,9 @@ class Attribution:
         self._chains.append((len(self._chains), links, bool(links)))
         self._last_holding = ordered
         if not links:
-            return Chain(None, [], "", [], False)
+            return Chain(None, [], "", [], False, frames=ordered)
         cue = "; ".join(f.cue for f in ordered if f.cue)
-        return Chain(links[-1], links[:-1], cue, links, True)
+        return Chain(links[-1], links[:-1], cue, links, True, frames=ordered)
 
     # -- a figure no frame of its sentence covers ------------------------------------
     def _continuation(self, num: Token) -> Frame | None:

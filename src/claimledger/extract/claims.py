@@ -14,7 +14,9 @@ The steps for each quantity expression found in the text:
    demonyms), else from the claim before it in the document;
 5. period and cumulative/incremental cues from the clause;
 6. source and relay chain from the attribution frames of the sentence
-   (attribution.py), with the article-wide relays.
+   (attribution.py), with the article-wide relays;
+7. when the statement was made, and whether the figure is an earlier stage
+   or a projection of a count (statement.py), from the frames and the period.
 """
 from __future__ import annotations
 
@@ -27,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from claimledger.extract.attribution import Attribution, Chain, in_dateline
 from claimledger.extract.decide import DecisionModel, Features, Trace
 from claimledger.extract.lexicon import Lexicon
+from claimledger.extract.statement import Figure, StatementReader
 from claimledger.models import Claim, Document
 from claimledger.nlp.entities import EntityIndex, Mention, publisher_id, slug
 from claimledger.nlp.quantities import CURRENCY_WORDS, Quantity, find_quantities
@@ -187,6 +190,7 @@ def extract_claims(doc: Doc, document: Document, res, trace: Trace | None = None
                               model=model.source if model else None, trace=trace)
     ctx = Context(main_country=_main_country(ents), disaster=_about_disaster(doc, document), model=model,
                   trace=trace)
+    statements = StatementReader(doc, pub, lex, _text(doc))
     claims: list[Claim] = []
     previous: Quantity | None = None
     for q in find_quantities(_text(doc)):
@@ -195,7 +199,7 @@ def extract_claims(doc: Doc, document: Document, res, trace: Trace | None = None
                 r"\s*(?:[a-z]+\s*)?\(\s*", gap) and (previous.currency or gap.strip(" (") in CURRENCY_WORDS):
             # "more than 21 billion euros ($24 billion)": a conversion states the same bound
             q.bound = previous.bound
-        claim = _claim_for(q, doc, document, ents, lex, attribution, ctx, pub)
+        claim = _claim_for(q, doc, document, ents, lex, attribution, ctx, pub, statements)
         if claim is not None:
             claims.append(claim)
         previous = q
@@ -312,7 +316,7 @@ def _title_end(document: Document) -> int:
 
 
 def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex: Lexicon,
-               attribution: Attribution, ctx: Context, pub) -> Claim | None:
+               attribution: Attribution, ctx: Context, pub, statements: StatementReader) -> Claim | None:
     span = doc.char_span(q.num_start, q.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -513,7 +517,7 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         ctx.recipient[(None, family)] = recipient
         cues["recipient"] = rcue
     event = measure in EVENT_MEASURES or category == "munition"
-    period, pcue, since = _period(num, gov, sent, doc, pub, lex, attribution, event)
+    period, pcue, since, pspan = _period(num, gov, sent, doc, pub, lex, attribution, event)
     if pcue:
         cues["period"] = pcue
     cumulative, ccue = _cumulative(num, q, sent, doc, lex, since)
@@ -538,6 +542,9 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
     claim.source, claim.via = chain.source, chain.via
     if chain.cue:
         cues["source"] = chain.cue
+    statement = statements.read(Figure(num, noun_tok, chain.frames, measure, period, pspan))
+    claim.stated, claim.earlier, claim.projection = statement.stated, statement.earlier, statement.projection
+    cues.update(statement.cues)
     for mention in ents.mentions:
         if mention.id in {claim.actor, claim.recipient, claim.location, claim.source, *claim.via}:
             claim.names.setdefault(mention.id, _proper_name(doc, mention))
@@ -1413,7 +1420,7 @@ def _location(num: Token, noun: Token | None, gov: Token, ents: EntityIndex) -> 
 def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, attribution: Attribution,
             event: bool = True):
     if pub is None:
-        return None, "", False
+        return None, "", False, None
     speech = attribution.speech_tokens(sent)
     candidates: list[tuple[int, int, str]] = []
     for ent in sent.ents:
@@ -1495,10 +1502,11 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
             continue
         dist = abs(span.start - num.i)
         if best is None or dist < best[0]:
-            best = (dist, p, phrase)
+            best = (dist, p, phrase, (s, e))
     if best is None:
-        return None, "", False
-    return best[1], best[2], best[2].lower().startswith("since")
+        return None, "", False, None
+    # the characters of the time words too: they set the period, so they do not date the statement
+    return best[1], best[2], best[2].lower().startswith("since"), best[3]
 
 
 def _in_comparison(tok: Token) -> bool:

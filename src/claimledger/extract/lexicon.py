@@ -12,6 +12,28 @@ from claimledger.extract.wordclasses import WordClasses
 
 
 @dataclass
+class StatementCues:
+    """The word classes of data/statement.yaml (extract/statement.py): earlier stages and projections."""
+
+    earlier_adverbs: set[str] = field(default_factory=set)
+    initial_adverbs: set[str] = field(default_factory=set)
+    earlier_adjectives: set[str] = field(default_factory=set)
+    count_nouns: set[str] = field(default_factory=set)
+    undated_nouns: set[str] = field(default_factory=set)
+    change_words: set[str] = field(default_factory=set)
+    revision_verbs: set[str] = field(default_factory=set)
+    revision_adverbs: set[str] = field(default_factory=set)
+    state_verbs: set[str] = field(default_factory=set)
+    counting_verbs: set[str] = field(default_factory=set)
+    growth_verbs: set[str] = field(default_factory=set)
+    possibility_modals: set[str] = field(default_factory=set)
+    future_modals: set[str] = field(default_factory=set)
+    likelihood_adverbs: set[str] = field(default_factory=set)
+    expectation_heads: set[str] = field(default_factory=set)
+    projection_words: set[str] = field(default_factory=set)
+
+
+@dataclass
 class Lexicon:
     item_category: dict[str, str] = field(default_factory=dict)
     casualty_nouns: set[str] = field(default_factory=set)
@@ -27,6 +49,7 @@ class Lexicon:
     anonymous_heads: set[str] = field(default_factory=set)
     cumulative_cues: list[str] = field(default_factory=list)
     classes: WordClasses = field(default_factory=WordClasses)
+    statement: StatementCues = field(default_factory=StatementCues)
 
     def verb_class(self, lemma: str) -> str | None:
         """The measure a verb sets: the hand list's, else WordNet's (extract/wordclasses.py)."""
@@ -39,8 +62,9 @@ class Lexicon:
     @classmethod
     def load(cls, extra: str | Path | None = None) -> Lexicon:
         lex = cls(classes=WordClasses.load())
-        text = resources.files("claimledger.data").joinpath("lexicon.yaml").read_text(encoding="utf-8")
-        lex._merge(yaml.safe_load(text), "lexicon.yaml")
+        for name in ("lexicon.yaml", "statement.yaml"):
+            text = resources.files("claimledger.data").joinpath(name).read_text(encoding="utf-8")
+            lex._merge(yaml.safe_load(text), name)
         if extra:
             try:
                 data = yaml.safe_load(Path(extra).read_text(encoding="utf-8"))
@@ -64,3 +88,8 @@ class Lexicon:
                      "report_nouns", "anaphoric_speakers", "anonymous_heads"):
             getattr(self, name).update(data.get(name) or [])
         self.cumulative_cues.extend(data.get("cumulative_cues") or [])
+        for name, words in (data.get("statement") or {}).items():
+            if name not in StatementCues.__dataclass_fields__:
+                known = ", ".join(StatementCues.__dataclass_fields__)
+                raise ConfigError(f"{origin}: no statement word list called {name!r} (the lists are {known})")
+            getattr(self.statement, name).update(words or [])

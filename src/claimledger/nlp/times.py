@@ -5,6 +5,10 @@
 "since October" → 2024-10-01..P; "so far this year" → Jan 1..P. Vague times
 ("recent weeks", "mid-March") resolve to nothing. Pure functions of the text
 and the date.
+
+A statement's date is one day, not a span (`statement_day`, for
+extract/statement.py): "said on Monday" → that Monday, "in late December" →
+December 25, "in November" → November 15, "last week" → P−7.
 """
 from __future__ import annotations
 
@@ -215,6 +219,110 @@ EXTRA_TIME = re.compile(
     rf"in (?:a|one|a single) (?:day|week)|(?:the )?(?:previous|past|last) 24 hours)\b",
     re.I,
 )
+
+
+# One day for a time that dates a statement (spec/reconcile.md compares the times at which figures were
+# current, within 7 days, so a statement needs a day, not a span). A vague part of a month is one
+# representative day of it: its 1st for its beginning, the 5th early in it, the 15th in the middle, the
+# 25th late in it, its last day at its end (0). Parts of a year likewise: (month, day).
+MONTH_PARTS = {"beginning": 1, "start": 1, "early": 5, "mid": 15, "middle": 15, "late": 25, "end": 0}
+YEAR_PARTS = {"beginning": (1, 1), "start": (1, 1), "early": (2, 15), "mid": (7, 1), "middle": (7, 1),
+              "late": (11, 15), "end": (12, 31)}
+_PART = r"(beginning|start|early|mid|middle|late|end)"
+# The words a time that dates a statement is made of; any other word makes it something else.
+_DAY_WORDS = set(MONTHS) | set(WEEKDAYS) | set(NUMBER_WORDS) | set(MONTH_PARTS) | {
+    "the", "of", "on", "in", "at", "by", "as", "this", "last", "week", "month", "year", "day", "days", "weeks",
+    "months", "ago", "earlier", "before", "today", "yesterday", "tonight", "overnight", "morning", "afternoon",
+    "evening", "night", "hours", "small"}
+
+# Statement times the NER misses or splits: parts of months and years, "earlier this week", "two days ago".
+STATEMENT_TIME = re.compile(
+    rf"\b(?:(?:the )?{_PART}(?:-| of | )(?:(?:this|last) (?:month|year)|{_M}(?: \d{{4}})?|\d{{4}})|"
+    rf"earlier (?:this|in the) (?:week|month|year)|earlier today|"
+    rf"{_N} (?:days?|weeks?|months?) (?:ago|earlier|before))\b",
+    re.I,
+)
+
+
+def statement_day(text: str, pub: date | None) -> str | None:
+    """The one day a time expression puts a statement on (ISO), never after the publication date.
+
+    "on Monday", "March 27", "yesterday" → that day; "late December" → the 25th, "mid-March" → the
+    15th (MONTH_PARTS); "in November", "last month" → the month's 15th; "in 2024" → 1 July; "last week"
+    → P−7, and any span that runs up to the publication ("this week", "overnight") → its first day;
+    "earlier this month" → halfway from the 1st to P; "two days ago", "two days earlier" → P−2. Spans
+    counted over ("since October", "between Sunday and Wednesday", "in the past 24 hours") date no
+    statement: None.
+    """
+    if pub is None:
+        return None
+    t = re.sub(r"\s+", " ", text.lower().strip())
+    t = re.sub(r"^(?:(?:as )?of|on|in|at|by|during|the) ", "", t)
+    t = re.sub(r"['’]s\b", "", t)  # "yesterday's", "last month's"
+    if re.search(r"\b(?:since|so far|to date|past|previous|preceding|between|through|until|till|from|coming|next)\b"
+                 r"|\b(?:and|to)\b|[-–]\s*\d", t):
+        return None
+    words = re.findall(r"[a-z']+|\d+\w*", t)
+    if any(w not in _DAY_WORDS and not re.fullmatch(r"\d{1,4}(?:st|nd|rd|th)?", w) for w in words):
+        return None  # "the first three months of 2024", "two years of war": not one time of a statement
+    day = _part_day(t, pub)
+    if day is None:
+        day = _relative_day(t, pub)
+    if day is None:
+        p = resolve_period(t, pub)
+        if p is None or p[0] is None or p[1] is None:
+            return None
+        start, end = date.fromisoformat(p[0]), date.fromisoformat(p[1])
+        if (start.day, start.month, end.day, end.month) == (1, 1, 31, 12) and start.year == end.year:
+            day = date(start.year, 7, 1)  # a year: its middle
+        elif start.day == 1 and end == _month_span(start.year, start.month)[1]:
+            day = start.replace(day=15)  # a month: its 15th
+        else:
+            day = start  # one day, or a span running up to the publication: where it starts
+        if day > pub and start <= pub:
+            day = start + (pub - start) / 2  # this month's or this year's middle still to come: halfway to P
+    return _iso(day) if day <= pub else None
+
+
+def _part_day(t: str, pub: date) -> date | None:
+    """"late December", "mid-March 2024", "the end of last month", "early this year", "late 2023"."""
+    m = re.fullmatch(rf"(?:the )?{_PART}(?:-| of | )(?:(this|last) (month|year)|{_M}(?: (\d{{4}}))?|(\d{{4}}))", t)
+    if not m:
+        return None
+    part, which, unit, month_word, month_year, year_word = m.groups()
+    if unit == "year" or year_word:
+        year = int(year_word) if year_word else pub.year - (which == "last")
+        month, day = YEAR_PARTS[part]
+        return date(year, month, day)
+    if unit == "month":
+        ref = _minus_months(pub, 1) if which == "last" else pub
+        year, month = ref.year, ref.month
+    else:
+        month = MONTHS[month_word.rstrip(".")]
+        year = int(month_year) if month_year else _past_month_year(month, pub)
+    last = calendar.monthrange(year, month)[1]
+    return date(year, month, MONTH_PARTS[part] or last)
+
+
+def _relative_day(t: str, pub: date) -> date | None:
+    """"earlier this week" (halfway to P from the week's Monday), "two days ago", "last Thursday"."""
+    m = re.fullmatch(r"earlier (?:this|in the) (week|month|year)|earlier today", t)
+    if m:
+        firsts = {None: pub, "week": pub - timedelta(days=pub.weekday()), "month": pub.replace(day=1),
+                  "year": date(pub.year, 1, 1)}
+        first = firsts[m.group(1)]
+        return first + (pub - first) / 2
+    # "a week earlier" is counted from the statement that says it; the publication date stands in for it
+    m = re.fullmatch(rf"{_N} (day|week|month)s? (?:ago|earlier|before)", t)
+    if m:
+        n = NUMBER_WORDS.get(m.group(1)) or int(m.group(1))
+        unit = m.group(2)
+        return _minus_months(pub, n) if unit == "month" else pub - timedelta(days=n * (7 if unit == "week" else 1))
+    m = re.fullmatch(rf"last {_D}(?: morning| afternoon| evening| night)?", t)
+    if m:
+        d = _weekday_before(m.group(1), pub)
+        return d - timedelta(days=7) if d == pub else d  # "last Thursday" on a Thursday is a week back
+    return None
 
 
 def parse_date(value: str | None) -> date | None:
