@@ -37,6 +37,7 @@ corpus: $(STAMP)
 
 model: $(STAMP)
 	$(BIN)/claimledger train corpus/gold.jsonl
+	$(BIN)/claimledger train --quantities corpus/gold.jsonl
 
 wordclasses: $(STAMP)
 	$(BIN)/python -c "from claimledger.extract.wordclasses import build; \

@@ -105,6 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("-o", "--output", help="model file to write (default: the package's data/decisions.json)")
     s.add_argument("--no-unseen", action="store_true", help="skip the leave-one-family-out evaluation")
     s.add_argument("--json", action="store_true", help="print the scores as JSON")
+    s.add_argument("--quantities", action="store_true",
+                   help="train the quantity model instead (which claims count one quantity, from the gold's "
+                        "`quantity` and `part_of` labels; default file data/quantities.json)")
     s.set_defaults(func=cmd_train)
 
     from claimledger.cli_reconcile import add_commands
@@ -443,6 +446,8 @@ def cmd_train(args: argparse.Namespace) -> int:
     from claimledger.train import fit, parse_all, rules_scores, unseen_families
 
     gold = [d for path in args.gold for d in load_gold(path)]
+    if args.quantities:
+        return _train_quantities(gold, args)
     extractor = _extractor(args.settings, decisions=False)
     print(f"parsing {len(gold)} reports ...", file=sys.stderr)
     parsed = parse_all(extractor, gold)
@@ -470,6 +475,28 @@ def cmd_train(args: argparse.Namespace) -> int:
               f"{fa.get('measure', 0):8.3f} {fa.get('category', 0):9.3f} {fa.get('actor', 0):6.3f}")
     print("\nper family, the model trained without it:")
     _family_table(per_family)
+    return 0
+
+
+def _train_quantities(gold: list[dict[str, Any]], args: argparse.Namespace) -> int:
+    from importlib import resources
+
+    from claimledger.train import QUANTITY_THRESHOLD, fit_quantities, unseen_quantities
+
+    model = fit_quantities(gold, QUANTITY_THRESHOLD)
+    out = args.output or str(resources.files("claimledger.data").joinpath("quantities.json"))
+    model.save(out)
+    print(f"quantity model written to {out} ({model.meta['pairs']} pairs)", file=sys.stderr)
+    if args.no_unseen:
+        return 0
+    pooled, per_family = unseen_quantities(gold, threshold=QUANTITY_THRESHOLD)
+    if args.json:
+        print(json.dumps({"unseen": pooled, "families": per_family}, indent=2))
+        return 0
+    print(f"{'':34s} {'purity':>7s} {'complete':>9s} {'series':>7s} {'quantities':>11s}")
+    for name, s in [("leave one family out", pooled)] + sorted(per_family.items()):
+        print(f"{name:34s} {s['purity']:7.3f} {s['completeness']:9.3f} {s['series_judged']:7d} "
+              f"{s['quantities_judged']:11d}")
     return 0
 
 

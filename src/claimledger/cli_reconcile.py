@@ -20,14 +20,14 @@ import argparse
 import json
 import os
 import sys
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from rich.table import Table
 from rich.text import Text
 
 from claimledger.errors import ClaimLedgerError
-from claimledger.models import Claim
+from claimledger.models import Claim, Document
 from claimledger.reconcile import (
     Names,
     Series,
@@ -84,20 +84,35 @@ def add_commands(subparsers: Any) -> None:
 
 # -- reading the ledger -------------------------------------------------------
 
-def load_claims(db: str | None) -> list[Claim]:
+@dataclass
+class LedgerData:
+    """What the reconcile commands read from a ledger: its claims and their documents."""
+
+    claims: list[Claim]
+    documents: list[Document]
+
+    def series(self, names: Names | None = None) -> list[Series]:
+        return build_series(self.claims, names=names or Names(self.claims), documents=self.documents)
+
+
+def load(db: str | None) -> LedgerData:
     """Every claim in the ledger, with its document's date and publisher filled in where missing."""
     from claimledger.store import open_store  # the store stage; imported when a command runs
 
     with open_store(db) as store:
         claims = store.claims()
-        if any(c.published is None or c.publisher is None for c in claims):
-            docs = {d.id: d for d in store.documents()}
-            claims = [
-                replace(c, published=c.published or docs[c.doc].published,
-                        publisher=c.publisher or docs[c.doc].publisher) if c.doc in docs else c
-                for c in claims
-            ]
-    return claims
+        documents = store.documents()
+    docs = {d.id: d for d in documents}
+    claims = [
+        replace(c, published=c.published or docs[c.doc].published,
+                publisher=c.publisher or docs[c.doc].publisher) if c.doc in docs else c
+        for c in claims
+    ]
+    return LedgerData(claims, documents)
+
+
+def load_claims(db: str | None) -> list[Claim]:
+    return load(db).claims
 
 
 def _db(args: argparse.Namespace) -> str | None:
@@ -157,8 +172,9 @@ def series_dict(s: Series) -> dict[str, Any]:
 # -- handlers -----------------------------------------------------------------
 
 def cmd_series(args: argparse.Namespace) -> int:
-    claims = load_claims(_db(args))
-    series = build_series(claims)
+    data = load(_db(args))
+    claims = data.claims
+    series = data.series()
     if args.json:
         _print_json([series_dict(s) for s in series])
         return 0
@@ -182,9 +198,9 @@ def cmd_series(args: argparse.Namespace) -> int:
 def cmd_timeline(args: argparse.Namespace) -> int:
     if args.plot and not args.plot.lower().endswith(FORMATS):
         raise ClaimLedgerError(f"{args.plot}: cannot tell the plot format; name the file .png, .svg or .html")
-    claims = load_claims(_db(args))
-    names = Names(claims)
-    series = find_series(build_series(claims, names=names), args.series)
+    data = load(_db(args))
+    names = Names(data.claims)
+    series = find_series(data.series(names), args.series)
     tl = timeline(series, names)
     marks = None
     if args.plot:
@@ -231,9 +247,9 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
-    claims = load_claims(_db(args))
-    names = Names(claims)
-    series = build_series(claims, names=names)
+    data = load(_db(args))
+    names = Names(data.claims)
+    series = data.series(names)
     if args.series:
         series = [find_series(series, args.series)]
     conflicts = find_conflicts(series, names)
@@ -253,9 +269,10 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
-    claims = load_claims(_db(args))
+    data = load(_db(args))
+    claims = data.claims
     names = Names(claims)
-    groups = group_by_source(claims, build_series(claims, names=names), names)
+    groups = group_by_source(claims, data.series(names), names)
     if args.json:
         _print_json([g.to_dict(names) for g in groups])
         return 0

@@ -1,6 +1,21 @@
-"""Conflicts: pairs of claims in one series whose figures cannot both hold.
+"""Conflicts: pairs of figures that cannot both hold (spec/reconcile.md, "What a conflict is").
 
-Each figure is read as an interval of the values it allows (``figure_interval``):
+Two figures conflict when all four hold:
+
+1. **Same quantity**: both in one series, both counting the whole, or both the
+   same part (one place, one sub-kind, one period); or a part against its
+   whole, which conflicts only when the part is larger (``part_exceeds_whole``);
+   or, across series, killed or wounded against killed-or-wounded for one side
+   and event: neither can exceed the sum (``exceeds_killed_or_wounded``).
+2. **Independent originators** (reconcile/originators.py): bodies and officials
+   of one government, units of one organisation and every relay count as one;
+   an originator's own revisions are updates, not conflicts.
+3. **Same time** (reconcile/roles.py): stocks stated at most
+   ``SAME_TIME_DAYS`` apart (each at its statement date: the date the text
+   gives, else the publication date); flows over the same period (a flow
+   inside a longer one is a part of it). Earlier stages and projections are
+   never compared.
+4. **Incompatible values**, each figure read as an interval (``figure_interval``):
 
 - a plain figure is the point ``[v, v]``; a hedged one ("about", "some",
   "nearly") is widened by ``APPROX_TOLERANCE`` (10%) each side, the margin
@@ -11,45 +26,10 @@ Each figure is read as an interval of the values it allows (``figure_interval``)
   are one round figure said two ways, not a contradiction;
 - vague amounts ("thousands") have no interval and never conflict.
 
-Two figures conflict when their intervals do not intersect *and* they speak
-of the same time. What "the same time" means depends on what is counted:
-
-1. **Running totals** (both ``cumulative``) are compared at their as-of dates
-   (period end, else publication date). On one date, totals counted from the
-   same start (a stated "since X", else the beginning) must agree; a total
-   from a later start ("673 since 18 March") is part of the whole toll and
-   may not exceed it. Totals of different dates are not rivals, a toll
-   grows; but a total that falls below an earlier total *from the same
-   source* counted from the same or an earlier start is flagged
-   (``cumulative_drop``). Across sources, a later lower total is left alone:
-   sources count differently, and only a source's own drop is a
-   contradiction in its own terms.
-2. **Figures with no stated period** (not cumulative) are as of their
-   publication date: figures on the same day must agree (``disagree``).
-3. **Figures for stated periods** (not cumulative) must agree when the
-   periods are equal; when one period lies inside the other, the part may
-   not exceed the whole (``part_exceeds_whole``); periods that merely overlap
-   allow any two counts, so are not compared.
-4. A figure with a stated period is not compared with one without: "3,000 in
-   January and February" is a flow, "10,000 troops" as of March a stock.
-   Nor are cumulative and non-cumulative figures compared with each other.
-
-Place works like time. A figure counted in one place ("3,000 in Kursk",
-``location`` set) is a part of the series' figure with no place (the whole:
-the series of a side is that side's quantity wherever it is, see
-``series``): when the part's time lies within the whole's (or is the same
-date), the part may not exceed the whole (``part_exceeds_whole``), but
-may be any smaller number. Figures for two different places are not
-compared; figures for one place follow rules 1-4.
-
-Never compared: incremental figures (an addition is not a rival of a total),
-vague figures, undated claims, and two claims of one source in one document
-(a report recounting a source's earlier figure next to its latest is history,
-not contradiction; the drop rule covers a source across reports).
-
-Relays of one assertion would make a conflict many times over; conflicts are
-reported once per pair of assertions (``sources.assertions``), naming the
-first report of each and listing all the claims behind both.
+Relays of one figure would make a conflict many times over: conflicts are
+reported once per pair of assertions (one originator's one figure for one
+part), naming the earliest pair of claims that clash and listing every claim
+behind both sides. Each conflict says why in ``reason``.
 """
 from __future__ import annotations
 
@@ -60,10 +40,13 @@ from datetime import date
 from typing import Any
 
 from claimledger.models import Claim
-from claimledger.reconcile.series import Names, Series, claim_date, claim_span, has_period, primary_source
-from claimledger.reconcile.sources import Assertion, assertions, format_figure
+from claimledger.reconcile.originators import Originators, default_originators
+from claimledger.reconcile.roles import Role, flow_period, roles, statement_date
+from claimledger.reconcile.series import Names, Series, claim_date, primary_source
+from claimledger.reconcile.sources import format_figure
 
 APPROX_TOLERANCE = 0.10
+SAME_TIME_DAYS = 7
 
 
 def figure_interval(claim: Claim, tolerance: float = APPROX_TOLERANCE) -> tuple[float, float] | None:
@@ -97,7 +80,7 @@ class Conflict:
     series: str
     a: Claim
     b: Claim
-    kind: str  # disagree | part_exceeds_whole | cumulative_drop
+    kind: str  # disagree | part_exceeds_whole | exceeds_killed_or_wounded
     reason: str
     a_claims: list[Claim] = field(default_factory=list)
     b_claims: list[Claim] = field(default_factory=list)
@@ -128,149 +111,159 @@ class Conflict:
         }
 
 
-def _says(a: Assertion, names: Names) -> str:
-    c = a.claim
-    when = claim_date(c)
-    period = f"{c.period_start or '…'}..{c.period_end or '…'}" if has_period(c) else f"as of {when}"
+@dataclass
+class _Assertion:
+    """One originator's one figure for one part of a quantity, with every claim that states it."""
+
+    originator: str
+    part: str
+    claims: list[Claim]
+
+    @property
+    def claim(self) -> Claim:
+        return self.claims[0]
+
+
+def _assertions(claims: Iterable[Claim], role: dict[str, Role], origin: Originators) -> list[_Assertion]:
+    by_key: dict[tuple[Any, ...], _Assertion] = {}
+    for c in sorted(claims, key=lambda c: (statement_date(c) or date.min, c.doc, c.start)):
+        r = role.get(c.id, Role())
+        if not r.usable or figure_interval(c) is None or statement_date(c) is None:
+            continue
+        key = (origin(c), c.value, c.low, c.high, c.bound or "=", r.part, flow_period(c))
+        by_key.setdefault(key, _Assertion(key[0], r.part, [])).claims.append(c)
+    return list(by_key.values())
+
+
+def _same_time(a: Claim, b: Claim) -> str | None:
+    """"same", "a_in_b" (a's period lies inside b's), "b_in_a", or None when the two are not of one time."""
+    fa, fb = flow_period(a), flow_period(b)
+    if fa is not None and fb is not None:
+        if fa == fb:
+            return "same"
+        if fb[0] <= fa[0] and fa[1] <= fb[1]:
+            return "a_in_b"
+        if fa[0] <= fb[0] and fb[1] <= fa[1]:
+            return "b_in_a"
+        return None
+    if fa is not None or fb is not None:
+        return None
+    da, db = statement_date(a), statement_date(b)
+    if da is None or db is None:
+        return None
+    return "same" if abs((da - db).days) <= SAME_TIME_DAYS else None
+
+
+def _says(c: Claim, who: str, names: Names) -> str:
+    period = flow_period(c)
+    when = f"for {period[0]}..{period[1]}" if period else f"as of {statement_date(c)}"
     where = f" in {names(c.location)}" if c.location else ""
-    return f"{names(a.source)} says {format_figure(c)}{where} ({period})"
+    return f"{names(who)} says {format_figure(c)}{where} ({when})"
 
 
-def _wider(part: Assertion, whole: Assertion) -> str:
-    """How the whole is wider than the part: "for a longer period", "overall", or both."""
-    longer = _time_relation(part, whole) != "same_date"
-    overall = bool(part.claim.location) and not whole.claim.location
-    if longer and overall:
-        return "overall and for a longer period"
-    return "overall" if overall else "for a longer period"
-
-
-def _total_start(claim: Claim) -> date:
-    """When a running total starts counting: its stated start, else the beginning (date.min).
-
-    "50,000 killed" with no start is the whole toll; "673 killed since 18 March"
-    is a total over a part of it, so the two are part and whole, not rivals.
-    """
-    start = claim_span(claim)[0] if claim.period_start else None
-    return start or date.min
-
-
-def _comparable(a: Assertion, b: Assertion) -> str | None:
-    """Which rule applies to the pair, or None when the two do not speak of the same time and place.
-
-    "same_date": both count the same thing, so must agree; "a_in_b" / "b_in_a": the first
-    named counts a part (in time, place or both) of what the other counts.
-    """
-    when = _time_relation(a, b)
-    la, lb = a.claim.location or None, b.claim.location or None
-    if when is None or la == lb:
-        return when
-    if la is not None and lb is not None:
-        return None  # two places: neither is part of the other
-    # One figure is for a place, the other for the whole: a part, if its time is a part too.
-    part_first = la is not None
-    if when == "same_date" or when == ("a_in_b" if part_first else "b_in_a"):
-        return "a_in_b" if part_first else "b_in_a"
-    return None  # a longer time in one place against a shorter time everywhere
-
-
-def _time_relation(a: Assertion, b: Assertion) -> str | None:
-    """Rules 1-4 of the module docstring, on time alone."""
-    ca, cb = a.claim, b.claim
-    if ca.incremental or cb.incremental or bool(ca.cumulative) != bool(cb.cumulative):
-        return None
-    if a.source == b.source and {c.doc for c in a.claims} & {c.doc for c in b.claims}:
-        return None
-    if ca.cumulative:
-        if claim_date(ca) != claim_date(cb):
-            return None
-        ta, tb = _total_start(ca), _total_start(cb)
-        if ta == tb:
-            return "same_date"
-        return "b_in_a" if ta < tb else "a_in_b"
-    if has_period(ca) != has_period(cb):
-        return None
-    sa, sb = claim_span(ca), claim_span(cb)
-    if not has_period(ca):
-        return "same_date" if sa[1] == sb[1] else None
-    if sa == sb:
-        return "same_date"
-    assert sa[0] is not None and sa[1] is not None and sb[0] is not None and sb[1] is not None
-    if sb[0] <= sa[0] and sa[1] <= sb[1]:
-        return "a_in_b"
-    if sa[0] <= sb[0] and sb[1] <= sa[1]:
-        return "b_in_a"
+def _clash(a: _Assertion, b: _Assertion, names: Names) -> tuple[Claim, Claim, str, str] | None:
+    """The first pair of claims of two assertions that cannot both hold, with the kind and the reason."""
+    for ca in a.claims:
+        ia = figure_interval(ca)
+        for cb in b.claims:
+            ib = figure_interval(cb)
+            rel = _same_time(ca, cb)
+            if rel is None or ia is None or ib is None:
+                continue
+            if rel == "same" and a.part == b.part:
+                if _disjoint(ia, ib):
+                    return ca, cb, "disagree", (f"{_says(ca, a.originator, names)}; {_says(cb, b.originator, names)}"
+                                                ": the two ranges do not meet, so both cannot hold")
+                continue
+            # A part against its whole: the part may be any smaller number, never a larger one.
+            a_part = (a.part and not b.part and rel == "same") or (rel == "a_in_b" and a.part == b.part)
+            b_part = (b.part and not a.part and rel == "same") or (rel == "b_in_a" and a.part == b.part)
+            if a_part and ia[0] > ib[1]:
+                return ca, cb, "part_exceeds_whole", _exceeding(ca, a, cb, b, names)
+            if b_part and ib[0] > ia[1]:
+                return cb, ca, "part_exceeds_whole", _exceeding(cb, b, ca, a, names)
     return None
 
 
-def series_conflicts(series: Series, names: Names | None = None) -> list[Conflict]:
+def _exceeding(part: Claim, pa: _Assertion, whole: Claim, wa: _Assertion, names: Names) -> str:
+    why = pa.part or "a shorter period"
+    return (f"{_says(part, pa.originator, names)}, a part ({why}), more than the whole: "
+            f"{_says(whole, wa.originator, names)}")
+
+
+def series_conflicts(series: Series, names: Names | None = None,
+                     originators: Originators | None = None) -> list[Conflict]:
     """The conflicts inside one series, in time order of the later claim."""
     names = names or Names(series.claims)
-    usable = [
-        a for a in assertions(series.claims)
-        if figure_interval(a.claim) is not None and claim_date(a.claim) is not None
-    ]
-    found: list[Conflict] = []
-    for i, a in enumerate(usable):
-        ia = figure_interval(a.claim)
-        assert ia is not None
-        for b in usable[i + 1:]:
-            ib = figure_interval(b.claim)
-            assert ib is not None
-            rule = _comparable(a, b)
-            if rule == "same_date" and _disjoint(ia, ib):
-                found.append(_conflict(series, a, b, "disagree",
-                                       f"{_says(a, names)}; {_says(b, names)}: both cannot hold", names))
-            elif rule == "a_in_b" and ia[0] > ib[1]:
-                found.append(_conflict(series, a, b, "part_exceeds_whole",
-                                       f"{_says(a, names)}, more than {_says(b, names)} {_wider(a, b)}",
-                                       names))
-            elif rule == "b_in_a" and ib[0] > ia[1]:
-                found.append(_conflict(series, b, a, "part_exceeds_whole",
-                                       f"{_says(b, names)}, more than {_says(a, names)} {_wider(b, a)}",
-                                       names))
-    found.extend(_cumulative_drops(series, usable, names))
+    origin = originators or default_originators()
+    found = []
+    units = _assertions(series.claims, roles(series.claims), origin)
+    for i, a in enumerate(units):
+        for b in units[i + 1:]:
+            if a.originator == b.originator:
+                continue  # one originator's figures are updates and corrections, not rivals
+            hit = _clash(a, b, names)
+            if hit is not None:
+                first, second, kind, reason = hit
+                sides = (a, b) if first in a.claims else (b, a)
+                found.append(Conflict(series.id, first, second, kind, reason,
+                                      list(sides[0].claims), list(sides[1].claims)))
     found.sort(key=lambda c: (claim_date(c.b) or date.min, c.a.id, c.b.id))
     return found
 
 
-def _cumulative_drops(series: Series, usable: list[Assertion], names: Names) -> list[Conflict]:
-    """A source's running total below its own earlier total for the same place: one conflict per drop.
+_PARTS_OF_KOW = ("killed", "wounded")
 
-    Each later total is paired with the earlier total of the same source that
-    it falls furthest below (the highest earlier floor), so a source that says
-    300, 200, 100 yields two drops, not three.
-    """
+
+def _cross_measure(series: list[Series], names: Names, origin: Originators) -> list[Conflict]:
+    """Killed (or wounded) against killed-or-wounded for one side and event: a part above its sum."""
+    def side(s: Series) -> tuple[Any, ...]:
+        return (s.actor, s.recipient, s.kind, s.location, s.key.scope)
+
+    sums: dict[tuple[Any, ...], list[Series]] = {}
+    for s in series:
+        if s.measure == "killed_or_wounded" and s.actor:
+            sums.setdefault(side(s), []).append(s)
     out = []
-    by_source: dict[tuple[str, str], list[tuple[date, tuple[float, float], Assertion]]] = {}
-    for a in usable:
-        when, interval = claim_date(a.claim), figure_interval(a.claim)
-        if a.claim.cumulative and not a.claim.incremental and when is not None and interval is not None:
-            by_source.setdefault((a.source, a.claim.location or ""), []).append((when, interval, a))
-    for totals in by_source.values():
-        totals.sort(key=lambda t: t[0])
-        for when, (_lo, hi), later in totals:
-            start = _total_start(later.claim)
-            earlier = [t for t in totals if t[0] < when and start <= _total_start(t[2].claim)]
-            if not earlier:
-                continue
-            _d, (floor, _h), worst = max(earlier, key=lambda t: t[1][0])
-            if hi < floor:
-                out.append(_conflict(
-                    series, worst, later, "cumulative_drop",
-                    f"{_says(later, names)}, below its own earlier total: {_says(worst, names)}", names))
+    for s in series:
+        if s.measure not in _PARTS_OF_KOW or not s.actor:
+            continue
+        for whole in sums.get(side(s), []):
+            parts = [a for a in _assertions(s.claims, roles(s.claims), origin) if not a.part]
+            wholes = [a for a in _assertions(whole.claims, roles(whole.claims), origin) if not a.part]
+            for a in parts:
+                for b in wholes:
+                    if a.originator == b.originator:
+                        continue
+                    hit = _exceeds(a, b)
+                    if hit is not None:
+                        ca, cb = hit
+                        out.append(Conflict(s.id, ca, cb, "exceeds_killed_or_wounded",
+                                            f"{_says(ca, a.originator, names)} {s.measure.replace('_', ' ')}, more "
+                                            f"than the killed or wounded: {_says(cb, b.originator, names)}",
+                                            list(a.claims), list(b.claims)))
     return out
 
 
-def _conflict(series: Series, a: Assertion, b: Assertion, kind: str, reason: str, names: Names) -> Conflict:
-    return Conflict(series.id, a.claim, b.claim, kind, reason, list(a.claims), list(b.claims))
+def _exceeds(a: _Assertion, b: _Assertion) -> tuple[Claim, Claim] | None:
+    for ca in a.claims:
+        for cb in b.claims:
+            ia, ib = figure_interval(ca), figure_interval(cb)
+            if ia and ib and _same_time(ca, cb) == "same" and ia[0] > ib[1]:
+                return ca, cb
+    return None
 
 
-def find_conflicts(series: Series | Iterable[Series], names: Names | None = None) -> list[Conflict]:
-    """Conflicts across one series or many, series by series."""
+def find_conflicts(series: Series | Iterable[Series], names: Names | None = None,
+                   originators: Originators | None = None) -> list[Conflict]:
+    """Conflicts across one series or many: inside each series, then across measures."""
     if isinstance(series, Series):
-        return series_conflicts(series, names)
+        return series_conflicts(series, names, originators)
+    series = list(series)
+    names = names or Names([c for s in series for c in s.claims])
+    origin = originators or default_originators()
     out: list[Conflict] = []
     for s in series:
-        out.extend(series_conflicts(s, names))
+        out.extend(series_conflicts(s, names, origin))
+    out.extend(_cross_measure(series, names, origin))
     return out

@@ -72,7 +72,7 @@ def block_key(claim: Claim, kinds: Kinds) -> BlockKey:
     measure = claim.measure or "other"
     if claim.category == "money":
         kind = "money"
-    elif measure in CASUALTY_MEASURES and claim.category in ("casualty", "personnel", "people", "other"):
+    elif measure in CASUALTY_MEASURES and claim.category in ("casualty", "personnel", "people"):
         kind = "people"
     else:
         kind = kinds.kind(claim.item, claim.category, claim.measure)
@@ -233,6 +233,12 @@ def _value(claim: Claim) -> float | None:
     return None
 
 
+def originator(claim: Claim) -> str:
+    from claimledger.reconcile.originators import originator as of  # it reads the gazetteer through series
+
+    return of(claim)
+
+
 def pair_features(a: Claim, b: Claim, ca: Context | None = None, cb: Context | None = None) -> Features:
     """What tells two claims of one block apart as events (see the module docstring)."""
     ca, cb = ca or Context(), cb or Context()
@@ -284,11 +290,14 @@ def pair_features(a: Claim, b: Claim, ca: Context | None = None, cb: Context | N
     lw = _jaccard(words_near(a), words_near(b))
     f["nearwords"] = lw
     f[_bin(lw, (0.0, 0.1, 0.25, 0.5), f"nearwords&{where}")] = 1.0
+    if a.measure == "other":
+        f[_bin(lw, (0.0, 0.1, 0.25, 0.5), "nearwords&other")] = 1.0
+    f["item:same" if (a.item or "").lower() == (b.item or "").lower() else "item:differ"] = 1.0
     f[f"cum:{cum}"] = 1.0
     if a.incremental or b.incremental:
         f["incremental"] = 1.0
-    if (a.source or a.publisher) == (b.source or b.publisher):
-        f["same_source"] = 1.0
+    if originator(a) == originator(b):
+        f[f"same_originator&{where}"] = 1.0
     va, vb = _value(a), _value(b)
     if va and vb and va > 0 and vb > 0:
         r = _bin(abs(math.log10(va / vb)), (0.05, 0.3, 1.0, 2.0), "ratio")
@@ -314,6 +323,7 @@ class QuantityModel:
 
     pair: Linear
     threshold: float = 0.5
+    veto: float = 0.0  # no two groups merge while any pair between them is below this
     meta: dict[str, Any] = field(default_factory=dict)
 
     def probability(self, a: Claim, b: Claim, ca: Context | None, cb: Context | None) -> float:
@@ -331,10 +341,10 @@ class QuantityModel:
             return None
         d = json.loads(text)
         return cls(pair=Linear.from_dict(d["pair"]), threshold=float(d.get("threshold", 0.5)),
-                   meta=d.get("meta", {}))
+                   veto=float(d.get("veto", 0.0)), meta=d.get("meta", {}))
 
     def save(self, path: str | Path) -> None:
-        d = {"meta": self.meta, "threshold": self.threshold, "pair": self.pair.to_dict()}
+        d = {"meta": self.meta, "threshold": self.threshold, "veto": self.veto, "pair": self.pair.to_dict()}
         Path(path).write_text(json.dumps(d, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
@@ -372,9 +382,11 @@ def group_block(claims: Sequence[Claim], ctx: dict[str, Context], model: Quantit
             if apart(claims[i], claims[j]):
                 prob[i][j] = prob[j][i] = -float(n * n)  # one such pair keeps two groups apart for good
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    # link[(x, y)] = sum of pair probabilities between groups x < y
+    # link[(x, y)] = sum of pair probabilities between groups x < y; low[(x, y)] = the least of them
     link: dict[tuple[int, int], float] = {(i, j): prob[i][j] for i in range(n) for j in range(i + 1, n)}
-    heap = [(-prob[i][j], i, j) for i in range(n) for j in range(i + 1, n) if prob[i][j] > model.threshold]
+    low: dict[tuple[int, int], float] = dict(link)
+    heap = [(-prob[i][j], i, j) for i in range(n) for j in range(i + 1, n)
+            if prob[i][j] > model.threshold and prob[i][j] >= model.veto]
     heapq.heapify(heap)
     while heap:
         neg, x, y = heapq.heappop(heap)
@@ -387,10 +399,13 @@ def group_block(claims: Sequence[Claim], ctx: dict[str, Context], model: Quantit
         for z in list(members):
             if z == x:
                 continue
-            sxz = link.pop((min(x, z), max(x, z)), 0.0) + link.pop((min(y, z), max(y, z)), 0.0)
-            link[(min(x, z), max(x, z))] = sxz
+            xz, yz = (min(x, z), max(x, z)), (min(y, z), max(y, z))
+            sxz = link.pop(xz, 0.0) + link.pop(yz, 0.0)
+            link[xz] = sxz
+            low[xz] = min(low.pop(xz, 1.0), low.pop(yz, 1.0))
             avg = sxz / (len(members[x]) * len(members[z]))
-            if avg > model.threshold:
+            if avg > model.threshold and low[xz] >= model.veto:
                 heapq.heappush(heap, (-avg, min(x, z), max(x, z)))
         link.pop((x, y), None)
+        low.pop((x, y), None)
     return [[claims[i] for i in sorted(m)] for m in members.values()]
