@@ -21,6 +21,7 @@ import json
 import os
 import sys
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Any
 
 from rich.table import Table
@@ -30,6 +31,7 @@ from claimledger.errors import ClaimLedgerError
 from claimledger.models import Claim, Document
 from claimledger.reconcile import (
     Names,
+    Parties,
     Series,
     build_series,
     count_marks,
@@ -94,6 +96,10 @@ class LedgerData:
     def series(self, names: Names | None = None) -> list[Series]:
         return build_series(self.claims, names=names or Names(self.claims), documents=self.documents)
 
+    @cached_property
+    def parties(self) -> Parties:
+        return Parties(self.claims)
+
 
 def load(db: str | None) -> LedgerData:
     """Every claim in the ledger, with its document's date and publisher filled in where missing."""
@@ -141,17 +147,19 @@ def _num(v: float | None) -> str:
     return f"{int(v):,}" if float(v).is_integer() else f"{v:,.1f}"
 
 
-def _short(v: float) -> str:
+def _short(v: float | None) -> str:
     """Compact figures for narrow tables: 15,000 · 725m · 62bn."""
+    if v is None:
+        return "–"
     for size, unit in ((1e9, "bn"), (1e6, "m")):
         if abs(v) >= size:
             return f"{v / size:,.3g}{unit}" if v / size < 1000 else f"{v / size:,.0f}{unit}"
     return _num(round(v) if abs(v) >= 100 else v)
 
 
-def series_dict(s: Series) -> dict[str, Any]:
+def series_dict(s: Series, parties: Parties | None = None, names: Names | None = None) -> dict[str, Any]:
     """The JSON object of one series (``series --json``)."""
-    est = estimate(s)
+    est = estimate(s, parties=parties, names=names)
     return {
         "id": s.id,
         "name": s.name,
@@ -161,6 +169,7 @@ def series_dict(s: Series) -> dict[str, Any]:
         "actor": s.actor,
         "recipient": s.recipient,
         "location": s.location,
+        "scope": s.key.scope,
         "locations": s.locations,
         "claims": [c.id for c in s.claims],
         "independent_sources": s.independent_sources,
@@ -174,9 +183,10 @@ def series_dict(s: Series) -> dict[str, Any]:
 def cmd_series(args: argparse.Namespace) -> int:
     data = load(_db(args))
     claims = data.claims
-    series = data.series()
+    names = Names(claims)
+    series = data.series(names)
     if args.json:
-        _print_json([series_dict(s) for s in series])
+        _print_json([series_dict(s, data.parties, names) for s in series])
         return 0
 
     table = Table(title=f"{len(series)} series from {len(claims)} claims")
@@ -186,7 +196,7 @@ def cmd_series(args: argparse.Namespace) -> int:
     for col in ("claims", "indep.", "low", "best", "high"):
         table.add_column(col, justify="right")
     for s in series:
-        est = estimate(s)
+        est = estimate(s, parties=data.parties, names=names)
         low, best, high = (_short(est.low), _short(est.best), _short(est.high)) if est else ("", "", "")
         label = Text(s.id, style="bold")
         label.append("\n" + s.name, style="dim")
@@ -201,42 +211,60 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     data = load(_db(args))
     names = Names(data.claims)
     series = find_series(data.series(names), args.series)
-    tl = timeline(series, names)
+    tl = timeline(series, names, data.parties)
     marks = None
     if args.plot:
-        marks = count_marks(plot_timeline(series, args.plot, names))
+        marks = count_marks(plot_timeline(series, args.plot, names, tl.estimate))
     if args.json:
-        data = tl.to_dict()
+        out = tl.to_dict()
         if args.plot:
-            data["plot"] = {"file": args.plot, "marks": marks}
-        _print_json(data)
+            out["plot"] = {"file": args.plot, "marks": marks}
+        _print_json(out)
         return 0
     console = _console()
     table = Table(title=Text(f"{series.name}  [{series.id}]"))
-    table.add_column("date", no_wrap=True)
+    table.add_column("stated", no_wrap=True)
+    table.add_column("period counted", no_wrap=True)
     table.add_column("figure", justify="right", no_wrap=True)
-    table.add_column("source → relays → publisher")
-    table.add_column("indep.", justify="right")
+    table.add_column("originator · source → relays → publisher")
     table.add_column("claim", no_wrap=True)
+    # The whole's figures first, in time order; then each part under its own heading, nested.
+    sections: dict[str, list[Any]] = {"": []}
     for p in tl.points:
-        c = p.claim
-        # The period under its end date; "as of" marks a publication date standing in for one.
-        when = Text(p.date or "undated")
-        if p.as_of:
-            when.append("\nas of", style="dim")
-        elif c.period_start and c.period_start != c.period_end:
-            when.append(f"\nfrom {c.period_start}", style="dim")
-        figure = Text(format_figure(c))
-        if c.cumulative:
-            figure.append("\ntotal", style="dim")
-        if c.location and c.location != series.location:  # a part: the figure for one place
-            figure.append(f"\nin {names(c.location)}", style="dim")
-        table.add_row(when, figure, Text(p.relay_names), str(p.independent_sources), c.id)
+        sections.setdefault(p.role.part, []).append(p)
+    for part, points in sections.items():
+        if part:
+            table.add_row(Text(f"part: {part}", style="bold"), "", "", "", "", end_section=False)
+        for p in points:
+            c = p.claim
+            stated = Text(p.stated or "undated")
+            if not c.stated:
+                stated.append("\npublished", style="dim")
+            period = f"{c.period_start or '…'}..{c.period_end or '…'}" if (c.period_start or c.period_end) else ""
+            figure = Text(("  " if part else "") + format_figure(c))
+            for flag, on in (("total", c.cumulative), ("projection", p.role.projection),
+                             ("earlier figure", p.role.earlier)):
+                if on:
+                    figure.append(f"\n{flag}", style="dim")
+            who = Text(p.originator_name + (" (party)" if p.party else ""), style="bold")
+            who.append("\n" + p.relay_names, style="dim")
+            table.add_row(stated, period, figure, who, c.id)
     console.print(table)
     if tl.estimate:
         e = tl.estimate
-        console.print(Text(f"estimate: low {_num(e.low)} · best {_num(e.best)} · high {_num(e.high)} "
-                           f"across {len(e.sources)} independent sources (as of {e.as_of})"))
+        if e.refused:
+            console.print(Text(f"no estimate: {e.refused}"))
+        else:
+            console.print(Text(f"estimate: low {_num(e.low)} · best {_num(e.best)} · high {_num(e.high)} "
+                               f"from {len(e.sources)} independent originator{'s' if len(e.sources) != 1 else ''}"
+                               f" (as of {e.as_of})"))
+            for bound in ("low", "best", "high"):
+                if bound in e.reasons:
+                    console.print(Text(f"  {bound}: {e.reasons[bound]}", style="dim"))
+        if e.parties:
+            console.print(Text("  parties to the fighting: " + ", ".join(names(x) for x in e.parties), style="dim"))
+        for note in e.notes:
+            console.print(Text(f"  note: {note}", style="dim"))
     for conflict in tl.conflicts:
         line = Text("conflict ", style="red")
         line.append(f"{conflict.a.id} vs {conflict.b.id}: {conflict.reason}")

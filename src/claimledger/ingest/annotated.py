@@ -99,8 +99,8 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     left = 0
     for m in _SENTENCE_END.finditer(text, 0, start):
         left = m.end()
-    m = _SENTENCE_END.search(text, end)
-    return left, (m.start() if m else len(text))
+    after = _SENTENCE_END.search(text, end)
+    return left, (after.start() if after else len(text))
 
 
 def align(coded: Iterable[Claim], extracted: Iterable[Claim]) -> list[Claim]:

@@ -16,7 +16,10 @@ Hands on to the CLI (``claimledger.cli_reconcile``), the HTTP API and the web UI
 """
 from claimledger.reconcile.conflicts import APPROX_TOLERANCE, Conflict, figure_interval, find_conflicts
 from claimledger.reconcile.estimate import Estimate, estimate
+from claimledger.reconcile.originators import Originators, Parties, originator
 from claimledger.reconcile.plot import count_marks, plot_timeline
+from claimledger.reconcile.quantities import QuantityModel
+from claimledger.reconcile.roles import Role, roles, statement_date
 from claimledger.reconcile.series import (
     Kinds,
     Names,
@@ -50,6 +53,10 @@ __all__ = [
     "FigureGroup",
     "Kinds",
     "Names",
+    "Originators",
+    "Parties",
+    "QuantityModel",
+    "Role",
     "Series",
     "SeriesKey",
     "SourceGroup",
@@ -67,10 +74,13 @@ __all__ = [
     "find_series",
     "format_figure",
     "group_by_source",
+    "originator",
     "plot_timeline",
     "primary_source",
     "relay_of",
+    "roles",
     "series_id",
     "series_key",
+    "statement_date",
     "timeline",
 ]

@@ -1,70 +1,130 @@
-"""Estimate: the current low / best / high of a series across independent sources.
+"""Estimate: the current low / best / high of a quantity, in the manner of UCDP GED and ACLED.
 
-In the manner of UCDP's low/best/high: every independent primary source
-contributes its *latest* figure (the assertion with the latest date, relays
-counted once), and
+spec/reconcile.md, "Estimates", step by step:
 
-- low  = the smallest of those figures (a range contributes its low end),
-- high = the largest (a range contributes its high end),
-- best = the median of the figures (a range counts as its midpoint); with
-  one source, its figure; with an even count, the mean of the middle two.
-
-Bounds are taken at their stated number: "more than 10,000" is 10,000 in
-all three columns (a floor says nothing about how far above it the truth
-lies, and inventing a margin would move the high). Hedges are ignored here:
-"about 11,000" is 11,000. Incremental figures (additions, not totals) and
-vague amounts do not enter. Each of low, best and high comes with the claims
-that set it (every relay of the assertion), so the number can be traced.
-
-The estimate is of the whole series: figures counted in one place ("3,000
-in Kursk", a part, see ``series``) enter only when the series has no figure
-for the whole and all its figures name one place (then that place is the
-whole the figures speak of); parts of several places give no estimate, as
-no one of them is the total.
+1. Each independent originator (reconcile/originators.py) contributes only its
+   latest figure for the whole quantity; for a running total, figures stated
+   more than ``history_days`` before the newest one are history, not evidence
+   of the current value.
+2. Left out: projections, earlier stages, additions and other parts
+   (reconcile/roles.py), and flows of other periods than the one estimated
+   (the latest period with figures, when the quantity is a flow).
+3. Bounds count only on their side: "more than X" is a floor (it may raise
+   ``low``, never set ``high`` above its value), "up to X" a cap (it may set
+   ``high``, never ``low``).
+4. Vague amounts are floors (``data/estimates.yaml``: "dozens" at least 24,
+   "thousands" at least 2,000) and never set ``best`` while a number exists.
+5. ``low`` is the lowest lower end, but not below the highest floor of an
+   originator that is not a party to the fighting; ``high`` the highest
+   finite upper end (a floor at its value); ``best`` the median of the
+   central values (a number, a range's midpoint) of non-party originators,
+   else of all, within [low, high]; with only floors, the highest floor.
+   ``as_of`` is the newest statement date used, never later.
+6. The estimate lists its originators, flags the parties among them, says
+   why each bound is what it is, and notes when it rests on one originator
+   or on parties alone. Figures whose central values span more than
+   ``outlier_ratio`` are not one count (120 guns beside 8 million rounds): no
+   numbers, and ``refused`` says why.
 """
 from __future__ import annotations
 
+import re
 import statistics
-from collections.abc import Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
+import yaml
+
 from claimledger.models import Claim
-from claimledger.reconcile.series import Series
-from claimledger.reconcile.sources import Assertion, assertions
+from claimledger.reconcile.originators import Originators, Parties, default_originators
+from claimledger.reconcile.roles import flow_period, roles, statement_date
+from claimledger.reconcile.series import Names, Series
+from claimledger.reconcile.sources import format_figure
 
 
-def figure_points(claim: Claim) -> tuple[float, float, float] | None:
-    """(low end, point, high end) of a figure for the estimate, or None if it has no number."""
-    if claim.vague:
+@dataclass(frozen=True)
+class Rules:
+    vague_floors: dict[str, float]
+    history_days: int
+    outlier_ratio: float
+
+    def floor_of(self, text: str) -> float | None:
+        """The least a vague amount can mean, from its words; None when no known words are in it."""
+        words = (text or "").lower()
+        for phrase in sorted(self.vague_floors, key=len, reverse=True):
+            if re.search(rf"\b{re.escape(phrase)}\b", words):
+                return self.vague_floors[phrase]
         return None
-    if claim.low is not None and claim.high is not None:
-        lo, hi = float(min(claim.low, claim.high)), float(max(claim.low, claim.high))
-        return lo, (lo + hi) / 2, hi
-    if claim.value is not None:
-        v = float(claim.value)
-        return v, v, v
-    return None
+
+
+@lru_cache(maxsize=1)
+def default_rules() -> Rules:
+    data = yaml.safe_load(resources.files("claimledger").joinpath("data/estimates.yaml").read_text(encoding="utf-8"))
+    return Rules({str(k): float(v) for k, v in data["vague_floors"].items()}, int(data["history_days"]),
+                 float(data["outlier_ratio"]))
+
+
+@dataclass
+class Figure:
+    """One originator's latest figure, read for the estimate."""
+
+    originator: str
+    claim: Claim
+    lower: float | None  # its lower end; None for a cap
+    upper: float | None  # its upper end; a floor counts at its value
+    central: float | None  # a number or a range's midpoint; None for a bound or a vague amount
+    floor: bool
+    party: bool
+    when: date | None
+
+
+def read_figure(c: Claim, originator: str, party: bool, rules: Rules) -> Figure | None:
+    bound = c.bound or "="
+    when = statement_date(c)
+    if c.vague:
+        v = c.value if c.value is not None else rules.floor_of(c.text)
+        return None if v is None else Figure(originator, c, float(v), float(v), None, True, party, when)
+    if c.low is not None and c.high is not None:
+        lo, hi = float(min(c.low, c.high)), float(max(c.low, c.high))
+        central: float | None = (lo + hi) / 2
+    elif c.value is not None:
+        lo = hi = float(c.value)
+        central = lo
+    else:
+        return None
+    if bound in (">", ">="):
+        return Figure(originator, c, lo, lo, None, True, party, when)
+    if bound in ("<", "<="):
+        return Figure(originator, c, None, hi, None, False, party, when)
+    return Figure(originator, c, lo, hi, central, False, party, when)
 
 
 @dataclass
 class Estimate:
-    """Low / best / high of one series, as of the latest figure used."""
+    """Low / best / high of one quantity, as of the newest statement used, with the reason for each."""
 
     series: str
-    low: float
-    best: float
-    high: float
+    low: float | None
+    best: float | None
+    high: float | None
     as_of: date | None
-    sources: list[str]
+    sources: list[str]  # the originators whose figures were used
+    parties: list[str] = field(default_factory=list)
+    reasons: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    refused: str | None = None
     low_claims: list[Claim] = field(default_factory=list)
     best_claims: list[Claim] = field(default_factory=list)
     high_claims: list[Claim] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        def num(v: float) -> float | int:
-            return int(v) if float(v).is_integer() else v
+        def num(v: float | None) -> float | int | None:
+            return None if v is None else int(v) if float(v).is_integer() else v
 
         return {
             "series": self.series,
@@ -72,62 +132,118 @@ class Estimate:
             "as_of": self.as_of.isoformat() if self.as_of else None,
             "independent_sources": len(self.sources),
             "sources": list(self.sources),
+            "parties": list(self.parties),
+            "reasons": dict(self.reasons),
+            "notes": list(self.notes),
+            "refused": self.refused,
             "low_claims": [c.id for c in self.low_claims],
             "best_claims": [c.id for c in self.best_claims],
             "high_claims": [c.id for c in self.high_claims],
+            "figures": [{"originator": f.originator, "claim": f.claim.id, "figure": format_figure(f.claim),
+                         "as_of": f.when.isoformat() if f.when else None, "party": f.party} for f in self.figures],
         }
 
 
-def latest_by_source(claims: Iterable[Claim]) -> dict[str, Assertion]:
-    """Each primary source's latest usable assertion (ties: the later first report wins)."""
-    latest: dict[str, Assertion] = {}
-    for a in assertions(claims):
-        if a.claim.incremental or figure_points(a.claim) is None or a.last is None:
-            continue
-        seen = latest.get(a.source)
-        if seen is None or (a.last, a.first or date.min) >= (seen.last or date.min, seen.first or date.min):
-            latest[a.source] = a
-    return latest
+def _says(f: Figure, names: Names) -> str:
+    return f"{names(f.originator)}'s {format_figure(f.claim)} ({f.when})"
 
 
-def whole_claims(claims: Iterable[Claim]) -> list[Claim]:
-    """The claims that count the whole series: those with no place, else one place's, else none."""
-    claims = list(claims)
-    whole = [c for c in claims if not c.location]
-    if whole:
-        return whole
-    return claims if len({c.location for c in claims}) == 1 else []
+def estimate(series: Series, parties: Parties | None = None, originators: Originators | None = None,
+             names: Names | None = None, rules: Rules | None = None) -> Estimate | None:
+    """The quantity's current low / best / high (module docstring); None when no figure can be used.
 
-
-def estimate(series: Series) -> Estimate | None:
-    """The series' current low / best / high; None when no source gives a usable figure for the whole."""
-    latest = latest_by_source(whole_claims(series.claims))
+    ``parties``: who fights whom in the whole ledger (originators.Parties); without it no originator is
+    flagged as a party.
+    """
+    origin = originators or default_originators()
+    rules = rules or default_rules()
+    names = names or Names(series.claims)
+    role = roles(series.claims)
+    usable = [c for c in series.claims if role[c.id].whole and role[c.id].usable and statement_date(c)]
+    flows = [c for c in usable if flow_period(c) is not None]
+    if flows and len(flows) == len(usable):  # a flow: the latest period with figures
+        period = max((flow_period(c) for c in flows), key=lambda p: (p[1], p[0]) if p else (date.min, date.min))
+        usable = [c for c in flows if flow_period(c) == period]
+    elif flows:
+        usable = [c for c in usable if flow_period(c) is None]
+    fighting = parties.fighting([series.actor, series.recipient]) if parties else set()
+    latest: dict[str, Figure] = {}
+    for c in sorted(usable, key=lambda c: (statement_date(c) or date.min, c.published or "", c.doc, c.start)):
+        who = origin(c)
+        fig = read_figure(c, who, _is_party(who, origin, fighting), rules)
+        if fig is not None:
+            latest[who] = fig  # sorted by time: the last one seen is the latest
     if not latest:
         return None
-    pts: dict[str, tuple[float, float, float]] = {}
-    for src, a in latest.items():
-        p = figure_points(a.claim)
-        if p is not None:  # always, by latest_by_source; the test narrows the type
-            pts[src] = p
-    low = min(p[0] for p in pts.values())
-    high = max(p[2] for p in pts.values())
-    mids = sorted(p[1] for p in pts.values())
-    best = statistics.median(mids)
-    if len(mids) % 2 == 0:
-        middle = set(mids[len(mids) // 2 - 1: len(mids) // 2 + 1])
+    newest = max((f.when for f in latest.values() if f.when), default=None)
+    figs = list(latest.values())
+    if newest is not None and flow_period(figs[0].claim) is None:
+        cutoff = newest - timedelta(days=rules.history_days)
+        figs = [f for f in figs if f.when is None or f.when >= cutoff]
+    figs.sort(key=lambda f: (f.originator, f.claim.id))
+    est = Estimate(series=series.id, low=None, best=None, high=None, as_of=newest,
+                   sources=[f.originator for f in figs], parties=[f.originator for f in figs if f.party],
+                   figures=figs)
+    centrals = [f.central for f in figs if f.central is not None and f.central > 0]
+    if centrals and max(centrals) / min(centrals) > rules.outlier_ratio:
+        est.refused = (f"the figures differ more than {rules.outlier_ratio:g}-fold ({min(centrals):,.0f} to "
+                       f"{max(centrals):,.0f}): they count different things or one is an outlier; check the series")
+        return est
+    _bounds(est, figs, names)
+    if len(figs) == 1:
+        est.notes.append(f"rests on one originator, {names(figs[0].originator)}")
+    elif figs and all(f.party for f in figs):
+        est.notes.append("rests on parties to the fighting alone")
+    return est
+
+
+def _is_party(who: str, origin: Originators, fighting: set[str]) -> bool:
+    country = origin.country(who)
+    return country is not None and country in fighting
+
+
+def _bounds(est: Estimate, figs: list[Figure], names: Names) -> None:
+    lowers = [f for f in figs if f.lower is not None]
+    uppers = [f for f in figs if f.upper is not None]
+    neutral_floors = [f for f in figs if f.floor and not f.party]
+
+    def claims_of(pick: Callable[[Figure], bool]) -> list[Claim]:
+        return [f.claim for f in figs if pick(f)]
+
+    if lowers:
+        low_fig = min(lowers, key=lambda f: f.lower or 0.0)
+        est.low = low_fig.lower
+        est.reasons["low"] = f"the lowest figure, {_says(low_fig, names)}"
+        if neutral_floors:
+            top = max(neutral_floors, key=lambda f: f.lower or 0.0)
+            if top.lower is not None and est.low is not None and top.lower > est.low:
+                est.low = top.lower
+                est.reasons["low"] = f"raised to the floor of a non-party, {_says(top, names)}"
+        est.low_claims = claims_of(lambda f: f.lower == est.low)
+    if uppers:
+        high_fig = max(uppers, key=lambda f: f.upper or 0.0)
+        est.high = high_fig.upper
+        what = ("a floor, at its value" if high_fig.floor else "a cap" if high_fig.lower is None
+                else "the highest figure")
+        est.reasons["high"] = f"{what}: {_says(high_fig, names)}"
+        est.high_claims = claims_of(lambda f: f.upper == est.high)
+    pool = [f for f in figs if f.central is not None and not f.party] or [f for f in figs if f.central is not None]
+    if pool:
+        mids = sorted(f.central for f in pool if f.central is not None)
+        best = statistics.median(mids)
+        who = "non-party originators" if not pool[0].party else "originators, all of them parties"
+        est.reasons["best"] = f"the median of {len(mids)} figure{'s' if len(mids) != 1 else ''} of {who}"
+        middle = set(mids[(len(mids) - 1) // 2: len(mids) // 2 + 1])
+        est.best_claims = [f.claim for f in pool if f.central in middle]
+    elif any(f.floor for f in figs):
+        top = max((f for f in figs if f.floor), key=lambda f: f.lower or 0.0)
+        best = top.lower or 0.0
+        est.reasons["best"] = f"only floors: the highest, {_says(top, names)}"
+        est.best_claims = [top.claim]
     else:
-        middle = {best}
-
-    def claims_where(test: Any) -> list[Claim]:
-        return [c for src, a in latest.items() if test(pts[src]) for c in a.claims]
-
-    return Estimate(
-        series=series.id,
-        low=low, best=best, high=high,
-        as_of=max((a.last for a in latest.values() if a.last), default=None),
-        sources=sorted(latest),
-        low_claims=claims_where(lambda p: p[0] == low),
-        best_claims=claims_where(lambda p: p[1] in middle),
-        high_claims=claims_where(lambda p: p[2] == high),
-    )
-
+        return
+    if est.low is not None and best < est.low:
+        best, est.reasons["best"] = est.low, est.reasons["best"] + ", raised to the low"
+    if est.high is not None and best > est.high:
+        best, est.reasons["best"] = est.high, est.reasons["best"] + ", lowered to the high"
+    est.best = best

@@ -4,7 +4,10 @@
   a figure, however many outlets relayed it. Relays are written next to the
   mark ("via AP → CALIBER-AZ"), never drawn as marks of their own, so the
   eye counts independent sources, not reports.
-- One colour per primary source, named in the legend with its report count.
+- One colour per independent originator (reconcile/originators.py: one
+  government, one organisation), named in the legend with its report count;
+  each mark at its statement date (the date the text gives for the
+  statement, else the publication date) or, for a flow, its period's end.
 - Ranges are vertical bars from low to high with the mark at the midpoint;
   floors ("more than") are ▲, ceilings ("up to") ▼, additions ("3,000
   more") ✚, plain figures ●; hedged figures ("about") are hollow. Vague amounts and undated claims have no
@@ -27,8 +30,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimledger.errors import ClaimLedgerError
-from claimledger.reconcile.estimate import estimate, figure_points
-from claimledger.reconcile.series import Names, Series, claim_date
+from claimledger.models import Claim
+from claimledger.reconcile.estimate import Estimate, estimate
+from claimledger.reconcile.originators import originator
+from claimledger.reconcile.roles import flow_period, statement_date
+from claimledger.reconcile.series import Names, Series
 from claimledger.reconcile.sources import Assertion, assertions, format_figure
 
 if TYPE_CHECKING:
@@ -59,11 +65,33 @@ def _relay_label(a: Assertion, names: Names, limit: int = 2) -> str:
     return "; ".join(shown) + more
 
 
-def _number(v: float) -> str:
+def _number(v: float | None) -> str:
+    if v is None:
+        return "–"
     return f"{int(v):,}" if float(v).is_integer() else f"{v:,.1f}"
 
 
-def plot_timeline(series: Series, path: str | Path | None = None, names: Names | None = None) -> Figure:
+def figure_points(claim: Claim) -> tuple[float, float, float] | None:
+    """(low end, mark, high end) of a figure on the axis, or None if it has no number."""
+    if claim.vague:
+        return None
+    if claim.low is not None and claim.high is not None:
+        lo, hi = float(min(claim.low, claim.high)), float(max(claim.low, claim.high))
+        return lo, (lo + hi) / 2, hi
+    if claim.value is not None:
+        v = float(claim.value)
+        return v, v, v
+    return None
+
+
+def mark_date(claim: Claim) -> Any:
+    """Where a figure sits in time: a flow at its period's end, anything else at its statement date."""
+    period = flow_period(claim)
+    return period[1] if period else statement_date(claim)
+
+
+def plot_timeline(series: Series, path: str | Path | None = None, names: Names | None = None,
+                  est: Estimate | None = None) -> Figure:
     """Draw ``series`` and, when ``path`` is given, write it (.png, .svg or .html). Returns the figure."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
@@ -78,22 +106,23 @@ def plot_timeline(series: Series, path: str | Path | None = None, names: Names |
     ax = fig.add_subplot()
 
     plotted = [a for a in assertions(series.claims)
-               if figure_points(a.claim) is not None and claim_date(a.claim) is not None]
+               if figure_points(a.claim) is not None and mark_date(a.claim) is not None]
     palette = [f"C{i}" for i in range(10)]
     colours: dict[str, str] = {}
     reports: dict[str, int] = {}
     for a in plotted:
-        colours.setdefault(a.source, palette[len(colours) % len(palette)])
-        reports[a.source] = reports.get(a.source, 0) + len(a.claims)
+        who = originator(a.claim)
+        colours.setdefault(who, palette[len(colours) % len(palette)])
+        reports[who] = reports.get(who, 0) + len(a.claims)
 
     placed: dict[tuple[float, float], int] = {}  # marks already labelled at one spot
     for a in plotted:
         lo, mid, hi = figure_points(a.claim)  # type: ignore[misc]  # filtered above
-        when = float(date2num(claim_date(a.claim)))
+        when = float(date2num(mark_date(a.claim)))
         # Two sources with one figure on one day share a spot: stack their labels, not overprint them.
         stacked = placed.get((when, mid), 0)
         placed[(when, mid)] = stacked + 1
-        colour = colours[a.source]
+        colour = colours[originator(a.claim)]
         if hi > lo:
             ax.vlines(when, lo, hi, colors=colour, linewidth=2.5, alpha=0.6)
         ax.scatter(
@@ -111,8 +140,10 @@ def plot_timeline(series: Series, path: str | Path | None = None, names: Names |
         )
 
     ax.set_title(series.name, loc="left", fontsize=12)
-    est = estimate(series)
-    if est is not None:
+    est = est if est is not None else estimate(series, names=names)
+    if est is not None and est.refused:
+        fig.suptitle(f"no estimate: {est.refused}", x=0.01, ha="left", fontsize=9, color="0.35")
+    elif est is not None:
         fig.suptitle(
             f"low {_number(est.low)} · best {_number(est.best)} · high {_number(est.high)}"
             f"  across {len(est.sources)} independent source{'s' if len(est.sources) != 1 else ''}",
@@ -127,7 +158,7 @@ def plot_timeline(series: Series, path: str | Path | None = None, names: Names |
         handles = [Line2D([], [], marker="o", linestyle="", color=colour,
                           label=f"{names(src)} ({reports[src]} report{'s' if reports[src] != 1 else ''})")
                    for src, colour in colours.items()]
-        ax.legend(handles=handles, title="primary source", fontsize=8, title_fontsize=8, loc="best")
+        ax.legend(handles=handles, title="originator", fontsize=8, title_fontsize=8, loc="best")
         ax.set_ylim(bottom=0)
     else:
         ax.text(0.5, 0.5, "no dated figures to plot", ha="center", va="center", transform=ax.transAxes)

@@ -1,10 +1,15 @@
 """Timeline: one series in time order, every point a claim with its provenance.
 
-Each point carries the figure (value, range or bound, hedge), the date it is
-placed at (``series.claim_date``: the end of the stated period, else the
-publication date, flagged ``as_of``), whether it is cumulative or
-incremental, the primary source, the relay chain and the publisher, the
-evidence sentence and the claim id (``claimledger show ID`` opens it).
+Each point carries the figure (value, range or bound, hedge), its two dates
+(``stated``: when the figure was current, the date the text gives for the
+statement or else the publication date; and the period counted, if any), the
+date it is placed at (a flow at its period's end, anything else at its
+statement date), its role in the quantity (the whole, or a part and why;
+a projection; an earlier stage: reconcile/roles.py), whether it is
+cumulative or incremental, the primary source and its independent
+originator (flagged when a party to the fighting), the relay chain and the
+publisher, the evidence sentence and the claim id (``claimledger show ID``
+opens it).
 
 In JSON, fields that identify an entity (``source``, ``via``, ``publisher``,
 ``relay``, ``relay_chain``, the series' ``actor`` and ``recipient``) carry
@@ -20,12 +25,16 @@ current low / best / high estimate.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from claimledger.models import Claim
 from claimledger.reconcile.conflicts import Conflict, series_conflicts
 from claimledger.reconcile.estimate import Estimate, estimate
-from claimledger.reconcile.series import Names, Series, claim_date, has_period, primary_source
+from claimledger.reconcile.originators import Parties, originator
+from claimledger.reconcile.plot import mark_date
+from claimledger.reconcile.roles import Role, roles, statement_date
+from claimledger.reconcile.series import Names, Series, primary_source
 from claimledger.reconcile.sources import (
     Assertion,
     FigureGroup,
@@ -50,16 +59,25 @@ class TimelinePoint:
     independent_sources: int  # primary sources in the series stating this same figure
     publisher_name: str = ""
     location_name: str = ""
+    originator: str = ""
+    originator_name: str = ""
+    party: bool = False
+    role: Role = field(default_factory=Role)
 
     @property
     def date(self) -> str | None:
-        d = claim_date(self.claim)
+        d = mark_date(self.claim)
+        return d.isoformat() if d else None
+
+    @property
+    def stated(self) -> str | None:
+        d = statement_date(self.claim)
         return d.isoformat() if d else None
 
     @property
     def as_of(self) -> bool:
-        """True when the date is the publication date because no period is stated."""
-        return not has_period(self.claim)
+        """True when the point sits at its statement date (a stock), False at its period's end (a flow)."""
+        return self.date == self.stated
 
     def to_dict(self) -> dict[str, Any]:
         c = self.claim
@@ -68,6 +86,8 @@ class TimelinePoint:
             "claim": c.id,
             "date": self.date,
             "as_of": self.as_of,
+            "stated": self.stated,
+            "stated_in_text": c.stated is not None,
             "period_start": c.period_start,
             "period_end": c.period_end,
             "published": c.published,
@@ -89,6 +109,12 @@ class TimelinePoint:
             "relay_chain": list(relay_of(c)),
             "relay_names": self.relay_names,
             "independent_sources": self.independent_sources,
+            "originator": self.originator,
+            "originator_name": self.originator_name,
+            "party": self.party,
+            "part": self.role.part or None,
+            "projection": self.role.projection,
+            "earlier": self.role.earlier,
             "doc": c.doc,
             "evidence": c.evidence,
         }
@@ -121,9 +147,15 @@ class Timeline:
         }
 
 
-def timeline(series: Series, names: Names | None = None) -> Timeline:
-    """The series in time order with its assertions, figures, conflicts and estimate."""
+def timeline(series: Series, names: Names | None = None, parties: Parties | None = None) -> Timeline:
+    """The series in time order with its assertions, figures, conflicts and estimate.
+
+    ``parties``: who fights whom in the whole ledger (originators.Parties), to flag parties.
+    """
     names = names or Names(series.claims)
+    est = estimate(series, parties=parties, names=names)
+    party = set(est.parties) if est else set()
+    role = roles(series.claims)
     figs = figures(series.claims, names)
     count = {(f.key, f.incremental): f.independent_sources for f in figs}
     points = [
@@ -136,8 +168,12 @@ def timeline(series: Series, names: Names | None = None) -> Timeline:
             independent_sources=count[figure_key(c), bool(c.incremental)],
             publisher_name=names(c.publisher),
             location_name=names(c.location),
+            originator=originator(c),
+            originator_name=names(originator(c)),
+            party=originator(c) in party,
+            role=role[c.id],
         )
-        for c in series.claims  # already in time order (series.sort_claims)
+        for c in sorted(series.claims, key=lambda c: (mark_date(c) or date.min, c.doc, c.start))
     ]
     return Timeline(
         series=series,
@@ -145,6 +181,6 @@ def timeline(series: Series, names: Names | None = None) -> Timeline:
         assertions=assertions(series.claims),
         figures=figs,
         conflicts=series_conflicts(series, names),
-        estimate=estimate(series),
+        estimate=est,
         names=names,
     )
