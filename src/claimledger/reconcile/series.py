@@ -339,8 +339,11 @@ class Series:
 
     @property
     def sources(self) -> list[str]:
-        """The distinct primary sources (the publisher where a claim has none), in first-seen order."""
-        return list(dict.fromkeys(primary_source(c) for c in self.claims))
+        """The distinct independent originators (reconcile/originators.py: one government, one
+        organisation; the publisher where a claim has no source), in first-seen order."""
+        from claimledger.reconcile.originators import originator  # originators reads this module
+
+        return list(dict.fromkeys(originator(c) for c in self.claims))
 
     @property
     def independent_sources(self) -> int:
