@@ -20,14 +20,14 @@ import argparse
 import json
 import os
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
 from rich.table import Table
 from rich.text import Text
 
-from claimledger.errors import ClaimLedgerError
+from claimledger.errors import ClaimLedgerError, NotFoundError
 from claimledger.models import Claim, Document
 from claimledger.reconcile import (
     Names,
@@ -44,8 +44,9 @@ from claimledger.reconcile import (
     timeline,
 )
 from claimledger.reconcile.plot import FORMATS
+from claimledger.reconcile.review import Review, apply_to_claims, apply_to_series, parse_fields, resolution
 
-COMMANDS = ("series", "timeline", "conflicts", "sources")
+COMMANDS = ("series", "timeline", "conflicts", "sources", "review")
 
 
 def add_commands(subparsers: Any) -> None:
@@ -57,24 +58,29 @@ def add_commands(subparsers: Any) -> None:
     common.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
     p = subparsers.add_parser("series", parents=[common], help="list the series of claims about one quantity",
-                              description="Group the ledger's claims into series: same measure, kind of "
-                                          "thing, actor and recipient (and place, when no side is "
-                                          "named); figures for one place are parts of the series.")
+                              description="Group the ledger's claims into series, one per quantity: same "
+                                          "measure, kind of thing, actor and recipient, split into events "
+                                          "(one flood, one package, one night's drones, a running total) by "
+                                          "the quantity model; parts are kept with their whole.")
     p.set_defaults(func=cmd_series)
 
     p = subparsers.add_parser("timeline", parents=[common], help="one series in time order",
-                              description="Show a series in time order: every figure with its period or "
-                                          "as-of date, source, relays and evidence.")
+                              description="Show a series in time order: every figure with its statement "
+                                          "date and the period it counts, its originator (flagged when a "
+                                          "party to the fighting), relays, its role (whole, part, projection, "
+                                          "earlier figure), and the estimate with the reason for each bound.")
     p.add_argument("series", metavar="SERIES", help="series id (from `claimledger series`) or a unique part")
     p.add_argument("--plot", metavar="FILE", help="also draw the timeline to FILE.png, FILE.svg or FILE.html")
     p.set_defaults(func=cmd_timeline)
 
     p = subparsers.add_parser("conflicts", parents=[common],
                               help="figures in one series that cannot both hold",
-                              description="List pairs of claims in one series whose figures cannot both "
-                                          "hold, and running totals that fall below a source's own "
-                                          "earlier one.")
+                              description="List pairs of figures that cannot both hold: one quantity, "
+                                          "independent originators, one time, incompatible values; a part "
+                                          "larger than its whole; killed above killed-or-wounded. Each says "
+                                          "why. Conflicts settled with `review resolve` are left out.")
     p.add_argument("--series", metavar="SERIES", help="only this series")
+    p.add_argument("--all", action="store_true", help="also list the conflicts settled by a review")
     p.set_defaults(func=cmd_conflicts)
 
     p = subparsers.add_parser("sources", parents=[common],
@@ -82,6 +88,38 @@ def add_commands(subparsers: Any) -> None:
                               description="List each primary source with its claims, the series they fall "
                                           "in and the outlets that relayed them.")
     p.set_defaults(func=cmd_sources)
+
+    p = subparsers.add_parser("review", help="correct the ledger: a claim wrong or mis-read, series merged or "
+                                             "split, a conflict settled (kept with who and when)",
+                              description="Record an analyst's review action. Actions are kept in the ledger "
+                                          "for good, survive re-ingest, and apply to every series, timeline, "
+                                          "conflict and estimate; `review undo ID` takes one back.")
+    actions = p.add_subparsers(dest="action", metavar="ACTION")
+    actions.required = True
+    who = argparse.ArgumentParser(add_help=False)
+    who.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH", help="ledger (SQLite file)")
+    who.add_argument("--who", default=os.environ.get("USER") or "analyst", help="who takes the action")
+    who.add_argument("--note", default="", help="why, in a few words")
+    a = actions.add_parser("wrong", parents=[who], help="a claim is not a figure of the world, or wrong: leave "
+                                                         "it out of series, conflicts and estimates")
+    a.add_argument("claim", metavar="CLAIM")
+    a = actions.add_parser("correct", parents=[who], help="correct a claim's fields: FIELD=VALUE ...")
+    a.add_argument("claim", metavar="CLAIM")
+    a.add_argument("fields", nargs="+", metavar="FIELD=VALUE")
+    a = actions.add_parser("merge", parents=[who], help="two or more series are one quantity")
+    a.add_argument("series", nargs="+", metavar="SERIES")
+    a = actions.add_parser("split", parents=[who], help="claims leave their series and form one of their own")
+    a.add_argument("series", metavar="SERIES")
+    a.add_argument("claims", nargs="+", metavar="CLAIM")
+    a = actions.add_parser("resolve", parents=[who], help="the conflict between two claims is settled")
+    a.add_argument("a", metavar="CLAIM_A")
+    a.add_argument("b", metavar="CLAIM_B")
+    a = actions.add_parser("undo", parents=[who], help="take back a review action")
+    a.add_argument("id", metavar="ID")
+    a = actions.add_parser("list", help="every review action, oldest first")
+    a.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH", help="ledger (SQLite file)")
+    a.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.set_defaults(func=cmd_review)
 
 
 # -- reading the ledger -------------------------------------------------------
@@ -92,9 +130,11 @@ class LedgerData:
 
     claims: list[Claim]
     documents: list[Document]
+    reviews: list[Review] = field(default_factory=list)
 
     def series(self, names: Names | None = None) -> list[Series]:
-        return build_series(self.claims, names=names or Names(self.claims), documents=self.documents)
+        built = build_series(self.claims, names=names or Names(self.claims), documents=self.documents)
+        return apply_to_series(built, self.reviews) if self.reviews else built
 
     @cached_property
     def parties(self) -> Parties:
@@ -108,13 +148,14 @@ def load(db: str | None) -> LedgerData:
     with open_store(db) as store:
         claims = store.claims()
         documents = store.documents()
+        reviews = [Review(**r) for r in store.reviews()]
     docs = {d.id: d for d in documents}
     claims = [
         replace(c, published=c.published or docs[c.doc].published,
                 publisher=c.publisher or docs[c.doc].publisher) if c.doc in docs else c
         for c in claims
     ]
-    return LedgerData(claims, documents)
+    return LedgerData(apply_to_claims(claims, reviews), documents, reviews)
 
 
 def load_claims(db: str | None) -> list[Claim]:
@@ -280,19 +321,77 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     series = data.series(names)
     if args.series:
         series = [find_series(series, args.series)]
-    conflicts = find_conflicts(series, names)
+    found = [(c, resolution(c, data.reviews)) for c in find_conflicts(series, names)]
+    if not args.all:
+        found = [(c, r) for c, r in found if r is None]
     if args.json:
-        _print_json([c.to_dict(names) for c in conflicts])
+        _print_json([{**c.to_dict(names), "resolved": r.to_dict() if r else None} for c, r in found])
         return 0
 
-    table = Table(title=f"{len(conflicts)} conflicts")
+    table = Table(title=f"{len(found)} conflicts")
     table.add_column("series · claims a, b", no_wrap=True)
     table.add_column("reason")
-    for c in conflicts:
+    for c, r in found:
         label = Text(c.series, style="bold")
         label.append(f"\n{c.a.id}\n{c.b.id}\n{c.kind.replace('_', ' ')}", style="dim")
-        table.add_row(label, Text(c.reason))
+        reason = Text(c.reason)
+        if r is not None:
+            reason.append(f"\nresolved by {r.who} on {r.at[:10]}: {r.detail.get('note') or '(no note)'}",
+                          style="green")
+        table.add_row(label, reason)
     _console().print(table)
+    return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from claimledger.store import open_store
+
+    with open_store(_db(args)) as store:
+        if args.action == "list":
+            reviews = store.reviews()
+            if args.json:
+                _print_json(reviews)
+                return 0
+            table = Table(title=f"{len(reviews)} review actions")
+            for col in ("id", "when", "who", "action", "about"):
+                table.add_column(col, overflow="fold")
+            for r in reviews:
+                about = r["target"] + (" " + json.dumps(r["detail"], ensure_ascii=False) if r["detail"] else "")
+                table.add_row(r["id"], r["at"][:19], r["who"], r["action"], Text(about))
+            _console().print(table)
+            return 0
+        detail: dict[str, Any] = {"note": args.note} if args.note else {}
+        if args.action == "undo":
+            if not any(r["id"] == args.id for r in store.reviews()):
+                raise NotFoundError(f"no review action {args.id!r} in the ledger; `review list` shows them")
+            target = args.id
+        elif args.action in ("wrong", "correct"):
+            target = store.claim(args.claim).id  # NotFoundError for an unknown claim
+            if args.action == "correct":
+                detail["fields"] = parse_fields(args.fields)
+        elif args.action == "resolve":
+            target = store.claim(args.a).id
+            detail.update(a=target, b=store.claim(args.b).id)
+        else:
+            data = load(_db(args))
+            everything = data.series()
+            if args.action == "merge":
+                chosen = [find_series(everything, ref) for ref in args.series]
+                if len({s.id for s in chosen}) < 2:
+                    raise ClaimLedgerError("name two or more different series to merge")
+                # Every claim of each: the merge holds while any of them is still in the ledger.
+                detail["claims"] = [c.id for s in chosen for c in s.claims]
+            else:
+                source = find_series(everything, args.series)
+                held = {c.id for c in source.claims}
+                missing = [c for c in args.claims if c not in held]
+                if missing:
+                    raise NotFoundError(f"{', '.join(missing)}: not in series {source.id}; "
+                                        f"`claimledger timeline {source.id}` lists its claims")
+                detail["claims"] = list(args.claims)
+            target = detail["claims"][0]
+        rid = store.add_review(args.action, target, detail, args.who)
+    print(f"review {rid}: {args.action} {target} (by {args.who})", file=sys.stderr)
     return 0
 
 

@@ -11,6 +11,7 @@ content hash is already stored, and leaves nothing behind when it fails.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -161,6 +162,23 @@ class Store:
             rows.append((claim.id, role, entity, name, _fold(name) if name else None))
         self._many("INSERT INTO claim_entities (claim_id, role, entity_id, name, name_key)"
                    " VALUES (?, ?, ?, ?, ?)", rows)
+
+    # -- reviews -----------------------------------------------------------
+
+    def add_review(self, action: str, target: str, detail: dict[str, Any], who: str) -> str:
+        """Keep one review action (reconcile/review.py); returns its id. Nothing is ever overwritten."""
+        at = datetime.now(UTC).isoformat(timespec="microseconds")
+        rid = "r" + hashlib.sha1(f"{at}|{action}|{target}|{who}".encode()).hexdigest()[:10]
+        with self._transaction():
+            self._query("INSERT INTO reviews (id, action, target, detail, who, at) VALUES (?, ?, ?, ?, ?, ?)",
+                        (rid, action, target, json.dumps(detail, ensure_ascii=False, sort_keys=True), who, at))
+        return rid
+
+    def reviews(self) -> list[dict[str, Any]]:
+        """Every review action, oldest first, as dicts (id, action, target, detail, who, at)."""
+        rows = self._query("SELECT id, action, target, detail, who, at FROM reviews ORDER BY at, id").fetchall()
+        return [{"id": r[0], "action": r[1], "target": r[2], "detail": json.loads(r[3]), "who": r[4], "at": r[5]}
+                for r in rows]
 
     # -- documents ---------------------------------------------------------
 
