@@ -250,3 +250,54 @@ def unseen_quantities(golds: list[dict[str, Any]], key: str = "family",
         all_series += series
         per_group[group] = reconcile_scores(held, series)
     return reconcile_scores(golds, all_series), per_group
+
+
+def reconcile_run(golds: list[dict[str, Any]], claims: list, model, gold_conflicts: list[dict[str, str]],
+                  documents: list[Document] | None = None) -> dict[str, Any]:
+    """Series and conflicts of ``claims`` (coded or extracted) scored against the gold's labels."""
+    from claimledger.evaluate import reconcile_scores
+    from claimledger.reconcile.conflicts import find_conflicts
+    from claimledger.reconcile.series import build_series
+
+    series = build_series(claims, documents=documents or [_document(g) for g in golds], quantities=model)
+    conflicts = [([c.id for c in x.a_claims] or [x.a.id], [c.id for c in x.b_claims] or [x.b.id])
+                 for x in find_conflicts(series)]
+    return reconcile_scores(golds, [[c.id for c in s.claims] for s in series], conflicts, gold_conflicts)
+
+
+def reconcile_claims(golds: list[dict[str, Any]], extractor: Extractor | None, coded: bool) -> list:
+    """The claims reconciliation is scored on: the gold's coded claims (``coded``, with the statement
+    fields read by the extractor when one is given, as ``ingest --annotated`` does), or the extractor's."""
+    from claimledger.ingest.annotated import align
+
+    out: list = []
+    for doc, cs in coded_reports(golds):
+        extracted = extractor.extract(doc) if extractor is not None else []
+        out += (align(cs, extracted) if extracted else cs) if coded else extracted
+    return out
+
+
+def unseen_reconcile(golds: list[dict[str, Any]], gold_conflicts: list[dict[str, str]], claims: list,
+                     key: str = "family") -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    """Leave one family out: each family's series and conflicts made with a quantity model trained on
+    the other families; scores pooled over all families, and per family."""
+    from claimledger.evaluate import reconcile_scores
+    from claimledger.reconcile.conflicts import find_conflicts
+    from claimledger.reconcile.series import build_series
+
+    groups = sorted({g.get(key) or "unknown" for g in golds})
+    all_series: list[list[str]] = []
+    all_conflicts: list[tuple[list[str], list[str]]] = []
+    per_group = {}
+    for group in groups:
+        held = [g for g in golds if (g.get(key) or "unknown") == group]
+        ids = {g["id"] for g in held}
+        model = fit_quantities([g for g in golds if (g.get(key) or "unknown") != group])
+        series = build_series([c for c in claims if c.doc in ids], documents=[_document(g) for g in held],
+                              quantities=model)
+        conflicts = [([c.id for c in x.a_claims], [c.id for c in x.b_claims]) for x in find_conflicts(series)]
+        all_series += [[c.id for c in s.claims] for s in series]
+        all_conflicts += conflicts
+        per_group[group] = reconcile_scores(held, [[c.id for c in s.claims] for s in series], conflicts,
+                                            [x for x in gold_conflicts if x["a"].split("#")[0] in ids])
+    return reconcile_scores(golds, all_series, all_conflicts, gold_conflicts), per_group

@@ -15,6 +15,8 @@ What the gold form does not carry is filled in, never what it does:
 - ``stated``, ``earlier`` and ``projection`` (models.Claim) from the
   extractor's claim at the same place, when an extractor is given (``align``):
   they say how the text dates and frames a figure, which coders do not mark.
+  Where the extractor read one day as the period counted and the coder marks
+  no period, that day is taken as the statement's.
 
 The labels that score reconciliation (``quantity``, ``part_of``) are not
 read: the ledger makes its own series, so that they can be scored.
@@ -114,5 +116,14 @@ def align(coded: Iterable[Claim], extracted: Iterable[Claim]) -> list[Claim]:
             o = min(c.end, e.end) - max(c.start, e.start)
             if o > overlap:
                 best, overlap = e, o
-        out.append(replace(c, **{k: getattr(best, k) for k in _FROM_EXTRACTOR}) if best is not None else c)
+        if best is None:
+            out.append(c)
+            continue
+        found = {k: getattr(best, k) for k in _FROM_EXTRACTOR}
+        if found["stated"] is None and best.period_end and best.period_start == best.period_end \
+                and not (c.period_start or c.period_end):
+            # The extractor read a day as the period counted where the coder says none is: the time
+            # words date the statement instead ("put the number at 3,000 on Monday").
+            found["stated"] = best.period_end
+        out.append(replace(c, **found))
     return out

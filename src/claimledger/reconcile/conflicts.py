@@ -12,9 +12,12 @@ Two figures conflict when all four hold:
    an originator's own revisions are updates, not conflicts.
 3. **Same time** (reconcile/roles.py): stocks stated at most
    ``SAME_TIME_DAYS`` apart (each at its statement date: the date the text
-   gives, else the publication date); flows over the same period (a flow
-   inside a longer one is a part of it). Earlier stages and projections are
-   never compared.
+   gives, else the publication date), unless the later figure is the higher
+   and the count is young (its first figure at most ``YOUNG_DAYS`` before):
+   then the earlier one reads as an earlier stage of a count that had grown
+   by the later one's day (a toll rising through a disaster's first days);
+   flows over the same period (a flow inside a longer one is a part of it).
+   Earlier stages and projections are never compared.
 4. **Incompatible values**, each figure read as an interval (``figure_interval``):
 
 - a plain figure is the point ``[v, v]``; a hedged one ("about", "some",
@@ -41,12 +44,14 @@ from typing import Any
 
 from claimledger.models import Claim
 from claimledger.reconcile.originators import Originators, default_originators
+from claimledger.reconcile.quantities import country_of
 from claimledger.reconcile.roles import Role, flow_period, roles, statement_date
 from claimledger.reconcile.series import Names, Series, claim_date, primary_source
 from claimledger.reconcile.sources import format_figure
 
 APPROX_TOLERANCE = 0.10
 SAME_TIME_DAYS = 7
+YOUNG_DAYS = 30
 
 
 def figure_interval(claim: Claim, tolerance: float = APPROX_TOLERANCE) -> tuple[float, float] | None:
@@ -117,6 +122,7 @@ class _Assertion:
 
     originator: str
     part: str
+    place: str
     claims: list[Claim]
 
     @property
@@ -130,8 +136,8 @@ def _assertions(claims: Iterable[Claim], role: dict[str, Role], origin: Originat
         r = role.get(c.id, Role())
         if not r.usable or figure_interval(c) is None or statement_date(c) is None:
             continue
-        key = (origin(c), c.value, c.low, c.high, c.bound or "=", r.part, flow_period(c))
-        by_key.setdefault(key, _Assertion(key[0], r.part, [])).claims.append(c)
+        key = (origin(c), c.value, c.low, c.high, c.bound or "=", r.part, c.location or "", flow_period(c))
+        by_key.setdefault(key, _Assertion(key[0], r.part, c.location or "", [])).claims.append(c)
     return list(by_key.values())
 
 
@@ -154,6 +160,21 @@ def _same_time(a: Claim, b: Claim) -> str | None:
     return "same" if abs((da - db).days) <= SAME_TIME_DAYS else None
 
 
+def _rose(ca: Claim, ia: tuple[float, float], cb: Claim, ib: tuple[float, float], first: date | None) -> bool:
+    """Whether two stocks stated on different days read as a young count that grew between them: the
+    later figure is the higher, within ``YOUNG_DAYS`` of the quantity's first figure. A disaster's toll
+    reported at 170 and three days later at 3,283 by another body is one count's stages, not a
+    disagreement; the reverse (the later figure lower) is one, since a count of what happened does
+    not fall; and a war's months-old casualty count that jumps threefold in two days is a dispute."""
+    da, db = statement_date(ca), statement_date(cb)
+    if da is None or db is None or da == db or flow_period(ca) is not None:
+        return False
+    if first is None or (max(da, db) - first).days > YOUNG_DAYS:
+        return False
+    (early, ie), (late, il) = ((ca, ia), (cb, ib)) if da < db else ((cb, ib), (ca, ia))
+    return il[0] >= ie[0] and il[1] >= ie[1] and il != ie
+
+
 def _says(c: Claim, who: str, names: Names) -> str:
     period = flow_period(c)
     when = f"for {period[0]}..{period[1]}" if period else f"as of {statement_date(c)}"
@@ -161,14 +182,24 @@ def _says(c: Claim, who: str, names: Names) -> str:
     return f"{names(who)} says {format_figure(c)}{where} ({when})"
 
 
-def _clash(a: _Assertion, b: _Assertion, names: Names) -> tuple[Claim, Claim, str, str] | None:
+def _clash(a: _Assertion, b: _Assertion, names: Names,
+           first: date | None = None) -> tuple[Claim, Claim, str, str] | None:
     """The first pair of claims of two assertions that cannot both hold, with the kind and the reason."""
+    if a.part == b.part and a.place != b.place:
+        return None  # two places: neither is the other's whole
+    if a.part != b.part and a.part and b.part:
+        return None  # two different parts: any two numbers can hold
+    whole, part = (b, a) if a.part else (a, b)
+    if part is not whole and part.place and whole.place not in ("", part.place, country_of(part.place)):
+        return None  # a part only meets the whole of a place that holds it
     for ca in a.claims:
         ia = figure_interval(ca)
         for cb in b.claims:
             ib = figure_interval(cb)
             rel = _same_time(ca, cb)
             if rel is None or ia is None or ib is None:
+                continue
+            if rel == "same" and _rose(ca, ia, cb, ib, first):
                 continue
             if rel == "same" and a.part == b.part:
                 if _disjoint(ia, ib):
@@ -198,11 +229,12 @@ def series_conflicts(series: Series, names: Names | None = None,
     origin = originators or default_originators()
     found = []
     units = _assertions(series.claims, roles(series.claims), origin)
+    began = min((d for c in series.claims if (d := statement_date(c)) is not None), default=None)
     for i, a in enumerate(units):
         for b in units[i + 1:]:
             if a.originator == b.originator:
                 continue  # one originator's figures are updates and corrections, not rivals
-            hit = _clash(a, b, names)
+            hit = _clash(a, b, names, began)
             if hit is not None:
                 first, second, kind, reason = hit
                 sides = (a, b) if first in a.claims else (b, a)

@@ -16,12 +16,19 @@ fields, so both agree on what a figure is:
   series that also has figures for no place, or for the place's country); a
   flow inside a running total or inside a longer period of the series; a
   sub-kind of the series' kind ("women" among "hostages"; money is exempt:
-  "€480m ($500m)" is one amount in two currencies).
+  "€480m ($500m)" is one amount in two currencies); a sub-population named
+  by a nationality that is not the counted side ("49 Tunisian pilgrims" among
+  a pilgrimage's dead); a government's count of a disaster abroad, which is of
+  its own nationals ("Tunisia said 49 died" at a pilgrimage in Saudi Arabia);
+  and a sub-count: one originator giving several numbers for one quantity,
+  place and time in one report ("131 killed: 102 men, 17 women and 12
+  children") gives the whole once, as its largest, and the rest are parts.
 - **Projections** and **earlier stages** (the claim's own flags) are shown,
   never compared and never estimated.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -29,7 +36,7 @@ from datetime import date
 
 from claimledger.models import Claim
 from claimledger.reconcile.quantities import country_of
-from claimledger.reconcile.series import Kinds, _default_kinds, _parse_date, claim_span
+from claimledger.reconcile.series import Kinds, _default_kinds, _load_gazetteer, _parse_date, claim_span
 
 FLOW_MIN_DAYS = 2
 
@@ -67,10 +74,23 @@ class Role:
         return not (self.projection or self.earlier)
 
 
+GENERIC_KINDS = frozenset({"people", "persons"})
+
+
 def roles(claims: Iterable[Claim], kinds: Kinds | None = None) -> dict[str, Role]:
     """Each claim's role, by claim id (module docstring)."""
+    from claimledger.reconcile.originators import default_originators  # originators reads series too
+
     claims = list(claims)
     kinds = kinds or _default_kinds()
+    origin = default_originators()
+    place_countries = {country_of(c.location) for c in claims if c.location} - {None}
+    largest: dict[tuple[str, str, str, str | None], float] = {}
+    for c in claims:
+        v = _size(c)
+        if v is not None and not c.incremental:
+            key = (c.doc, origin(c), c.location or "", c.stated)
+            largest[key] = max(largest.get(key, v), v)
     unplaced = any(not c.location for c in claims)
     places = {c.location for c in claims if c.location}
     kind_of = {c.id: kinds.kind(c.item, c.category, c.measure) for c in claims}
@@ -87,10 +107,45 @@ def roles(claims: Iterable[Claim], kinds: Kinds | None = None) -> dict[str, Role
             part = f"in {c.location} only"
         elif (period := flow_period(c)) is not None and (stocks or _inside(period, spans)):
             part = f"for {period[0].isoformat()}..{period[1].isoformat()} only"
-        elif c.category != "money" and main and kind_of[c.id] != main:
+        elif c.category != "money" and main and kind_of[c.id] != main and kind_of[c.id] not in GENERIC_KINDS:
             part = f"{kind_of[c.id]} among the {main}"
+        elif (nation := nationality(c)) is not None:
+            part = f"{nation} only"
+        elif not (c.actor or c.recipient) and (state := origin.country(origin(c))) and place_countries \
+                and state not in place_countries:
+            part = f"{state}'s nationals only"
+        elif (v := _size(c)) is not None and v < largest.get((c.doc, origin(c), c.location or "", c.stated), v):
+            part = "a sub-count"
         out[c.id] = Role(part=part, projection=bool(c.projection), earlier=bool(c.earlier))
     return out
+
+
+def _size(c: Claim) -> float | None:
+    if c.vague:
+        return None
+    if c.high is not None:
+        return float(c.high)
+    return float(c.value) if c.value is not None else None
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?\b")
+
+
+def nationality(claim: Claim) -> str | None:
+    """A nationality that narrows what the figure counts ("49 Tunisian pilgrims"), when it is not the
+    side the claim is about; None when the words next to the figure name none."""
+    ev, at = claim.evidence or "", claim.start - claim.evidence_start
+    if not 0 <= at <= len(ev):
+        return None
+    end = at + len(claim.text or "")
+    gaz = _load_gazetteer()
+    if gaz is None:
+        return None
+    for m in _CAPITALISED.finditer(ev[end:end + 30]):
+        found = gaz.demonym(m.group(0))
+        if found is not None and found.id not in (claim.actor, claim.recipient):
+            return m.group(0)
+    return None
 
 
 def _inside(period: tuple[date, date], spans: list[tuple[date | None, date | None]]) -> bool:
