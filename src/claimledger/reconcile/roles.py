@@ -111,13 +111,24 @@ def roles(claims: Iterable[Claim], kinds: Kinds | None = None) -> dict[str, Role
             part = f"{kind_of[c.id]} among the {main}"
         elif (nation := nationality(c)) is not None:
             part = f"{nation} only"
-        elif not (c.actor or c.recipient) and (state := origin.country(origin(c))) and place_countries \
-                and state not in place_countries:
+        elif not (c.actor or c.recipient) and (state := origin.country(origin(c))) and (
+                (place_countries and state not in place_countries) or _OWN.search(_after(c))):
             part = f"{state}'s nationals only"
         elif (v := _size(c)) is not None and v < largest.get((c.doc, origin(c), c.location or "", c.stated), v):
             part = "a sub-count"
         out[c.id] = Role(part=part, projection=bool(c.projection), earlier=bool(c.earlier))
     return out
+
+
+# "99 of its citizens", "165 deaths among its pilgrims": a government counting its own people.
+_OWN = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:citizens|nationals|pilgrims|people|residents|workers|"
+                  r"soldiers|troops|sailors|crew|students|tourists|travellers|travelers)\b", re.I)
+
+
+def _after(claim: Claim, chars: int = 40) -> str:
+    ev, at = claim.evidence or "", claim.start - claim.evidence_start
+    end = at + len(claim.text or "")
+    return ev[end:end + chars] if 0 <= at <= len(ev) else ""
 
 
 def _size(c: Claim) -> float | None:
