@@ -147,6 +147,27 @@ def test_migrations_are_numbered_from_one_without_gaps():
     assert SCHEMA_VERSION == MIGRATIONS[-1][0]
 
 
+def test_a_version_1_ledger_is_upgraded_with_its_claims_intact(db_path):
+    # A ledger written before statement dates and reviews existed: version 1's statements only.
+    with sqlite3.connect(db_path) as conn:
+        for statement in MIGRATIONS[0][1]:
+            conn.execute(statement)
+        conn.execute("INSERT INTO meta (key, value) VALUES ('schema_version', '1')")
+        conn.execute("INSERT INTO documents (id, content_hash, text, published, added_at) VALUES "
+                     "('old', 'h', 'Some 300 were sent.', '2024-01-02', '2024-01-02T00:00:00')")
+        conn.execute("INSERT INTO claims (id, doc, start_char, end_char, quantity, value, approx, bound, vague, "
+                     "item, category, measure, cumulative, incremental, via, evidence, evidence_start, cues, "
+                     "confidence, names, search_key) VALUES ('old#5-8', 'old', 5, 8, '300', 300, 0, '=', 0, "
+                     "'person', 'people', 'deployed', 0, 0, '[]', 'Some 300 were sent.', 0, '{}', 1.0, '{}', "
+                     "'300')")
+    with open_store(db_path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        (claim,) = store.claims()
+        assert (claim.id, claim.value, claim.stated, claim.earlier, claim.projection) == (
+            "old#5-8", 300, None, False, False)
+        assert store.reviews() == []
+
+
 def test_default_db_is_a_file_in_the_working_directory(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     with open_store() as store:

@@ -38,7 +38,7 @@ from claimledger.models import BOUNDS, CLAIM_FIELDS, Claim, Document
 _CODED = tuple(f for f in CLAIM_FIELDS if f not in ("doc", "start", "end", "publisher"))
 # Filled from the extractor's reading of the same words (module docstring).
 _FROM_EXTRACTOR = ("stated", "earlier", "projection")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\n+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])([\"'”’)]*)\s+|\n+")
 
 AnnotatedReport = tuple[Document, list[Claim]]
 
@@ -102,7 +102,7 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     for m in _SENTENCE_END.finditer(text, 0, start):
         left = m.end()
     after = _SENTENCE_END.search(text, end)
-    return left, (after.start() if after else len(text))
+    return left, (after.start() + len(after.group(1) or "") if after else len(text))
 
 
 def align(coded: Iterable[Claim], extracted: Iterable[Claim]) -> list[Claim]:
