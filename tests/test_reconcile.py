@@ -1,12 +1,20 @@
-"""The reconcile stage on small hand-built ledgers: series, timelines,
-independence, conflicts, estimates and plots.
+"""The reconcile stage on small hand-built ledgers: series, originators,
+timelines, independence, conflicts, estimates and plots (spec/reconcile.md).
 
 Every claim is built from a sentence of our own, with the fields an extractor
 would give it; ``claim()`` finds the quantity's offsets in the sentence.
+
+Tests about what a quantity's block is (measure, kind, sides) and everything
+downstream of grouping build series with ``blocks()``, which keeps each block
+whole, so that they do not depend on the shipped quantity model; only
+``TestEvents`` runs the model, on cases that are clear-cut. Rows marked with
+``bug()``, and tests marked xfail, are rules of the spec the code breaks
+today (strict xfails: fixing the code makes them fail until the mark goes).
 """
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from matplotlib.collections import LineCollection
@@ -17,6 +25,8 @@ from claimledger.nlp.gazetteer import Gazetteer
 from claimledger.reconcile import (
     Kinds,
     Names,
+    Parties,
+    Series,
     assertions,
     build_series,
     count_marks,
@@ -26,13 +36,16 @@ from claimledger.reconcile import (
     find_conflicts,
     find_series,
     group_by_source,
+    originator,
     plot_timeline,
+    roles,
     series_key,
     timeline,
 )
 
 TROOPS = dict(item="troop", category="personnel", measure="deployed", actor="PRK", recipient="RUS")
 KILLED = dict(item="soldier", category="casualty", measure="killed", actor="PRK")
+DRONES = dict(item="drone", category="munition", measure="launched", actor="RUS", recipient="UKR")
 
 
 def gazetteer_name(entity_id: str) -> str:
@@ -59,12 +72,31 @@ def troops(doc: str, value: float | None, source: str | None, *, published: str 
                  **{**TROOPS, **fields})
 
 
+def blocks(claims: list[Claim], **kw: Any) -> list[Series]:
+    """Series with each block (measure, kind, sides) kept whole: no learned model in the way."""
+    return build_series(claims, quantities=None, **kw)
+
+
 def only(series):
     assert len(series) == 1, [s.id for s in series]
     return series[0]
 
 
-# -- series ---------------------------------------------------------------------
+def bug(reason: str, *row: Any, id: str) -> Any:  # noqa: A002 - pytest.param's own name
+    """A row the spec promises and the code gets wrong today: kept, expected to fail, to be fixed."""
+    return pytest.param(*row, id=id, marks=pytest.mark.xfail(strict=True, reason=reason))
+
+
+# Who fights whom, as a ledger's claims show it: North Korea sends troops to
+# Russia, Russia launches drones at Ukraine. North Korea, Russia and Ukraine
+# are parties; South Korea, the US and the UN are not.
+WAR = [
+    claim("w1", "Pyongyang has sent 11,000 troops to Russia.", "11,000", value=11000, source="KOR", **TROOPS),
+    claim("w2", "Russia fired 90 drones at Ukraine overnight.", "90", value=90, source="UKR-AF", **DRONES),
+]
+
+
+# -- series: blocks of measure, kind and sides -----------------------------------
 
 class TestSeries:
     def test_troops_soldiers_personnel_and_forces_are_one_series(self):
@@ -78,7 +110,7 @@ class TestSeries:
             claim("d4", "Some 11,500 North Korean forces are in Russia.", "Some 11,500", value=11500,
                   approx=True, source="GBR", **{**TROOPS, "item": "force"}),
         ]
-        s = only(build_series(claims, names=Names(claims, use_gazetteer=False)))
+        s = only(blocks(claims, names=Names(claims, use_gazetteer=False)))
         assert s.id == "prk-rus-troops-deployed"
         assert s.name == "North Korea → Russia · troops deployed"
         assert s.independent_sources == 4
@@ -90,22 +122,20 @@ class TestSeries:
             pytest.param(dict(item="missile"), dict(item="shell"), id="missiles vs shells"),
             pytest.param(dict(item="missile"), dict(item="drone"), id="missiles vs drones"),
             pytest.param(dict(item="launcher"), dict(item="howitzer"), id="launchers vs howitzers"),
-            # With no side named, the place tells one event from another.
-            pytest.param(dict(actor=None, recipient=None, location="kursk"),
-                         dict(actor=None, recipient=None, location=None), id="place splits with no side"),
-            pytest.param(dict(actor=None, recipient=None, location="kursk"),
-                         dict(actor=None, recipient=None, location="donetsk"), id="two places with no side"),
+            pytest.param(dict(item="household", category="people", measure="displaced"),
+                         dict(item="person", category="people", measure="displaced"),
+                         id="households vs people"),
             pytest.param(dict(measure="transferred"), dict(measure="pledged"), id="measure splits"),
             pytest.param(dict(actor="PRK"), dict(actor="IRN"), id="actor splits"),
             pytest.param(dict(recipient="RUS"), dict(recipient="UKR"), id="recipient splits"),
         ],
     )
-    def test_different_quantities_are_different_series(self, a, b):
+    def test_different_blocks_are_different_series(self, a, b):
         base = dict(item="missile", category="munition", measure="transferred", actor="PRK", recipient="RUS")
         sentence = "Pyongyang shipped 100 of them to Moscow."
         claims = [claim("d1", sentence, "100", value=100, source="KOR", **{**base, **a}),
                   claim("d2", sentence, "100", value=100, source="KOR", **{**base, **b})]
-        assert len(build_series(claims)) == 2
+        assert len(blocks(claims)) == 2
 
     @pytest.mark.parametrize("measure", ["killed", "wounded", "killed_or_wounded"])
     def test_casualty_words_are_one_series_per_measure(self, measure):
@@ -120,7 +150,7 @@ class TestSeries:
             claim("d4", "300 troops died in Kursk, officials said.", "300", value=300, source="anonymous",
                   **{**KILLED, "item": "troop", "category": "personnel", "measure": measure}),
         ]
-        s = only(build_series(claims))
+        s = only(blocks(claims))
         assert s.kind == "people"
         assert s.measure == measure
 
@@ -130,16 +160,25 @@ class TestSeries:
                   for q, v, m in (("300", 300, "killed"), ("2,700", 2700, "wounded"))]
         claims.append(claim("d2", "About 3,000 killed or wounded.", "About 3,000", value=3000, approx=True,
                             source="KOR", **{**KILLED, "measure": "killed_or_wounded"}))
-        ids = sorted(s.id for s in build_series(claims))
+        ids = sorted(s.id for s in blocks(claims))
         assert ids == ["prk-people-killed", "prk-people-killed-or-wounded", "prk-people-wounded"]
 
-    def test_money_is_split_by_currency(self):
-        money = dict(category="money", measure="pledged", actor="DEU", recipient="UKR")
-        claims = [claim("d1", "Berlin pledged $3 billion.", "$3 billion", value=3e9, item="dollar",
-                        source="DEU", **money),
-                  claim("d2", "Berlin pledged €3 billion.", "€3 billion", value=3e9, item="euro",
-                        source="DEU", **money)]
-        assert sorted(s.id for s in build_series(claims)) == ["deu-ukr-eur-pledged", "deu-ukr-usd-pledged"]
+    def conversion(self) -> list[Claim]:
+        money = dict(category="money", measure="pledged", actor="DEU", recipient="UKR", source="DEU")
+        sentence = "Berlin pledged €760 million ($830 million) for air defence."
+        return [claim("d1", sentence, "€760 million", value=760e6, item="euro", **money),
+                claim("d1", sentence, "$830 million", value=830e6, item="dollar", **money)]
+
+    def test_a_currency_conversion_is_one_series(self):
+        s = only(blocks(self.conversion()))
+        assert (s.measure, s.actor, s.recipient, len(s.claims)) == ("pledged", "DEU", "UKR", 2)
+
+    @pytest.mark.xfail(strict=True, reason="roles' sub-count rule (one originator's smaller number in one "
+                       "report is a part) reads the dollar figure of a conversion as a part of the euro "
+                       "one; spec: a currency conversion restates one amount")
+    def test_a_currency_conversion_is_one_amount_not_a_part(self):
+        s = only(blocks(self.conversion()))
+        assert {c.text: roles(s.claims)[c.id].part for c in s.claims} == {"€760 million": "", "$830 million": ""}
 
     def test_ids_read_the_key(self):
         launched = claim("d1", "Russia launched 728 drones at Ukraine.", "728", value=728, item="drone",
@@ -148,16 +187,24 @@ class TestSeries:
         flood = claim("d2", "The floods killed 217 people in Valencia.", "217", value=217, item="person",
                       category="casualty", measure="killed", location="valencia", source="ESP")
         names = Names(use_gazetteer=False)  # the built-in country names, slugs spelled out
-        assert {s.id: s.name for s in build_series([launched, flood], names=names)} == {
+        assert {s.id: s.name for s in blocks([launched, flood], names=names)} == {
             "to-ukr-drones-launched": "→ Ukraine · drones launched",
             "people-killed-in-valencia": "people killed · Valencia",
         }
+
+    def test_a_flow_of_at_most_a_year_is_dated_in_its_id(self):
+        one_night = claim("d1", "Russia launched 310 drones overnight.", "310", value=310, source="UKR-AF",
+                          period_start="2025-07-08", period_end="2025-07-09", **DRONES)
+        one_month = claim("d2", "Russia launched 5,100 drones in July.", "5,100", value=5100, source="UKR-AF",
+                          period_start="2025-07-01", period_end="2025-07-31", **{**DRONES, "actor": "IRN"})
+        assert sorted(s.id for s in blocks([one_night, one_month])) == [
+            "irn-ukr-drones-launched-2025-07", "rus-ukr-drones-launched-2025-07-08"]
 
     def test_names_come_from_the_claims_when_not_built_in(self):
         c = claim("d1", "Atlantis sent 50 troops to Lemuria.", "50", value=50, source="ATL",
                   **{**TROOPS, "actor": "ATL", "recipient": "LEM"})
         c.names = {"ATL": "Atlantis", "LEM": "Lemuria"}
-        s = only(build_series([c], names=Names([c], use_gazetteer=False)))
+        s = only(blocks([c], names=Names([c], use_gazetteer=False)))
         assert s.name == "Atlantis → Lemuria · troops deployed"
 
     def test_user_kinds_file_extends_the_packaged_one(self, tmp_path: Path):
@@ -172,31 +219,31 @@ class TestSeries:
         assert kinds.kind("missile", "munition") == "missiles"
 
     @pytest.mark.parametrize("location", ["kursk", "russian-far-east"])
-    def test_a_sides_figure_in_one_place_is_part_of_its_series(self, location):
+    def test_a_sides_figure_in_one_place_is_a_part_of_its_series(self, location):
         claims = [troops("d1", 11000, "KOR-JCS"),
                   claim("d2", "About 3,000 North Korean soldiers are training there.", "About 3,000",
                         value=3000, approx=True, source="UKR", location=location, **TROOPS)]
-        s = only(build_series(claims))
+        s = only(blocks(claims))
         assert s.id == "prk-rus-troops-deployed" and s.location is None
         assert s.locations == [location]
         assert s.independent_sources == 2
+        assert {c.doc: r.part for c in s.claims for r in [roles(s.claims)[c.id]]} == {
+            "d1": "", "d2": f"in {location} only"}
 
-    def test_a_place_in_no_one_country_keeps_a_series_of_its_own(self):
-        # "40,000 US troops in the Middle East" may be wider than the US troops sent to Israel.
-        claims = [claim("d1", "The US has sent 95 troops to Israel.", "95", value=95, source="USA",
-                        **{**TROOPS, "actor": "USA", "recipient": "ISR"}),
-                  claim("d2", "More than 40,000 US troops are in the Middle East.", "More than 40,000",
-                        value=40000, bound=">", source="USA", location="middle-east",
-                        **{**TROOPS, "actor": "USA", "recipient": "ISR"})]
-        assert sorted(s.id for s in build_series(claims)) == [
-            "usa-isr-troops-deployed", "usa-isr-troops-deployed-in-middle-east"]
-        assert find_conflicts(build_series(claims)) == []
+    def test_without_a_model_a_block_is_one_series_whatever_its_places(self):
+        # With no side named, telling the Kursk figure's event from the Donetsk one's is the model's job.
+        sentence = "The strikes killed 14 people there."
+        claims = [claim(d, sentence, "14", value=14, item="person", category="casualty", measure="killed",
+                        location=place, source="UN")
+                  for d, place in (("d1", "kursk"), ("d2", "donetsk"), ("d3", "kursk"))]
+        s = only(blocks(claims))
+        assert s.id == "people-killed-in-kursk"  # named after the place most of its claims give
 
     def test_a_place_alone_keeps_its_series_id_and_name(self):
         flood = [claim(d, "The floods killed 217 people in Valencia.", "217", value=217, item="person",
                        category="casualty", measure="killed", location="valencia", source=src)
                  for d, src in (("d1", "ESP"), ("d2", "anonymous"))]
-        s = only(build_series(flood, names=Names(flood, use_gazetteer=False)))
+        s = only(blocks(flood, names=Names(flood, use_gazetteer=False)))
         assert (s.id, s.name, s.location, s.locations) == (
             "people-killed-in-valencia", "people killed · Valencia", "valencia", ["valencia"])
         assert estimate(s).best == 217  # every figure names the one place: they count the whole
@@ -204,13 +251,113 @@ class TestSeries:
     def test_find_series(self):
         claims = [troops("d1", 10000, "KOR"),
                   troops("d2", 10000, "KOR", **{"measure": "planned"})]
-        series = build_series(claims)
+        series = blocks(claims)
         assert find_series(series, "prk-rus-troops-deployed").measure == "deployed"
         assert find_series(series, "PLANNED").measure == "planned"  # a unique part, any case
         with pytest.raises(NotFoundError, match="ambiguous"):
             find_series(series, "prk-rus")
         with pytest.raises(NotFoundError, match="claimledger series"):
             find_series(series, "missiles")
+
+
+# -- events inside a block: the shipped model, on clear-cut cases only -------------
+
+def night(doc: str, value: int, start: str, end: str, *, source: str = "UKR-AF",
+          publisher: str = "UKRINFORM") -> Claim:
+    """'Russia launched <value> drones at Ukraine overnight', a flow over one night."""
+    sentence = f"Russia launched {value:,} drones at Ukraine overnight, the air force said."
+    return claim(doc, sentence, f"{value:,}", value=value, period_start=start, period_end=end, published=end,
+                 source=source, publisher=publisher, **DRONES)
+
+
+def running_total(doc: str, value: int, source: str, published: str, publisher: str) -> Claim:
+    """'<source> said North Korea has sent <value> troops to Russia so far', a running total."""
+    sentence = f"{source} said North Korea has sent {value:,} troops to Russia so far."
+    return claim(doc, sentence, f"{value:,}", value=value, source=source, published=published,
+                 publisher=publisher, cumulative=True, **TROOPS)
+
+
+class TestEvents:
+    def test_two_nights_of_drones_are_two_quantities(self):
+        claims = [night("n1a", 412, "2025-06-01", "2025-06-02"),
+                  night("n1b", 412, "2025-06-01", "2025-06-02", source="UKR", publisher="REUTERS"),
+                  night("n2a", 275, "2025-06-09", "2025-06-10"),
+                  night("n2b", 280, "2025-06-09", "2025-06-10", publisher="AFP")]
+        got = {s.id: sorted(c.doc for c in s.claims) for s in build_series(claims)}
+        assert got == {"rus-ukr-drones-launched-2025-06-01": ["n1a", "n1b"],
+                       "rus-ukr-drones-launched-2025-06-09": ["n2a", "n2b"]}
+
+    def test_a_running_total_restated_across_reports_is_one_quantity(self):
+        claims = [running_total("t1", 11000, "KOR-JCS", "2025-03-01", "YONHAP"),
+                  running_total("t2", 12000, "KOR-NIS", "2025-03-20", "AP"),
+                  running_total("t3", 11500, "USA-DOD", "2025-04-02", "AFP"),
+                  running_total("t4", 14000, "UKR-GUR", "2025-05-10", "KYIV-INDEPENDENT")]
+        s = only(build_series(claims))
+        assert s.id == "prk-rus-troops-deployed" and [c.doc for c in s.claims] == ["t1", "t2", "t3", "t4"]
+
+    def test_the_model_and_no_model_agree_on_one_block_of_one_quantity(self):
+        claims = [running_total("t1", 11000, "KOR-JCS", "2025-03-01", "YONHAP"),
+                  running_total("t2", 12000, "KOR-NIS", "2025-03-20", "AP")]
+        assert [s.id for s in build_series(claims)] == [s.id for s in blocks(claims)]
+
+
+# -- originators: who independently stands behind a figure -----------------------
+
+class TestOriginators:
+    @pytest.mark.parametrize(
+        "source, expected",
+        [
+            pytest.param("KOR", "KOR", id="the government"),
+            pytest.param("KOR-NIS", "KOR", id="its spy agency"),
+            pytest.param("KOR-JCS", "KOR", id="its military"),
+            pytest.param("ahn-gyu-back", "KOR", id="its defence minister"),
+            pytest.param("USA-DOD", "USA", id="another government's body"),
+            pytest.param("UN", "UN", id="the UN"),
+            pytest.param("OHCHR", "UN", id="a UN office"),
+            pytest.param("WFP", "UN", id="a UN agency"),
+        ],
+    )
+    def test_one_government_or_organisation_is_one_originator(self, source, expected):
+        assert originator(troops("d", 11000, source)) == expected
+
+    def test_a_governments_bodies_and_minister_count_as_one_independent_source(self):
+        claims = [troops("a", 11000, "KOR-JCS"), troops("b", 11000, "KOR-NIS", publisher="AP"),
+                  troops("c", 11000, "KOR", publisher="AFP"), troops("d", 11000, "ahn-gyu-back")]
+        s = only(blocks(claims))
+        assert (s.sources, s.independent_sources) == (["KOR"], 1)
+
+    def test_a_relay_never_adds_an_originator(self):
+        claims = [troops("a", 11000, "KOR-JCS", via=["AP"], publisher="CALIBER-AZ"),
+                  troops("b", 11000, "KOR-JCS", via=["REUTERS", "AP"], publisher="KYIV-INDEPENDENT"),
+                  troops("c", 11000, "KOR-JCS", via=["USA-DOD"], publisher="AFP")]
+        s = only(blocks(claims))
+        assert {originator(c) for c in claims} == {"KOR"}
+        assert s.independent_sources == 1
+
+    @pytest.mark.parametrize(
+        "docs, count",
+        [
+            pytest.param(("d1", "d1"), 1, id="two unnamed officials in one report"),
+            pytest.param(("d1", "d2"), 2, id="unnamed officials in two reports"),
+        ],
+    )
+    def test_anonymous_is_one_originator_per_report(self, docs, count):
+        claims = [claim(docs[0], "An official said 11,000 troops were sent.", "11,000", value=11000,
+                        source="anonymous", **TROOPS),
+                  claim(docs[1], "Another official, unnamed, put the troops at 12,000.", "12,000", value=12000,
+                        source="anonymous", **TROOPS)]
+        assert only(blocks(claims)).independent_sources == count
+        assert originator(claims[0]) == "anonymous@d1"
+
+    def test_a_publisher_in_its_own_voice_is_the_originator(self):
+        assert originator(troops("a", 11000, None, publisher="AP")) == "AP"
+
+    def test_parties_are_those_the_claims_show_fighting(self):
+        parties = Parties(WAR)
+        assert parties.fighting(["PRK", "RUS"]) == {"PRK", "RUS", "UKR"}  # through an ally, too
+        assert parties.fighting(["UKR"]) == {"PRK", "RUS", "UKR"}
+        assert Parties([]).fighting(["PRK", None]) == {"PRK"}  # no claims, no known fight
+        assert "KOR" not in parties.fighting(["PRK"])
 
 
 # -- timeline -------------------------------------------------------------------
@@ -225,7 +372,7 @@ class TestTimeline:
                   **TROOPS),
             troops("early", 10000, "USA-DOD", published="2024-10-28", publisher="AFP"),
         ]
-        tl = timeline(only(build_series(claims)))
+        tl = timeline(only(blocks(claims)))
         got = [(p.claim.doc, p.date, p.as_of) for p in tl.points]
         assert got == [
             ("early", "2024-10-28", True),   # no period: as of publication
@@ -245,15 +392,54 @@ class TestTimeline:
         assert period["claim"] == "period#15-20"
 
     def test_to_dict_carries_series_estimate_and_figures(self):
-        tl = timeline(only(build_series([troops("d1", 10000, "KOR"), troops("d2", 12000, "USA")])))
+        tl = timeline(only(blocks([troops("d1", 10000, "KOR"), troops("d2", 12000, "USA")])))
         data = tl.to_dict()
         assert data["series"]["id"] == "prk-rus-troops-deployed"
         assert [p["value"] for p in data["points"]] == [10000, 12000]
         assert data["estimate"]["low"] == 10000 and data["estimate"]["high"] == 12000
         assert {f["figure"] for f in data["figures"]} == {"10,000", "12,000"}
 
+    def roles_ledger(self) -> list[Claim]:
+        """One figure of each role, each stated in early March 2025."""
+        return [
+            troops("stated", 11000, "KOR-JCS", published="2025-03-06", stated="2025-03-03"),
+            claim("added", "It said 1,500 more troops went in February.", "1,500", published="2025-03-06",
+                  value=1500, incremental=True, source="KOR-JCS", period_start="2025-02-01",
+                  period_end="2025-02-28", **TROOPS),
+            troops("kursk", 4000, "UKR-GUR", published="2025-03-04", location="kursk"),
+            troops("guess", 20000, "USA", published="2025-03-05", projection=True),
+            troops("before", 8000, "USA-DOD", published="2025-03-05", earlier=True),
+            troops("spy", 12000, "UKR-GUR", published="2025-03-05"),
+        ]
 
-# -- independence ---------------------------------------------------------------
+    def test_points_carry_statement_period_originator_party_and_role(self):
+        tl = timeline(only(blocks(self.roles_ledger())), parties=Parties(WAR))
+        points = {p.claim.doc: p.to_dict() for p in tl.points}
+        pick = ("stated", "stated_in_text", "date", "period_start", "period_end", "originator", "party",
+                "part", "projection", "earlier")
+        got = {doc: tuple(p[k] for k in pick) for doc, p in points.items()}
+        assert got == {
+            # the date the text gives for the statement, not the day it was published
+            "stated": ("2025-03-03", True, "2025-03-03", None, None, "KOR", False, None, False, False),
+            "added": ("2025-03-06", False, "2025-02-28", "2025-02-01", "2025-02-28", "KOR", False,
+                      "an addition to the total", False, False),
+            "kursk": ("2025-03-04", False, "2025-03-04", None, None, "UKR", True, "in kursk only", False, False),
+            "guess": ("2025-03-05", False, "2025-03-05", None, None, "USA", False, None, True, False),
+            "before": ("2025-03-05", False, "2025-03-05", None, None, "USA", False, None, False, True),
+            "spy": ("2025-03-05", False, "2025-03-05", None, None, "UKR", True, None, False, False),
+        }
+        assert points["stated"]["originator_name"] == gazetteer_name("KOR")
+
+    @pytest.mark.xfail(strict=True, reason="timeline flags a point's originator as a party only when the "
+                       "estimate used one of its figures; spec: a party originator is flagged as such")
+    def test_a_party_is_flagged_even_where_its_figure_is_not_estimated(self):
+        claims = [troops("kor", 11000, "KOR"),
+                  troops("ukr", 30000, "UKR-GUR", projection=True)]  # a projection: never estimated
+        tl = timeline(only(blocks(claims)), parties=Parties(WAR))
+        assert {p.claim.doc: p.party for p in tl.points} == {"kor": False, "ukr": True}
+
+
+# -- independence: primary sources and their relays --------------------------------
 
 class TestIndependence:
     def relayed(self):
@@ -267,8 +453,8 @@ class TestIndependence:
         ]
 
     def test_one_source_relayed_by_three_outlets_is_one_source(self):
-        s = only(build_series(self.relayed()))
-        assert s.independent_sources == 2
+        s = only(blocks(self.relayed()))
+        assert s.independent_sources == 1  # the JCS and the NIS both speak for South Korea
         eleven = [f for f in figures(s.claims) if f.figure == "11,000"][0]
         assert eleven.independent_sources == 1
         (jcs,) = eleven.sources
@@ -284,9 +470,15 @@ class TestIndependence:
         # The source publishing in its own voice has no relay.
         assert found[1].relays[0].chain == ()
 
-    def test_same_figure_from_two_sources_counts_two(self):
+    def test_same_figure_from_two_originators_counts_two(self):
         claims = [troops("a", 11000, "KOR-JCS"), troops("b", 11000, "USA-DOD")]
         assert figures(claims)[0].independent_sources == 2
+
+    @pytest.mark.xfail(strict=True, reason="figures() counts primary sources, so KOR-JCS and KOR-NIS stating "
+                       "one figure are two; spec: a quantity's independent sources are its originators")
+    def test_same_figure_from_one_government_counts_one(self):
+        claims = [troops("a", 11000, "KOR-JCS"), troops("b", 11000, "KOR-NIS")]
+        assert figures(claims)[0].independent_sources == 1
 
     def test_a_source_changing_its_figure_makes_new_assertions(self):
         claims = [troops("a", 10000, "KOR", published="2024-11-01"),
@@ -304,7 +496,7 @@ class TestIndependence:
     def test_group_by_source_lists_series(self):
         claims = self.relayed() + [claim("e", "KOR-JCS counted 300 dead.", "300", value=300, source="KOR-JCS",
                                          **KILLED)]
-        groups = {g.source: g for g in group_by_source(claims, build_series(claims))}
+        groups = {g.source: g for g in group_by_source(claims, blocks(claims))}
         assert sorted(groups["KOR-JCS"].series) == ["prk-people-killed", "prk-rus-troops-deployed"]
         assert len(groups["KOR-JCS"].claims) == 4
 
@@ -332,7 +524,7 @@ def test_figure_interval(fields, interval):
 
 
 def pair(a: dict, b: dict, *, base: dict | None = None) -> list[Claim]:
-    """Two claims of one series, by default from two sources on one day."""
+    """Two claims of one series, by default from two independent originators on one day."""
     base = {**TROOPS, **(base or {})}
     out = []
     for i, fields in enumerate((a, b)):
@@ -342,68 +534,105 @@ def pair(a: dict, b: dict, *, base: dict | None = None) -> list[Claim]:
     return out
 
 
+FLOW_IN_FLOW = ("roles make a flow inside a longer flow a part, but conflicts compare a shorter period with a "
+                "longer one only when both carry the same part (conflicts._clash), so a part larger than its "
+                "whole goes unflagged; spec: a part conflicts with its whole when larger")
+
+
 @pytest.mark.parametrize(
     "a, b, kind",
     [
-        # Two point figures on one day
+        # Values, each read as an interval; disjoint intervals conflict
         pytest.param(dict(value=10000), dict(value=3000), "disagree", id="exact figures apart"),
         pytest.param(dict(value=10000), dict(value=10000), None, id="same figure"),
         pytest.param(dict(value=10000), dict(value=11000, approx=True), None, id="approx reaches"),
         pytest.param(dict(value=10000), dict(value=12000, approx=True), "disagree", id="approx too far"),
-        pytest.param(dict(value=10000, bound=">"), dict(value=12000), None, id="floor below figure"),
-        pytest.param(dict(value=10000, bound=">"), dict(value=10000), None, id="floor equal figure"),
-        pytest.param(dict(value=10000, bound=">"), dict(value=8000), "disagree", id="figure under floor"),
-        pytest.param(dict(value=5000, bound="<="), dict(value=8000), "disagree", id="figure over ceiling"),
+        pytest.param(dict(value=9000, approx=True), dict(value=10000), "disagree", id="approx widened 10% only"),
         pytest.param(dict(low=11000, high=12000), dict(value=11500), None, id="figure in range"),
         pytest.param(dict(low=11000, high=12000), dict(value=12500), "disagree", id="figure past range"),
         pytest.param(dict(low=11000, high=12000), dict(value=12500, approx=True), None,
                      id="approx reaches range"),
         pytest.param(dict(value=10000, vague=True), dict(value=3000), None, id="vague never conflicts"),
-        pytest.param(dict(value=10000, incremental=True), dict(value=3000), None, id="incremental never"),
-        pytest.param(dict(value=10000, cumulative=True), dict(value=3000), None, id="total vs non-total"),
-        # Time
-        pytest.param(dict(value=10000, published="2025-01-10"),
-                     dict(value=3000, published="2025-01-11"), None,
-                     id="different as-of dates"),
+        # Bounds are closed
+        pytest.param(dict(value=10000, bound=">"), dict(value=12000), None, id="floor below figure"),
+        pytest.param(dict(value=1_000_000, bound=">"), dict(value=1_000_000), None,
+                     id="more than a million vs a million"),
+        pytest.param(dict(value=10000, bound=">"), dict(value=8000), "disagree", id="figure under floor"),
+        pytest.param(dict(value=5000, bound="<="), dict(value=5000), None, id="up to X vs X"),
+        pytest.param(dict(value=5000, bound="<="), dict(value=8000), "disagree", id="figure over ceiling"),
+        # Time: stocks at their statement dates, at most 7 days apart; flows for the same period
+        pytest.param(dict(value=10000, published="2025-01-10"), dict(value=3000, published="2025-01-11"),
+                     "disagree", id="statements a day apart"),
+        pytest.param(dict(value=10000, published="2025-01-10"), dict(value=3000, published="2025-01-17"),
+                     "disagree", id="statements 7 days apart"),
+        pytest.param(dict(value=10000, published="2025-01-10"), dict(value=3000, published="2025-01-18"),
+                     None, id="statements 8 days apart"),
+        pytest.param(dict(value=10000, published="2025-01-10", stated="2024-12-20"),
+                     dict(value=3000, published="2025-01-10"), None, id="stated date wins over publication"),
+        pytest.param(dict(value=10000, published="2025-01-30", stated="2025-01-09"),
+                     dict(value=3000, published="2025-01-10"), "disagree", id="stated on the same day"),
         pytest.param(dict(value=3000, period_start="2025-01-01", period_end="2025-01-31"),
                      dict(value=9000, period_start="2025-01-01", period_end="2025-01-31"), "disagree",
                      id="same period apart"),
         pytest.param(dict(value=3000, period_start="2025-01-01", period_end="2025-01-31"),
                      dict(value=9000, period_start="2025-01-15", period_end="2025-02-15"), None,
                      id="periods overlap partly"),
-        pytest.param(dict(value=3000, period_start="2025-01-01", period_end="2025-02-28"),
-                     dict(value=9000, period_start="2025-01-01", period_end="2025-01-31"),
-                     "part_exceeds_whole",
-                     id="part exceeds whole"),
+        pytest.param(dict(value=3000, period_start="2025-01-01", period_end="2025-01-31"),
+                     dict(value=9000, period_start="2025-02-01", period_end="2025-02-28"), None,
+                     id="two periods"),
+        pytest.param(dict(value=3000, period_start="2025-01-01", period_end="2025-01-10"),
+                     dict(value=9000), None, id="flow vs running total"),
+        bug(FLOW_IN_FLOW, dict(value=3000, period_start="2025-01-01", period_end="2025-02-28"),
+            dict(value=9000, period_start="2025-01-01", period_end="2025-01-31"), "part_exceeds_whole",
+            id="shorter period exceeds longer"),
         pytest.param(dict(value=9000, period_start="2025-01-01", period_end="2025-02-28"),
                      dict(value=3000, period_start="2025-01-01", period_end="2025-01-31"), None,
-                     id="part within whole"),
-        pytest.param(dict(value=3000, period_start="2025-01-01", period_end="2025-01-10"),
-                     dict(value=9000), None, id="period vs as-of"),
-        # Sources
+                     id="shorter period within longer"),
+        # Roles: earlier stages and projections never; a part only when larger than its whole
+        pytest.param(dict(value=10000, earlier=True), dict(value=3000), None, id="earlier never"),
+        pytest.param(dict(value=10000), dict(value=3000, projection=True), None, id="projection never"),
+        pytest.param(dict(value=3000, incremental=True), dict(value=10000), None, id="addition below total"),
+        pytest.param(dict(value=10000, incremental=True), dict(value=3000), "part_exceeds_whole",
+                     id="addition above total"),
+        pytest.param(dict(value=10000, cumulative=True), dict(value=3000), "disagree",
+                     id="marked total vs unmarked figure"),
+        # Originators: one government's bodies, the same originator's reports, relays
         pytest.param(dict(value=10000, doc="same"), dict(value=3000, doc="same", source="KOR-JCS"), None,
                      id="one source in one report recounting"),
-        pytest.param(dict(value=10000, doc="one"), dict(value=3000, doc="two", source="KOR-JCS"), "disagree",
-                     id="one source in two reports same day"),
+        pytest.param(dict(value=10000, doc="one"), dict(value=3000, doc="two", source="KOR-JCS"), None,
+                     id="one source in two reports is an update"),
+        pytest.param(dict(value=10000), dict(value=3000, source="KOR-NIS"), None, id="two bodies of one government"),
+        pytest.param(dict(value=10000), dict(value=3000, source="ahn-gyu-back"), None,
+                     id="a body and its minister"),
+        pytest.param(dict(value=10000, source="UN"), dict(value=3000, source="OHCHR"), None,
+                     id="the UN and its office"),
+        pytest.param(dict(value=10000), dict(value=3000, source="KOR-NIS", via=["USA-DOD"]), None,
+                     id="a relay is not an originator"),
+        pytest.param(dict(value=10000, source="anonymous", doc="one"),
+                     dict(value=3000, source="anonymous", doc="two"), "disagree",
+                     id="anonymous in two reports"),
+        pytest.param(dict(value=10000, source="anonymous", doc="one"),
+                     dict(value=3000, source="anonymous", doc="one"), None, id="anonymous in one report"),
     ],
 )
 def test_conflict_rules(a, b, kind):
-    found = find_conflicts(build_series(pair(a, b)))
+    series = blocks(pair(a, b))
+    found = find_conflicts(series)
     assert [c.kind for c in found] == ([kind] if kind else [])
     if kind:
         c = found[0]
         assert {c.a.id, c.b.id} == {x.id for x in pair(a, b)}
-        assert c.series == "prk-rus-troops-deployed"
+        assert c.series == only(series).id
 
 
 @pytest.mark.parametrize(
     "a, b, kind",
     [
-        pytest.param(dict(value=3000, location="kursk"), dict(value=11000), None, id="part below whole"),
+        pytest.param(dict(value=3000, location="kursk"), dict(value=11000), None, id="place below whole"),
         pytest.param(dict(value=12000, location="kursk"), dict(value=11000), "part_exceeds_whole",
-                     id="part above whole"),
+                     id="place above whole"),
         pytest.param(dict(value=11000), dict(value=12000, location="kursk"), "part_exceeds_whole",
-                     id="part above whole, part second"),
+                     id="place above whole, part second"),
         pytest.param(dict(value=3000, location="kursk"), dict(value=9000, location="kursk"), "disagree",
                      id="one place apart"),
         pytest.param(dict(value=3000, location="kursk"), dict(value=9000, location="donetsk"), None,
@@ -411,18 +640,107 @@ def test_conflict_rules(a, b, kind):
         pytest.param(dict(value=9000, location="kursk", period_start="2025-01-01", period_end="2025-02-28"),
                      dict(value=3000, period_start="2025-01-01", period_end="2025-01-31"), None,
                      id="longer time in one place vs shorter time everywhere"),
-        pytest.param(dict(value=9000, location="kursk", period_start="2025-01-01", period_end="2025-01-31"),
-                     dict(value=3000, period_start="2025-01-01", period_end="2025-02-28"),
-                     "part_exceeds_whole", id="part in time and place"),
+        bug(FLOW_IN_FLOW, dict(value=9000, location="kursk", period_start="2025-01-01", period_end="2025-01-31"),
+            dict(value=3000, period_start="2025-01-01", period_end="2025-02-28"), "part_exceeds_whole",
+            id="part in time and place"),
     ],
 )
 def test_conflicts_of_a_place_and_the_whole(a, b, kind):
-    found = find_conflicts(build_series(pair(a, b)))
+    found = find_conflicts(blocks(pair(a, b)))
     assert [c.kind for c in found] == ([kind] if kind else [])
     if kind == "part_exceeds_whole":
         part, whole = found[0].a, found[0].b
         assert part.location == "kursk" and not whole.location
-        assert " in Kursk " in found[0].reason and "overall" in found[0].reason
+        assert " in Kursk " in found[0].reason and "more than the whole" in found[0].reason
+
+
+def death_toll(doc: str, value: int, item: str, *, source: str = "OCHA", published: str = "2025-05-12",
+               **fields) -> Claim:
+    """'The strike killed <value> <item>s', no side named, stated on 12 May 2025 by default."""
+    return claim(doc, f"Officials said the strike killed {value} {item}s.", str(value), value=value, item=item,
+                 category="casualty", measure="killed", source=source, published=published, **fields)
+
+
+@pytest.mark.parametrize(
+    "part, kind",
+    [
+        pytest.param(death_toll("p", 9, "child", source="msf"), None, id="sub-kind below the whole"),
+        pytest.param(death_toll("p", 60, "child", source="msf"), "part_exceeds_whole",
+                     id="sub-kind above the whole"),
+        pytest.param(death_toll("p", 60, "child", source="UNICEF"), None,
+                     id="sub-kind from the same originator (UNICEF and OCHA are the UN)"),
+        pytest.param(death_toll("p", 60, "child", source="msf", published="2025-06-12"), None,
+                     id="sub-kind a month later"),
+    ],
+)
+def test_conflicts_of_a_sub_kind_and_the_whole(part, kind):
+    # The whole, stated twice, makes "people" the series' kind; the children are among them.
+    wholes = [death_toll("w1", 41, "person"), death_toll("w2", 41, "person", publisher="AFP")]
+    s = only(blocks([*wholes, part]))
+    assert roles(s.claims)[part.id].part == "children among the people"
+    found = find_conflicts(s)
+    assert [c.kind for c in found] == ([kind] if kind else [])
+    if kind:
+        assert found[0].a.id == part.id and "more than the whole" in found[0].reason
+
+
+FLOW_IN_TOTAL = ("a flow inside a running total is given a part role but conflicts never compare a flow "
+                 "with a stock (conflicts._same_time); spec: a part conflicts with its whole when larger")
+LATER_START = ("a running total counted from a later start ('since 20 January': cumulative, with a period) is read "
+               "as the whole, not as a part of the total it lies in (roles.flow_period skips cumulative "
+               "figures); spec: a period within a running total is a part")
+
+
+@pytest.mark.parametrize(
+    "part, kind",
+    [
+        pytest.param(dict(value=2500, period_start="2025-01-01", period_end="2025-01-31"), None,
+                     id="a month's flow below the total"),
+        bug(FLOW_IN_TOTAL, dict(value=14000, period_start="2025-01-01", period_end="2025-01-31"),
+            "part_exceeds_whole", id="a month's flow above the total"),
+        bug(LATER_START, dict(value=900, cumulative=True, period_start="2025-01-20", period_end="2025-02-02"),
+            None, id="a total since a later start, below"),
+        bug(LATER_START, dict(value=14000, cumulative=True, period_start="2025-01-20", period_end="2025-02-02"),
+            "part_exceeds_whole", id="a total since a later start, above"),
+    ],
+)
+def test_conflicts_of_a_period_and_the_running_total(part, kind):
+    total = troops("total", 11000, "KOR-JCS", published="2025-02-02", cumulative=True)
+    words = f"{int(part['value']):,}"
+    piece = claim("piece", f"The Pentagon counted {words} North Korean troops arriving.", words,
+                  published="2025-02-02", source="USA-DOD", **{**TROOPS, **part})
+    found = find_conflicts(blocks([total, piece]))
+    assert [c.kind for c in found] == ([kind] if kind else [])
+
+
+def casualties(doc: str, value: int, measure: str, source: str, published: str, actor: str = "RUS") -> Claim:
+    sentence = f"The count of Russian soldiers {measure.replace('_', ' ')} stands at {value:,}."
+    return claim(doc, sentence, f"{value:,}", value=value, approx=True, source=source, published=published,
+                 **{**KILLED, "actor": actor, "measure": measure})
+
+
+@pytest.mark.parametrize(
+    "part, kind",
+    [
+        pytest.param(casualties("k", 6000, "killed", "GBR", "2025-08-12"), "exceeds_killed_or_wounded",
+                     id="killed above killed or wounded"),
+        pytest.param(casualties("k", 6000, "wounded", "GBR", "2025-08-12"), "exceeds_killed_or_wounded",
+                     id="wounded above killed or wounded"),
+        pytest.param(casualties("k", 900, "killed", "GBR", "2025-08-12"), None, id="killed below"),
+        pytest.param(casualties("k", 6000, "killed", "RUS", "2025-08-12"), None, id="one originator"),
+        pytest.param(casualties("k", 6000, "killed", "GBR", "2025-09-30"), None, id="another time"),
+        pytest.param(casualties("k", 6000, "killed", "GBR", "2025-08-12", actor="UKR"), None,
+                     id="another side"),
+    ],
+)
+def test_killed_or_wounded_is_at_least_either(part, kind):
+    whole = casualties("kw", 1200, "killed_or_wounded", "RUS-MOD", "2025-08-10")
+    found = find_conflicts(blocks([whole, part]))
+    assert [c.kind for c in found] == ([kind] if kind else [])
+    if kind:
+        (c,) = found
+        assert (c.a, c.b) == (part, whole)
+        assert gazetteer_name("GBR") in c.reason and gazetteer_name("RUS") in c.reason
 
 
 def test_a_place_and_the_whole_are_different_figures_and_the_estimate_is_of_the_whole():
@@ -430,17 +748,15 @@ def test_a_place_and_the_whole_are_different_figures_and_the_estimate_is_of_the_
               troops("b", 11000, "KOR-NIS", location="kursk"),
               troops("c", 3000, "UKR", location="kursk"),
               troops("d", 12000, "USA")]
-    s = only(build_series(claims))
+    s = only(blocks(claims))
     groups = {(f.figure, f.location): f.independent_sources for f in figures(s.claims)}
     assert groups == {("11,000", None): 1, ("11,000", "kursk"): 1, ("3,000", "kursk"): 1, ("12,000", None): 1}
     est = estimate(s)
     assert (est.low, est.best, est.high) == (11000, 11500, 12000)
-    assert est.sources == ["KOR-JCS", "USA"]
+    assert est.sources == ["KOR", "USA"]
     points = {p.claim.doc: p.to_dict() for p in timeline(s).points}
     assert points["c"]["location"] == "kursk" and points["a"]["location"] is None
-    assert estimate(only(build_series(claims[1:3]))).sources == ["KOR-NIS", "UKR"]  # one place, no whole
-    parts_only = [troops("e", 500, "UKR", location="kursk"), troops("f", 700, "UKR", location="donetsk")]
-    assert estimate(only(build_series(parts_only))) is None  # no one place is the whole
+    assert estimate(only(blocks(claims[1:3]))).sources == ["KOR", "UKR"]  # one place, no whole: it is the whole
 
 
 def test_a_place_does_not_break_a_sources_run():
@@ -452,126 +768,268 @@ def test_a_place_does_not_break_a_sources_run():
         (11000, None, 2), (3000, "kursk", 1)]
 
 
-def test_conflict_names_both_sources():
-    found = find_conflicts(build_series(pair(dict(value=10000), dict(value=3000))))
-    (c,) = found
-    # The reason is for a reader: it names both sources as the gazetteer spells them.
-    assert gazetteer_name("KOR-JCS") in c.reason and gazetteer_name("USA-DOD") in c.reason
+def test_conflict_names_both_originators():
+    (c,) = find_conflicts(blocks(pair(dict(value=10000), dict(value=3000))))
+    # The reason is for a reader: it names both originators as the gazetteer spells them.
+    assert c.reason.startswith(f"{gazetteer_name('KOR')} says 10,000 (as of 2025-01-10)")
+    assert f"{gazetteer_name('USA')} says 3,000 (as of 2025-01-10)" in c.reason
     data = c.to_dict()
-    assert set(data) >= {"series", "a", "b", "reason"}
-    # The sources as data are entity ids, with their names next to them.
+    assert set(data) >= {"series", "a", "b", "kind", "reason"}
+    # The sources as data are the primary sources' entity ids, with their names next to them.
     assert (data["a_source"], data["b_source"]) == ("KOR-JCS", "USA-DOD")
     assert data["a_source_name"] == gazetteer_name("KOR-JCS")
     assert data["b_source_name"] == gazetteer_name("USA-DOD")
 
 
 def test_conflict_reason_without_a_gazetteer_falls_back_to_ids():
-    claims = pair(dict(value=10000), dict(value=3000))
+    claims = pair(dict(value=10000, source="ATL-MOD"), dict(value=3000, source="LEM-MOD"))
     names = Names(claims, use_gazetteer=False)
-    (c,) = find_conflicts(build_series(claims, names=names), names)
-    assert "KOR-JCS says 10,000" in c.reason and "USA-DOD says 3,000" in c.reason
+    (c,) = find_conflicts(blocks(claims, names=names), names)
+    assert "ATL says 10,000" in c.reason and "LEM says 3,000" in c.reason
 
 
 def test_a_relayed_conflict_is_reported_once():
-    claims = [troops("a1", 10000, "KOR", publisher="YONHAP"), troops("a2", 10000, "KOR", publisher="AP"),
-              troops("b1", 3000, "USA", publisher="AFP"), troops("b2", 3000, "USA", publisher="REUTERS")]
-    (c,) = find_conflicts(build_series(claims))
+    claims = [troops("a1", 10000, "KOR", publisher="YONHAP"), troops("a2", 10000, "KOR-JCS", publisher="AP"),
+              troops("b1", 3000, "USA", publisher="AFP"), troops("b2", 3000, "USA-DOD", publisher="REUTERS")]
+    (c,) = find_conflicts(blocks(claims))
     assert len(c.a_claims) == 2 and len(c.b_claims) == 2
 
 
-def totals(*figures: tuple[str, str, float, str | None]) -> list[Claim]:
-    """Running death tolls: (doc, source, value, period_start) published on successive months."""
-    out = []
-    for i, (doc, source, value, start) in enumerate(figures):
-        out.append(claim(doc, f"The toll has risen to {int(value):,}, officials said.", f"{int(value):,}",
-                         published=f"2025-0{i + 1}-15", value=value, cumulative=True, source=source,
-                         period_start=start, period_end=f"2025-0{i + 1}-15" if start else None,
-                         item="person", category="casualty", measure="killed", actor="PSE", location="gaza"))
-    return out
+def tolls(*figures: tuple[str, str, float, str]) -> list[Claim]:
+    """Running death tolls: (doc, source, value, published)."""
+    return [claim(doc, f"The toll has risen to {int(value):,}, officials said.", f"{int(value):,}",
+                  published=published, value=value, cumulative=True, source=source, item="person",
+                  category="casualty", measure="killed", location="atlantis")
+            for doc, source, value, published in figures]
 
 
 @pytest.mark.parametrize(
     "figures, kinds",
     [
-        pytest.param([("a", "MOH", 45000, None), ("b", "MOH", 47000, None)], [], id="total grows"),
-        pytest.param([("a", "MOH", 47000, None), ("b", "MOH", 45000, None)], ["cumulative_drop"],
-                     id="total drops"),
-        pytest.param([("a", "MOH", 47000, None), ("b", "MOH", 47000, None)], [], id="total restated"),
-        pytest.param([("a", "MOH", 47000, None), ("b", "IDF", 45000, None)], [], id="another source lower"),
-        pytest.param([("a", "MOH", 47000, "2023-10-07"), ("b", "MOH", 673, "2025-02-01")], [],
-                     id="later total counts from a later start"),
-        pytest.param([("a", "MOH", 47000, None), ("b", "MOH", 45000, None), ("c", "MOH", 40000, None)],
-                     ["cumulative_drop", "cumulative_drop"], id="two drops, once each"),
+        pytest.param([("a", "ATL-MOH", 450, "2025-01-15"), ("b", "ATL-MOH", 470, "2025-02-15")], [],
+                     id="total grows"),
+        pytest.param([("a", "ATL-MOH", 470, "2025-01-15"), ("b", "ATL-MOH", 450, "2025-01-16")], [],
+                     id="one originator revises its total down"),
+        pytest.param([("a", "ATL-MOH", 470, "2025-01-15"), ("b", "ATL", 450, "2025-01-16")], [],
+                     id="one government revises its ministry's total"),
+        pytest.param([("a", "ATL-MOH", 470, "2025-01-15"), ("b", "ATL-MOH", 470, "2025-02-15")], [],
+                     id="total restated"),
+        pytest.param([("a", "ATL-MOH", 470, "2025-01-15"), ("b", "UN", 450, "2025-02-15")], [],
+                     id="another originator lower a month later"),
+        pytest.param([("a", "ATL-MOH", 470, "2025-01-15"), ("b", "UN", 450, "2025-01-19")], ["disagree"],
+                     id="another originator lower the same week"),
+        pytest.param([("a", "ATL-MOH", 450, "2025-01-15"), ("b", "UN", 470, "2025-01-18")], [],
+                     id="another originator higher days later: the toll rose"),
     ],
 )
-def test_cumulative_drop_from_the_same_source(figures, kinds):
-    found = find_conflicts(build_series(totals(*figures)))
+def test_a_running_total_conflicts_only_across_originators_at_one_time(figures, kinds):
+    found = find_conflicts(blocks(tolls(*figures)))
     assert [c.kind for c in found] == kinds
-    if kinds:
-        assert found[0].a.doc == "a" and "below its own earlier total" in found[0].reason
-
-
-def test_totals_of_one_day_from_a_later_start_are_part_of_the_whole():
-    whole = claim("a", "The toll passed 50,000.", "50,000", published="2025-03-23", value=50000, bound=">",
-                  cumulative=True, source="CD", item="death", category="casualty", measure="killed",
-                  actor="PSE")
-    part = claim("a", "673 have been killed since March 18.", "673", published="2025-03-23", value=673,
-                 cumulative=True, source="MOH", period_start="2025-03-18", period_end="2025-03-23",
-                 item="person", category="casualty", measure="killed", actor="PSE")
-    assert find_conflicts(build_series([whole, part])) == []
-    too_big = claim("b", "60,000 have been killed since March 18.", "60,000", published="2025-03-23",
-                    value=60000, cumulative=True, source="MOH", period_start="2025-03-18",
-                    period_end="2025-03-23", item="person", category="casualty", measure="killed",
-                    actor="PSE")
-    whole_exact = claim("c", "The toll is 50,000.", "50,000", published="2025-03-23", value=50000,
-                        cumulative=True, source="CD", item="death", category="casualty", measure="killed",
-                        actor="PSE")
-    assert [c.kind for c in find_conflicts(build_series([whole_exact, too_big]))] == ["part_exceeds_whole"]
 
 
 # -- estimate -------------------------------------------------------------------
 
+def figure(doc: str, source: str, published: str = "2025-03-10", value: float | None = None, **fields) -> Claim:
+    """A troop figure from ``source``; fields as an extractor gives them (value, bound, low/high, vague...)."""
+    words = fields.pop("words", None) or (f"{int(value):,}" if value is not None else
+                                           f"{int(fields['low']):,} to {int(fields['high']):,}")
+    sentence = f"{source} put the number of North Korean troops in Russia at {words}."
+    return claim(doc, sentence, words, published=published, value=value, source=source, **{**TROOPS, **fields})
+
+
+def bounds(est) -> tuple[float | None, float | None, float | None]:
+    return est.low, est.best, est.high
+
+
 class TestEstimate:
-    def test_low_best_high_from_each_sources_latest_figure(self):
+    def test_low_best_high_from_each_originators_latest_figure(self):
         claims = [
-            troops("old", 3000, "KOR-NIS", published="2024-10-18"),  # superseded by its 12,000
+            troops("old", 3000, "KOR-NIS", published="2024-12-20"),  # superseded by its 12,000
             troops("nis", 12000, "KOR-NIS", published="2025-01-13"),
-            troops("dod", 10000, "USA-DOD", published="2024-12-01"),
+            troops("dod", 10000, "USA-DOD", published="2025-01-02"),
             claim("gur", "Kyiv puts the force at 11,000 to 13,000 troops.", "11,000 to 13,000",
                   published="2025-01-05", low=11000, high=13000, source="UKR-GUR", **TROOPS),
         ]
-        est = estimate(only(build_series(claims)))
-        assert (est.low, est.best, est.high) == (10000, 12000, 13000)
+        est = estimate(only(blocks(claims)))
+        assert bounds(est) == (10000, 12000, 13000)
         assert [c.doc for c in est.low_claims] == ["dod"]
         assert [c.doc for c in est.best_claims] == ["nis", "gur"]  # 12,000 and the range's midpoint
         assert [c.doc for c in est.high_claims] == ["gur"]
-        assert est.sources == ["KOR-NIS", "UKR-GUR", "USA-DOD"]
+        assert est.sources == ["KOR", "UKR", "USA"]
         assert str(est.as_of) == "2025-01-13"
+        assert set(est.reasons) == {"low", "best", "high"}
+        assert gazetteer_name("USA") in est.reasons["low"] and gazetteer_name("UKR") in est.reasons["high"]
+        assert "median" in est.reasons["best"]
+        assert est.notes == [] and est.refused is None
+
+    def test_one_government_gives_its_latest_figure_once(self):
+        claims = [figure("jcs", "KOR-JCS", "2025-03-01", 11000), figure("nis", "KOR-NIS", "2025-03-05", 12500),
+                  figure("dod", "USA-DOD", "2025-03-03", 10000)]
+        est = estimate(only(blocks(claims)))
+        assert est.sources == ["KOR", "USA"]
+        assert bounds(est) == (10000, 11250, 12500)  # the JCS's 11,000 is South Korea's older figure
 
     def test_relays_count_once_and_even_counts_take_the_mean(self):
         claims = [troops(d, 20000, "KOR-JCS", publisher=p)
                   for d, p in (("a", "AP"), ("b", "AFP"), ("c", "YONHAP"))]
         claims.append(troops("d", 10000, "USA"))
-        est = estimate(only(build_series(claims)))
-        assert (est.low, est.best, est.high) == (10000, 15000, 20000)
-        assert sorted(c.doc for c in est.best_claims) == ["a", "b", "c", "d"]
+        est = estimate(only(blocks(claims)))
+        assert bounds(est) == (10000, 15000, 20000)
+        assert est.sources == ["KOR", "USA"]
+        assert len(est.best_claims) == 2 and {c.source for c in est.best_claims} == {"KOR-JCS", "USA"}
 
-    def test_one_source_sets_all_three(self):
-        est = estimate(only(build_series([troops("a", 11000, "KOR-JCS", approx=True)])))
-        assert (est.low, est.best, est.high) == (11000, 11000, 11000)
+    @pytest.mark.parametrize(
+        "days, sources",
+        [
+            pytest.param(30, ["KOR", "USA"], id="30 days older: evidence"),
+            pytest.param(31, ["KOR"], id="31 days older: history"),
+        ],
+    )
+    def test_figures_more_than_30_days_older_than_the_newest_are_history(self, days, sources):
+        from datetime import date, timedelta
 
-    def test_additions_and_vague_amounts_do_not_count(self):
-        claims = [troops("a", 3000, "KOR-JCS", incremental=True), troops("b", None, "UKR", vague=True)]
-        assert estimate(only(build_series(claims))) is None
-        claims.append(troops("c", 11000, "KOR-JCS"))
-        est = estimate(only(build_series(claims)))
-        assert (est.low, est.best, est.high) == (11000, 11000, 11000)
+        older = (date(2025, 3, 31) - timedelta(days=days)).isoformat()
+        claims = [figure("new", "KOR-NIS", "2025-03-31", 12000), figure("old", "USA-DOD", older, 8000)]
+        est = estimate(only(blocks(claims)))
+        assert est.sources == sources
+        assert str(est.as_of) == "2025-03-31"
+
+    @pytest.mark.parametrize(
+        "claims, expected",
+        [
+            # "more than X" is a floor: it may raise the low, and is a high only at its value
+            pytest.param([figure("a", "KOR", value=11000), figure("b", "USA", value=14000),
+                          figure("c", "UN", value=12000, bound=">", words="more than 12,000")],
+                         (12000, 12500, 14000), id="a floor raises the low"),
+            pytest.param([figure("a", "KOR", value=11000),
+                          figure("c", "UN", value=20000, bound=">", words="more than 20,000")],
+                         (20000, 20000, 20000), id="a floor above every figure is the high at its value"),
+            pytest.param([figure("c", "UN", value=5000, bound=">=", words="at least 5,000")],
+                         (5000, 5000, 5000), id="only a floor"),
+            # "up to X" is a cap: it may set the high, never the low
+            pytest.param([figure("a", "KOR", value=11000),
+                          figure("c", "UN", value=15000, bound="<=", words="up to 15,000")],
+                         (11000, 11000, 15000), id="a cap sets the high"),
+            pytest.param([figure("c", "UN", value=15000, bound="<=", words="up to 15,000")],
+                         (None, None, 15000), id="only a cap: no low"),
+            # vague amounts are floors
+            pytest.param([figure("v", "UN", value=None, vague=True, words="dozens")], (24, 24, 24),
+                         id="only a vague amount"),
+            pytest.param([figure("a", "KOR", value=20), figure("v", "UN", value=None, vague=True, words="dozens")],
+                         (24, 24, 24), id="a vague floor above the number raises the low"),
+        ],
+    )
+    def test_bounds_count_only_on_their_side(self, claims, expected):
+        est = estimate(only(blocks(claims)))
+        assert bounds(est) == expected
+
+    @pytest.mark.parametrize(
+        "words, floor",
+        [("a few", 2), ("several", 3), ("dozens of", 24), ("hundreds of", 200), ("several hundred", 300),
+         ("thousands of", 2000), ("tens of thousands of", 20000)],
+    )
+    def test_vague_amounts_are_floors(self, words, floor):
+        est = estimate(only(blocks([figure("v", "UN", value=None, vague=True, words=words)])))
+        assert bounds(est) == (floor, floor, floor)
+        assert est.reasons["best"].startswith("only floors")
+
+    @pytest.mark.parametrize("vague", ["dozens", "hundreds of", "thousands of"])
+    def test_a_vague_amount_never_sets_the_best_beside_a_number(self, vague):
+        claims = [figure("a", "KOR", value=11000), figure("b", "USA", value=13000),
+                  figure("v", "UN", value=None, vague=True, words=vague)]
+        est = estimate(only(blocks(claims)))
+        assert (est.best, est.high) == (12000, 13000)
+        assert "UN" not in {f.originator for f in est.figures if f.central is not None}
+
+    def test_best_is_the_median_of_non_party_originators(self):
+        claims = [figure("kor", "KOR-NIS", value=11000), figure("usa", "USA-DOD", value=12000),
+                  figure("ukr", "UKR-GUR", value=20000)]
+        s = only(blocks(claims))
+        est = estimate(s, parties=Parties(WAR))
+        assert bounds(est) == (11000, 11500, 20000)  # Ukraine's figure bounds, but does not set the best
+        assert (est.sources, est.parties) == (["KOR", "UKR", "USA"], ["UKR"])
+        assert "non-party" in est.reasons["best"]
+        assert bounds(estimate(s)) == (11000, 12000, 20000)  # who fights whom unknown: everyone counts
+
+    def test_a_partys_floor_does_not_raise_the_low(self):
+        claims = [figure("kor", "KOR", value=11000),
+                  figure("ukr", "UKR-GUR", value=20000, bound=">", words="more than 20,000")]
+        s = only(blocks(claims))
+        assert bounds(estimate(s, parties=Parties(WAR))) == (11000, 11000, 20000)
+        assert bounds(estimate(s)) == (20000, 20000, 20000)
+
+    def test_parties_alone_make_the_best_and_say_so(self):
+        claims = [figure("ukr", "UKR-GUR", value=20000), figure("rus", "RUS-MOD", value=5000)]
+        est = estimate(only(blocks(claims)), parties=Parties(WAR))
+        assert bounds(est) == (5000, 12500, 20000)
+        assert est.parties == ["RUS", "UKR"]
+        assert est.notes == ["rests on parties to the fighting alone"]
+
+    @pytest.mark.xfail(strict=True, reason="an estimate resting on one party originator notes only 'rests on "
+                       "one originator'; spec: it says when it rests on parties alone")
+    def test_one_party_alone_is_noted_as_a_party(self):
+        est = estimate(only(blocks([figure("ukr", "UKR-GUR", value=20000)])), parties=Parties(WAR))
+        assert "rests on parties to the fighting alone" in est.notes
+
+    def test_one_originator_is_noted(self):
+        claims = [troops(d, 11000, "KOR-JCS", publisher=p) for d, p in (("a", "AP"), ("b", "YONHAP"))]
+        claims.append(troops("c", 11000, "KOR-NIS"))
+        est = estimate(only(blocks(claims)))
+        assert bounds(est) == (11000, 11000, 11000)
+        assert est.notes == [f"rests on one originator, {gazetteer_name('KOR')}"]
+
+    def test_projections_earlier_figures_additions_and_parts_are_left_out(self):
+        claims = [
+            figure("count", "KOR-JCS", value=11000),
+            figure("guess", "USA", value=25000, projection=True, words="could reach 25,000"),
+            figure("before", "UN", value=6000, earlier=True),
+            figure("more", "KOR-NIS", value=2000, incremental=True, words="another 2,000"),
+            figure("kursk", "anonymous", value=4000, location="kursk"),
+        ]
+        est = estimate(only(blocks(claims)))
+        assert bounds(est) == (11000, 11000, 11000)
+        assert est.sources == ["KOR"]
+        assert [f.claim.doc for f in est.figures] == ["count"]
+
+    def test_parts_or_projections_alone_make_no_estimate(self):
+        claims = [figure("more", "KOR-JCS", value=3000, incremental=True, words="another 3,000"),
+                  figure("guess", "USA", value=25000, projection=True, words="could reach 25,000")]
+        assert estimate(only(blocks(claims))) is None
+
+    def test_a_flow_is_estimated_for_its_latest_period(self):
+        claims = [night("n1", 412, "2025-06-01", "2025-06-02"), night("n2", 275, "2025-06-09", "2025-06-10"),
+                  night("n3", 290, "2025-06-09", "2025-06-10", source="GBR", publisher="AFP")]
+        est = estimate(only(blocks(claims)))
+        assert bounds(est) == (275, 282.5, 290)
+
+    @pytest.mark.parametrize(
+        "values, refused",
+        [
+            pytest.param((150, 15000), False, id="100-fold apart"),
+            pytest.param((120, 15000), True, id="more than 100-fold apart"),
+        ],
+    )
+    def test_outliers_are_refused_with_a_reason(self, values, refused):
+        claims = [figure("a", "KOR", value=values[0]), figure("b", "USA", value=values[1])]
+        est = estimate(only(blocks(claims)))
+        if refused:
+            assert bounds(est) == (None, None, None)
+            assert "100-fold" in est.refused and "120" in est.refused and "15,000" in est.refused
+        else:
+            assert est.refused is None and bounds(est) == (150, 7575, 15000)
+
+    def test_as_of_is_the_newest_statement_never_the_publication(self):
+        claims = [figure("a", "KOR-NIS", "2025-03-10", 12000, stated="2025-03-03"),
+                  figure("b", "USA-DOD", "2025-03-05", 11000)]
+        est = estimate(only(blocks(claims)))
+        assert str(est.as_of) == "2025-03-05"
+        assert est.to_dict()["as_of"] == "2025-03-05"
 
 
 # -- plot -----------------------------------------------------------------------
 
 def plotted_series():
-    """Five claims, four marks: a figure relayed twice (one mark), a range, a floor, an
+    """Six claims, four marks: a figure relayed twice (one mark), a range, a floor, an
     addition; the vague amount has no place on the axes."""
     claims = [
         troops("a", 11000, "KOR-JCS", published="2025-03-27", via=["AP"], publisher="CALIBER-AZ"),
@@ -584,7 +1042,7 @@ def plotted_series():
               **TROOPS),
         troops("f", None, "UKR", published="2025-02-01", vague=True),
     ]
-    return only(build_series(claims))
+    return only(blocks(claims))
 
 
 @pytest.mark.parametrize(
@@ -601,12 +1059,13 @@ def test_plot_is_written_with_one_mark_per_assertion(tmp_path: Path, suffix, mag
         assert "<svg" in text and s.name in text
 
 
-def test_plot_marks_sources_ranges_and_relays():
+def test_plot_colours_originators_and_marks_ranges_and_relays():
     s = plotted_series()
     fig = plot_timeline(s, names=Names(s.claims, use_gazetteer=False))
     (ax,) = fig.axes
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert legend == ["South Korea (1 report)", "USA-DOD (1 report)", "KOR-JCS (3 reports)"]
+    # One colour per originator: the JCS's and the government's figures are South Korea's.
+    assert legend == ["South Korea (4 reports)", "United States (1 report)"]
     texts = [t.get_text() for t in ax.texts]
     assert any("11,000\nvia AP → CALIBER-AZ; via YONHAP" in t for t in texts)
     bars = [seg for coll in ax.collections if isinstance(coll, LineCollection) for seg in coll.get_segments()]

@@ -13,6 +13,8 @@ through the Associated Press (one source, two outlets). The same day AFP
 quotes the Pentagon at 8,000 soldiers, which cannot both hold with 11,000.
 Two days later Reuters quotes the National Intelligence Service at 12,000
 troops, and 4,000 killed or wounded (a casualty figure: another series).
+The JCS and the NIS both speak for South Korea: one originator, whose
+latest figure is the NIS's 12,000.
 """
 from __future__ import annotations
 
@@ -120,9 +122,16 @@ def test_casualties_are_a_series_of_their_own(series):
     assert [(c.doc, c.value, c.source) for c in casualties.claims] == [("reuters-0205", 4000, "KOR-NIS")]
 
 
+def test_statement_dates_come_from_the_text(claims):
+    """"said on Monday" in a report of Monday 3 February; "said on Wednesday" on Wednesday the 5th."""
+    assert {c.doc: c.stated for c in claims if c.value in (8000, 12000)} == {
+        "afp-0203": "2025-02-03", "reuters-0205": "2025-02-05"}
+
+
 def test_one_source_relayed_by_two_outlets_counts_once(series):
     troops = find_series(series, TROOPS)
-    assert troops.independent_sources == 3  # KOR-JCS (two outlets), USA-DOD, KOR-NIS
+    assert troops.sources == ["USA", "KOR"]  # the Pentagon; the JCS (two outlets) and the NIS, one government
+    assert troops.independent_sources == 2
     (eleven,) = [f for f in figures(troops.claims) if f.figure == "11,000"]
     assert eleven.independent_sources == 1
     (jcs,) = eleven.sources
@@ -130,12 +139,15 @@ def test_one_source_relayed_by_two_outlets_counts_once(series):
     assert sorted(r.chain for r in jcs.relays) == [("AP", "CALIBER-AZ"), ("YONHAP",)]
     assert {p.claim.doc: p.independent_sources for p in timeline(troops).points}["caliber-0203"] == 1
     est = estimate(troops)
-    assert (est.low, est.best, est.high) == (8000, 11000, 12000)
-    assert est.sources == ["KOR-JCS", "KOR-NIS", "USA-DOD"]
+    # South Korea's latest figure (the NIS's 12,000) and the Pentagon's 8,000
+    assert (est.low, est.best, est.high) == (8000, 10000, 12000)
+    assert est.sources == ["KOR", "USA"]
+    assert str(est.as_of) == "2025-02-05"
 
 
-def test_two_sources_on_one_day_conflict_once(series):
-    (conflict,) = find_conflicts(series)
+def test_two_originators_on_one_day_conflict_once(series):
+    # The NIS's 12,000 two days later may read as the count grown since; the same day's figures cannot.
+    (conflict,) = [c for c in find_conflicts(series) if c.a.published == c.b.published == "2025-02-03"]
     assert (conflict.series, conflict.kind) == (TROOPS, "disagree")
     data = conflict.to_dict()
     assert {data["a_source"], data["b_source"]} == {"KOR-JCS", "USA-DOD"}
