@@ -7,9 +7,7 @@ would give it; ``claim()`` finds the quantity's offsets in the sentence.
 Tests about what a quantity's block is (measure, kind, sides) and everything
 downstream of grouping build series with ``blocks()``, which keeps each block
 whole, so that they do not depend on the shipped quantity model; only
-``TestEvents`` runs the model, on cases that are clear-cut. Rows marked with
-``bug()``, and tests marked xfail, are rules of the spec the code breaks
-today (strict xfails: fixing the code makes them fail until the mark goes).
+``TestEvents`` runs the model, on cases that are clear-cut.
 """
 from __future__ import annotations
 
@@ -81,10 +79,6 @@ def only(series):
     assert len(series) == 1, [s.id for s in series]
     return series[0]
 
-
-def bug(reason: str, *row: Any, id: str) -> Any:  # noqa: A002 - pytest.param's own name
-    """A row the spec promises and the code gets wrong today: kept, expected to fail, to be fixed."""
-    return pytest.param(*row, id=id, marks=pytest.mark.xfail(strict=True, reason=reason))
 
 
 # Who fights whom, as a ledger's claims show it: North Korea sends troops to
@@ -173,9 +167,6 @@ class TestSeries:
         s = only(blocks(self.conversion()))
         assert (s.measure, s.actor, s.recipient, len(s.claims)) == ("pledged", "DEU", "UKR", 2)
 
-    @pytest.mark.xfail(strict=True, reason="roles' sub-count rule (one originator's smaller number in one "
-                       "report is a part) reads the dollar figure of a conversion as a part of the euro "
-                       "one; spec: a currency conversion restates one amount")
     def test_a_currency_conversion_is_one_amount_not_a_part(self):
         s = only(blocks(self.conversion()))
         assert {c.text: roles(s.claims)[c.id].part for c in s.claims} == {"€760 million": "", "$830 million": ""}
@@ -430,8 +421,6 @@ class TestTimeline:
         }
         assert points["stated"]["originator_name"] == gazetteer_name("KOR")
 
-    @pytest.mark.xfail(strict=True, reason="timeline flags a point's originator as a party only when the "
-                       "estimate used one of its figures; spec: a party originator is flagged as such")
     def test_a_party_is_flagged_even_where_its_figure_is_not_estimated(self):
         claims = [troops("kor", 11000, "KOR"),
                   troops("ukr", 30000, "UKR-GUR", projection=True)]  # a projection: never estimated
@@ -474,8 +463,6 @@ class TestIndependence:
         claims = [troops("a", 11000, "KOR-JCS"), troops("b", 11000, "USA-DOD")]
         assert figures(claims)[0].independent_sources == 2
 
-    @pytest.mark.xfail(strict=True, reason="figures() counts primary sources, so KOR-JCS and KOR-NIS stating "
-                       "one figure are two; spec: a quantity's independent sources are its originators")
     def test_same_figure_from_one_government_counts_one(self):
         claims = [troops("a", 11000, "KOR-JCS"), troops("b", 11000, "KOR-NIS")]
         assert figures(claims)[0].independent_sources == 1
@@ -534,9 +521,6 @@ def pair(a: dict, b: dict, *, base: dict | None = None) -> list[Claim]:
     return out
 
 
-FLOW_IN_FLOW = ("roles make a flow inside a longer flow a part, but conflicts compare a shorter period with a "
-                "longer one only when both carry the same part (conflicts._clash), so a part larger than its "
-                "whole goes unflagged; spec: a part conflicts with its whole when larger")
 
 
 @pytest.mark.parametrize(
@@ -582,7 +566,7 @@ FLOW_IN_FLOW = ("roles make a flow inside a longer flow a part, but conflicts co
                      id="two periods"),
         pytest.param(dict(value=3000, period_start="2025-01-01", period_end="2025-01-10"),
                      dict(value=9000), None, id="flow vs running total"),
-        bug(FLOW_IN_FLOW, dict(value=3000, period_start="2025-01-01", period_end="2025-02-28"),
+        pytest.param(dict(value=3000, period_start="2025-01-01", period_end="2025-02-28"),
             dict(value=9000, period_start="2025-01-01", period_end="2025-01-31"), "part_exceeds_whole",
             id="shorter period exceeds longer"),
         pytest.param(dict(value=9000, period_start="2025-01-01", period_end="2025-02-28"),
@@ -640,7 +624,7 @@ def test_conflict_rules(a, b, kind):
         pytest.param(dict(value=9000, location="kursk", period_start="2025-01-01", period_end="2025-02-28"),
                      dict(value=3000, period_start="2025-01-01", period_end="2025-01-31"), None,
                      id="longer time in one place vs shorter time everywhere"),
-        bug(FLOW_IN_FLOW, dict(value=9000, location="kursk", period_start="2025-01-01", period_end="2025-01-31"),
+        pytest.param(dict(value=9000, location="kursk", period_start="2025-01-01", period_end="2025-01-31"),
             dict(value=3000, period_start="2025-01-01", period_end="2025-02-28"), "part_exceeds_whole",
             id="part in time and place"),
     ],
@@ -684,11 +668,6 @@ def test_conflicts_of_a_sub_kind_and_the_whole(part, kind):
         assert found[0].a.id == part.id and "more than the whole" in found[0].reason
 
 
-FLOW_IN_TOTAL = ("a flow inside a running total is given a part role but conflicts never compare a flow "
-                 "with a stock (conflicts._same_time); spec: a part conflicts with its whole when larger")
-LATER_START = ("a running total counted from a later start ('since 20 January': cumulative, with a period) is read "
-               "as the whole, not as a part of the total it lies in (roles.flow_period skips cumulative "
-               "figures); spec: a period within a running total is a part")
 
 
 @pytest.mark.parametrize(
@@ -696,11 +675,11 @@ LATER_START = ("a running total counted from a later start ('since 20 January': 
     [
         pytest.param(dict(value=2500, period_start="2025-01-01", period_end="2025-01-31"), None,
                      id="a month's flow below the total"),
-        bug(FLOW_IN_TOTAL, dict(value=14000, period_start="2025-01-01", period_end="2025-01-31"),
+        pytest.param(dict(value=14000, period_start="2025-01-01", period_end="2025-01-31"),
             "part_exceeds_whole", id="a month's flow above the total"),
-        bug(LATER_START, dict(value=900, cumulative=True, period_start="2025-01-20", period_end="2025-02-02"),
+        pytest.param(dict(value=900, cumulative=True, period_start="2025-01-20", period_end="2025-02-02"),
             None, id="a total since a later start, below"),
-        bug(LATER_START, dict(value=14000, cumulative=True, period_start="2025-01-20", period_end="2025-02-02"),
+        pytest.param(dict(value=14000, cumulative=True, period_start="2025-01-20", period_end="2025-02-02"),
             "part_exceeds_whole", id="a total since a later start, above"),
     ],
 )
@@ -965,8 +944,6 @@ class TestEstimate:
         assert est.parties == ["RUS", "UKR"]
         assert est.notes == ["rests on parties to the fighting alone"]
 
-    @pytest.mark.xfail(strict=True, reason="an estimate resting on one party originator notes only 'rests on "
-                       "one originator'; spec: it says when it rests on parties alone")
     def test_one_party_alone_is_noted_as_a_party(self):
         est = estimate(only(blocks([figure("ukr", "UKR-GUR", value=20000)])), parties=Parties(WAR))
         assert "rests on parties to the fighting alone" in est.notes

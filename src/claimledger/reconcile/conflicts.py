@@ -39,7 +39,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from claimledger.models import Claim
@@ -152,9 +152,14 @@ def _same_time(a: Claim, b: Claim) -> str | None:
         if fa[0] <= fb[0] and fb[1] <= fa[1]:
             return "b_in_a"
         return None
-    if fa is not None or fb is not None:
-        return None
     da, db = statement_date(a), statement_date(b)
+    if fa is not None or fb is not None:
+        # A flow and a running total: the flow lies inside the total when it ended by the total's day.
+        if fa is not None and db is not None and fa[1] <= db + timedelta(days=SAME_TIME_DAYS):
+            return "a_in_b"
+        if fb is not None and da is not None and fb[1] <= da + timedelta(days=SAME_TIME_DAYS):
+            return "b_in_a"
+        return None
     if da is None or db is None:
         return None
     return "same" if abs((da - db).days) <= SAME_TIME_DAYS else None
@@ -207,8 +212,8 @@ def _clash(a: _Assertion, b: _Assertion, names: Names,
                                                 ": the two ranges do not meet, so both cannot hold")
                 continue
             # A part against its whole: the part may be any smaller number, never a larger one.
-            a_part = (a.part and not b.part and rel == "same") or (rel == "a_in_b" and a.part == b.part)
-            b_part = (b.part and not a.part and rel == "same") or (rel == "b_in_a" and a.part == b.part)
+            a_part = (a.part and not b.part and rel in ("same", "a_in_b")) or (rel == "a_in_b" and a.part == b.part)
+            b_part = (b.part and not a.part and rel in ("same", "b_in_a")) or (rel == "b_in_a" and a.part == b.part)
             if a_part and ia[0] > ib[1]:
                 return ca, cb, "part_exceeds_whole", _exceeding(ca, a, cb, b, names)
             if b_part and ib[0] > ia[1]:

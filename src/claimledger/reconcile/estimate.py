@@ -192,9 +192,18 @@ def estimate(series: Series, parties: Parties | None = None, originators: Origin
     _bounds(est, figs, names)
     if len(figs) == 1:
         est.notes.append(f"rests on one originator, {names(figs[0].originator)}")
-    elif figs and all(f.party for f in figs):
+    if figs and all(f.party for f in figs):
         est.notes.append("rests on parties to the fighting alone")
     return est
+
+
+def party_originators(series: Series, parties: Parties | None, originators: Originators | None = None) -> set[str]:
+    """The originators among the series' claims that are parties to the fighting its sides are in."""
+    if parties is None:
+        return set()
+    origin = originators or default_originators()
+    fighting = parties.fighting([series.actor, series.recipient])
+    return {who for c in series.claims if _is_party(who := origin(c), origin, fighting)}
 
 
 def _is_party(who: str, origin: Originators, fighting: set[str]) -> bool:

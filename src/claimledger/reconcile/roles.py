@@ -22,7 +22,9 @@ fields, so both agree on what a figure is:
   its own nationals ("Tunisia said 49 died" at a pilgrimage in Saudi Arabia);
   and a sub-count: one originator giving several numbers for one quantity,
   place and time in one report ("131 killed: 102 men, 17 women and 12
-  children") gives the whole once, as its largest, and the rest are parts.
+  children") gives the whole once, as its largest, and the rest are parts; a
+  running total counted from a later start than the others ("673 killed since
+  the fighting resumed on 18 March" beside the war's toll).
 - **Projections** and **earlier stages** (the claim's own flags) are shown,
   never compared and never estimated.
 """
@@ -85,12 +87,13 @@ def roles(claims: Iterable[Claim], kinds: Kinds | None = None) -> dict[str, Role
     kinds = kinds or _default_kinds()
     origin = default_originators()
     place_countries = {country_of(c.location) for c in claims if c.location} - {None}
-    largest: dict[tuple[str, str, str, str | None], float] = {}
+    largest: dict[tuple[str, str, str, str | None, str], float] = {}
     for c in claims:
         v = _size(c)
         if v is not None and not c.incremental:
-            key = (c.doc, origin(c), c.location or "", c.stated)
+            key = (c.doc, origin(c), c.location or "", c.stated, _unit(c))
             largest[key] = max(largest.get(key, v), v)
+    starts = [_parse_date(c.period_start) for c in claims if flow_period(c) is None and not c.incremental]
     unplaced = any(not c.location for c in claims)
     places = {c.location for c in claims if c.location}
     kind_of = {c.id: kinds.kind(c.item, c.category, c.measure) for c in claims}
@@ -114,7 +117,11 @@ def roles(claims: Iterable[Claim], kinds: Kinds | None = None) -> dict[str, Role
         elif not (c.actor or c.recipient) and (state := origin.country(origin(c))) and (
                 (place_countries and state not in place_countries) or _OWN.search(_after(c))):
             part = f"{state}'s nationals only"
-        elif (v := _size(c)) is not None and v < largest.get((c.doc, origin(c), c.location or "", c.stated), v):
+        elif c.cumulative and (since := _parse_date(c.period_start)) is not None and any(
+                s is None or s < since for s in starts):
+            part = f"since {since.isoformat()} only"
+        elif (v := _size(c)) is not None and v < largest.get(
+                (c.doc, origin(c), c.location or "", c.stated, _unit(c)), v):
             part = "a sub-count"
         out[c.id] = Role(part=part, projection=bool(c.projection), earlier=bool(c.earlier))
     return out
@@ -129,6 +136,11 @@ def _after(claim: Claim, chars: int = 40) -> str:
     ev, at = claim.evidence or "", claim.start - claim.evidence_start
     end = at + len(claim.text or "")
     return ev[end:end + chars] if 0 <= at <= len(ev) else ""
+
+
+def _unit(c: Claim) -> str:
+    """What a number is counted in: money in its currency ("€760m ($830m)" is one amount twice)."""
+    return (c.item or "") if c.category == "money" else ""
 
 
 def _size(c: Claim) -> float | None:

@@ -263,7 +263,10 @@ class FigureGroup:
 
     @property
     def independent_sources(self) -> int:
-        return len(self.sources)
+        """Distinct originators among its sources: KOR-JCS and KOR-NIS stating one figure are one."""
+        from claimledger.reconcile.originators import originator  # originators reads series, not this
+
+        return len({originator(c) for g in self.sources for c in g.claims})
 
     @property
     def location(self) -> str | None:

@@ -30,7 +30,7 @@ from typing import Any
 
 from claimledger.models import Claim
 from claimledger.reconcile.conflicts import Conflict, series_conflicts
-from claimledger.reconcile.estimate import Estimate, estimate
+from claimledger.reconcile.estimate import Estimate, estimate, party_originators
 from claimledger.reconcile.originators import Parties, originator
 from claimledger.reconcile.plot import mark_date
 from claimledger.reconcile.roles import Role, roles, statement_date
@@ -154,7 +154,7 @@ def timeline(series: Series, names: Names | None = None, parties: Parties | None
     """
     names = names or Names(series.claims)
     est = estimate(series, parties=parties, names=names)
-    party = set(est.parties) if est else set()
+    party = party_originators(series, parties)
     role = roles(series.claims)
     figs = figures(series.claims, names)
     count = {(f.key, f.incremental): f.independent_sources for f in figs}
