@@ -67,9 +67,10 @@ def main(argv: list[str] | None = None) -> int:
     corpus = load_gold(ROOT / "corpus" / "gold.jsonl")
     conflicts = corpus_conflicts()
     per_family = {}
+    both = {True: reconcile_claims(corpus, extractor, True), False: reconcile_claims(corpus, extractor, False)}
     for name, coded in (("corpus, annotated claims, leave one family out", True),
                         ("corpus, extractor's claims, leave one family out", False)):
-        pooled, families = unseen_reconcile(corpus, conflicts, reconcile_claims(corpus, extractor, coded))
+        pooled, families = unseen_reconcile(corpus, conflicts, both[coded], coded=both[True], extracted=both[False])
         lines.append(row(name, pooled))
         per_family.setdefault(name, families)
     lines += ["", "Per topic family of the corpus (annotated claims, leave one family out):", "", HEADER]

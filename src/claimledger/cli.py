@@ -481,15 +481,19 @@ def cmd_train(args: argparse.Namespace) -> int:
 def _train_quantities(gold: list[dict[str, Any]], args: argparse.Namespace) -> int:
     from importlib import resources
 
-    from claimledger.train import QUANTITY_THRESHOLD, fit_quantities, unseen_quantities
+    from claimledger.train import QUANTITY_THRESHOLD, fit_quantities, reconcile_claims, unseen_quantities
 
-    model = fit_quantities(gold, QUANTITY_THRESHOLD)
+    extractor = _extractor(args.settings, decisions=False)
+    print(f"reading {len(gold)} reports ...", file=sys.stderr)
+    coded = reconcile_claims(gold, extractor, coded=True)
+    extracted = reconcile_claims(gold, extractor, coded=False)
+    model = fit_quantities(gold, QUANTITY_THRESHOLD, coded=coded, extracted=extracted)
     out = args.output or str(resources.files("claimledger.data").joinpath("quantities.json"))
     model.save(out)
     print(f"quantity model written to {out} ({model.meta['pairs']} pairs)", file=sys.stderr)
     if args.no_unseen:
         return 0
-    pooled, per_family = unseen_quantities(gold, threshold=QUANTITY_THRESHOLD)
+    pooled, per_family = unseen_quantities(gold, threshold=QUANTITY_THRESHOLD, coded=coded, extracted=extracted)
     if args.json:
         print(json.dumps({"unseen": pooled, "families": per_family}, indent=2))
         return 0

@@ -179,17 +179,33 @@ def coded_reports(golds: list[dict[str, Any]]) -> list[tuple[Document, list]]:
     return [report(g, g["id"]) for g in golds]
 
 
-def quantity_samples(golds: list[dict[str, Any]]) -> list[tuple[Features, bool]]:
-    """Every pair of claims in one block, labelled by whether the gold puts them in one quantity
-    (a part counting as its whole)."""
-    from claimledger.evaluate import GoldQuantities, claim_key
+def quantity_samples(golds: list[dict[str, Any]], coded: list | None = None,
+                     extracted: list | None = None) -> list[tuple[Features, bool]]:
+    """Every pair of claims in one block, labelled by whether the gold puts them in one quantity (a part
+    counting as its whole): pairs of the coded claims (``coded``, else the gold's claims as coded), and,
+    given ``extracted``, pairs of the extractor's claims of the same reports, each labelled through the
+    gold claim it matches, so that the model also learns from claims as the extractor gets them."""
+    from claimledger.evaluate import GoldQuantities
+
+    gold = GoldQuantities(golds)
+    ids = {g["id"] for g in golds}
+    documents = [_document(g) for g in golds]
+    if coded is None:
+        coded = [c for _, cs in coded_reports(golds) for c in cs]
+    rows = _pair_rows([c for c in coded if c.doc in ids], documents, lambda c: gold.whole(c.id))
+    if extracted is not None:
+        mine = [c for c in extracted if c.doc in ids]
+        to_gold = gold.to_gold([c.id for c in mine])
+        rows += _pair_rows(mine, documents, lambda c: gold.whole(to_gold[c.id]) if c.id in to_gold else None)
+    return rows
+
+
+def _pair_rows(claims: list, documents: list[Document], whole: Callable[[Any], str | None]
+               ) -> list[tuple[Features, bool]]:
     from claimledger.reconcile.quantities import block_key, contexts, pair_features
     from claimledger.reconcile.series import Kinds
 
-    gold = GoldQuantities(golds)
-    reports = coded_reports(golds)
-    claims = [c for _, cs in reports for c in cs]
-    ctx = contexts(claims, [d for d, _ in reports])
+    ctx = contexts(claims, documents)
     kinds = Kinds.load()
     blocks: dict[Any, list] = {}
     for c in claims:
@@ -202,25 +218,26 @@ def quantity_samples(golds: list[dict[str, Any]]) -> list[tuple[Features, bool]]
         if len(pairs) > MAX_PAIRS_PER_BLOCK:
             pairs = rng.sample(pairs, MAX_PAIRS_PER_BLOCK)
         for a, b in pairs:
-            wa, wb = gold.whole(claim_key(a.doc, a.start, a.end)), gold.whole(claim_key(b.doc, b.start, b.end))
+            wa, wb = whole(a), whole(b)
             if wa and wb:
                 rows.append((pair_features(a, b, ctx.get(a.doc), ctx.get(b.doc)), wa == wb))
     return rows
 
 
-def fit_quantities(golds: list[dict[str, Any]], threshold: float = QUANTITY_THRESHOLD, veto: float = 0.0):
-    """The quantity model trained on every pair of the gold reports' blocks."""
+def fit_quantities(golds: list[dict[str, Any]], threshold: float = QUANTITY_THRESHOLD, veto: float = 0.0,
+                   coded: list | None = None, extracted: list | None = None):
+    """The quantity model trained on every pair of the gold reports' blocks (see quantity_samples)."""
     import sklearn
 
     from claimledger.reconcile.quantities import QuantityModel
 
-    rows = quantity_samples(golds)
+    rows = quantity_samples(golds, coded, extracted)
     pair = _fit(rows, QUANTITY_C, True)
     if pair is None:
         raise ValueError("the gold reports give no pair of claims both in and out of one quantity to learn from")
     return QuantityModel(pair=pair, threshold=threshold, veto=veto, meta={
         "seed": SEED, "C": QUANTITY_C, "sklearn": sklearn.__version__, "reports": len(golds),
-        "pairs": len(rows), "positive": sum(1 for _, y in rows if y)})
+        "pairs": len(rows), "positive": sum(1 for _, y in rows if y), "extracted": extracted is not None})
 
 
 def series_of(golds: list[dict[str, Any]], model) -> list[list[str]]:
@@ -234,8 +251,8 @@ def series_of(golds: list[dict[str, Any]], model) -> list[list[str]]:
 
 
 def unseen_quantities(golds: list[dict[str, Any]], key: str = "family",
-                      threshold: float = QUANTITY_THRESHOLD,
-                      veto: float = 0.0) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+                      threshold: float = QUANTITY_THRESHOLD, veto: float = 0.0, coded: list | None = None,
+                      extracted: list | None = None) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
     """Leave one family out: each family's series made by a model trained on the others; the pooled
     purity and completeness, and each family's."""
     from claimledger.evaluate import reconcile_scores
@@ -245,7 +262,8 @@ def unseen_quantities(golds: list[dict[str, Any]], key: str = "family",
     per_group = {}
     for group in groups:
         held = [g for g in golds if (g.get(key) or "unknown") == group]
-        model = fit_quantities([g for g in golds if (g.get(key) or "unknown") != group], threshold, veto)
+        model = fit_quantities([g for g in golds if (g.get(key) or "unknown") != group], threshold, veto,
+                               coded, extracted)
         series = series_of(held, model)
         all_series += series
         per_group[group] = reconcile_scores(held, series)
@@ -278,7 +296,8 @@ def reconcile_claims(golds: list[dict[str, Any]], extractor: Extractor | None, c
 
 
 def unseen_reconcile(golds: list[dict[str, Any]], gold_conflicts: list[dict[str, str]], claims: list,
-                     key: str = "family") -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+                     key: str = "family", coded: list | None = None,
+                     extracted: list | None = None) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
     """Leave one family out: each family's series and conflicts made with a quantity model trained on
     the other families; scores pooled over all families, and per family."""
     from claimledger.evaluate import reconcile_scores
@@ -292,7 +311,8 @@ def unseen_reconcile(golds: list[dict[str, Any]], gold_conflicts: list[dict[str,
     for group in groups:
         held = [g for g in golds if (g.get(key) or "unknown") == group]
         ids = {g["id"] for g in held}
-        model = fit_quantities([g for g in golds if (g.get(key) or "unknown") != group])
+        model = fit_quantities([g for g in golds if (g.get(key) or "unknown") != group], coded=coded,
+                               extracted=extracted)
         series = build_series([c for c in claims if c.doc in ids], documents=[_document(g) for g in held],
                               quantities=model)
         conflicts = [([c.id for c in x.a_claims], [c.id for c in x.b_claims]) for x in find_conflicts(series)]
