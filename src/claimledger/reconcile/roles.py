@@ -97,33 +97,42 @@ def roles(claims: Iterable[Claim], kinds: Kinds | None = None) -> dict[str, Role
     unplaced = any(not c.location for c in claims)
     places = {c.location for c in claims if c.location}
     kind_of = {c.id: kinds.kind(c.item, c.category, c.measure) for c in claims}
-    main_kind = Counter(kind_of[c.id] for c in claims if not c.incremental).most_common(1)
-    main = main_kind[0][0] if main_kind else None
+    # The whole's kind: the kind most claims name, ties going to the kind of the largest figure
+    # ("90 prisoners freed": 69 women and 21 boys are among them, not the other way round).
+    counts = Counter(kind_of[c.id] for c in claims if not c.incremental)
+    biggest: dict[str, float] = {}
+    for c in claims:
+        if not c.incremental:
+            biggest[kind_of[c.id]] = max(biggest.get(kind_of[c.id], 0.0), _size(c) or 0.0)
+    main = max(counts, key=lambda k: (counts[k], biggest.get(k, 0.0))) if counts else None
     stocks = any(flow_period(c) is None and not c.incremental for c in claims)
     spans = [claim_span(c) for c in claims if c.period_start and c.period_end]
     out = {}
     for c in claims:
-        part = ""
+        # Every way the claim is narrower than the whole, together: "69 women" freed in the West Bank is
+        # a part both by kind and by place, not the same part as "90 prisoners" freed there.
+        why: list[str] = []
         if c.incremental:
-            part = "an addition to the total"
-        elif c.location and (unplaced or any(p != c.location and p == country_of(c.location) for p in places)):
-            part = f"in {c.location} only"
-        elif (period := flow_period(c)) is not None and (stocks or _inside(period, spans)):
-            part = f"for {period[0].isoformat()}..{period[1].isoformat()} only"
-        elif c.category != "money" and main and kind_of[c.id] != main and kind_of[c.id] not in GENERIC_KINDS:
-            part = f"{kind_of[c.id]} among the {main}"
-        elif (nation := nationality(c)) is not None:
-            part = f"{nation} only"
-        elif not (c.actor or c.recipient) and (state := origin.country(origin(c))) and (
-                (place_countries and state not in place_countries) or _OWN.search(_after(c))):
-            part = f"{state}'s nationals only"
-        elif c.cumulative and (since := _parse_date(c.period_start)) is not None and any(
-                s is None or s < since for s in starts):
-            part = f"since {since.isoformat()} only"
-        elif (v := _size(c)) is not None and v < largest.get(
-                (c.doc, origin(c), c.location or "", c.stated, _unit(c)), v):
-            part = "a sub-count"
-        out[c.id] = Role(part=part, projection=bool(c.projection), earlier=bool(c.earlier))
+            why.append("an addition to the total")
+        else:
+            if c.location and (unplaced or any(p != c.location and p == country_of(c.location) for p in places)):
+                why.append(f"in {c.location} only")
+            if (period := flow_period(c)) is not None and (stocks or _inside(period, spans)):
+                why.append(f"for {period[0].isoformat()}..{period[1].isoformat()} only")
+            if c.category != "money" and main and kind_of[c.id] != main and kind_of[c.id] not in GENERIC_KINDS:
+                why.append(f"{kind_of[c.id]} among the {main}")
+            if (nation := nationality(c)) is not None:
+                why.append(f"{nation} only")
+            elif not (c.actor or c.recipient) and (state := origin.country(origin(c))) and (
+                    (place_countries and state not in place_countries) or _OWN.search(_after(c))):
+                why.append(f"{state}'s nationals only")
+            if c.cumulative and (since := _parse_date(c.period_start)) is not None and any(
+                    s is None or s < since for s in starts):
+                why.append(f"since {since.isoformat()} only")
+            if not why and (v := _size(c)) is not None and v < largest.get(
+                    (c.doc, origin(c), c.location or "", c.stated, _unit(c)), v):
+                why.append("a sub-count")
+        out[c.id] = Role(part="; ".join(why), projection=bool(c.projection), earlier=bool(c.earlier))
     return out
 
 
