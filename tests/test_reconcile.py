@@ -218,7 +218,7 @@ class TestSeries:
         assert s.id == "prk-rus-troops-deployed" and s.location is None
         assert s.locations == [location]
         assert s.independent_sources == 2
-        assert {c.doc: r.part for c in s.claims for r in [roles(s.claims)[c.id]]} == {
+        assert {c.doc: r.label for c in s.claims for r in [roles(s.claims)[c.id]]} == {
             "d1": "", "d2": f"in {location} only"}
 
     def test_without_a_model_a_block_is_one_series_whatever_its_places(self):

@@ -272,7 +272,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     # The whole's figures first, in time order; then each part under its own heading, nested.
     sections: dict[str, list[Any]] = {"": []}
     for p in tl.points:
-        sections.setdefault(p.role.part, []).append(p)
+        sections.setdefault(p.role.label, []).append(p)
     for part, points in sections.items():
         if part:
             table.add_row(Text(f"part: {part}", style="bold"), "", "", "", "", end_section=False)

@@ -187,16 +187,20 @@ def _says(c: Claim, who: str, names: Names) -> str:
     return f"{names(who)} says {format_figure(c)}{where} ({when})"
 
 
+def _within(x: _Assertion, y: _Assertion) -> bool:
+    """Whether x counts within y's scope: y's place or a place inside it, and y's part or the whole."""
+    place_in = x.place == y.place or y.place == "" or y.place == country_of(x.place)
+    return place_in and (y.part == "" or y.part == x.part)
+
+
 def _clash(a: _Assertion, b: _Assertion, names: Names,
            first: date | None = None) -> tuple[Claim, Claim, str, str] | None:
     """The first pair of claims of two assertions that cannot both hold, with the kind and the reason."""
-    if a.part == b.part and a.place != b.place:
-        return None  # two places: neither is the other's whole
-    if a.part != b.part and a.part and b.part:
-        return None  # two different parts: any two numbers can hold
-    whole, part = (b, a) if a.part else (a, b)
-    if part is not whole and part.place and whole.place not in ("", part.place, country_of(part.place)):
-        return None  # a part only meets the whole of a place that holds it
+    same_scope = a.place == b.place and a.part == b.part
+    a_narrower = not same_scope and _within(a, b)
+    b_narrower = not same_scope and _within(b, a)
+    if not (same_scope or a_narrower or b_narrower):
+        return None  # two places, or two different parts: any two numbers can hold
     for ca in a.claims:
         ia = figure_interval(ca)
         for cb in b.claims:
@@ -206,23 +210,22 @@ def _clash(a: _Assertion, b: _Assertion, names: Names,
                 continue
             if rel == "same" and _rose(ca, ia, cb, ib, first):
                 continue
-            if rel == "same" and a.part == b.part:
+            if rel == "same" and same_scope:
                 if _disjoint(ia, ib):
                     return ca, cb, "disagree", (f"{_says(ca, a.originator, names)}; {_says(cb, b.originator, names)}"
                                                 ": the two ranges do not meet, so both cannot hold")
                 continue
-            # A part against its whole: the part may be any smaller number, never a larger one.
-            a_part = (a.part and not b.part and rel in ("same", "a_in_b")) or (rel == "a_in_b" and a.part == b.part)
-            b_part = (b.part and not a.part and rel in ("same", "b_in_a")) or (rel == "b_in_a" and a.part == b.part)
-            if a_part and ia[0] > ib[1]:
+            # A part against its whole (narrower in place, kind or time): never larger, any smaller number.
+            if ((a_narrower and rel in ("same", "a_in_b")) or (same_scope and rel == "a_in_b")) and ia[0] > ib[1]:
                 return ca, cb, "part_exceeds_whole", _exceeding(ca, a, cb, b, names)
-            if b_part and ib[0] > ia[1]:
+            if ((b_narrower and rel in ("same", "b_in_a")) or (same_scope and rel == "b_in_a")) and ib[0] > ia[1]:
                 return cb, ca, "part_exceeds_whole", _exceeding(cb, b, ca, a, names)
     return None
 
 
 def _exceeding(part: Claim, pa: _Assertion, whole: Claim, wa: _Assertion, names: Names) -> str:
-    why = pa.part or "a shorter period"
+    why = "; ".join(x for x in (f"in {pa.place} only" if pa.place and pa.place != wa.place else "",
+                                pa.part if pa.part != wa.part else "") if x) or "a shorter period"
     return (f"{_says(part, pa.originator, names)}, a part ({why}), more than the whole: "
             f"{_says(whole, wa.originator, names)}")
 

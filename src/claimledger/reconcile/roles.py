@@ -62,13 +62,19 @@ def flow_period(claim: Claim) -> tuple[date, date] | None:
 class Role:
     """A claim's role in its series."""
 
-    part: str = ""  # why the claim counts a part of the quantity; "" when it counts the whole
+    part: str = ""  # why the claim counts a part of the quantity, besides its place; "" for none
+    place: str = ""  # the place it counts in, when that is narrower than the whole's
     projection: bool = False
     earlier: bool = False
 
     @property
     def whole(self) -> bool:
-        return not self.part
+        return not (self.part or self.place)
+
+    @property
+    def label(self) -> str:
+        """Why the claim is a part, for a reader: "in kursk only; women among the hostages"."""
+        return "; ".join(x for x in (f"in {self.place} only" if self.place else "", self.part) if x)
 
     @property
     def usable(self) -> bool:
@@ -112,11 +118,12 @@ def roles(claims: Iterable[Claim], kinds: Kinds | None = None) -> dict[str, Role
         # Every way the claim is narrower than the whole, together: "69 women" freed in the West Bank is
         # a part both by kind and by place, not the same part as "90 prisoners" freed there.
         why: list[str] = []
+        place = ""
+        if c.location and (unplaced or any(p != c.location and p == country_of(c.location) for p in places)):
+            place = c.location
         if c.incremental:
             why.append("an addition to the total")
         else:
-            if c.location and (unplaced or any(p != c.location and p == country_of(c.location) for p in places)):
-                why.append(f"in {c.location} only")
             if (period := flow_period(c)) is not None and (stocks or _inside(period, spans)):
                 why.append(f"for {period[0].isoformat()}..{period[1].isoformat()} only")
             if c.category != "money" and main and kind_of[c.id] != main and kind_of[c.id] not in GENERIC_KINDS:
@@ -129,10 +136,10 @@ def roles(claims: Iterable[Claim], kinds: Kinds | None = None) -> dict[str, Role
             if c.cumulative and (since := _parse_date(c.period_start)) is not None and any(
                     s is None or s < since for s in starts):
                 why.append(f"since {since.isoformat()} only")
-            if not why and (v := _size(c)) is not None and v < largest.get(
+            if not why and not place and (v := _size(c)) is not None and v < largest.get(
                     (c.doc, origin(c), c.location or "", c.stated, _unit(c)), v):
                 why.append("a sub-count")
-        out[c.id] = Role(part="; ".join(why), projection=bool(c.projection), earlier=bool(c.earlier))
+        out[c.id] = Role(part="; ".join(why), place=place, projection=bool(c.projection), earlier=bool(c.earlier))
     return out
 
 

@@ -112,7 +112,7 @@ class TimelinePoint:
             "originator": self.originator,
             "originator_name": self.originator_name,
             "party": self.party,
-            "part": self.role.part or None,
+            "part": self.role.label or None,
             "projection": self.role.projection,
             "earlier": self.role.earlier,
             "doc": c.doc,
