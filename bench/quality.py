@@ -28,6 +28,9 @@ import time
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+from _report import write_report  # noqa: E402  (bench/ scripts run as files, not as a package)
+
 ROOT = BENCH.parent
 CLAIMLEDGER = Path(sys.executable).with_name("claimledger")
 
@@ -103,11 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     lines += ["", polnear(shared, "test"), "", polnear(shared, "dev"), "", newsquant(shared), "",
               "Per topic family of the corpus (rules):", "", HEADER]
     lines += [summary_row(fam, s) for fam, s in per_family.items()]
-    lines.append(f"\n({time.time() - started:.0f} s)")
-    text = "\n".join(lines) + "\n"
-    Path(a.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(a.out).write_text(text, encoding="utf-8")
-    print(text)
+    write_report(lines, started, a.out)
     return 0
 
 

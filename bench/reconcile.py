@@ -23,6 +23,9 @@ import time
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+from _report import write_report  # noqa: E402  (bench/ scripts run as files, not as a package)
+
 ROOT = BENCH.parent
 
 HEADER = ("| ledger built from | series purity | quantity completeness | conflict precision | conflict recall |\n"
@@ -76,11 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     lines += ["", "Per topic family of the corpus (annotated claims, leave one family out):", "", HEADER]
     first = next(iter(per_family.values()))
     lines += [row(fam, s) for fam, s in first.items()]
-    lines.append(f"\n({time.time() - started:.0f} s)")
-    text = "\n".join(lines) + "\n"
-    Path(a.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(a.out).write_text(text, encoding="utf-8")
-    print(text)
+    write_report(lines, started, a.out)
     return 0
 
 

@@ -78,6 +78,19 @@ class Linear:
         return cls(classes=list(d["classes"]), weights=d["weights"], bias=list(d["bias"]))
 
 
+def read_model(shipped: str, path: str | Path | None = None) -> dict[str, Any] | None:
+    """A model file's JSON: the one given, else the package's data file ``shipped``; None when absent."""
+    try:
+        if path is None:
+            text = resources.files("claimledger.data").joinpath(shipped).read_text(encoding="utf-8")
+        else:
+            text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
 @dataclass
 class DecisionModel:
     measure: Linear | None = None
@@ -92,14 +105,9 @@ class DecisionModel:
     @classmethod
     def load(cls, path: str | Path | None = None) -> DecisionModel | None:
         """The shipped model (or the file given); None when there is none."""
-        try:
-            if path is None:
-                text = resources.files("claimledger.data").joinpath("decisions.json").read_text(encoding="utf-8")
-            else:
-                text = Path(path).read_text(encoding="utf-8")
-        except FileNotFoundError:
+        d = read_model("decisions.json", path)
+        if d is None:
             return None
-        d = json.loads(text)
         return cls(**{k: Linear.from_dict(d[k]) if d.get(k) else None for k in ("measure", "category", "source")},
                    meta=d.get("meta", {}))
 

@@ -36,11 +36,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from claimledger.extract.decide import Features, Linear
+from claimledger.extract.decide import Features, Linear, read_model
 from claimledger.models import Claim, Document
 from claimledger.reconcile.series import CASUALTY_MEASURES, Kinds, _load_gazetteer, _parse_date, claim_span
 
@@ -332,14 +331,9 @@ class QuantityModel:
     @classmethod
     def load(cls, path: str | Path | None = None) -> QuantityModel | None:
         """The shipped model (or the file given); None when there is none."""
-        try:
-            if path is None:
-                text = resources.files("claimledger.data").joinpath("quantities.json").read_text(encoding="utf-8")
-            else:
-                text = Path(path).read_text(encoding="utf-8")
-        except FileNotFoundError:
+        d = read_model("quantities.json", path)
+        if d is None:
             return None
-        d = json.loads(text)
         return cls(pair=Linear.from_dict(d["pair"]), threshold=float(d.get("threshold", 0.5)),
                    veto=float(d.get("veto", 0.0)), meta=d.get("meta", {}))
 
