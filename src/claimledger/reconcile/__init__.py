@@ -3,13 +3,21 @@
 Pure functions over ``list[Claim]`` (no ledger access; plotting writes the
 file it is asked to):
 
-- ``build_series(claims)`` groups claims about one quantity (``series``);
+- ``build_series(claims)`` groups claims about one quantity (``series``):
+  blocks split into events by the quantity model (``quantities``);
+- ``roles(claims)`` says what each claim is to its quantity: the whole, a
+  part and why, a projection, an earlier figure; ``statement_date`` when it
+  was said (``roles``);
+- ``originator(claim)`` folds one government's or organisation's voices into
+  one; ``Parties`` says who fights whom (``originators``);
 - ``timeline(series)`` lays one series out in time order with its
   assertions, figures, conflicts and estimate (``timeline``);
 - ``group_by_source`` / ``assertions`` / ``figures`` count independent
   primary sources and show the relays under each (``sources``);
 - ``find_conflicts(series)`` lists figures that cannot both hold (``conflicts``);
-- ``estimate(series)`` gives the current low / best / high (``estimate``);
+- ``estimate(series)`` gives the current low / best / high with a reason for
+  each (``estimate``);
+- ``review``: analysts' corrections applied to claims, series and conflicts;
 - ``plot_timeline(series, path)`` draws it (``plot``, matplotlib on demand).
 
 Hands on to the CLI (``claimledger.cli_reconcile``), the HTTP API and the web UI.

@@ -1,32 +1,27 @@
-"""Series: the claims of a ledger that speak of one quantity.
+"""Series: the claims of a ledger that speak of one quantity (spec/reconcile.md).
 
-A series is keyed by ``(measure, kind, actor, recipient, location)``:
+``build_series`` groups claims in two steps (reconcile/quantities.py):
 
-- ``measure`` as extracted; killed, wounded and killed_or_wounded stay apart,
-  because "4,000 killed or wounded" and "300 killed" are different counts.
-- ``kind`` is the kind of thing counted, from the item lemma and the category
-  through ``data/kinds.yaml``: troops, soldiers, personnel and forces are one
-  kind ("troops"); missiles and shells are not; money is its currency. The
-  category itself is not in the key, so an extractor that calls one "soldiers
-  killed" personnel and another casualty still puts both in one series.
-- ``actor`` and ``recipient`` as extracted.
-- ``location`` only when the claim has neither actor nor recipient. A
-  side's quantity is one quantity wherever the report places it: "3,000
-  North Korean troops training in Kursk", "10,000 sent to train in Russia's
-  Far East" and "11,000 sent to Russia" are all figures of North Korea's
-  troops in Russia (DESIGN.md: a series is measure, kind, actor,
-  recipient), so they share one timeline, where the located figure is a
-  *part* (``Claim.location`` set) of the whole (no location): conflicts
-  compare them as part and whole and the estimate is of the whole. With no
-  side named (a flood, a quake), the place is what tells one event from
-  another, so "217 killed in Valencia" is a series of its own; so is a
-  figure for a place in no one country ("40,000 US troops in the Middle
-  East"), which may be wider than the side's series (``is_part_place``).
+- **blocks**, by measure, kind and sides: ``measure`` as extracted (killed,
+  wounded and killed_or_wounded stay apart); the kind of thing counted, from
+  the item lemma and the category through ``data/kinds.yaml`` (troops,
+  soldiers, personnel and forces are one kind; missiles and shells are not;
+  money is one kind, since a conversion restates one amount; people hurt,
+  held or freed are one kind, their sub-groups being parts); ``actor`` and
+  ``recipient`` as extracted;
+- **events** inside a block, by the shipped quantity model: two floods, two
+  nights of drones, two aid packages become two series; a side's running
+  total restated over time stays one, with its parts (a place, a period, a
+  sub-group: reconcile/roles.py) inside it.
 
-The id is a readable slug of the key ("prk-rus-troops-deployed",
-"people-killed-in-valencia"), stable across ledgers because it is made from
-the key alone; the name spells the countries out
-("North Korea → Russia · troops deployed").
+A series' key (``SeriesKey``) is its block, the kind most of its claims name,
+the place most of its claims give when no side is named, and the ``scope``
+of a one-off event or flow (its earliest day, month or year). The id is a
+readable slug of the key ("prk-rus-troops-deployed",
+"people-killed-in-valencia-2024-10-29"), with "-2", "-3" for other events of
+the same key in a stable order; ids can change as reports arrive, so reviews
+(reconcile/review.py) name claims, not series. The name spells the countries
+out ("North Korea → Russia · troops deployed").
 """
 from __future__ import annotations
 
