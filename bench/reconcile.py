@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     from claimledger.evaluate import load_gold
     from claimledger.pipeline import Extractor
     from claimledger.reconcile.quantities import shipped_model
-    from claimledger.train import reconcile_claims, reconcile_run, unseen_reconcile
+    from claimledger.train import coded_and_extracted, reconcile_claims, reconcile_run, unseen_reconcile
 
     started = time.time()
     extractor = Extractor()
@@ -70,7 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     corpus = load_gold(ROOT / "corpus" / "gold.jsonl")
     conflicts = corpus_conflicts()
     per_family = {}
-    both = {True: reconcile_claims(corpus, extractor, True), False: reconcile_claims(corpus, extractor, False)}
+    coded, extracted = coded_and_extracted(corpus, extractor)
+    both = {True: coded, False: extracted}
     for name, coded in (("corpus, annotated claims, leave one family out", True),
                         ("corpus, extractor's claims, leave one family out", False)):
         pooled, families = unseen_reconcile(corpus, conflicts, both[coded], coded=both[True], extracted=both[False])

@@ -382,6 +382,13 @@ class TestTimeline:
         assert period["evidence"].startswith("Pyongyang sent")
         assert period["claim"] == "period#15-20"
 
+    def test_a_figure_its_originator_stated_again_later_is_marked_superseded(self):
+        claims = [troops("jan", 10000, "KOR-NIS", published="2025-01-10"),
+                  troops("mar", 11000, "KOR-JCS", published="2025-03-10"),  # one government: it replaces jan
+                  troops("feb", 9000, "USA", published="2025-02-10")]
+        points = {p.claim.doc: p.to_dict()["superseded"] for p in timeline(only(blocks(claims))).points}
+        assert points == {"jan": True, "feb": False, "mar": False}
+
     def test_to_dict_carries_series_estimate_and_figures(self):
         tl = timeline(only(blocks([troops("d1", 10000, "KOR"), troops("d2", 12000, "USA")])))
         data = tl.to_dict()

@@ -25,7 +25,7 @@ import pytest
 from claimledger.evaluate import load_gold
 from claimledger.pipeline import Extractor
 from claimledger.reconcile.quantities import QuantityModel, shipped_model
-from claimledger.train import fit_quantities, reconcile_claims, reconcile_run, unseen_reconcile
+from claimledger.train import coded_and_extracted, fit_quantities, reconcile_claims, reconcile_run, unseen_reconcile
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL_DIR = Path(os.environ.get("CLAIMLEDGER_EVAL_DIR") or ROOT.parent / "shared" / "eval")
@@ -55,7 +55,7 @@ def extractor() -> Extractor:
 def corpus(extractor):
     """The corpus's gold, and its claims as coded and as extracted (what the quantity model learns from)."""
     gold = load_gold(ROOT / "corpus" / "gold.jsonl")
-    return gold, reconcile_claims(gold, extractor, coded=True), reconcile_claims(gold, extractor, coded=False)
+    return (gold, *coded_and_extracted(gold, extractor))
 
 
 @pytest.fixture(scope="module")

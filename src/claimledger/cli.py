@@ -481,12 +481,11 @@ def cmd_train(args: argparse.Namespace) -> int:
 def _train_quantities(gold: list[dict[str, Any]], args: argparse.Namespace) -> int:
     from importlib import resources
 
-    from claimledger.train import QUANTITY_THRESHOLD, fit_quantities, reconcile_claims, unseen_quantities
+    from claimledger.train import QUANTITY_THRESHOLD, coded_and_extracted, fit_quantities, unseen_quantities
 
     extractor = _extractor(args.settings, decisions=False)
     print(f"reading {len(gold)} reports ...", file=sys.stderr)
-    coded = reconcile_claims(gold, extractor, coded=True)
-    extracted = reconcile_claims(gold, extractor, coded=False)
+    coded, extracted = coded_and_extracted(gold, extractor)
     model = fit_quantities(gold, QUANTITY_THRESHOLD, coded=coded, extracted=extracted)
     out = args.output or str(resources.files("claimledger.data").joinpath("quantities.json"))
     model.save(out)

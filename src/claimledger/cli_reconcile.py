@@ -284,7 +284,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
             period = f"{c.period_start or '…'}..{c.period_end or '…'}" if (c.period_start or c.period_end) else ""
             figure = Text(("  " if part else "") + format_figure(c))
             for flag, on in (("total", c.cumulative), ("projection", p.role.projection),
-                             ("earlier figure", p.role.earlier)):
+                             ("earlier figure", p.role.earlier), ("superseded", p.superseded)):
                 if on:
                     figure.append(f"\n{flag}", style="dim")
             who = Text(p.originator_name + (" (party)" if p.party else ""), style="bold")

@@ -286,13 +286,21 @@ def reconcile_run(golds: list[dict[str, Any]], claims: list, model, gold_conflic
 def reconcile_claims(golds: list[dict[str, Any]], extractor: Extractor | None, coded: bool) -> list:
     """The claims reconciliation is scored on: the gold's coded claims (``coded``, with the statement
     fields read by the extractor when one is given, as ``ingest --annotated`` does), or the extractor's."""
+    both = coded_and_extracted(golds, extractor)
+    return both[0] if coded else both[1]
+
+
+def coded_and_extracted(golds: list[dict[str, Any]], extractor: Extractor | None) -> tuple[list, list]:
+    """Both kinds of claims of ``reconcile_claims``, from one extraction of each report."""
     from claimledger.ingest.annotated import align
 
-    out: list = []
+    coded: list = []
+    extracted: list = []
     for doc, cs in coded_reports(golds):
-        extracted = extractor.extract(doc) if extractor is not None else []
-        out += (align(cs, extracted) if extracted else cs) if coded else extracted
-    return out
+        found = extractor.extract(doc) if extractor is not None else []
+        coded += align(cs, found) if found else cs
+        extracted += found
+    return coded, extracted
 
 
 def unseen_reconcile(golds: list[dict[str, Any]], gold_conflicts: list[dict[str, str]], claims: list,

@@ -63,6 +63,7 @@ class TimelinePoint:
     originator_name: str = ""
     party: bool = False
     role: Role = field(default_factory=Role)
+    superseded: bool = False  # its originator stated the same quantity again later
 
     @property
     def date(self) -> str | None:
@@ -115,6 +116,7 @@ class TimelinePoint:
             "part": self.role.label or None,
             "projection": self.role.projection,
             "earlier": self.role.earlier,
+            "superseded": self.superseded,
             "doc": c.doc,
             "evidence": c.evidence,
         }
@@ -147,6 +149,12 @@ class Timeline:
         }
 
 
+def _superseded(claim: Claim, role: Role, latest: dict[tuple[str, str], date]) -> bool:
+    """A figure its originator replaced by a later statement about the same quantity (and part)."""
+    when = statement_date(claim)
+    return when is not None and when < latest.get((originator(claim), role.label), date.min)
+
+
 def timeline(series: Series, names: Names | None = None, parties: Parties | None = None) -> Timeline:
     """The series in time order with its assertions, figures, conflicts and estimate.
 
@@ -156,6 +164,12 @@ def timeline(series: Series, names: Names | None = None, parties: Parties | None
     est = estimate(series, parties=parties, names=names)
     party = party_originators(series, parties)
     role = roles(series.claims)
+    latest: dict[tuple[str, str], date] = {}  # (originator, part) -> its latest statement date
+    for c in series.claims:
+        when = statement_date(c)
+        key = (originator(c), role[c.id].label)
+        if when is not None and role[c.id].usable and when > latest.get(key, date.min):
+            latest[key] = when
     figs = figures(series.claims, names)
     count = {(f.key, f.incremental): f.independent_sources for f in figs}
     points = [
@@ -172,6 +186,7 @@ def timeline(series: Series, names: Names | None = None, parties: Parties | None
             originator_name=names(originator(c)),
             party=originator(c) in party,
             role=role[c.id],
+            superseded=_superseded(c, role[c.id], latest),
         )
         for c in sorted(series.claims, key=lambda c: (mark_date(c) or date.min, c.doc, c.start))
     ]
