@@ -23,7 +23,6 @@ read: the ledger makes its own series, so that they can be scored.
 """
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -31,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from claimledger.errors import IngestError
+from claimledger.ingest.jsonl import json_lines
 from claimledger.models import BOUNDS, CLAIM_FIELDS, Claim, Document
 
 # Fields copied from a coded claim as they are; the rest of CLAIM_FIELDS are
@@ -51,15 +51,13 @@ def read_annotated(path: str | Path) -> Iterator[AnnotatedReport | IngestError]:
     except (OSError, UnicodeDecodeError) as exc:
         yield IngestError(origin, f"cannot read the annotated file ({exc})")
         return
-    lines = [(n, ln) for n, ln in enumerate(text.splitlines(), 1) if ln.strip()]
+    lines = list(json_lines(text))
     if not lines:
         yield IngestError(origin, "no reports in the file (expected one JSON object per line)")
-    for n, line in lines:
+    for n, data, bad in lines:
         where = f"{origin}:{n}"
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield IngestError(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
+        if bad:
+            yield IngestError(where, bad)
             continue
         try:
             yield report(data, where)

@@ -21,16 +21,24 @@ from claimledger.models import Document
 _OPTIONAL_STRINGS = ("publisher", "url", "title")
 
 
-def read_jsonl(text: str, origin: str) -> Iterator[Document | IngestError]:
-    """One document per non-blank line of `text`; `origin` (a path or URL) names the input."""
+def json_lines(text: str) -> Iterator[tuple[int, Any, str | None]]:
+    """(line number, value, None) for each non-blank line of JSON Lines text, or (line number, None,
+    why) for a line that is not JSON."""
     for lineno, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        where = f"line {lineno}"
         try:
-            data = json.loads(line)
+            yield lineno, json.loads(line), None
         except json.JSONDecodeError as e:
-            yield IngestError(origin, f"{where}: not valid JSON ({e.msg} at column {e.colno})")
+            yield lineno, None, f"not valid JSON ({e.msg} at column {e.colno})"
+
+
+def read_jsonl(text: str, origin: str) -> Iterator[Document | IngestError]:
+    """One document per non-blank line of `text`; `origin` (a path or URL) names the input."""
+    for lineno, data, bad in json_lines(text):
+        where = f"line {lineno}"
+        if bad:
+            yield IngestError(origin, f"{where}: {bad}")
             continue
         yield _document(data, origin, where)
 
