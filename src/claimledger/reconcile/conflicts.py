@@ -176,8 +176,8 @@ def _rose(ca: Claim, ia: tuple[float, float], cb: Claim, ib: tuple[float, float]
         return False
     if first is None or (max(da, db) - first).days > YOUNG_DAYS:
         return False
-    (early, ie), (late, il) = ((ca, ia), (cb, ib)) if da < db else ((cb, ib), (ca, ia))
-    return il[0] >= ie[0] and il[1] >= ie[1] and il != ie
+    earlier, later = (ia, ib) if da < db else (ib, ia)
+    return later[0] >= earlier[0] and later[1] >= earlier[1] and later != earlier
 
 
 def _says(c: Claim, who: str, names: Names) -> str:
