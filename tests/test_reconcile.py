@@ -828,6 +828,19 @@ def bounds(est) -> tuple[float | None, float | None, float | None]:
 
 
 class TestEstimate:
+    def test_a_floor_below_every_number_never_lowers_the_low(self):
+        claims = [troops("nis", 12000, "KOR-NIS", published="2025-01-13"),
+                  troops("dod", 10000, "USA-DOD", published="2025-01-12"),
+                  troops("gur", 1000, "UKR-GUR", published="2025-01-12", bound=">=")]
+        est = estimate(only(blocks(claims)))
+        assert est is not None and est.low == 10000 and "lowest figure" in est.reasons["low"]
+
+    def test_with_only_floors_the_low_is_the_highest_floor(self):
+        claims = [troops("a", 1000, "UKR", published="2025-01-12", bound=">"),
+                  troops("b", 3000, "KOR", published="2025-01-12", bound=">=")]
+        est = estimate(only(blocks(claims)))
+        assert est is not None and (est.low, est.best) == (3000, 3000)
+
     def test_low_best_high_from_each_originators_latest_figure(self):
         claims = [
             troops("old", 3000, "KOR-NIS", published="2024-12-20"),  # superseded by its 12,000

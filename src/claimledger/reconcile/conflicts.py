@@ -38,13 +38,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
 from claimledger.models import Claim
 from claimledger.reconcile.originators import Originators, default_originators
-from claimledger.reconcile.quantities import country_of
+from claimledger.reconcile.quantities import Context, contexts, country_of, shipped_model
 from claimledger.reconcile.roles import Role, flow_period, roles, statement_date
 from claimledger.reconcile.series import Names, Series, claim_date, primary_source
 from claimledger.reconcile.sources import format_figure
@@ -260,6 +260,7 @@ def _cross_measure(series: list[Series], names: Names, origin: Originators) -> l
     def side(s: Series) -> tuple[Any, ...]:
         return (s.actor, s.recipient, s.kind, s.location, s.key.scope)
 
+    ctx = contexts([c for s in series for c in s.claims])
     sums: dict[tuple[Any, ...], list[Series]] = {}
     for s in series:
         if s.measure == "killed_or_wounded" and s.actor:
@@ -275,7 +276,7 @@ def _cross_measure(series: list[Series], names: Names, origin: Originators) -> l
                 for b in wholes:
                     if a.originator == b.originator:
                         continue
-                    hit = _exceeds(a, b)
+                    hit = _exceeds(a, b, ctx)
                     if hit is not None:
                         ca, cb = hit
                         out.append(Conflict(s.id, ca, cb, "exceeds_killed_or_wounded",
@@ -285,12 +286,20 @@ def _cross_measure(series: list[Series], names: Names, origin: Originators) -> l
     return out
 
 
-def _exceeds(a: _Assertion, b: _Assertion) -> tuple[Claim, Claim] | None:
+def _exceeds(a: _Assertion, b: _Assertion, ctx: dict[str, Context]) -> tuple[Claim, Claim] | None:
+    """A killed (or wounded) claim above a killed-or-wounded one of the same time and, as the quantity
+    model reads them with the measure set aside, the same event: the dead of one attack are no part of
+    a war's casualties counted by another body."""
+    model = shipped_model()
     for ca in a.claims:
         for cb in b.claims:
             ia, ib = figure_interval(ca), figure_interval(cb)
-            if ia and ib and _same_time(ca, cb) == "same" and ia[0] > ib[1]:
-                return ca, cb
+            if not (ia and ib and _same_time(ca, cb) == "same" and ia[0] > ib[1]):
+                continue
+            if model is not None and model.probability(ca, replace(cb, measure=ca.measure), ctx.get(ca.doc),
+                                                       ctx.get(cb.doc)) <= model.threshold:
+                continue
+            return ca, cb
     return None
 
 

@@ -14,8 +14,9 @@ spec/reconcile.md, "Estimates", step by step:
    ``high``, never ``low``).
 4. Vague amounts are floors (``data/estimates.yaml``: "dozens" at least 24,
    "thousands" at least 2,000) and never set ``best`` while a number exists.
-5. ``low`` is the lowest lower end, but not below the highest floor of an
-   originator that is not a party to the fighting; ``high`` the highest
+5. ``low`` is the lowest number or range end (a floor only raises it: it is
+   never below the highest floor of an originator that is not a party to the
+   fighting, and with only floors it is the highest); ``high`` the highest
    finite upper end (a floor at its value); ``best`` the median of the
    central values (a number, a range's midpoint) of non-party originators,
    else of all, within [low, high]; with only floors, the highest floor.
@@ -219,10 +220,19 @@ def _bounds(est: Estimate, figs: list[Figure], names: Names) -> None:
     def claims_of(pick: Callable[[Figure], bool]) -> list[Claim]:
         return [f.claim for f in figs if pick(f)]
 
-    if lowers:
-        low_fig = min(lowers, key=lambda f: f.lower or 0.0)
+    # A floor only ever raises the low: the low is the lowest number or range given, and floors count
+    # only when nothing else gives a lower end ("more than 1,000" beside "15,000" says nothing about
+    # how low the count may be).
+    numbers = [f for f in lowers if not f.floor]
+    if numbers:
+        low_fig = min(numbers, key=lambda f: f.lower or 0.0)
         est.low = low_fig.lower
         est.reasons["low"] = f"the lowest figure, {_says(low_fig, names)}"
+    elif lowers:
+        low_fig = max(lowers, key=lambda f: f.lower or 0.0)
+        est.low = low_fig.lower
+        est.reasons["low"] = f"only floors: the highest, {_says(low_fig, names)}"
+    if lowers:
         if neutral_floors:
             top = max(neutral_floors, key=lambda f: f.lower or 0.0)
             if top.lower is not None and est.low is not None and top.lower > est.low:
