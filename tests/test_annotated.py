@@ -82,6 +82,13 @@ def test_a_second_ingest_stores_nothing_new(tmp_path, capsys):
     (json.dumps({**report(id="bad-span"), "claims": [{"start": 5, "end": 9999}]}), "claim 1: `start` and `end`"),
     (json.dumps({**report(id="bad-bound"), "claims": [{**coded(TEXT, "41", 1), "bound": "about"}]}),
      "bound 'about'"),
+    (json.dumps({**report(id="bad-measure"), "claims": [{**coded(TEXT, "41", 1), "measure": "slain"}]}),
+     "measure 'slain'"),
+    (json.dumps({**report(id="bad-aliases"), "aliases": ["Valmora"]}), "`aliases` maps each id"),
+    (json.dumps({**report(id="bad-claims"), "claims": [95]}), "`claims` is a list of claim objects"),
+    (json.dumps({**report(id="bad-via"), "claims": [{**coded(TEXT, "41", 1), "via": "AP"}]}), "`via` is a list"),
+    (json.dumps({**report(id="bad-value"), "claims": [{**coded(TEXT, "41", 1), "value": 1}]}).replace(
+        '"value": 1,', '"value": 1e400,'), "not a finite number"),
 ])
 def test_a_bad_line_is_named_and_the_rest_goes_on(tmp_path, capsys, line, reason):
     path = write(tmp_path, line, json.dumps(report()))

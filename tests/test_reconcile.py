@@ -294,6 +294,34 @@ class TestEvents:
 
 # -- originators: who independently stands behind a figure -----------------------
 
+class TestOriginatorsAreNotGovernmentsByTheirShape:
+    def test_three_capitals_that_are_no_country_are_no_government(self):
+        from claimledger.reconcile import Originators
+
+        origin = Originators.load()
+        assert [origin.country(x) for x in ("ESP", "MSF", "AFP", "HRW")] == ["ESP", None, None, None]
+
+    def test_an_outlet_or_ngo_abroad_is_not_counting_its_nationals(self):
+        flood = dict(item="person", category="casualty", measure="killed", location="valencia")
+        claims = [claim("d1", "Spain said 200 people died in the floods.", "200", value=200, source="ESP", **flood),
+                  claim("d2", "MSF said 220 people died in the floods.", "220", value=220, source="MSF", **flood)]
+        assert {c.doc: r.label for c in claims for r in [roles(claims)[c.id]]} == {"d1": "", "d2": ""}
+
+
+class TestNationality:
+    @pytest.mark.parametrize("sentence, figure, part", [
+        ("The heat killed 49 Tunisian pilgrims.", "49", "Tunisian only"),
+        ("At least 50 people died in the floods, Spanish officials said.", "50", ""),
+        ("The Libyan Red Crescent said 900 bodies were found.", "900", ""),
+    ])
+    def test_a_nationality_names_a_part_only_when_it_says_who_is_counted(self, sentence, figure, part):
+        c = claim("d1", sentence, figure, value=float(figure.replace(",", "")), item="person",
+                  category="casualty", measure="killed", source="UN")
+        whole = claim("d0", "The toll is 1,301.", "1,301", value=1301, item="person", category="casualty",
+                      measure="killed", source="UN")
+        assert roles([whole, c])[c.id].label == part
+
+
 class TestOriginators:
     @pytest.mark.parametrize(
         "source, expected",
@@ -825,6 +853,20 @@ def figure(doc: str, source: str, published: str = "2025-03-10", value: float | 
 
 def bounds(est) -> tuple[float | None, float | None, float | None]:
     return est.low, est.best, est.high
+
+
+class TestCurrencies:
+    def test_one_amount_in_two_currencies_is_no_conflict_and_the_estimate_keeps_one_currency(self):
+        money = dict(category="money", measure="pledged", actor="DEU", recipient="UKR")
+        sentence = "Berlin pledged €480m ($500m) in new aid."
+        claims = [claim("d1", sentence, "€480m", value=480e6, item="euro", source="DEU", **money),
+                  claim("d1", sentence, "$500m", value=500e6, item="dollar", source="DEU", **money),
+                  claim("d2", "The institute counts €480m.", "€480m", value=480e6, item="euro", source="kiel",
+                        **money)]
+        s = only(blocks(claims))
+        assert find_conflicts(s) == []
+        est = estimate(s)
+        assert est is not None and (est.low, est.high) == (480e6, 480e6)
 
 
 class TestEstimate:

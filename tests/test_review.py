@@ -122,8 +122,29 @@ def test_merge_and_split_survive_a_new_report_and_a_re_ingest(ledger, capsys, tm
     assert holding(split, W2).endswith("-split-1")
 
 
+def test_undoing_an_undo_applies_the_action_again(ledger, capsys):
+    main(["--db", ledger, "review", "wrong", B])
+    first = cli_json(ledger, capsys, "review", "list")[-1]["id"]
+    main(["--db", ledger, "review", "undo", first])
+    assert any(B in claims for claims in series_of(ledger, capsys).values())
+    undo = cli_json(ledger, capsys, "review", "list")[-1]["id"]
+    main(["--db", ledger, "review", "undo", undo])
+    assert all(B not in claims for claims in series_of(ledger, capsys).values())
+
+
+def test_markup_in_what_an_analyst_types_is_shown_as_typed(ledger, capsys):
+    assert main(["--db", ledger, "review", "wrong", B, "--who", "[/]ana[bold]"]) == 0
+    capsys.readouterr()
+    assert main(["--db", ledger, "review", "list"]) == 0
+    assert "[/]ana[bold]" in capsys.readouterr().out
+
+
 @pytest.mark.parametrize("argv, code, message", [
     (["review", "wrong", "deploy#1-2"], 4, "no claim 'deploy#1-2'"),
+    (["review", "correct", A, "value=inf"], 2, "finite number"),
+    (["review", "correct", A, "period_start=yesterday"], 2, "YYYY-MM-DD"),
+    (["review", "resolve", A, A], 1, "two different claims"),
+    (["review", "split", "fra-mli-troops-deployed", A, B], 1, "a split needs some to stay"),
     (["review", "correct", A, "measure=flying"], 2, "measure is one of"),
     (["review", "correct", A, "colour=red"], 2, "FIELD=VALUE"),
     (["review", "undo", "r000"], 4, "no review action 'r000'"),

@@ -30,6 +30,7 @@ from rich.text import Text
 from claimledger.errors import ClaimLedgerError, NotFoundError
 from claimledger.models import Claim, Document
 from claimledger.reconcile import (
+    Conflict,
     Names,
     Parties,
     Series,
@@ -162,6 +163,12 @@ def load_claims(db: str | None) -> list[Claim]:
     return load(db).claims
 
 
+def touching(conflicts: list[Conflict], series: Series) -> list[Conflict]:
+    """The conflicts one of whose claims is in the series."""
+    ids = {c.id for c in series.claims}
+    return [c for c in conflicts if c.series == series.id or c.a.id in ids or c.b.id in ids]
+
+
 def _db(args: argparse.Namespace) -> str | None:
     return getattr(args, "db", None)
 
@@ -251,8 +258,9 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         raise ClaimLedgerError(f"{args.plot}: cannot tell the plot format; name the file .png, .svg or .html")
     data = load(_db(args))
     names = Names(data.claims)
-    series = find_series(data.series(names), args.series)
-    tl = timeline(series, names, data.parties)
+    everything = data.series(names)
+    series = find_series(everything, args.series)
+    tl = timeline(series, names, data.parties, conflicts=touching(find_conflicts(everything, names), series))
     marks = None
     if args.plot:
         marks = count_marks(plot_timeline(series, args.plot, names, tl.estimate))
@@ -289,7 +297,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
                     figure.append(f"\n{flag}", style="dim")
             who = Text(p.originator_name + (" (party)" if p.party else ""), style="bold")
             who.append("\n" + p.relay_names, style="dim")
-            table.add_row(stated, period, figure, who, c.id)
+            table.add_row(stated, Text(period), figure, who, Text(c.id))
     console.print(table)
     if tl.estimate:
         e = tl.estimate
@@ -319,9 +327,11 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     data = load(_db(args))
     names = Names(data.claims)
     series = data.series(names)
+    conflicts = find_conflicts(series, names)  # all series: a conflict may cross two (killed vs casualties)
     if args.series:
-        series = [find_series(series, args.series)]
-    found = [(c, resolution(c, data.reviews)) for c in find_conflicts(series, names)]
+        chosen = find_series(series, args.series)
+        conflicts = touching(conflicts, chosen)
+    found = [(c, resolution(c, data.reviews)) for c in conflicts]
     if not args.all:
         found = [(c, r) for c, r in found if r is None]
     if args.json:
@@ -357,7 +367,7 @@ def cmd_review(args: argparse.Namespace) -> int:
                 table.add_column(col, overflow="fold")
             for r in reviews:
                 about = r["target"] + (" " + json.dumps(r["detail"], ensure_ascii=False) if r["detail"] else "")
-                table.add_row(r["id"], r["at"][:19], r["who"], r["action"], Text(about))
+                table.add_row(Text(r["id"]), Text(r["at"][:19]), Text(r["who"]), Text(r["action"]), Text(about))
             _console().print(table)
             return 0
         detail: dict[str, Any] = {"note": args.note} if args.note else {}
@@ -371,7 +381,10 @@ def cmd_review(args: argparse.Namespace) -> int:
                 detail["fields"] = parse_fields(args.fields)
         elif args.action == "resolve":
             target = store.claim(args.a).id
-            detail.update(a=target, b=store.claim(args.b).id)
+            other = store.claim(args.b).id
+            if other == target:
+                raise ClaimLedgerError("a conflict is between two different claims; name both")
+            detail.update(a=target, b=other)
         else:
             data = load(_db(args))
             everything = data.series()
@@ -388,6 +401,8 @@ def cmd_review(args: argparse.Namespace) -> int:
                 if missing:
                     raise NotFoundError(f"{', '.join(missing)}: not in series {source.id}; "
                                         f"`claimledger timeline {source.id}` lists its claims")
+                if set(args.claims) >= held:
+                    raise ClaimLedgerError(f"those are all the claims of {source.id}: a split needs some to stay")
                 detail["claims"] = list(args.claims)
             target = detail["claims"][0]
         rid = store.add_review(args.action, target, detail, args.who)

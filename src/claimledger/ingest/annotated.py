@@ -23,6 +23,7 @@ read: the ledger makes its own series, so that they can be scored.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -31,7 +32,7 @@ from typing import Any
 
 from claimledger.errors import IngestError
 from claimledger.ingest.jsonl import json_lines
-from claimledger.models import BOUNDS, CLAIM_FIELDS, Claim, Document
+from claimledger.models import BOUNDS, CATEGORIES, CLAIM_FIELDS, MEASURES, Claim, Document
 
 # Fields copied from a coded claim as they are; the rest of CLAIM_FIELDS are
 # doc, start, end (positions) and publisher (the document's when missing).
@@ -61,7 +62,7 @@ def read_annotated(path: str | Path) -> Iterator[AnnotatedReport | IngestError]:
             continue
         try:
             yield report(data, where)
-        except (KeyError, TypeError, ValueError) as exc:
+        except (AttributeError, KeyError, TypeError, ValueError) as exc:
             yield IngestError(where, f"not a report in the gold form of spec/claims.md ({exc})")
 
 
@@ -70,8 +71,14 @@ def report(data: dict[str, Any], origin: str) -> AnnotatedReport:
     if not isinstance(data, dict) or not isinstance(data.get("text"), str) or "id" not in data:
         raise ValueError("a report needs an `id` and a `text`")
     doc = Document.from_dict(data, origin=origin)
-    aliases = {str(k): [str(a) for a in v] for k, v in (data.get("aliases") or {}).items() if v}
-    claims = [_claim(doc, c, aliases, i) for i, c in enumerate(data.get("claims") or [], 1)]
+    raw_aliases = data.get("aliases") or {}
+    if not isinstance(raw_aliases, dict) or not all(isinstance(v, list) for v in raw_aliases.values()):
+        raise ValueError("`aliases` maps each id to a list of names")
+    aliases = {str(k): [str(a) for a in v] for k, v in raw_aliases.items() if v}
+    coded = data.get("claims") or []
+    if not isinstance(coded, list) or not all(isinstance(c, dict) for c in coded):
+        raise ValueError("`claims` is a list of claim objects")
+    claims = [_claim(doc, c, aliases, i) for i, c in enumerate(coded, 1)]
     return doc, claims
 
 
@@ -80,9 +87,17 @@ def _claim(doc: Document, coded: dict[str, Any], aliases: dict[str, list[str]], 
     if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(doc.text)):
         raise ValueError(f"claim {n}: `start` and `end` must be offsets into the text, not {start!r}..{end!r}")
     fields = {k: coded[k] for k in _CODED if k in coded and coded[k] is not None}
-    if fields.get("bound", "=") not in BOUNDS:
-        raise ValueError(f"claim {n}: bound {fields['bound']!r} is not one of {', '.join(BOUNDS)}")
-    fields["via"] = [str(v) for v in fields.get("via") or []]
+    for name, allowed in (("bound", BOUNDS), ("measure", MEASURES), ("category", CATEGORIES)):
+        if name in fields and fields[name] not in allowed:
+            raise ValueError(f"claim {n}: {name} {fields[name]!r} is not one of {', '.join(allowed)}")
+    for name in ("value", "low", "high"):
+        v = fields.get(name)
+        if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v)):
+            raise ValueError(f"claim {n}: {name} {v!r} is not a finite number")
+    via = fields.get("via") or []
+    if not isinstance(via, list):
+        raise ValueError(f"claim {n}: `via` is a list of ids, not {via!r}")
+    fields["via"] = [str(v) for v in via]
     names = dict(coded.get("names") or {})
     for ent in [fields.get(k) for k in ("actor", "recipient", "location", "source")] + fields["via"]:
         if ent and ent not in names and aliases.get(ent):

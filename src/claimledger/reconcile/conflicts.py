@@ -45,7 +45,7 @@ from typing import Any
 from claimledger.models import Claim
 from claimledger.reconcile.originators import Originators, default_originators
 from claimledger.reconcile.quantities import Context, contexts, country_of, shipped_model
-from claimledger.reconcile.roles import Role, flow_period, roles, statement_date
+from claimledger.reconcile.roles import Role, flow_period, money_unit, roles, statement_date
 from claimledger.reconcile.series import Names, Series, claim_date, primary_source
 from claimledger.reconcile.sources import format_figure
 
@@ -123,6 +123,7 @@ class _Assertion:
     originator: str
     part: str
     place: str
+    unit: str  # money's currency: two currencies are never compared as numbers
     claims: list[Claim]
 
     @property
@@ -136,8 +137,9 @@ def _assertions(claims: Iterable[Claim], role: dict[str, Role], origin: Originat
         r = role.get(c.id, Role())
         if not r.usable or figure_interval(c) is None or statement_date(c) is None:
             continue
-        key = (origin(c), c.value, c.low, c.high, c.bound or "=", r.part, c.location or "", flow_period(c))
-        by_key.setdefault(key, _Assertion(key[0], r.part, c.location or "", [])).claims.append(c)
+        unit = money_unit(c)
+        key = (origin(c), c.value, c.low, c.high, c.bound or "=", r.part, c.location or "", unit, flow_period(c))
+        by_key.setdefault(key, _Assertion(key[0], r.part, c.location or "", unit, [])).claims.append(c)
     return list(by_key.values())
 
 
@@ -196,6 +198,8 @@ def _within(x: _Assertion, y: _Assertion) -> bool:
 def _clash(a: _Assertion, b: _Assertion, names: Names,
            first: date | None = None) -> tuple[Claim, Claim, str, str] | None:
     """The first pair of claims of two assertions that cannot both hold, with the kind and the reason."""
+    if a.unit != b.unit:
+        return None  # "€480m ($500m)": one amount in two currencies, no rival of itself
     same_scope = a.place == b.place and a.part == b.part
     a_narrower = not same_scope and _within(a, b)
     b_narrower = not same_scope and _within(b, a)

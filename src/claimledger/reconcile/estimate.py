@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -42,7 +43,7 @@ import yaml
 
 from claimledger.models import Claim
 from claimledger.reconcile.originators import Originators, Parties, default_originators
-from claimledger.reconcile.roles import flow_period, roles, statement_date
+from claimledger.reconcile.roles import flow_period, money_unit, roles, statement_date
 from claimledger.reconcile.series import Names, Series
 from claimledger.reconcile.sources import format_figure
 
@@ -167,6 +168,9 @@ def estimate(series: Series, parties: Parties | None = None, originators: Origin
         usable = [c for c in flows if flow_period(c) == period]
     elif flows:
         usable = [c for c in usable if flow_period(c) is None]
+    units = Counter(money_unit(c) for c in usable)
+    unit = max(units, key=lambda u: (units[u], u)) if units else ""
+    usable = [c for c in usable if money_unit(c) == unit]  # one currency: amounts are never mixed
     fighting = parties.fighting([series.actor, series.recipient]) if parties else set()
     latest: dict[str, Figure] = {}
     for c in sorted(usable, key=lambda c: (statement_date(c) or date.min, c.published or "", c.doc, c.start)):
@@ -191,6 +195,8 @@ def estimate(series: Series, parties: Parties | None = None, originators: Origin
                        f"{max(centrals):,.0f}): they count different things or one is an outlier; check the series")
         return est
     _bounds(est, figs, names)
+    if len(units) > 1:
+        est.notes.append(f"in {unit}, the currency most of its figures use; the others are left out")
     if len(figs) == 1:
         est.notes.append(f"rests on one originator, {names(figs[0].originator)}")
     if figs and all(f.party for f in figs):

@@ -104,9 +104,11 @@ class Originators:
         return self.of_id(src)
 
     def country(self, originator: str) -> str | None:
-        """The country an originator is the government of, if it is one."""
-        m = _STATE_ID.match(originator)
-        return m.group(1) if m and len(originator) == 3 else None
+        """The country an originator is the government of, if it is one: a country the gazetteer knows
+        (MSF, AFP or HRW are three capitals too, and no government)."""
+        if not (len(originator) == 3 and _STATE_ID.match(originator)):
+            return None
+        return originator if getattr(self._entry(originator), "kind", None) == "country" else None
 
 
 def _read(text: str, origin: str) -> dict[str, Any]:

@@ -298,7 +298,7 @@ def pair_features(a: Claim, b: Claim, ca: Context | None = None, cb: Context | N
     if originator(a) == originator(b):
         f[f"same_originator&{where}"] = 1.0
     va, vb = _value(a), _value(b)
-    if va and vb and va > 0 and vb > 0:
+    if va and vb and va > 0 and vb > 0 and math.isfinite(va) and math.isfinite(vb):
         r = _bin(abs(math.log10(va / vb)), (0.05, 0.3, 1.0, 2.0), "ratio")
         f[r] = 1.0
         if same_doc and f.get("sentence"):

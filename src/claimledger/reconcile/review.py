@@ -23,6 +23,8 @@ reports.
 from __future__ import annotations
 
 import json
+import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
@@ -39,6 +41,7 @@ _FLAGS = ("approx", "vague", "cumulative", "incremental", "earlier", "projection
 _TEXTS = ("item", "category", "measure", "actor", "recipient", "location", "period_start", "period_end",
           "source", "publisher", "stated", "bound")
 CORRECTABLE = _NUMBERS + _FLAGS + _TEXTS + ("via",)
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass
@@ -78,12 +81,16 @@ def parse_fields(pairs: Iterable[str]) -> dict[str, Any]:
                 value = float(raw.replace(",", ""))
             except ValueError:
                 raise ConfigError(f"{pair!r}: {name} must be a number") from None
+            if not math.isfinite(value) or value < 0:
+                raise ConfigError(f"{pair!r}: {name} must be a finite number, 0 or more")
         elif name in _FLAGS:
             if raw.lower() not in ("true", "false", "yes", "no", "1", "0"):
                 raise ConfigError(f"{pair!r}: {name} is true or false")
             value = raw.lower() in ("true", "yes", "1")
         elif name == "via":
             value = [v.strip() for v in raw.split(",") if v.strip()]
+        elif name in ("period_start", "period_end", "stated") and not _ISO_DATE.fullmatch(raw):
+            raise ConfigError(f"{pair!r}: {name} is a date, YYYY-MM-DD")
         else:
             value = raw
         allowed = {"measure": MEASURES, "category": CATEGORIES, "bound": BOUNDS}.get(name)
@@ -98,8 +105,12 @@ def parse_fields(pairs: Iterable[str]) -> dict[str, Any]:
 def active(reviews: Iterable[Review]) -> list[Review]:
     """The actions still in force, in the order they were taken (undone ones and undos left out)."""
     reviews = sorted(reviews, key=lambda r: (r.at, r.id))
-    undone = {r.target for r in reviews if r.action == "undo"}
-    return [r for r in reviews if r.action != "undo" and r.id not in undone]
+    # Newest first: an undo in force cancels the (earlier) action it names, which may be an undo too.
+    cancelled: set[str] = set()
+    for r in reversed(reviews):
+        if r.action == "undo" and r.id not in cancelled:
+            cancelled.add(r.target)
+    return [r for r in reviews if r.action != "undo" and r.id not in cancelled]
 
 
 def apply_to_claims(claims: Iterable[Claim], reviews: Iterable[Review]) -> list[Claim]:
@@ -130,9 +141,9 @@ def apply_to_series(series: list[Series], reviews: Iterable[Review]) -> list[Ser
         if r.action not in ("merge", "split"):
             continue
         holding = {c.id: s for s in series for c in s.claims}
-        wanted = [holding[c] for c in r.claims if c in holding]
+        wanted = list({id(s): s for s in (holding[c] for c in r.claims if c in holding)}.values())
         if r.action == "merge":
-            groups = list({id(s): s for s in wanted}.values())
+            groups = wanted
             if len(groups) < 2:
                 continue
             into = groups[0]
@@ -140,8 +151,8 @@ def apply_to_series(series: list[Series], reviews: Iterable[Review]) -> list[Ser
             series = [s for s in series if not any(s is g for g in groups[1:])]
         else:
             moving = [c for s in wanted for c in s.claims if c.id in set(r.claims)]
-            if not moving:
-                continue
+            if not moving or all(c.id in set(r.claims) for s in wanted for c in s.claims):
+                continue  # nothing to move, or the whole series: it would only change its name
             for s in wanted:
                 s.claims = [c for c in s.claims if c.id not in set(r.claims)]
             base = wanted[0]

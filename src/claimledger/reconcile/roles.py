@@ -97,7 +97,7 @@ def roles(claims: Iterable[Claim], kinds: Kinds | None = None) -> dict[str, Role
     for c in claims:
         v = _size(c)
         if v is not None and not c.incremental:
-            key = (c.doc, origin(c), c.location or "", c.stated, _unit(c))
+            key = (c.doc, origin(c), c.location or "", c.stated, money_unit(c))
             largest[key] = max(largest.get(key, v), v)
     starts = [_parse_date(c.period_start) for c in claims if flow_period(c) is None and not c.incremental]
     unplaced = any(not c.location for c in claims)
@@ -137,7 +137,7 @@ def roles(claims: Iterable[Claim], kinds: Kinds | None = None) -> dict[str, Role
                     s is None or s < since for s in starts):
                 why.append(f"since {since.isoformat()} only")
             if not why and not place and (v := _size(c)) is not None and v < largest.get(
-                    (c.doc, origin(c), c.location or "", c.stated, _unit(c)), v):
+                    (c.doc, origin(c), c.location or "", c.stated, money_unit(c)), v):
                 why.append("a sub-count")
         out[c.id] = Role(part="; ".join(why), place=place, projection=bool(c.projection), earlier=bool(c.earlier))
     return out
@@ -154,7 +154,7 @@ def _after(claim: Claim, chars: int = 40) -> str:
     return ev[end:end + chars] if 0 <= at <= len(ev) else ""
 
 
-def _unit(c: Claim) -> str:
+def money_unit(c: Claim) -> str:
     """What a number is counted in: money in its currency ("€760m ($830m)" is one amount twice)."""
     return (c.item or "") if c.category == "money" else ""
 
@@ -167,23 +167,23 @@ def _size(c: Claim) -> float | None:
     return float(c.value) if c.value is not None else None
 
 
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?\b")
+# Nouns after a nationality that name who speaks, not who is counted ("Spanish officials said").
+_SPEAKERS = frozenset({"officials", "official", "authorities", "government", "ministry", "media", "police",
+                       "army", "military", "forces", "sources", "state", "president", "prime", "minister"})
+_NATION_AFTER = re.compile(r"^\s*(?:[a-z]+\s+)?([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+([a-z]+)")
 
 
 def nationality(claim: Claim) -> str | None:
-    """A nationality that narrows what the figure counts ("49 Tunisian pilgrims"), when it is not the
-    side the claim is about; None when the words next to the figure name none."""
-    ev, at = claim.evidence or "", claim.start - claim.evidence_start
-    if not 0 <= at <= len(ev):
-        return None
-    end = at + len(claim.text or "")
+    """A nationality that narrows what the figure counts ("49 Tunisian pilgrims", "12 more Thai
+    workers"), when it is not the side the claim is about; None when the words right after the figure
+    name none, or name who speaks ("50 people, Spanish officials said")."""
+    m = _NATION_AFTER.match(_after(claim, 40))
     gaz = _load_gazetteer()
-    if gaz is None:
+    if m is None or gaz is None or m.group(2) in _SPEAKERS:
         return None
-    for m in _CAPITALISED.finditer(ev[end:end + 30]):
-        found = gaz.demonym(m.group(0))
-        if found is not None and found.id not in (claim.actor, claim.recipient):
-            return m.group(0)
+    found = gaz.demonym(m.group(1))
+    if found is not None and found.id not in (claim.actor, claim.recipient):
+        return m.group(1)
     return None
 
 

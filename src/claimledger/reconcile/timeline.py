@@ -155,10 +155,13 @@ def _superseded(claim: Claim, role: Role, latest: dict[tuple[str, str], date]) -
     return when is not None and when < latest.get((originator(claim), role.label), date.min)
 
 
-def timeline(series: Series, names: Names | None = None, parties: Parties | None = None) -> Timeline:
+def timeline(series: Series, names: Names | None = None, parties: Parties | None = None,
+             conflicts: list[Conflict] | None = None) -> Timeline:
     """The series in time order with its assertions, figures, conflicts and estimate.
 
     ``parties``: who fights whom in the whole ledger (originators.Parties), to flag parties.
+    ``conflicts``: the series' conflicts found across the whole ledger (some cross two series: killed
+    against killed-or-wounded); without them, those inside the series.
     """
     names = names or Names(series.claims)
     est = estimate(series, parties=parties, names=names)
@@ -195,7 +198,7 @@ def timeline(series: Series, names: Names | None = None, parties: Parties | None
         points=points,
         assertions=assertions(series.claims),
         figures=figs,
-        conflicts=series_conflicts(series, names),
+        conflicts=conflicts if conflicts is not None else series_conflicts(series, names),
         estimate=est,
         names=names,
     )
