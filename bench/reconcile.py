@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     from claimledger.evaluate import load_gold
     from claimledger.pipeline import Extractor
     from claimledger.reconcile.quantities import shipped_model
-    from claimledger.train import coded_and_extracted, reconcile_claims, reconcile_run, unseen_reconcile
+    from claimledger.train import coded_and_extracted, reconcile_run, unseen_reconcile
 
     started = time.time()
     extractor = Extractor()
@@ -63,9 +63,8 @@ def main(argv: list[str] | None = None) -> int:
     if dev_gold.exists():
         dev = load_gold(dev_gold)
         conflicts = json.loads((dev_gold.parent / "conflicts.json").read_text(encoding="utf-8"))
-        for name, coded in (("dev set, annotated claims (perfect input)", True),
-                            ("dev set, extractor's claims", False)):
-            claims = reconcile_claims(dev, extractor, coded)
+        for name, claims in zip(("dev set, annotated claims (perfect input)", "dev set, extractor's claims"),
+                                coded_and_extracted(dev, extractor), strict=True):
             lines.append(row(name, reconcile_run(dev, claims, shipped_model(), conflicts)))
     corpus = load_gold(ROOT / "corpus" / "gold.jsonl")
     conflicts = corpus_conflicts()

@@ -26,6 +26,7 @@ from claimledger.reconcile import (
     Parties,
     Series,
     assertions,
+    block_key,
     build_series,
     count_marks,
     estimate,
@@ -37,7 +38,6 @@ from claimledger.reconcile import (
     originator,
     plot_timeline,
     roles,
-    series_key,
     timeline,
 )
 
@@ -204,8 +204,8 @@ class TestSeries:
         kinds = Kinds.load(extra)
         glide = claim("d1", "Russia dropped 500 glide bombs.", "500", value=500, source="UKR-AF",
                       item="glide-bomb", category="munition", measure="launched", actor="RUS")
-        assert series_key(glide, kinds).kind == "bombs"
-        assert series_key(glide).kind == "glide-bombs"  # unknown to the packaged table: its own kind
+        assert block_key(glide, kinds).kind == "bombs"
+        assert block_key(glide, Kinds.load()).kind == "glide-bombs"  # unknown to the packaged table: its own kind
         assert kinds.kind("shell", "munition") == "ammunition"
         assert kinds.kind("missile", "munition") == "missiles"
 

@@ -30,11 +30,11 @@ from rich.text import Text
 from claimledger.errors import ClaimLedgerError, NotFoundError
 from claimledger.models import Claim, Document
 from claimledger.reconcile import (
-    Conflict,
     Names,
     Parties,
     Series,
     build_series,
+    conflicts_of,
     count_marks,
     estimate,
     find_conflicts,
@@ -163,12 +163,6 @@ def load_claims(db: str | None) -> list[Claim]:
     return load(db).claims
 
 
-def touching(conflicts: list[Conflict], series: Series) -> list[Conflict]:
-    """The conflicts one of whose claims is in the series."""
-    ids = {c.id for c in series.claims}
-    return [c for c in conflicts if c.series == series.id or c.a.id in ids or c.b.id in ids]
-
-
 def _db(args: argparse.Namespace) -> str | None:
     return getattr(args, "db", None)
 
@@ -260,7 +254,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     names = Names(data.claims)
     everything = data.series(names)
     series = find_series(everything, args.series)
-    tl = timeline(series, names, data.parties, conflicts=touching(find_conflicts(everything, names), series))
+    tl = timeline(series, names, data.parties, conflicts=conflicts_of(series, everything, names))
     marks = None
     if args.plot:
         marks = count_marks(plot_timeline(series, args.plot, names, tl.estimate))
@@ -327,10 +321,10 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     data = load(_db(args))
     names = Names(data.claims)
     series = data.series(names)
-    conflicts = find_conflicts(series, names)  # all series: a conflict may cross two (killed vs casualties)
-    if args.series:
-        chosen = find_series(series, args.series)
-        conflicts = touching(conflicts, chosen)
+    if args.series:  # its own conflicts and those it has with another series (killed vs casualties)
+        conflicts = conflicts_of(find_series(series, args.series), series, names)
+    else:
+        conflicts = find_conflicts(series, names)
     found = [(c, resolution(c, data.reviews)) for c in conflicts]
     if not args.all:
         found = [(c, r) for c, r in found if r is None]

@@ -22,11 +22,11 @@ file it is asked to):
 
 Hands on to the CLI (``claimledger.cli_reconcile``), the HTTP API and the web UI.
 """
-from claimledger.reconcile.conflicts import APPROX_TOLERANCE, Conflict, figure_interval, find_conflicts
+from claimledger.reconcile.conflicts import APPROX_TOLERANCE, Conflict, conflicts_of, figure_interval, find_conflicts
 from claimledger.reconcile.estimate import Estimate, estimate
 from claimledger.reconcile.originators import Originators, Parties, originator
 from claimledger.reconcile.plot import count_marks, plot_timeline
-from claimledger.reconcile.quantities import QuantityModel
+from claimledger.reconcile.quantities import BlockKey, QuantityModel, block_key
 from claimledger.reconcile.roles import Role, roles, statement_date
 from claimledger.reconcile.series import (
     Kinds,
@@ -39,7 +39,6 @@ from claimledger.reconcile.series import (
     find_series,
     primary_source,
     series_id,
-    series_key,
 )
 from claimledger.reconcile.sources import (
     Assertion,
@@ -56,6 +55,7 @@ from claimledger.reconcile.timeline import Timeline, TimelinePoint, timeline
 __all__ = [
     "APPROX_TOLERANCE",
     "Assertion",
+    "BlockKey",
     "Conflict",
     "Estimate",
     "FigureGroup",
@@ -71,9 +71,11 @@ __all__ = [
     "Timeline",
     "TimelinePoint",
     "assertions",
+    "block_key",
     "build_series",
     "claim_date",
     "claim_span",
+    "conflicts_of",
     "count_marks",
     "estimate",
     "figure_interval",
@@ -88,7 +90,6 @@ __all__ = [
     "relay_of",
     "roles",
     "series_id",
-    "series_key",
     "statement_date",
     "timeline",
 ]

@@ -259,34 +259,37 @@ def series_conflicts(series: Series, names: Names | None = None,
 _PARTS_OF_KOW = ("killed", "wounded")
 
 
-def _cross_measure(series: list[Series], names: Names, origin: Originators) -> list[Conflict]:
-    """Killed (or wounded) against killed-or-wounded for one side and event: a part above its sum."""
+def _cross_measure(series: list[Series], names: Names, origin: Originators,
+                   focus: Series | None = None) -> list[Conflict]:
+    """Killed (or wounded) against killed-or-wounded for one side and event: a part above its sum.
+    With ``focus``, only the pairs that series is one side of."""
     def side(s: Series) -> tuple[Any, ...]:
         return (s.actor, s.recipient, s.kind, s.location, s.key.scope)
 
-    ctx = contexts([c for s in series for c in s.claims])
     sums: dict[tuple[Any, ...], list[Series]] = {}
     for s in series:
         if s.measure == "killed_or_wounded" and s.actor:
             sums.setdefault(side(s), []).append(s)
+    pairs = [(s, whole) for s in series if s.measure in _PARTS_OF_KOW and s.actor
+             for whole in sums.get(side(s), []) if focus is None or focus.id in (s.id, whole.id)]
+    if not pairs:
+        return []
+    ctx = contexts([c for s, whole in pairs for c in s.claims + whole.claims])
     out = []
-    for s in series:
-        if s.measure not in _PARTS_OF_KOW or not s.actor:
-            continue
-        for whole in sums.get(side(s), []):
-            parts = [a for a in _assertions(s.claims, roles(s.claims), origin) if not a.part]
-            wholes = [a for a in _assertions(whole.claims, roles(whole.claims), origin) if not a.part]
-            for a in parts:
-                for b in wholes:
-                    if a.originator == b.originator:
-                        continue
-                    hit = _exceeds(a, b, ctx)
-                    if hit is not None:
-                        ca, cb = hit
-                        out.append(Conflict(s.id, ca, cb, "exceeds_killed_or_wounded",
-                                            f"{_says(ca, a.originator, names)} {s.measure.replace('_', ' ')}, more "
-                                            f"than the killed or wounded: {_says(cb, b.originator, names)}",
-                                            list(a.claims), list(b.claims)))
+    for s, whole in pairs:
+        parts = [a for a in _assertions(s.claims, roles(s.claims), origin) if not a.part]
+        wholes = [a for a in _assertions(whole.claims, roles(whole.claims), origin) if not a.part]
+        for a in parts:
+            for b in wholes:
+                if a.originator == b.originator:
+                    continue
+                hit = _exceeds(a, b, ctx)
+                if hit is not None:
+                    ca, cb = hit
+                    out.append(Conflict(s.id, ca, cb, "exceeds_killed_or_wounded",
+                                        f"{_says(ca, a.originator, names)} {s.measure.replace('_', ' ')}, more "
+                                        f"than the killed or wounded: {_says(cb, b.originator, names)}",
+                                        list(a.claims), list(b.claims)))
     return out
 
 
@@ -320,3 +323,12 @@ def find_conflicts(series: Series | Iterable[Series], names: Names | None = None
         out.extend(series_conflicts(s, names, origin))
     out.extend(_cross_measure(series, names, origin))
     return out
+
+
+def conflicts_of(one: Series, series: Iterable[Series], names: Names | None = None,
+                 originators: Originators | None = None) -> list[Conflict]:
+    """The conflicts one series takes part in, among all ``series``: its own, and those across measures
+    (its killed against the same side's killed-or-wounded, or the reverse)."""
+    names = names or Names(one.claims)
+    origin = originators or default_originators()
+    return series_conflicts(one, names, origin) + _cross_measure(list(series), names, origin, focus=one)

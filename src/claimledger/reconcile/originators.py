@@ -27,9 +27,8 @@ import yaml
 
 from claimledger.errors import ConfigError
 from claimledger.models import Claim
-from claimledger.reconcile.series import _load_gazetteer
+from claimledger.reconcile.series import STATE_ID, _load_gazetteer
 
-_STATE_ID = re.compile(r"^([A-Z]{3})(?:-[A-Z0-9-]+)?$")
 # Acts that make both sides parties to one fight: firing at, striking, or sending troops into it.
 _WAR_MEASURES = frozenset({"launched", "deployed"})
 _WAR_CATEGORIES = frozenset({"personnel", "munition", "weapon", "aircraft", "vehicle"})
@@ -66,7 +65,7 @@ class Originators:
     def _resolve(self, ent: str) -> str:
         if ent in self.groups:
             return self.groups[ent]
-        m = _STATE_ID.match(ent)
+        m = STATE_ID.match(ent)
         if m and not ent.startswith(("UN-",)):
             entry = self._entry(ent)
             kind = getattr(entry, "kind", None)
@@ -106,7 +105,7 @@ class Originators:
     def country(self, originator: str) -> str | None:
         """The country an originator is the government of, if it is one: a country the gazetteer knows
         (MSF, AFP or HRW are three capitals too, and no government)."""
-        if not (len(originator) == 3 and _STATE_ID.match(originator)):
+        if not (len(originator) == 3 and STATE_ID.match(originator)):
             return None
         return originator if getattr(self._entry(originator), "kind", None) == "country" else None
 

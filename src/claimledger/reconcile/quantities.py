@@ -41,7 +41,15 @@ from typing import Any, NamedTuple
 
 from claimledger.extract.decide import Features, Linear, read_model
 from claimledger.models import Claim, Document
-from claimledger.reconcile.series import CASUALTY_MEASURES, Kinds, _load_gazetteer, _parse_date, claim_span
+from claimledger.reconcile.originators import originator
+from claimledger.reconcile.series import (
+    CASUALTY_MEASURES,
+    STATE_ID,
+    Kinds,
+    _load_gazetteer,
+    _parse_date,
+    claim_span,
+)
 
 # Words that say nothing about which event a report is about.
 _STOP = frozenset("""
@@ -56,7 +64,6 @@ october november december total number figure figures least more than
 """.split())
 _WORD = re.compile(r"[a-z][a-z'-]{3,}")
 _LEAD_CHARS = 400
-_STATE_ID = re.compile(r"^([A-Z]{3})(?:-[A-Z0-9-]+)?$")
 
 
 class BlockKey(NamedTuple):
@@ -116,7 +123,7 @@ def country_of(ent: str | None) -> str | None:
     """The country an entity id belongs to: its own code, a state body's prefix, else the gazetteer's."""
     if not ent:
         return None
-    m = _STATE_ID.match(ent)
+    m = STATE_ID.match(ent)
     if m:
         return m.group(1)
     gaz = _load_gazetteer()
@@ -230,12 +237,6 @@ def _value(claim: Claim) -> float | None:
     if claim.low is not None and claim.high is not None:
         return (float(claim.low) + float(claim.high)) / 2
     return None
-
-
-def originator(claim: Claim) -> str:
-    from claimledger.reconcile.originators import originator as of  # it reads the gazetteer through series
-
-    return of(claim)
 
 
 def pair_features(a: Claim, b: Claim, ca: Context | None = None, cb: Context | None = None) -> Features:

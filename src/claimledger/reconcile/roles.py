@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from claimledger.models import Claim
+from claimledger.reconcile.originators import default_originators
 from claimledger.reconcile.quantities import country_of
 from claimledger.reconcile.series import Kinds, _default_kinds, _load_gazetteer, _parse_date, claim_span
 
@@ -87,8 +88,6 @@ GENERIC_KINDS = frozenset({"people", "persons"})
 
 def roles(claims: Iterable[Claim], kinds: Kinds | None = None) -> dict[str, Role]:
     """Each claim's role, by claim id (module docstring)."""
-    from claimledger.reconcile.originators import default_originators  # originators reads series too
-
     claims = list(claims)
     kinds = kinds or _default_kinds()
     origin = default_originators()

@@ -40,6 +40,9 @@ import yaml
 from claimledger.errors import ClaimLedgerError, ConfigError, NotFoundError
 from claimledger.models import Claim, Document
 
+# A state body's id starts with its country's code: KOR-NIS, USA-DOD (and the country itself: KOR).
+STATE_ID = re.compile(r"^([A-Z]{3})(?:-[A-Z0-9-]+)?$")
+
 # Measures that count people hurt or held: on personnel or people claims they
 # read the casualty table, so "soldiers killed" is a count of people.
 CASUALTY_MEASURES = frozenset({"killed", "wounded", "killed_or_wounded", "captured", "missing", "released"})
@@ -179,39 +182,6 @@ class SeriesKey(NamedTuple):
     recipient: str | None
     location: str | None
     scope: str | None = None  # the time of a one-off event or a flow (see build_series)
-
-
-def series_key(claim: Claim, kinds: Kinds | None = None) -> SeriesKey:
-    """The key that decides which series a claim belongs to."""
-    kinds = kinds or _default_kinds()
-    actor, recipient = claim.actor or None, claim.recipient or None
-    return SeriesKey(
-        measure=claim.measure or "other",
-        kind=kinds.kind(claim.item, claim.category, claim.measure),
-        actor=actor,
-        recipient=recipient,
-        # A side's figure in one place is a part of the side's series, not a series of its own.
-        location=None if (actor or recipient) and is_part_place(claim.location) else claim.location or None,
-    )
-
-
-def is_part_place(location: str | None) -> bool:
-    """Whether a figure counted in ``location`` is a part of its side's figure (see the module docstring).
-
-    A place inside a country (the gazetteer gives it one) or one the gazetteer
-    does not know (the spec's locations are below country level) is a part. A
-    place the gazetteer knows as lying in no one country, a sea or a region
-    ("the Middle East", "the Black Sea"), is wider than the sides it names,
-    so its figures keep a series of their own rather than be read as a part.
-    """
-    if not location:
-        return True
-    getter = getattr(_load_gazetteer(), "get", None)
-    try:
-        found = getter(location) if getter is not None else None
-    except LookupError:
-        found = None
-    return found is None or getattr(found, "kind", None) != "place" or bool(getattr(found, "country", None))
 
 
 def _slug(text: str) -> str:

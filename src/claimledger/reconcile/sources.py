@@ -22,6 +22,7 @@ from datetime import date
 from typing import Any
 
 from claimledger.models import Claim
+from claimledger.reconcile.originators import originator
 from claimledger.reconcile.series import (
     Names,
     Series,
@@ -264,8 +265,6 @@ class FigureGroup:
     @property
     def independent_sources(self) -> int:
         """Distinct originators among its sources: KOR-JCS and KOR-NIS stating one figure are one."""
-        from claimledger.reconcile.originators import originator  # originators reads series, not this
-
         return len({originator(c) for g in self.sources for c in g.claims})
 
     @property
