@@ -841,6 +841,40 @@ def test_a_running_total_conflicts_only_across_originators_at_one_time(figures, 
     assert [c.kind for c in found] == kinds
 
 
+def live_entry(c: Claim, i: int, at: str | None) -> None:
+    """Make c the i-th entry of a live report, stamped at `at` ("HH:MM") on its publication day."""
+    c.stated = f"{c.published}T{at}" if at else None
+    c.start, c.end = c.start + 1000 * i, c.end + 1000 * i
+
+
+@pytest.mark.parametrize("first, second, kinds", [
+    pytest.param(("ATL-MOH", 33, "10:05"), ("UN", 59, "18:45"), [], id="a live report's toll rises through the day"),
+    pytest.param(("ATL-MOH", 59, "10:05"), ("UN", 33, "18:45"), ["disagree"], id="and a later lower figure clashes"),
+    pytest.param(("ATL-MOH", 33, None), ("UN", 59, None), ["disagree"], id="one day and no times: no order"),
+])
+def test_a_live_reports_stamps_order_one_days_statements(first, second, kinds):
+    claims = tolls(("live", first[0], first[1], "2025-01-15"), ("live", second[0], second[1], "2025-01-15"))
+    for i, (c, at) in enumerate(zip(claims, (first[2], second[2]), strict=True)):
+        live_entry(c, i, at)
+    found = find_conflicts(blocks(claims))
+    assert [c.kind for c in found] == kinds
+    if kinds:
+        assert "18:45" in found[0].reason or first[2] is None
+
+
+def test_a_live_reports_batches_stay_parts_of_the_days_count():
+    """7 released at 09:40 and 13 at 11:05 under the same originator's 20 of the day are sub-counts of it,
+    whatever their time of day; another originator's 20 agrees with the whole."""
+    claims = tolls(("live", "ATL-MOH", 7, "2025-01-15"), ("live", "ATL-MOH", 13, "2025-01-15"),
+                   ("live", "ATL-MOH", 20, "2025-01-15"), ("wire", "UN", 20, "2025-01-15"))
+    for i, (c, at) in enumerate(zip(claims, ("09:40", "11:05", None, None), strict=True)):
+        live_entry(c, i, at)
+    series = blocks(claims)
+    role = roles(only(series).claims)
+    assert [role[c.id].whole for c in only(series).claims if c.doc == "live"] == [False, False, True]
+    assert find_conflicts(series) == []
+
+
 # -- estimate -------------------------------------------------------------------
 
 def figure(doc: str, source: str, published: str = "2025-03-10", value: float | None = None, **fields) -> Claim:

@@ -98,6 +98,11 @@ def test_the_period_stays_what_was_counted(extractor: Extractor) -> None:
     ("Last month's figure was 400 arrests; police now report 650.", "650", False),
     # a figure said to have been revised since
     ("The hospital said 14 patients were discharged, a figure it has since revised up.", "14", True),
+    # a past moment with no day on the verb that stated it: a stage of the story the report tells
+    ("On the first morning, firefighters told reporters that 12 people had been found dead.", "12", True),
+    ("In the opening hours the port authority said 30 crew members were missing.", "30", True),
+    # a time the sentence looks back to, given by a "when" clause
+    ("The army has not updated its losses since the spring, when it said 900 soldiers had died.", "900", True),
 ])
 def test_earlier_stages(extractor: Extractor, text: str, words: str, earlier: bool) -> None:
     assert claim_at(extractor, text, words).earlier is earlier
@@ -111,6 +116,10 @@ def test_earlier_stages(extractor: Extractor, text: str, words: str, earlier: bo
     # "from" that says where, not how much before
     ("The charity has raised $2 million from 15,000 donors.", "15,000"),
     ("Police said 12 people were arrested.", "12"),
+    # a moment of a day the text names is that day's statement, not an earlier stage
+    ("The prefecture said on Sunday evening that 14 people had been confirmed dead.", "14"),
+    # the time of what was counted, not of the statement
+    ("Firefighters said 12 people died on the first morning of the blaze.", "12"),
 ])
 def test_not_earlier(extractor: Extractor, text: str, words: str) -> None:
     assert claim_at(extractor, text, words).earlier is False
@@ -125,6 +134,8 @@ def test_not_earlier(extractor: Extractor, text: str, words: str) -> None:
     ("Aid groups fear that up to 80,000 people may flee the fighting.", "up to 80,000"),
     ("Exit polls projected 310 seats for the ruling party.", "310"),
     ("The weather service forecasts that 1,200 homes could be flooded by Sunday.", "1,200"),
+    # a count still to be known, under a modal
+    ("The governor feared the final toll would be close to 500.", "close to 500"),
 ])
 def test_projections(extractor: Extractor, text: str, words: str) -> None:
     assert claim_at(extractor, text, words).projection is True
@@ -143,6 +154,22 @@ def test_projections(extractor: Extractor, text: str, words: str) -> None:
 ])
 def test_not_projections(extractor: Extractor, text: str, words: str) -> None:
     assert claim_at(extractor, text, words).projection is False
+
+
+def test_a_live_report_dates_each_entry_by_its_stamp(extractor: Extractor) -> None:
+    """A live report's "HH:MM -" stamps give each entry's statement its time of day on the publication date,
+    where the entry's own words give no date; one stamp alone is not a live report."""
+    text = ("Ferry sinking: live\n\n09:15 - Rescuers say 11 bodies found\n\nRescuers said 11 bodies had been found.\n\n"
+            "14:40 - Toll rises\n\nThe coastguard said 26 people were now confirmed dead.\n\n"
+            "16:05 - Police statement\n\nPolice said on Wednesday that 4 crew members had been detained.")
+    claims = extractor.extract(Document(id="live", text=text, published=PUBLISHED, publisher="REUTERS"))
+    stated = {c.text: c.stated for c in claims if c.start > text.index("Rescuers said")}
+    assert stated["11"] == f"{PUBLISHED}T09:15"
+    assert stated["26"] == f"{PUBLISHED}T14:40"
+    assert stated["4"] == "2025-03-26"  # the words date it: the stamp does not
+    one = extractor.extract(Document(id="one", text="09:15 - Rescuers said 11 bodies had been found.",
+                                     published=PUBLISHED, publisher="REUTERS"))
+    assert [c.stated for c in one] == [None]
 
 
 def test_a_plan_keeps_its_measure(extractor: Extractor) -> None:

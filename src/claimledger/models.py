@@ -101,7 +101,8 @@ class Claim:
     names: dict[str, str] = field(default_factory=dict)
     # Also for the ledger (spec/reconcile.md): when the source made the
     # statement, where the text dates it ("said on Monday", "in November the
-    # Pentagon estimated"; None: the publication date); whether the text gives
+    # Pentagon estimated"; "YYYY-MM-DDTHH:MM" where a live report's stamp gives
+    # the time of day; None: the publication date); whether the text gives
     # the figure as an earlier stage of a count that has changed since ("had
     # earlier put", "the previous count"); whether it is a projection of a
     # count ("could reach", "will likely exceed"), never a count itself.

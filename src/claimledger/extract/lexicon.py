@@ -31,6 +31,8 @@ class StatementCues:
     likelihood_adverbs: set[str] = field(default_factory=set)
     expectation_heads: set[str] = field(default_factory=set)
     projection_words: set[str] = field(default_factory=set)
+    moment_words: set[str] = field(default_factory=set)
+    final_adjectives: set[str] = field(default_factory=set)
 
 
 @dataclass

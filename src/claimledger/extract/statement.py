@@ -93,6 +93,7 @@ class StatementReader:
         self.cues = lex.statement
         self.text = text if text is not None else doc.text
         self._times: dict[int, list[Span]] = {}
+        self._stamps = _stamps(self.text)
 
     def read(self, fig: Figure) -> Statement:
         out = Statement()
@@ -102,6 +103,10 @@ class StatementReader:
         stated, scue = self._stated(fig, scope)
         if stated:
             out.stated, out.cues["stated"] = stated, scue
+        elif self._stamps and self.pub is not None:
+            stamp = _stamp_before(self._stamps, fig.num.idx)
+            if stamp is not None:
+                out.stated, out.cues["stated"] = f"{self.pub.isoformat()}T{stamp[1]}", stamp[2]
         projection = self._projection(fig)
         if projection:
             out.projection, out.cues["projection"] = True, projection
@@ -294,7 +299,7 @@ class StatementReader:
         where the earlier stage is the statement itself ("had earlier put", "its previous statement").
         The cues are tried strongest first; the first that holds decides."""
         for cue in (self._from_a_change, self._count_revised, self._earlier_noun, self._earlier_adverb,
-                    self._revised_since):
+                    self._revised_since, self._past_moment, self._looking_back):
             found = cue(fig)
             if found is not None:
                 return found
@@ -368,6 +373,55 @@ class StatementReader:
                     return f"{c.text} {after.text}", None
         return None
 
+    def _past_moment(self, fig: Figure) -> tuple[str, Token | None] | None:
+        """"On the first evening, volunteers told local media that around 50 bodies had been recovered", "on
+        the night of the attack the authorities spoke of about 40 dead": a past moment with no day to it, on
+        the verb that states the figure in the past tense, places the statement in the story the report
+        tells; what it gave is a stage the count had reached then, not the report's current count."""
+        for verb in self._stating_verbs(fig):
+            if not _past(verb):
+                continue
+            for span in self._time_spans(verb.sent):
+                host, prep = _attachment(span)
+                if host.i != verb.i or prep not in STATEMENT_PREPS:
+                    continue
+                top = span.root
+                while top.head.i != verb.i and top.head.i != top.i:
+                    top = top.head
+                if statement_day(self.doc[top.left_edge.i:top.right_edge.i + 1].text, self.pub):
+                    continue  # "on Sunday evening": a day after all
+                if {t.lower_ for t in span} & self.cues.moment_words:
+                    return (f"{prep} {span.text}" if prep and not span.text.lower().startswith(prep)
+                            else span.text), None
+        return None
+
+    def _looking_back(self, fig: Figure) -> tuple[str, Token | None] | None:
+        """"Moscow has not published its losses since early in the war, when it admitted about 6,000 had
+        died": a statement made at a past time the sentence looks back to ("since ...", or a past moment with
+        no day), given by a "when" clause that follows it. The parse may hang the clause's verb on the
+        figure's own ("when it admitted about 6,000 soldiers had died" with "admitted" under "died")."""
+        verbs = self._stating_verbs(fig) + [c for t in self._clause(fig.anchor) for c in t.children
+                                            if c.dep_ in ("advcl", "relcl") and c.i < fig.num.i
+                                            and c.lemma_.lower() in self.lex.reporting_verbs]
+        for verb in verbs:
+            when = next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "when" and c.i < verb.i),
+                        None)
+            if when is None:
+                continue
+            last = when.i - 1
+            while last >= verb.sent.start and self.doc[last].is_punct:
+                last -= 1
+            if last < verb.sent.start:
+                continue
+            top = self.doc[last]
+            while top.head.i != top.i and top.head.i < when.i and top.head.pos_ not in VERBS:
+                top = top.head
+            phrase = self.doc[top.left_edge.i:last + 1]
+            words = {t.lower_ for t in phrase}
+            if "since" in words or (words & self.cues.moment_words and not statement_day(phrase.text, self.pub)):
+                return f"{phrase.text}, when ... {verb.text}", None
+        return None
+
     def _change_target(self, anchor: Token) -> bool:
         """The figure is where a change went: "revised to 58", "rose from 20 to 58" (58)."""
         t = anchor
@@ -423,6 +477,9 @@ class StatementReader:
         for t in (*anchor.children, *fig.num.children):
             if t.dep_ == "amod" and t.lemma_.lower() in cues.projection_words:
                 return t.text  # "a projected 20,000"
+        final = self._final_count(anchor)
+        if final:
+            return final
         verb, noun = self._predicate(anchor)
         if noun is not None:
             return noun.text  # "a forecast of 3,000 deaths"
@@ -453,6 +510,26 @@ class StatementReader:
             return said  # "up to 100,000 could flee", "will likely displace"
         if expecting is not None:
             return f"{expecting.text} ... {verb.text}"  # "is expected to displace 100,000"
+        return ""
+
+    def _final_count(self, anchor: Token) -> str:
+        """"he feared the final toll would be several hundred, maybe close to a thousand": the figure of a
+        count still to be known (a final, eventual or ultimate one) under a modal."""
+        cues = self.cues
+        verb = next((t for t in anchor.ancestors if t.pos_ in VERBS), None)
+        if verb is None:
+            return ""
+        modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in cues.possibility_modals
+                      | cues.future_modals), None)
+        if modal is None:
+            return ""
+        for subject in verb.children:
+            if subject.dep_ not in ("nsubj", "nsubjpass") or subject.lemma_.lower() not in cues.count_nouns:
+                continue
+            final = next((c for c in subject.children if c.dep_ == "amod" and c.lower_ in cues.final_adjectives),
+                         None)
+            if final is not None:
+                return f"{final.text} {subject.text} {modal.text} {verb.text}"
         return ""
 
     def _predicate(self, anchor: Token) -> tuple[Token | None, Token | None]:
@@ -508,6 +585,30 @@ def _past_time(poss: Token) -> bool:
     """A possessive that names a past time: "last month's", "yesterday's", "the previous week's"."""
     words = {t.lower_ for t in poss.subtree}
     return poss.ent_type_ in ("DATE", "TIME") and bool(words & {"last", "yesterday", "previous", "prior"})
+
+
+def _past(verb: Token) -> bool:
+    """The verb states in a past tense: "told", "spoke", "had given", "was reporting"."""
+    return verb.tag_ in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+
+
+# A live report's time stamps, one at the head of each entry: "12:20 - Coastguard: 43 bodies recovered",
+# "18.45 | Prefecture: 59 dead", "08:20 GMT - First toll".
+STAMP = re.compile(r"^[ \t]*([01]?\d|2[0-3])[:.h]([0-5]\d)(?:[ \t]*(?:GMT|UTC|BST|CET|CEST|EST|EDT|local time|"
+                   r"[ap]\.?m\.?))?[ \t]*[-\u2013\u2014|:][ \t]", re.M | re.I)
+
+
+def _stamps(text: str) -> list[tuple[int, str, str]]:
+    """The time stamps of a live report, as (offset, "HH:MM", words); none unless the text has two or more
+    (one "12:20 -" line is not a live report)."""
+    found = [(m.start(), f"{int(m.group(1)):02d}:{m.group(2)}", m.group(0).strip(" \t-\u2013\u2014|:"))
+             for m in STAMP.finditer(text)]
+    return found if len(found) >= 2 else []
+
+
+def _stamp_before(stamps: list[tuple[int, str, str]], offset: int) -> tuple[int, str, str] | None:
+    """The stamp of the entry that holds offset: the last one before it."""
+    return next((s for s in reversed(stamps) if s[0] <= offset), None)
 
 
 def _pluperfect(verb: Token) -> bool:

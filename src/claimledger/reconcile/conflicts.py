@@ -45,7 +45,15 @@ from typing import Any
 from claimledger.models import Claim
 from claimledger.reconcile.originators import Originators, default_originators
 from claimledger.reconcile.quantities import Context, contexts, country_of, shipped_model
-from claimledger.reconcile.roles import Role, flow_period, money_unit, roles, statement_date
+from claimledger.reconcile.roles import (
+    Role,
+    flow_period,
+    money_unit,
+    roles,
+    statement_date,
+    statement_order,
+    statement_time,
+)
 from claimledger.reconcile.series import Names, Series, claim_date, primary_source
 from claimledger.reconcile.sources import format_figure
 
@@ -172,19 +180,24 @@ def _rose(ca: Claim, ia: tuple[float, float], cb: Claim, ib: tuple[float, float]
     later figure is the higher, within ``YOUNG_DAYS`` of the quantity's first figure. A disaster's toll
     reported at 170 and three days later at 3,283 by another body is one count's stages, not a
     disagreement; the reverse (the later figure lower) is one, since a count of what happened does
-    not fall; and a war's months-old casualty count that jumps threefold in two days is a dispute."""
+    not fall; and a war's months-old casualty count that jumps threefold in two days is a dispute.
+    Within one day, a live report's time stamps order the statements (33 at 10:05, 59 at 18:45)."""
     da, db = statement_date(ca), statement_date(cb)
-    if da is None or db is None or da == db or flow_period(ca) is not None:
+    if da is None or db is None or flow_period(ca) is not None:
         return False
+    ta, tb = statement_order(ca), statement_order(cb)
+    if ta[0] == tb[0] and not (ta[1] and tb[1] and ta[1] != tb[1]):
+        return False  # one day, and no time of day that orders the two
     if first is None or (max(da, db) - first).days > YOUNG_DAYS:
         return False
-    earlier, later = (ia, ib) if da < db else (ib, ia)
+    earlier, later = (ia, ib) if ta < tb else (ib, ia)
     return later[0] >= earlier[0] and later[1] >= earlier[1] and later != earlier
 
 
 def _says(c: Claim, who: str, names: Names) -> str:
     period = flow_period(c)
-    when = f"for {period[0]}..{period[1]}" if period else f"as of {statement_date(c)}"
+    at = f" {statement_time(c)}" if statement_time(c) else ""
+    when = f"for {period[0]}..{period[1]}" if period else f"as of {statement_date(c)}{at}"
     where = f" in {names(c.location)}" if c.location else ""
     return f"{names(who)} says {format_figure(c)}{where} ({when})"
 

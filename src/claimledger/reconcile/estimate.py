@@ -43,7 +43,7 @@ import yaml
 
 from claimledger.models import Claim
 from claimledger.reconcile.originators import Originators, Parties, default_originators
-from claimledger.reconcile.roles import flow_period, money_unit, roles, statement_date
+from claimledger.reconcile.roles import flow_period, money_unit, roles, statement_date, statement_order
 from claimledger.reconcile.series import Names, Series
 from claimledger.reconcile.sources import format_figure
 
@@ -173,7 +173,7 @@ def estimate(series: Series, parties: Parties | None = None, originators: Origin
     usable = [c for c in usable if money_unit(c) == unit]  # one currency: amounts are never mixed
     fighting = parties.fighting([series.actor, series.recipient]) if parties else set()
     latest: dict[str, Figure] = {}
-    for c in sorted(usable, key=lambda c: (statement_date(c) or date.min, c.published or "", c.doc, c.start)):
+    for c in sorted(usable, key=lambda c: (*statement_order(c), c.published or "", c.doc, c.start)):
         who = origin(c)
         fig = read_figure(c, who, _is_party(who, origin, fighting), rules)
         if fig is not None:

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from claimledger.models import Claim
-from claimledger.reconcile.originators import default_originators
+from claimledger.reconcile.originators import Originators, default_originators
 from claimledger.reconcile.quantities import country_of
 from claimledger.reconcile.series import Kinds, _default_kinds, _load_gazetteer, _parse_date, claim_span
 
@@ -47,6 +47,18 @@ FLOW_MIN_DAYS = 2
 def statement_date(claim: Claim) -> date | None:
     """When the figure was current: the date the text gives for the statement, else the publication date."""
     return _parse_date(claim.stated) or _parse_date(claim.published)
+
+
+def statement_time(claim: Claim) -> str | None:
+    """The time of day of the statement where the text gives one (a live report's "12:20 -" stamp), as
+    "HH:MM"; it orders a day's statements, which statement_date alone cannot."""
+    stated = claim.stated or ""
+    return stated[11:16] if len(stated) >= 16 and stated[10] == "T" else None
+
+
+def statement_order(claim: Claim) -> tuple[date, str]:
+    """A key that puts statements in the order they were made: the day, then the time of day if known."""
+    return statement_date(claim) or date.min, statement_time(claim) or ""
 
 
 def flow_period(claim: Claim) -> tuple[date, date] | None:
@@ -83,6 +95,13 @@ class Role:
         return not (self.projection or self.earlier)
 
 
+def _report_count(c: Claim, origin: Originators) -> tuple[str, str, str, date | None, str]:
+    """One originator's count in one report, place, day and currency: its smaller figures are sub-counts.
+    The day, not the time of day: a live report's batches (7 hostages at 09:40, 13 at 11:05) stay parts
+    of the day's 20."""
+    return c.doc, origin(c), c.location or "", statement_date(c), money_unit(c)
+
+
 GENERIC_KINDS = frozenset({"people", "persons"})
 
 
@@ -92,11 +111,11 @@ def roles(claims: Iterable[Claim], kinds: Kinds | None = None) -> dict[str, Role
     kinds = kinds or _default_kinds()
     origin = default_originators()
     place_countries = {country_of(c.location) for c in claims if c.location} - {None}
-    largest: dict[tuple[str, str, str, str | None, str], float] = {}
+    largest: dict[tuple[str, str, str, date | None, str], float] = {}
     for c in claims:
         v = _size(c)
         if v is not None and not c.incremental:
-            key = (c.doc, origin(c), c.location or "", c.stated, money_unit(c))
+            key = _report_count(c, origin)
             largest[key] = max(largest.get(key, v), v)
     starts = [_parse_date(c.period_start) for c in claims if flow_period(c) is None and not c.incremental]
     unplaced = any(not c.location for c in claims)
@@ -136,7 +155,7 @@ def roles(claims: Iterable[Claim], kinds: Kinds | None = None) -> dict[str, Role
                     s is None or s < since for s in starts):
                 why.append(f"since {since.isoformat()} only")
             if not why and not place and (v := _size(c)) is not None and v < largest.get(
-                    (c.doc, origin(c), c.location or "", c.stated, money_unit(c)), v):
+                    _report_count(c, origin), v):
                 why.append("a sub-count")
         out[c.id] = Role(part="; ".join(why), place=place, projection=bool(c.projection), earlier=bool(c.earlier))
     return out
