@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from claimledger.cli import main
+from claimledger.cli import EXIT_INPUTS_FAILED, main
 from claimledger.ingest.annotated import align, read_annotated, sentence_around
 from claimledger.models import Claim
 from claimledger.store import open_store
@@ -64,7 +64,7 @@ def test_coded_claims_are_kept_as_coded_and_the_rest_is_filled_in(tmp_path, caps
     assert c.stated == "2026-03-09"
     assert claims["12"].earlier is True
     assert claims["60"].projection is True
-    assert "1 new (3 claims)" in capsys.readouterr().err
+    assert "1 new, 0 new versions (3 claims)" in capsys.readouterr().err
 
 
 def test_a_second_ingest_stores_nothing_new(tmp_path, capsys):
@@ -93,7 +93,7 @@ def test_a_second_ingest_stores_nothing_new(tmp_path, capsys):
 def test_a_bad_line_is_named_and_the_rest_goes_on(tmp_path, capsys, line, reason):
     path = write(tmp_path, line, json.dumps(report()))
     db = str(tmp_path / "l.db")
-    assert main(["--db", db, "ingest", "--quiet", "--annotated", str(path)]) == 1  # one input failed
+    assert main(["--db", db, "ingest", "--quiet", "--annotated", str(path)]) == EXIT_INPUTS_FAILED  # one input failed
     err = capsys.readouterr().err
     assert f"{path}:1" in err and reason in err
     with open_store(db) as store:
@@ -102,7 +102,7 @@ def test_a_bad_line_is_named_and_the_rest_goes_on(tmp_path, capsys, line, reason
 
 def test_an_empty_file_says_so(tmp_path, capsys):
     path = write(tmp_path, "")
-    assert main(["--db", str(tmp_path / "l.db"), "ingest", "--quiet", "--annotated", str(path)]) == 1
+    assert main(["--db", str(tmp_path / "l.db"), "ingest", "--quiet", "--annotated", str(path)]) == EXIT_INPUTS_FAILED
     assert "no reports in the file" in capsys.readouterr().err
 
 

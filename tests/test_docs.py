@@ -5,6 +5,8 @@ import argparse
 import dataclasses
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -82,3 +84,25 @@ def test_ci_runs_make_test() -> None:
     commands = [line.strip() for line in CI_RUN.read_text(encoding="utf-8").splitlines()
                 if line.strip() and not line.lstrip().startswith("#")]
     assert "make test" in commands
+
+
+def test_every_guarantee_names_tests_that_exist() -> None:
+    named = re.findall(r"`(test_\w+\.py)::(test_\w+)`", section("Guarantees"))
+    assert len(named) >= 20
+    for file, test in named:
+        source = (ROOT / "tests" / file).read_text(encoding="utf-8")
+        assert re.search(rf"^def {test}\(", source, re.M), f"{file} has no {test}"
+
+
+def python_examples() -> list[str]:
+    return re.findall(r"```python\n(.*?)```", README, re.S)
+
+
+@pytest.mark.parametrize("number", range(len(python_examples())))
+def test_the_readme_python_examples_run_as_written(number: int, tmp_path: Path) -> None:
+    """Each ```python block of the README, verbatim, in a fresh interpreter: no undefined name, no model
+    that `make` does not install."""
+    code = python_examples()[number]
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip(), "an example should show what it made"

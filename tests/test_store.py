@@ -108,7 +108,7 @@ def store(db_path):
 def full(store):
     """A ledger with three reports: Kyiv (Feb), Seoul (Mar), aid (undated)."""
     for doc, claims in (seoul_report(), kyiv_report(), aid_report()):
-        assert store.add(doc, claims) is True
+        assert store.add(doc, claims)
     return store
 
 
@@ -166,6 +166,12 @@ def test_a_version_1_ledger_is_upgraded_with_its_claims_intact(db_path):
         assert (claim.id, claim.value, claim.stated, claim.earlier, claim.projection) == (
             "old#5-8", 300, None, False, False)
         assert store.reviews() == []
+        # schema 3: the old document is version 1 of its id, and a changed copy becomes version 2
+        old = store.document("old")
+        assert [v["version"] for v in store.versions("old")] == [1]
+        assert store.add(replace(old, text="Some 400 were sent."), []).outcome == "version"
+        assert store.document("old", version=1).text == "Some 300 were sent."
+        assert [c.id for c in store.document_claims("old", 1)] == ["old#5-8"]
 
 
 def test_default_db_is_a_file_in_the_working_directory(tmp_path, monkeypatch):
@@ -189,7 +195,7 @@ def test_reopening_keeps_data_and_does_not_migrate_again(db_path):
     with open_store(db_path) as store:
         assert store.stats()["claims"] == 2
         assert store.has(doc.content_hash)
-        assert store.add(doc, claims) is False
+        assert not store.add(doc, claims)
 
 
 @pytest.mark.parametrize("url", [
@@ -258,37 +264,88 @@ def test_closed_store_says_so(db_path):
 def test_add_then_re_add_is_idempotent(store, db_path):
     doc, claims = seoul_report()
     assert not store.has(doc.content_hash)
-    assert store.add(doc, claims) is True
+    assert store.add(doc, claims).outcome == "new"
     assert store.has(doc.content_hash)
     before = {t: row_count(db_path, t) for t in ("documents", "claims", "entities", "claim_entities")}
     assert before["documents"] == 1 and before["claims"] == 2
 
     again_doc, again_claims = seoul_report()
-    assert store.add(again_doc, again_claims) is False
+    assert store.add(again_doc, again_claims).outcome == "present"
     assert {t: row_count(db_path, t) for t in before} == before
     assert store.stats() == {"documents": 1, "claims": 2, "entities": 8}
 
 
-def test_same_id_different_text_gets_a_suffixed_id(store):
+def test_same_id_with_changed_content_is_a_new_version_and_the_old_one_stays_readable(store):
+    """An outlet's correction: the id stays the id, the changed content is version 2 and current, and
+    version 1 keeps its text and its claims."""
     doc, claims = seoul_report()
     store.add(doc, claims)
     updated = replace(doc, text=doc.text.replace("on Monday", "on Tuesday"))
     new_claims = [make_claim(updated, c.text, value=c.value, item=c.item, measure=c.measure) for c in claims]
 
-    assert store.add(updated, new_claims) is True
-    suffixed = f"seoul-1~{updated.content_hash[:8]}"
-    assert store.document(suffixed).text == updated.text
-    assert store.document("seoul-1").text == doc.text  # the first one is untouched
-    stored = store.claims(doc=suffixed)
-    assert [c.doc for c in stored] == [suffixed, suffixed]
-    assert [c.id for c in stored] == [f"{suffixed}#{c.start}-{c.end}" for c in new_claims]
-    assert all(c.doc == "seoul-1" for c in new_claims)  # the caller's objects are not rewritten
-    assert store.add(updated, new_claims) is False  # and it is idempotent too
+    added = store.add(updated, new_claims)
+    assert (added.outcome, added.doc, added.version) == ("version", "seoul-1", 2)
+    assert store.document("seoul-1").text == updated.text
+    assert [c.id for c in store.claims(doc="seoul-1")] == [c.id for c in new_claims]
+    assert store.document("seoul-1", version=1).text == doc.text
+    assert [c.to_dict() for c in store.document_claims("seoul-1", 1)] == [c.to_dict() for c in claims]
+    assert [(v["version"], v["current"], v["replaced_by"]) for v in store.versions("seoul-1")] == [
+        (1, False, "ingest"), (2, True, None)]
+    assert store.stats()["documents"] == 1
+    assert store.add(updated, new_claims).outcome == "present"  # and it is idempotent too
+
+
+@pytest.mark.parametrize("change", [
+    pytest.param(dict(published="2025-01-14"), id="date"),
+    pytest.param(dict(title="Seoul raises its estimate"), id="title"),
+    pytest.param(dict(url="https://example.org/seoul-1-corrected"), id="URL alone"),
+])
+def test_any_changed_content_makes_a_version(store, change):
+    doc, claims = seoul_report()
+    store.add(doc, claims)
+    updated = replace(doc, **change)
+    assert store.status(updated) == "changed"
+    assert store.add(updated, [replace(c) for c in claims]).outcome == "version"
+    assert store.document("seoul-1") == updated
+
+
+def test_identical_content_under_another_id_is_an_alias(store):
+    doc, claims = seoul_report()
+    store.add(doc, claims)
+    copy = replace(doc, id="seoul-copy", origin="mirror.jsonl")
+    assert store.status(copy) == "alias"
+    added = store.add(copy, [])
+    assert (added.outcome, added.doc, bool(added)) == ("alias", "seoul-1", False)
+    assert store.aliases() == {"seoul-1": ["seoul-copy"]}
+    assert store.document("seoul-copy") == doc  # the alias reads as the document it names
+    assert store.add(copy, []).outcome == "present"
+    assert store.stats()["documents"] == 1
+
+
+def test_a_new_version_may_equal_another_documents_content(store):
+    """Two ids may come to hold one text: report B's correction repeats report A word for word."""
+    doc, claims = seoul_report()
+    store.add(doc, claims)
+    other = replace(doc, id="other", text="Something else entirely was reported.")
+    store.add(other, [])
+    assert store.add(replace(doc, id="other"), [replace(c, doc="other") for c in claims]).outcome == "version"
+    assert store.document("other").text == doc.text == store.document("seoul-1").text
+
+
+def test_delete_removes_every_version_claim_and_alias(store, db_path):
+    doc, claims = seoul_report()
+    store.add(doc, claims)
+    store.add(replace(doc, title="corrected"), [replace(c) for c in claims])
+    store.add(replace(doc, id="copy", title="corrected"), [])
+    assert store.delete("seoul-1") == {"claims": 2, "versions": 2, "aliases": 1}
+    assert store.stats()["documents"] == 0
+    assert {t: row_count(db_path, t) for t in ("claims", "claim_entities", "document_versions", "aliases")} == {
+        "claims": 0, "claim_entities": 0, "document_versions": 0, "aliases": 0}
 
 
 def test_add_with_no_claims_stores_the_document(store):
     doc = Document(id="quiet", text="Nothing was counted today.", published="2025-01-02")
-    assert store.add(doc, []) is True
+    assert store.add(doc, [])
     assert store.document("quiet") == doc
     assert store.claims(doc="quiet") == []
 
@@ -316,7 +373,7 @@ def test_failing_add_rolls_back_everything(store, db_path, spoil):
     for table in ("documents", "claims", "entities", "claim_entities"):
         assert row_count(db_path, table) == 0, table
     assert not store.has(doc.content_hash)
-    assert store.add(doc, claims) is True  # the fixed document goes in afterwards
+    assert store.add(doc, claims)  # the fixed document goes in afterwards
 
 
 # -- round trips ---------------------------------------------------------------
@@ -457,11 +514,15 @@ def test_unknown_document_message(full):
 
 def test_unknown_document_message_suggests_longer_ids(full):
     doc, _ = seoul_report()
-    changed = replace(doc, text="A second version of the Seoul report.")
-    full.add(changed, [])
+    full.add(replace(doc, id="seoul-10", text="Another Seoul report."), [])
     with pytest.raises(NotFoundError) as err:
         full.document("seoul")
-    assert f"did you mean 'seoul-1', 'seoul-1~{changed.content_hash[:8]}'?" in str(err.value)
+    assert "did you mean 'seoul-1', 'seoul-10'?" in str(err.value)
+
+
+def test_unknown_version_names_the_versions_there_are(full):
+    with pytest.raises(NotFoundError, match="has no version 4: its versions are 1 to 1"):
+        full.document("seoul-1", version=4)
 
 
 def test_unknown_document_wildcards_are_literal(full):

@@ -1,8 +1,14 @@
 """The `claimledger` command: parse arguments, call the library, map errors to messages and exit codes.
 
-Exit codes: 0 success; for ingest and extract, the number of inputs that
-failed (at most 100); 2 for usage and configuration errors; 3 when the
-ledger cannot be opened; 4 for an unknown document, claim or series.
+Exit codes (the README's "Guarantees" lists them too):
+  0  success
+  1  any other error
+  2  usage and configuration errors
+  3  the ledger cannot be opened, read or written (missing, read-only, not a ledger)
+  4  an unknown document, version, claim or series
+  5  ingest, extract or reextract: some inputs failed (each named on a line; the rest went on, and
+     the closing line counts them)
+  130 interrupted
 """
 from __future__ import annotations
 
@@ -14,10 +20,10 @@ from typing import Any, NoReturn
 
 from claimledger import __version__
 from claimledger.errors import ClaimLedgerError, ConfigError, IngestError, NotFoundError, StoreError
-from claimledger.models import Claim
+from claimledger.models import CATEGORIES, MEASURES, Claim
 from claimledger.settings import Settings
 
-MAX_FAILURE_EXIT = 100
+EXIT_INPUTS_FAILED = 5
 # The exit code of each kind of error, most specific first.
 EXIT_CODES = ((ConfigError, 2), (StoreError, 3), (NotFoundError, 4), (ClaimLedgerError, 1))
 
@@ -36,19 +42,47 @@ class _Parser(argparse.ArgumentParser):
     """Usage errors as one line, like every other error (exit 2)."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"claimledger: error: {self.prog}: {message} (see --help)\n")
+        command = self.prog.removeprefix("claimledger").strip()  # "claimledger review wrong" → "review wrong"
+        where = f"{command}: " if command else ""
+        self.exit(2, f"claimledger: error: {where}{message} (see {self.prog} --help)\n")
+
+
+# Options of the whole program, accepted before the command or after it ("claimledger ingest x --db l.db").
+GLOBAL_OPTIONS: list[tuple[str, dict[str, Any]]] = [
+    ("--db", dict(default=None, help="ledger: an SQLite file path (default: claimledger.db here)")),
+    ("--config", dict(default=None, help="a TOML settings file (default: ./claimledger.toml if present)")),
+    ("--gazetteer", dict(action="append", default=None, metavar="FILE",
+                         help="your own YAML gazetteer file, extending the packaged one (repeatable)")),
+    ("--decisions", dict(default=None, metavar="rules|model|FILE",
+                         help="who decides measure, category and unattributed sources: the rules (default), the "
+                              "trained decision model shipped in the package, or a model file made by "
+                              "`claimledger train`")),
+]
+# Commands that read or write no ledger; `ingest` makes one; every other command needs an existing one.
+NO_LEDGER = frozenset({"extract", "eval", "train"})
+
+
+def _add_global_options(parser: argparse.ArgumentParser, after_command: bool) -> None:
+    """The global options on a parser; after the command they default to nothing, so that a value given
+    before the command stands unless the user gives it again after."""
+    for flag, kw in GLOBAL_OPTIONS:
+        if flag not in parser._option_string_actions:  # a command may have it already, from a shared parent
+            parser.add_argument(flag, **({**kw, "default": argparse.SUPPRESS} if after_command else kw))
+
+
+def _subparsers(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser]:
+    """Every command's parser under parser, nested ones ("review wrong") included."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in dict.fromkeys(action.choices.values()):
+                yield sub
+                yield from _subparsers(sub)
 
 
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="claimledger", description="News reports in, a sourced ledger of figures out.")
     p.add_argument("--version", action="version", version=f"claimledger {__version__}")
-    p.add_argument("--db", default=None, help="ledger: an SQLite file path (default: claimledger.db here)")
-    p.add_argument("--config", default=None, help="a TOML settings file (default: ./claimledger.toml if present)")
-    p.add_argument("--gazetteer", action="append", default=None, metavar="FILE",
-                   help="your own YAML gazetteer file, extending the packaged one (repeatable)")
-    p.add_argument("--decisions", default=None, metavar="rules|model|FILE",
-                   help="who decides measure, category and unattributed sources: the rules (default), the trained "
-                        "decision model shipped in the package, or a model file made by `claimledger train`")
+    _add_global_options(p, after_command=False)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
 
@@ -58,11 +92,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--annotated", action="store_true",
                    help="the sources are JSON Lines of reports whose claims are already coded (the gold form of "
                         "spec/claims.md): keep those claims as they are instead of extracting")
+    _add_input_options(s)
     s.set_defaults(func=cmd_ingest)
 
     s = sub.add_parser("claims", help="list the claims in the ledger")
-    s.add_argument("--measure")
-    s.add_argument("--category")
+    s.add_argument("--measure", choices=MEASURES)
+    s.add_argument("--category", choices=CATEGORIES)
     s.add_argument("--actor", help="entity id or name")
     s.add_argument("--source", help="entity id or name")
     s.add_argument("--item")
@@ -75,6 +110,8 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("show", help="one document with its claims highlighted and explained, and its attribution "
                                     "frames (who speaks over which text)")
     s.add_argument("doc")
+    s.add_argument("--version", type=_positive_int, metavar="N",
+                   help="an earlier version of the document, with the claims it had (default: the current one)")
     s.add_argument("--json", action="store_true")
     s.add_argument("--no-frames", action="store_true", help="skip the attribution frames (no re-parse of the text)")
     s.set_defaults(func=cmd_show)
@@ -83,6 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="documents in (JSON Lines or any ingest source), claims out as JSON Lines; no ledger")
     s.add_argument("sources", nargs="+")
     s.add_argument("-o", "--output", help="write here instead of standard output")
+    _add_input_options(s)
     s.set_defaults(func=cmd_extract)
 
     s = sub.add_parser("export", help="export the ledger's claims")
@@ -110,9 +148,29 @@ def build_parser() -> argparse.ArgumentParser:
                         "`quantity` and `part_of` labels; default file data/quantities.json)")
     s.set_defaults(func=cmd_train)
 
+    s = sub.add_parser("documents", help="list the ledger's documents: ids, versions, aliases, origins; or one "
+                                         "document's versions; or remove one for good (--delete ID --force)")
+    s.add_argument("doc", nargs="?", help="one document: list its versions")
+    s.add_argument("--json", action="store_true")
+    s.add_argument("--delete", metavar="ID", help="remove this document, its versions, claims and aliases")
+    s.add_argument("--force", action="store_true", help="really remove (--delete refuses without it)")
+    s.set_defaults(func=cmd_documents)
+
+    s = sub.add_parser("reextract", help="run extraction again on stored documents (after an upgrade of claimledger, "
+                                         "its gazetteer or lexicon): each gets a new version, the old claims kept")
+    which = s.add_mutually_exclusive_group(required=True)
+    which.add_argument("--all", action="store_true", help="every document")
+    which.add_argument("--stale", action="store_true",
+                       help="documents whose claims were made by another extractor, gazetteer, lexicon or model")
+    which.add_argument("--doc", action="append", metavar="ID", help="this document (repeatable)")
+    s.add_argument("--dry-run", action="store_true", help="only list the documents that would be re-extracted")
+    s.set_defaults(func=cmd_reextract)
+
     from claimledger.cli_reconcile import add_commands
 
     add_commands(sub)
+    for command in _subparsers(p):
+        _add_global_options(command, after_command=True)
     return p
 
 
@@ -126,6 +184,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.settings = Settings.resolve(args)
         if getattr(args, "db", None) is None:
             args.db = args.settings.db
+        if args.command not in NO_LEDGER and args.command != "ingest":
+            _ledger_must_exist(args.db)
         return int(args.func(args) or 0)
     except ClaimLedgerError as exc:
         _err(str(exc))
@@ -137,8 +197,48 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+def _add_input_options(s: argparse.ArgumentParser) -> None:
+    """What `ingest` and `extract` read, and what they refuse."""
+    from claimledger.ingest import LANGUAGES
+
+    s.add_argument("--allow-private-urls", action="store_true",
+                   help="fetch from loopback and private network addresses too (refused by default)")
+    s.add_argument("--lang", choices=LANGUAGES, default="auto",
+                   help="auto (default): skip, with a line, a document that does not read as English; en: take "
+                        "every text as English")
+    s.add_argument("--max-mb", type=_positive_int, default=10, metavar="N",
+                   help="the largest file or page read, in megabytes (default 10); a larger one is refused before "
+                        "it is read")
+
+
+def _documents(args: argparse.Namespace) -> Iterator[Any]:
+    from claimledger.ingest import iter_documents
+    from claimledger.ingest.fetch import Fetcher
+
+    limit = args.max_mb * 1024 * 1024
+    return iter_documents(args.sources, fetcher=Fetcher(allow_private=args.allow_private_urls, max_bytes=limit),
+                          language=args.lang, max_bytes=limit)
+
+
+def _ledger_must_exist(db: str | None) -> None:
+    """Read commands never make a ledger: a mistyped --db must not answer "0 claims" from a new empty file."""
+    from pathlib import Path
+
+    from claimledger.store import DEFAULT_DB
+
+    target = db or DEFAULT_DB
+    if "://" in target and not target.startswith("sqlite:"):
+        return  # a server's database: the server says whether it exists
+    path = target.split("://", 1)[1].removeprefix("/") if target.startswith("sqlite:") else target
+    if path != ":memory:" and not Path(path).exists():
+        raise StoreError(f"no ledger at {path}: check --db (or db in the settings file), or ingest into it "
+                         "first; read commands never create one.")
+
+
 def _err(msg: str) -> None:
-    print(f"claimledger: error: {msg}", file=sys.stderr)
+    from claimledger.display import clean
+
+    print(f"claimledger: error: {clean(msg)}", file=sys.stderr)  # ids and origins come from untrusted input
 
 
 def _console(stderr: bool = False):
@@ -161,15 +261,17 @@ def _extractor(settings: Settings, decisions: str | bool | None = None):
 # -- commands ---------------------------------------------------------------------
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from rich.markup import escape
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from claimledger.ingest import iter_documents
+    from claimledger.display import clean
     from claimledger.ingest.annotated import align
     from claimledger.store import open_store
 
     settings: Settings = args.settings
     extractor = _extractor(settings)
-    failed = added = seen = present = nclaims = 0
+    count = dict.fromkeys(("new", "version", "alias", "present"), 0)
+    failed = seen = nclaims = 0
     console = _console(stderr=True)
     with open_store(args.db) as store, Progress(
         SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(bar_width=None),
@@ -177,35 +279,40 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         TextColumn("{task.fields[name]}"), TimeElapsedColumn(), console=console,
         disable=args.quiet or not console.is_terminal,
     ) as progress:
+        store.check_writable()  # a read-only ledger is refused before anything is extracted
         task = progress.add_task("ingest", total=None, name="")
-        items = _annotated(args.sources) if args.annotated else iter_documents(args.sources)
+        items = (_annotated(args.sources) if args.annotated
+                 else _documents(args))
         for item in items:
             coded = None
             if isinstance(item, tuple):
                 item, coded = item
             if isinstance(item, IngestError):
                 failed += 1
-                progress.console.print(f"claimledger: error: {item}", markup=False, highlight=False, soft_wrap=True)
+                progress.console.print(f"claimledger: error: {clean(item)}", markup=False, highlight=False,
+                                       soft_wrap=True)
                 continue
             seen += 1
-            progress.update(task, advance=1, name=item.id)
-            if store.has(item.content_hash):
-                present += 1
+            progress.update(task, advance=1, name=escape(clean(item.id)))
+            status = store.status(item)
+            if status in ("present", "alias"):
+                count[store.add(item, []).outcome] += 1  # nothing to extract: the content is stored already
                 continue
             try:
                 claims = extractor.extract(item)
                 if coded is not None:
                     claims = align(coded, claims)
-                if store.add(item, claims):
-                    added += 1
-                    nclaims += len(claims)
+                added = store.add(item, claims)
+                count[added.outcome] += 1
+                nclaims += len(claims) if added else 0
             except (ClaimLedgerError, ValueError) as exc:
                 failed += 1
-                progress.console.print(f"claimledger: error: {item.origin or item.id}: {exc}", markup=False,
+                progress.console.print(f"claimledger: error: {clean(f'{item.origin or item.id}: {exc}')}", markup=False,
                                        highlight=False, soft_wrap=True)
-    print(f"{seen} documents read: {added} new ({nclaims} claims), {present} already in the ledger; {failed} failed",
-          file=sys.stderr)
-    return min(failed, MAX_FAILURE_EXIT)
+    print(f"{seen} documents read: {count['new']} new, {count['version']} new versions ({nclaims} claims), "
+          f"{count['alias']} aliases of stored documents, {count['present']} already in the ledger; "
+          f"{failed} failed", file=sys.stderr)
+    return EXIT_INPUTS_FAILED if failed else 0
 
 
 def _annotated(paths: Sequence[str]) -> Iterator[Any]:
@@ -233,21 +340,36 @@ def claim_figure(c: Claim) -> str:
     return f"{prefix}{'~' if c.approx else ''}{fig}"
 
 
-def _claims_table(claims: list[Claim], title: str | None = None):
+# The claims table's columns, and the ones kept when the terminal is too narrow for all of them.
+CLAIM_COLUMNS = ("doc", "figure", "item", "category", "measure", "actor → recipient", "where", "period", "source",
+                 "via")
+NARROW_COLUMNS = ("doc", "figure", "item", "measure", "actor → recipient", "source")
+NARROW_WIDTH = 140
+
+
+def _claims_table(claims: list[Claim], title: str | None = None, width: int | None = None):
+    """The claims as a table; under NARROW_WIDTH columns only the essential fields, each cell whole
+    (a figure is never split across lines), rather than every field folded a letter a line."""
     from rich.table import Table
 
+    from claimledger.display import text
+
+    columns = NARROW_COLUMNS if width is not None and width < NARROW_WIDTH else CLAIM_COLUMNS
+    if columns is NARROW_COLUMNS:
+        title = f"{title or ''} (narrow terminal: --json or a wider one shows every field)".strip()
     t = Table(title=title, show_lines=False, expand=False)
-    for col in ("doc", "figure", "item", "category", "measure", "actor → recipient", "where", "period", "source",
-                "via"):
-        t.add_column(col, overflow="fold")
+    for col in columns:
+        t.add_column(col, overflow="fold", no_wrap=col == "figure")
     for c in claims:
         period = ""
         if c.period_start or c.period_end:
             period = f"{c.period_start or '…'}..{c.period_end or '…'}"
         flags = ("Σ " if c.cumulative else "") + ("+ " if c.incremental else "")
-        t.add_row(c.doc, flags + claim_figure(c), c.item, c.category, c.measure,
-                  f"{c.actor or '?'} → {c.recipient or '–'}", c.location or "", period, c.source or "(publisher)",
-                  " ← ".join(c.via))
+        # Every cell comes from a report: Text (never markup) with control characters escaped (display.py).
+        cells = dict(zip(CLAIM_COLUMNS, (c.doc, flags + claim_figure(c), c.item, c.category, c.measure,
+                                         f"{c.actor or '?'} → {c.recipient or '–'}", c.location, period,
+                                         c.source or "(publisher)", " ← ".join(c.via)), strict=True))
+        t.add_row(*(text(cells[col]) for col in columns))
     return t
 
 
@@ -262,7 +384,7 @@ def cmd_claims(args: argparse.Namespace) -> int:
         print()
         return 0
     console = _console()
-    console.print(_claims_table(claims, title=f"{len(claims)} claims"))
+    console.print(_claims_table(claims, title=f"{len(claims)} claims", width=console.width))
     return 0
 
 
@@ -286,11 +408,12 @@ def explain(c: Claim) -> dict[str, Any]:
 def cmd_show(args: argparse.Namespace) -> int:
     from rich.text import Text
 
+    from claimledger.display import clean, clean_with_offsets
     from claimledger.store import open_store
 
     with open_store(args.db) as store:
-        document = store.document(args.doc)
-        claims = store.claims(doc=document.id)
+        document = store.document(args.doc, args.version)
+        claims = store.document_claims(document.id, args.version) if args.version else store.claims(doc=document.id)
     frames = [] if args.no_frames else _extractor(args.settings).frames(document)
     if args.json:
         out = {"document": document.to_dict(), "frames": frames,
@@ -298,17 +421,25 @@ def cmd_show(args: argparse.Namespace) -> int:
         json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
         print()
         return 0
+    # Everything below comes from the report: Text objects (never markup), control characters escaped.
     console = _console()
-    console.rule(Text(f"{document.id}  {document.publisher or ''}  {document.published or ''}", style="bold"))
-    text = Text(document.text)
+    console.rule(Text(clean(f"{document.id}  {document.publisher or ''}  {document.published or ''}"),
+                      style="bold"))
+    # Claims point into the raw text; escapes are longer than what they replace, so the offsets move with them.
+    shown, at = clean_with_offsets(document.text)
+
+    def pos(offset: int) -> int:
+        return at[min(max(offset, 0), len(document.text))]
+
+    text = Text(shown)
     for c in claims:
-        text.stylize("bold black on yellow", c.start, c.end)
+        text.stylize("bold black on yellow", pos(c.start), pos(c.end))
     marks = Text()
     last = 0
     for n, c in enumerate(sorted(claims, key=lambda c: c.start), 1):
-        marks.append_text(text[last:c.end])
+        marks.append_text(text[last:pos(c.end)])
         marks.append(f"[{n}]", style="bold cyan")
-        last = c.end
+        last = pos(c.end)
     marks.append_text(text[last:])
     console.print(marks)
     if frames:
@@ -317,43 +448,42 @@ def cmd_show(args: argparse.Namespace) -> int:
             who = f["source"] or "(no source named)"
             if f["names"].get(f["source"]):
                 who += f" \"{f['names'][f['source']]}\""
-            row = Text(f"  {f['kind']:8s} {who}")
+            row = Text(clean(f"  {f['kind']:8s} {who}"))
             if f["via"]:
-                row.append("  via " + " ← ".join(f["via"]))
-            row.append(f"   ← {f['cue']}", style="dim")
+                row.append(clean("  via " + " ← ".join(f["via"])))
+            row.append(clean(f"   ← {f['cue']}"), style="dim")
             covered = document.text[f["start"]:f["end"]].strip().replace("\n", " ")
-            row.append(f"\n           over: {covered[:90]}{'…' if len(covered) > 90 else ''}", style="dim")
+            row.append(clean(f"\n           over: {covered[:90]}{'…' if len(covered) > 90 else ''}"), style="dim")
             console.print(row, highlight=False)
     console.rule("claims")
     for n, c in enumerate(sorted(claims, key=lambda c: c.start), 1):
         line = Text(f"[{n}] ", style="bold cyan")
-        line.append(c.text, style="bold")
-        line.append(f"  ({c.id})")
+        line.append(clean(c.text), style="bold")
+        line.append(clean(f"  ({c.id})"))
         console.print(line, highlight=False)
         for name, info in explain(c).items():
             val = info["value"]
             if name == "source":
                 val = (val["source"] or "(publisher's own voice)") + (
                     "  via " + " ← ".join(val["via"]) if val["via"] else "")
-            row = Text(f"    {name:12s} {val}")
+            row = Text(clean(f"    {name:12s} {val}"))
             if info["cue"]:
-                row.append(f"   ← {info['cue']}", style="dim")
+                row.append(clean(f"   ← {info['cue']}"), style="dim")
             console.print(row, highlight=False)
     return 0
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from claimledger.ingest import iter_documents
 
     extractor = _extractor(args.settings)
     try:
         out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     except OSError as exc:
         raise ConfigError(f"{args.output}: cannot write the claims ({exc.strerror})") from exc
-    failed = 0
+    failed = nclaims = 0
     try:
         docs = []
-        for item in iter_documents(args.sources):
+        for item in _documents(args):
             if isinstance(item, IngestError):
                 failed += 1
                 _err(str(item))
@@ -364,12 +494,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 failed += 1
                 _err(str(claims))
                 continue
+            nclaims += len(claims)
             for c in claims:
                 out.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
     finally:
         if args.output:
             out.close()
-    return min(failed, MAX_FAILURE_EXIT)
+    print(f"{len(docs)} documents read: {nclaims} claims; {failed} failed", file=sys.stderr)
+    return EXIT_INPUTS_FAILED if failed else 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -501,6 +633,87 @@ def _train_quantities(gold: list[dict[str, Any]], args: argparse.Namespace) -> i
         print(f"{name:34s} {s['purity']:7.3f} {s['completeness']:9.3f} {s['series_judged']:7d} "
               f"{s['quantities_judged']:11d}")
     return 0
+
+
+def cmd_documents(args: argparse.Namespace) -> int:
+    from rich.table import Table
+    from rich.text import Text
+
+    from claimledger.store import open_store
+
+    with open_store(args.db) as store:
+        if args.delete:
+            doc = store.document(args.delete)
+            if not args.force:
+                versions = store.versions(doc.id)
+                raise ConfigError(f"--delete {args.delete} removes the document {doc.id!r} for good: its "
+                                  f"{len(versions)} versions, {versions[-1]['claims']} current claims and its "
+                                  "aliases; add --force to do it")
+            removed = store.delete(doc.id)
+            print(f"removed {doc.id}: {removed['versions']} versions, {removed['claims']} claims, "
+                  f"{removed['aliases']} aliases", file=sys.stderr)
+            return 0
+        if args.doc:
+            doc = store.document(args.doc)
+            rows = store.versions(doc.id)
+            if args.json:
+                print(json.dumps({"id": doc.id, "aliases": store.aliases(doc.id).get(doc.id, []), "versions": rows},
+                                 ensure_ascii=False, indent=1))
+                return 0
+            table = Table(title=Text(f"{doc.id}: {len(rows)} versions"))
+            for col in ("version", "added", "replaced", "why", "published", "claims", "origin", "made by"):
+                table.add_column(col, overflow="fold")
+            for r in rows:
+                table.add_row(str(r["version"]) + (" (current)" if r["current"] else ""), r["added_at"],
+                              r["replaced_at"] or "", r["replaced_by"] or "", r["published"] or "", str(r["claims"]),
+                              Text(r["origin"] or r["url"] or ""), Text(r["extracted_with"] or ""))
+            _console().print(table)
+            return 0
+        index = store.document_index()
+    if args.json:
+        print(json.dumps(index, ensure_ascii=False, indent=1))
+        return 0
+    table = Table(title=Text(f"{len(index)} documents"))
+    for col in ("id", "version", "published", "publisher", "claims", "origin", "aliases"):
+        table.add_column(col, overflow="fold")
+    for d in index:
+        table.add_row(Text(d["id"]), str(d["version"]), d["published"] or "", Text(d["publisher"] or ""),
+                      str(d["claims"]), Text(d["origin"] or d["url"] or ""), Text(", ".join(d["aliases"])))
+    _console().print(table)
+    return 0
+
+
+def cmd_reextract(args: argparse.Namespace) -> int:
+    """Extraction again over stored documents, each a new version whose old claims stay readable."""
+    from claimledger.store import open_store
+
+    extractor = _extractor(args.settings)
+    failed = done = 0
+    with open_store(args.db) as store:
+        if args.doc:
+            chosen = [store.document(d).id for d in args.doc]
+        else:
+            chosen = [d["id"] for d in store.document_index()
+                      if args.all or d["extracted_with"] != extractor.version]
+        if args.dry_run:
+            for doc_id in chosen:
+                print(doc_id)
+            print(f"{len(chosen)} documents would be re-extracted with {extractor.version}", file=sys.stderr)
+            return 0
+        store.check_writable()
+        for doc_id in chosen:
+            document = store.document(doc_id)
+            try:
+                version = store.replace_claims(doc_id, extractor.extract(document))
+                done += 1
+                print(f"{doc_id}: version {version}", file=sys.stderr)
+            except ClaimLedgerError as exc:
+                if isinstance(exc, StoreError) and not store.writable():
+                    raise
+                failed += 1
+                _err(f"{doc_id}: {exc}")
+    print(f"{done} documents re-extracted with {extractor.version}; {failed} failed", file=sys.stderr)
+    return EXIT_INPUTS_FAILED if failed else 0
 
 
 if __name__ == "__main__":

@@ -6,6 +6,9 @@ Tables show entities by name (ids where a reader types them back); JSON
 carries entity ids in every field that identifies one (``source``, ``via``,
 ``publisher``, ``relay``, ``actor``...) and the names in display fields
 (``name``, ``source_name``, ``relay_names``, ``chain_names``, ``reason``).
+Tables print what the ledger holds as typed: every string from it goes
+through ``display.text``/``display.clean`` (no markup, control characters
+escaped); JSON keeps it exactly.
 ``add_commands(subparsers)`` adds the four subcommands to cli.py's parser;
 each sets ``func`` (a handler taking the parsed arguments and returning an
 exit code). Errors (``NotFoundError`` for an unknown series, ``StoreError``)
@@ -27,6 +30,7 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
+from claimledger.display import clean, text
 from claimledger.errors import ClaimLedgerError, NotFoundError
 from claimledger.models import Claim, Document
 from claimledger.reconcile import (
@@ -240,8 +244,8 @@ def cmd_series(args: argparse.Namespace) -> int:
     for s in series:
         est = estimate(s, parties=data.parties, names=names)
         low, best, high = (_short(est.low), _short(est.best), _short(est.high)) if est else ("", "", "")
-        label = Text(s.id, style="bold")
-        label.append("\n" + s.name, style="dim")
+        label = text(s.id, style="bold")
+        label.append("\n" + clean(s.name), style="dim")
         table.add_row(label, str(len(s.claims)), str(s.independent_sources), low, best, high)
     _console().print(table)
     return 0
@@ -265,7 +269,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         _print_json(out)
         return 0
     console = _console()
-    table = Table(title=Text(f"{series.name}  [{series.id}]"))
+    table = Table(title=text(f"{series.name}  [{series.id}]"))
     table.add_column("stated", no_wrap=True)
     table.add_column("period counted", no_wrap=True)
     table.add_column("figure", justify="right", no_wrap=True)
@@ -277,40 +281,40 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         sections.setdefault(p.role.label, []).append(p)
     for part, points in sections.items():
         if part:
-            table.add_row(Text(f"part: {part}", style="bold"), "", "", "", "", end_section=False)
+            table.add_row(text(f"part: {part}", style="bold"), "", "", "", "", end_section=False)
         for p in points:
             c = p.claim
-            stated = Text(p.stated or "undated")
+            stated = text(p.stated or "undated")
             if not c.stated:
                 stated.append("\npublished", style="dim")
             period = f"{c.period_start or '…'}..{c.period_end or '…'}" if (c.period_start or c.period_end) else ""
-            figure = Text(("  " if part else "") + format_figure(c))
+            figure = text(("  " if part else "") + format_figure(c))
             for flag, on in (("total", c.cumulative), ("projection", p.role.projection),
                              ("earlier figure", p.role.earlier), ("superseded", p.superseded)):
                 if on:
                     figure.append(f"\n{flag}", style="dim")
-            who = Text(p.originator_name + (" (party)" if p.party else ""), style="bold")
-            who.append("\n" + p.relay_names, style="dim")
-            table.add_row(stated, Text(period), figure, who, Text(c.id))
+            who = text(p.originator_name + (" (party)" if p.party else ""), style="bold")
+            who.append("\n" + clean(p.relay_names), style="dim")
+            table.add_row(stated, text(period), figure, who, text(c.id))
     console.print(table)
     if tl.estimate:
         e = tl.estimate
         if e.refused:
-            console.print(Text(f"no estimate: {e.refused}"))
+            console.print(text(f"no estimate: {e.refused}"))
         else:
-            console.print(Text(f"estimate: low {_num(e.low)} · best {_num(e.best)} · high {_num(e.high)} "
+            console.print(text(f"estimate: low {_num(e.low)} · best {_num(e.best)} · high {_num(e.high)} "
                                f"from {len(e.sources)} independent originator{'s' if len(e.sources) != 1 else ''}"
                                f" (as of {e.as_of})"))
             for bound in ("low", "best", "high"):
                 if bound in e.reasons:
-                    console.print(Text(f"  {bound}: {e.reasons[bound]}", style="dim"))
+                    console.print(text(f"  {bound}: {e.reasons[bound]}", style="dim"))
         if e.parties:
-            console.print(Text("  parties to the fighting: " + ", ".join(names(x) for x in e.parties), style="dim"))
+            console.print(text("  parties to the fighting: " + ", ".join(names(x) for x in e.parties), style="dim"))
         for note in e.notes:
-            console.print(Text(f"  note: {note}", style="dim"))
+            console.print(text(f"  note: {note}", style="dim"))
     for conflict in tl.conflicts:
         line = Text("conflict ", style="red")
-        line.append(f"{conflict.a.id} vs {conflict.b.id}: {conflict.reason}")
+        line.append(clean(f"{conflict.a.id} vs {conflict.b.id}: {conflict.reason}"))
         console.print(line)
     if args.plot:
         print(f"wrote {args.plot} ({marks} marks)", file=sys.stderr)
@@ -336,11 +340,11 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     table.add_column("series · claims a, b", no_wrap=True)
     table.add_column("reason")
     for c, r in found:
-        label = Text(c.series, style="bold")
-        label.append(f"\n{c.a.id}\n{c.b.id}\n{c.kind.replace('_', ' ')}", style="dim")
-        reason = Text(c.reason)
+        label = text(c.series, style="bold")
+        label.append(clean(f"\n{c.a.id}\n{c.b.id}\n{c.kind.replace('_', ' ')}"), style="dim")
+        reason = text(c.reason)
         if r is not None:
-            reason.append(f"\nresolved by {r.who} on {r.at[:10]}: {r.detail.get('note') or '(no note)'}",
+            reason.append(clean(f"\nresolved by {r.who} on {r.at[:10]}: {r.detail.get('note') or '(no note)'}"),
                           style="green")
         table.add_row(label, reason)
     _console().print(table)
@@ -361,7 +365,7 @@ def cmd_review(args: argparse.Namespace) -> int:
                 table.add_column(col, overflow="fold")
             for r in reviews:
                 about = r["target"] + (" " + json.dumps(r["detail"], ensure_ascii=False) if r["detail"] else "")
-                table.add_row(Text(r["id"]), Text(r["at"][:19]), Text(r["who"]), Text(r["action"]), Text(about))
+                table.add_row(text(r["id"]), text(r["at"][:19]), text(r["who"]), text(r["action"]), text(about))
             _console().print(table)
             return 0
         detail: dict[str, Any] = {"note": args.note} if args.note else {}
@@ -400,7 +404,7 @@ def cmd_review(args: argparse.Namespace) -> int:
                 detail["claims"] = list(args.claims)
             target = detail["claims"][0]
         rid = store.add_review(args.action, target, detail, args.who)
-    print(f"review {rid}: {args.action} {target} (by {args.who})", file=sys.stderr)
+    print(clean(f"review {rid}: {args.action} {target} (by {args.who})"), file=sys.stderr)  # ids from reports
     return 0
 
 
@@ -420,10 +424,10 @@ def cmd_sources(args: argparse.Namespace) -> int:
     table.add_column("series", justify="right")
     table.add_column("relays: who passed its figures on")
     for g in groups:
-        label = Text(g.source, style="bold")
+        label = text(g.source, style="bold")
         if g.name != g.source:
-            label.append("\n" + g.name, style="dim")
+            label.append("\n" + clean(g.name), style="dim")
         relays = "\n".join(" → ".join(names(x) for x in r.chain) or "(directly)" for r in g.relays)
-        table.add_row(label, str(len(g.claims)), str(len(g.series)), Text(relays))
+        table.add_row(label, str(len(g.claims)), str(len(g.series)), text(relays))
     _console().print(table)
     return 0

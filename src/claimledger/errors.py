@@ -28,6 +28,15 @@ class ExtractError(ClaimLedgerError):
         super().__init__(f"{doc_id}: extraction failed ({reason}); please report this document")
 
 
+class TooLongError(ExtractError):
+    """A document longer than the parser takes in one piece: a known limit, not a defect (README, Limits)."""
+
+    def __init__(self, doc_id: str, reason: str):
+        self.doc_id = doc_id
+        self.reason = reason
+        ClaimLedgerError.__init__(self, f"{doc_id}: {reason}")
+
+
 class ModelNotFoundError(ClaimLedgerError):
     """No English spaCy pipeline is installed."""
 

@@ -36,6 +36,8 @@ class Document:
     url: str | None = None
     title: str | None = None
     origin: str | None = None  # the file, URL or feed it was read from
+    encoding: str | None = None  # the character encoding its bytes were decoded from, where it was detected
+    language: str | None = None  # the language detected in its text (ISO 639-1), where it was checked
 
     @property
     def content_hash(self) -> str:
@@ -59,6 +61,8 @@ class Document:
             url=data.get("url"),
             title=data.get("title"),
             origin=origin or data.get("origin"),
+            encoding=data.get("encoding"),
+            language=data.get("language"),
         )
 
 
@@ -109,6 +113,10 @@ class Claim:
     stated: str | None = None
     earlier: bool = False
     projection: bool = False
+    # What made the claim: claimledger's version and fingerprints of the
+    # gazetteer, lexicon, parser model and decisions it used (Extractor.version),
+    # so that `claimledger reextract --stale` knows what an upgrade changed.
+    extracted_with: str | None = None
 
     @property
     def id(self) -> str:

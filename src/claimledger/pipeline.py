@@ -11,12 +11,15 @@ is loaded at import time.
 """
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from claimledger.errors import ClaimLedgerError, ConfigError, ExtractError
+from claimledger.errors import ClaimLedgerError, ConfigError, ExtractError, TooLongError
 from claimledger.models import Claim, Document
 
 if TYPE_CHECKING:
@@ -37,6 +40,7 @@ class Resources:
     lexicon: Lexicon
     matchers: tuple[PhraseMatcher, PhraseMatcher]
     model: DecisionModel | None = None  # the learned decisions (extract/decide.py); None: the rules alone
+    fingerprint: str = ""  # which gazetteer, lexicon and decisions these are (`fingerprint`)
 
     @classmethod
     def build(cls, nlp: Language, gazetteer: str | Path | Iterable[str | Path] | None = None,
@@ -56,13 +60,45 @@ class Resources:
             model = DecisionModel.load(None if decisions is True or decisions == "model" else str(decisions))
             if model is None:
                 raise ConfigError(f"{decisions}: no decision model there; run `claimledger train` to make one")
-        return cls(gazetteer=gaz, lexicon=Lexicon.load(lexicon), matchers=build_matchers(nlp, gaz), model=model)
+        model_file = decisions if isinstance(decisions, (str, Path)) and decisions != "model" else None
+        used = "rules" if model is None else _digest([model_file or _packaged("decisions.json")])
+        words = [_packaged(n) for n in LEXICON_FILES] + ([lexicon] if lexicon else [])
+        return cls(gazetteer=gaz, lexicon=Lexicon.load(lexicon), matchers=build_matchers(nlp, gaz), model=model,
+                   fingerprint=f"gazetteer {_digest([_packaged('gazetteer.yaml'), *extra])}; "
+                               f"lexicon {_digest(words)}; decisions {used}")
 
     def with_model(self, model: DecisionModel | None) -> Resources:
         return replace(self, model=model)
 
     def without_model(self) -> Resources:
         return replace(self, model=None)
+
+
+# The packaged files the lexicon is read from (extract/lexicon.py, extract/wordclasses.py).
+LEXICON_FILES = ("lexicon.yaml", "statement.yaml", "wordclasses.json")
+
+
+def _packaged(name: str) -> Traversable:
+    return resources.files("claimledger").joinpath("data", name)
+
+
+def _digest(files: Iterable[str | Path | Traversable]) -> str:
+    """The first 12 hex digits of the SHA-256 of the files' bytes, in order: what they say, not where."""
+    h = hashlib.sha256()
+    for f in files:
+        h.update((f if isinstance(f, Traversable) else Path(f)).read_bytes())
+        h.update(b"\x00")
+    return h.hexdigest()[:12]
+
+
+def extractor_version(nlp: Language, resources: Resources) -> str:
+    """claimledger's version, the parser's and the fingerprint of the resources: two extractors that agree
+    on this string make the same claims of the same text."""
+    from claimledger import __version__
+
+    meta = nlp.meta
+    return (f"claimledger {__version__}; parser {meta.get('lang', '?')}_{meta.get('name', '?')} "
+            f"{meta.get('version', '?')}; {resources.fingerprint}")
 
 
 class Extractor:
@@ -77,6 +113,8 @@ class Extractor:
         self.nlp = nlp if nlp is not None else load_english(model)
         factories.prepare(self.nlp)
         self.resources = Resources.build(self.nlp, gazetteer=gazetteer, lexicon=lexicon, decisions=decisions)
+        self.version = extractor_version(self.nlp, self.resources)
+        """What makes this extractor's claims what they are, recorded on each claim (`Claim.extracted_with`)."""
 
     def extract(self, document: Document) -> list[Claim]:
         """The claims of one document; ExtractError when it is too long or extraction fails on it."""
@@ -94,14 +132,18 @@ class Extractor:
 
     def _check_length(self, document: Document) -> None:
         if len(document.text) > self.nlp.max_length:
-            raise ExtractError(document.id, f"{len(document.text):,} characters, more than the parser's limit of "
-                                            f"{self.nlp.max_length:,}; split the document")
+            raise TooLongError(document.id, f"{len(document.text):,} characters, more than the {self.nlp.max_length:,} "
+                                            "one document may have (README, Limits): split it into parts and "
+                                            "ingest those")
 
     def _extract_parsed(self, parsed: Doc, document: Document) -> list[Claim]:
         from claimledger.extract.claims import extract_claims
 
         try:
-            return extract_claims(parsed, document, self.resources)
+            claims = extract_claims(parsed, document, self.resources)
+            for c in claims:
+                c.extracted_with = self.version
+            return claims
         except ClaimLedgerError:
             raise
         except Exception as exc:  # a defect on one document must not end a batch of thousands

@@ -19,6 +19,14 @@ from pathlib import Path
 from claimledger.errors import ConfigError
 
 DEFAULT_CONFIG = "claimledger.toml"
+# Each key of the config file with the type it takes, as the error message says it.
+KEYS = {
+    "db": "a string (the ledger's file path)",
+    "gazetteer": "a string or a list of strings (gazetteer file paths)",
+    "lexicon": "a string (a lexicon file path)",
+    "model": "a string (a spaCy model package name)",
+    "decisions": 'a string ("rules", "model" or the path of a model file)',
+}
 
 
 @dataclass
@@ -35,18 +43,19 @@ class Settings:
             data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
         except OSError as exc:
             raise ConfigError(f"{path}: cannot read the settings file ({exc.strerror})") from exc
+        except UnicodeDecodeError as exc:
+            raise ConfigError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); "
+                              "save the settings file as UTF-8") from exc
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{path}: not valid TOML ({exc}); fix the file or pass --config") from exc
-        unknown = set(data) - {"db", "gazetteer", "lexicon", "model", "decisions"}
+        unknown = set(data) - set(KEYS)
         if unknown:
-            raise ConfigError(f"{path}: unknown settings {sorted(unknown)}; "
-                              "known: db, gazetteer, lexicon, model, decisions")
+            raise ConfigError(f"{path}: unknown settings {sorted(unknown)}; known: {', '.join(KEYS)}")
+        for key, value in data.items():
+            _check(path, key, value)
         gaz = data.get("gazetteer") or []
-        decisions = data.get("decisions", "rules")
-        if not isinstance(decisions, str) or not decisions:
-            raise ConfigError(f"{path}: decisions must be \"rules\", \"model\" or the path of a model file")
         return cls(db=data.get("db"), gazetteer=[gaz] if isinstance(gaz, str) else list(gaz),
-                   lexicon=data.get("lexicon"), model=data.get("model"), decisions=decisions)
+                   lexicon=data.get("lexicon"), model=data.get("model"), decisions=data.get("decisions", "rules"))
 
     @classmethod
     def resolve(cls, args: argparse.Namespace) -> Settings:
@@ -69,3 +78,21 @@ class Settings:
             if not Path(g).is_file():
                 raise ConfigError(f"{g}: gazetteer file not found")
         return s
+
+
+def _toml_type(value: object) -> str:
+    """What a TOML value is, in the file's own terms."""
+    kinds = ((bool, "a boolean"), (int, "an integer"), (float, "a float"), (str, "a string"), (list, "an array"),
+             (dict, "a table"))
+    return next((name for kind, name in kinds if isinstance(value, kind)), "a date or time")
+
+
+def _check(path: str | Path, key: str, value: object) -> None:
+    """Raise ConfigError unless ``value`` has the type ``key`` takes (KEYS); strings must not be empty."""
+    if key == "gazetteer" and isinstance(value, list):
+        ok = all(isinstance(v, str) and v for v in value)
+    else:
+        ok = isinstance(value, str) and bool(value)
+    if not ok:
+        shown = "an empty string" if value == "" else f"{_toml_type(value)} ({value!r})"
+        raise ConfigError(f"{path}: setting {key!r} must be {KEYS[key]}, not {shown}")

@@ -9,6 +9,7 @@ import yaml
 
 from claimledger.errors import ConfigError
 from claimledger.extract.wordclasses import WordClasses
+from claimledger.nlp.gazetteer import yaml_problem
 
 
 @dataclass
@@ -69,15 +70,21 @@ class Lexicon:
             lex._merge(yaml.safe_load(text), name)
         if extra:
             try:
-                data = yaml.safe_load(Path(extra).read_text(encoding="utf-8"))
-            except (OSError, yaml.YAMLError) as exc:
-                raise ConfigError(f"{extra}: cannot read the lexicon file ({exc})") from exc
-            lex._merge(data, str(extra))
+                text = Path(extra).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise ConfigError(f"{extra}: cannot read the lexicon file ({exc}); check the path") from exc
+            try:
+                data = yaml.safe_load(text)
+            except yaml.YAMLError as exc:
+                raise ConfigError(f"{extra}: not valid YAML {yaml_problem(exc, text)}; "
+                                  "fix the syntax (data/lexicon.yaml shows the format)") from exc
+            lex._merge(data or {}, str(extra))  # an empty file adds nothing
         return lex
 
     def _merge(self, data: dict, origin: str) -> None:
         if not isinstance(data, dict):
             raise ConfigError(f"{origin}: a lexicon file is a mapping of list names to lists")
+        _check_shapes(data, origin)
         for category, words in (data.get("items") or {}).items():
             for w in words:
                 self.item_category.setdefault(w, category)
@@ -95,3 +102,25 @@ class Lexicon:
                 known = ", ".join(StatementCues.__dataclass_fields__)
                 raise ConfigError(f"{origin}: no statement word list called {name!r} (the lists are {known})")
             getattr(self.statement, name).update(words or [])
+
+
+# The lists that are mappings (name → word list, or word → measure), and those that are lists of words.
+_MAPPINGS = ("items", "verb_measures", "noun_measures", "weak_noun_measures", "statement")
+_WORD_LISTS = ("casualty_nouns", "container_nouns", "future_heads", "future_aux", "reporting_verbs", "report_nouns",
+               "anaphoric_speakers", "anonymous_heads", "cumulative_cues")
+
+
+def _check_shapes(data: dict, origin: str) -> None:
+    """ConfigError, not a traceback, when a user file has a list where a mapping goes or the reverse."""
+    for name, value in data.items():
+        if value is None:
+            continue
+        if name in _MAPPINGS:
+            if not isinstance(value, dict):
+                raise ConfigError(f"{origin}: {name!r} must be a mapping, not {type(value).__name__}")
+            if name in ("items", "verb_measures", "statement"):  # each name maps to a list of words
+                bad = [k for k, words in value.items() if words is not None and not isinstance(words, list)]
+                if bad:
+                    raise ConfigError(f"{origin}: {name}.{bad[0]} must be a list of words")
+        elif name in _WORD_LISTS and not isinstance(value, list):
+            raise ConfigError(f"{origin}: {name!r} must be a list of words, not {type(value).__name__}")

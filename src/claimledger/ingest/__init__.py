@@ -23,6 +23,16 @@ Sources, decided in this order:
 
 Document ids: the object's own `id` for JSON; the file stem for text and HTML
 files; for a URL, a slug of its path plus 8 hex digits of its sha1.
+
+Before anything is read or parsed, a file must be a regular file (a named pipe would
+block the batch forever) and no larger than `max_bytes` (by its size on disk). Bytes
+are decoded by `_util.decode_text` (byte order mark, UTF-8, declared charset, then
+detection), and each Document records the encoding in `encoding`.
+
+Only English reports are handed on: with ``language="auto"`` (the default) each
+Document's text is checked (`language.py`) and one that reads as another language is
+reported as an IngestError in its place; ``language="en"`` takes every text as English
+without checking.
 """
 from __future__ import annotations
 
@@ -30,20 +40,24 @@ import dataclasses
 import logging
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from claimledger.errors import FetchError, IngestError
-from claimledger.ingest._util import decode_bytes, media_type, url_doc_id
+from claimledger.ingest._util import media_type, url_doc_id
 from claimledger.ingest.feed import read_feed
-from claimledger.ingest.fetch import Fetcher
+from claimledger.ingest.fetch import DEFAULT_MAX_BYTES, Fetcher
 from claimledger.ingest.html import read_html
 from claimledger.ingest.jsonl import read_json, read_jsonl
+from claimledger.ingest.language import check_english
 from claimledger.ingest.text import read_text
 from claimledger.models import Document
 
 __all__ = [
+    "DEFAULT_MAX_BYTES",
     "FILE_KINDS",
+    "LANGUAGES",
     "Fetcher",
     "FetchError",
     "IngestError",
@@ -61,6 +75,9 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 Result = Document | IngestError
+
+# The values of `language`: "auto" checks that each text reads as English, "en" takes it as English.
+LANGUAGES = ("auto", "en")
 
 # File extension → kind of input.
 FILE_KINDS = {
@@ -90,35 +107,56 @@ _MEDIA_KINDS = {
 }
 
 
-def iter_documents(sources: Iterable[str], *, fetcher: Fetcher | None = None) -> Iterator[Result]:
+def iter_documents(
+    sources: Iterable[str],
+    *,
+    fetcher: Fetcher | None = None,
+    language: str = "auto",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[Result]:
     """Yield a Document for every document read from `sources`, an IngestError for every failure.
 
-    `fetcher` is used for URLs and feed entries; by default a `Fetcher()` with its defaults.
+    `fetcher` is used for URLs and feed entries; by default a `Fetcher(max_bytes=max_bytes)`.
+    `language`: "auto" skips, with an IngestError, a document whose text does not read as
+    English; "en" takes every text as English. `max_bytes`: the largest file read.
     """
-    fetcher = fetcher or Fetcher()
+    _check_language(language)
+    fetcher = fetcher or Fetcher(max_bytes=max_bytes)
     for source in sources:
         source = str(source)
         if _is_url(source):
-            yield from read_url(source, fetcher=fetcher)
+            yield from _in_language(_read_url(source, fetcher), language)
             continue
         path = Path(source)
         if path.is_dir():
             for file in _walk(path):
-                yield from _read_file(file, fetcher, explicit=False)
+                yield from _in_language(_read_file(file, fetcher, explicit=False, max_bytes=max_bytes), language)
         elif path.exists():
-            yield from _read_file(path, fetcher, explicit=True)
+            yield from _in_language(_read_file(path, fetcher, explicit=True, max_bytes=max_bytes), language)
         else:
             yield IngestError(source, "no such file or directory")
 
 
-def read_file(path: str | os.PathLike[str], *, fetcher: Fetcher | None = None) -> Iterator[Result]:
-    """Read one file by its extension (see the module docstring)."""
-    yield from _read_file(Path(path), fetcher or Fetcher(), explicit=True)
+def read_file(
+    path: str | os.PathLike[str],
+    *,
+    fetcher: Fetcher | None = None,
+    language: str = "auto",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[Result]:
+    """Read one file by its extension (see the module docstring); arguments as for `iter_documents`."""
+    _check_language(language)
+    results = _read_file(Path(path), fetcher or Fetcher(max_bytes=max_bytes), explicit=True, max_bytes=max_bytes)
+    yield from _in_language(results, language)
 
 
-def read_url(url: str, *, fetcher: Fetcher | None = None) -> Iterator[Result]:
+def read_url(url: str, *, fetcher: Fetcher | None = None, language: str = "auto") -> Iterator[Result]:
     """Fetch `url` and read it as the kind of content it turns out to be."""
-    fetcher = fetcher or Fetcher()
+    _check_language(language)
+    yield from _in_language(_read_url(url, fetcher or Fetcher()), language)
+
+
+def _read_url(url: str, fetcher: Fetcher) -> Iterator[Result]:
     try:
         final_url, content_type, body = fetcher.fetch(url)
     except FetchError as e:
@@ -132,11 +170,11 @@ def read_url(url: str, *, fetcher: Fetcher | None = None) -> Iterator[Result]:
         elif kind == "feed":
             yield from read_feed(body, origin=url, fetcher=fetcher)
         elif kind == "json":
-            yield from read_json(decode_bytes(body, content_type), url)
+            yield from read_json(body, url, content_type=content_type)
         elif kind == "jsonl":
-            yield from read_jsonl(decode_bytes(body, content_type), url)
+            yield from read_jsonl(body, url, content_type=content_type)
         elif kind == "text":
-            doc = read_text(decode_bytes(body, content_type), doc_id=doc_id, origin=url)
+            doc = read_text(body, doc_id=doc_id, origin=url, content_type=content_type)
             yield doc if doc.url else dataclasses.replace(doc, url=final_url)
         else:
             yield IngestError(url, f"unsupported content type {media_type(content_type) or '(none)'!r}")
@@ -171,7 +209,7 @@ def sniff_kind(content_type: str | None, body: bytes, url: str = "") -> str | No
 # ---------------------------------------------------------------- files
 
 
-def _read_file(path: Path, fetcher: Fetcher, *, explicit: bool) -> Iterator[Result]:
+def _read_file(path: Path, fetcher: Fetcher, *, explicit: bool, max_bytes: int) -> Iterator[Result]:
     origin = str(path)
     kind = FILE_KINDS.get(path.suffix.lower())
     if kind is None:
@@ -179,6 +217,19 @@ def _read_file(path: Path, fetcher: Fetcher, *, explicit: bool) -> Iterator[Resu
             known = ", ".join(sorted(FILE_KINDS))
             suffix = path.suffix or "(none)"
             yield IngestError(origin, f"unsupported file type {suffix!r}; expected one of {known}")
+        return
+    # What the file is and how big, from os.stat, before it is opened: opening a named
+    # pipe waits for a writer, and a huge file should cost nothing to refuse.
+    try:
+        info = os.stat(path)
+    except OSError as e:
+        yield IngestError(origin, f"cannot read the file ({e.strerror or e})")
+        return
+    if not stat.S_ISREG(info.st_mode):
+        yield IngestError(origin, f"not a regular file ({_file_type(info.st_mode)}): skipped")
+        return
+    if info.st_size > max_bytes:
+        yield IngestError(origin, _too_big(info.st_size, max_bytes))
         return
     try:
         data = path.read_bytes()
@@ -190,29 +241,51 @@ def _read_file(path: Path, fetcher: Fetcher, *, explicit: bool) -> Iterator[Resu
             yield read_html(data, doc_id=path.stem, origin=origin)
         elif kind == "feed":
             yield from read_feed(data, origin=origin, fetcher=fetcher)
+        elif kind == "jsonl":
+            yield from read_jsonl(data, origin)
+        elif kind == "json":
+            yield from read_json(data, origin)
         else:
-            try:
-                text = data.decode("utf-8-sig")
-            except UnicodeDecodeError as e:
-                yield IngestError(origin, f"not UTF-8 text (byte {data[e.start]:#04x} at offset {e.start})")
-                return
-            if kind == "jsonl":
-                yield from read_jsonl(text, origin)
-            elif kind == "json":
-                yield from read_json(text, origin)
-            else:
-                yield read_text(text, doc_id=path.stem, origin=origin)
+            yield read_text(data, doc_id=path.stem, origin=origin)
     except IngestError as e:
         yield e
 
 
+def _too_big(size: int, max_bytes: int) -> str:
+    return (
+        f"{_megabytes(size)} ({size:,} bytes), over the limit of {_megabytes(max_bytes)} for one file; "
+        "split it, or raise the limit (--max-mb on the command line, max_bytes= in Python)"
+    )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 2**20:.1f} MB"
+
+
+def _file_type(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a special file"
+
+
+# A folder's own papers, not reports: README.md, LICENSE.txt, CHANGELOG.md ... (a file named on the
+# command line is read whatever its name).
+NOT_REPORTS = re.compile(r"^(?:readme|licen[cs]e|copying|changelog|changes|contributing|notice|authors)(?:\.|$)",
+                         re.I)
+
+
 def _walk(root: Path) -> list[Path]:
-    """Files under `root` with a known extension, sorted by relative path; hidden ones skipped."""
+    """Files under `root` with a known extension, sorted by relative path; hidden ones and a folder's own
+    papers (`NOT_REPORTS`) skipped."""
     found = []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         for name in filenames:
-            if name.startswith("."):
+            if name.startswith(".") or NOT_REPORTS.match(name):
                 continue
             p = Path(dirpath, name)
             if p.suffix.lower() in FILE_KINDS:
@@ -220,6 +293,23 @@ def _walk(root: Path) -> list[Path]:
             else:
                 log.debug("skipping %s: not a known input type", p)
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+
+
+# ---------------------------------------------------------------- language
+
+
+def _check_language(language: str) -> None:
+    if language not in LANGUAGES:
+        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
+
+
+def _in_language(results: Iterable[Result], language: str) -> Iterator[Result]:
+    """`results`, with each Document checked to read as English unless `language` is "en"."""
+    for item in results:
+        if language == "auto" and isinstance(item, Document):
+            yield check_english(item)
+        else:
+            yield item
 
 
 # ---------------------------------------------------------------- helpers

@@ -8,6 +8,10 @@ import unicodedata
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
+import charset_normalizer
+
+from claimledger.errors import IngestError
+
 # Formats tried after ISO 8601, for dates people type into headers ("27 March 2025").
 _DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%Y/%m/%d", "%d.%m.%Y")
 
@@ -66,10 +70,13 @@ def charset_of(content_type: str | None) -> str | None:
     if not content_type:
         return None
     m = re.search(r"charset=[\"']?([\w.:-]+)", content_type, re.I)
-    if not m:
-        return None
+    return _codec(m.group(1)) if m else None
+
+
+def _codec(label: str) -> str | None:
+    """Python's name for the encoding `label` names ("ISO-8859-1" → "iso8859-1"), None if unknown."""
     try:
-        return codecs.lookup(m.group(1)).name
+        return codecs.lookup(label).name
     except LookupError:
         return None
 
@@ -79,22 +86,87 @@ def media_type(content_type: str | None) -> str:
     return (content_type or "").split(";", 1)[0].strip().lower()
 
 
-def decode_bytes(data: bytes, content_type: str | None = None) -> str:
-    """Bytes to text: BOM, then the header's charset, then a <meta charset> or XML
-    declaration in the first 2 KB, then UTF-8 (undecodable bytes replaced, never fatal)."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace")
-    enc = charset_of(content_type)
-    if enc is None:
+def decode_text(
+    data: bytes, where: str, *, content_type: str | None = None, markup: bool = False, detect: bool = True
+) -> tuple[str, str]:
+    """Bytes to (text, the name of the encoding used). Raises IngestError when no encoding fits.
+
+    Tried in order, each only when it decodes every byte and gives no NUL character
+    (a NUL means binary data, or UTF-16 read as something else):
+    1. a byte order mark (UTF-8, UTF-16, UTF-32);
+    2. UTF-8. It comes before a declared charset because a single-byte charset decodes
+       any bytes, so "it decodes" cannot catch a wrong declaration, while UTF-8 can:
+       other text is almost never valid UTF-8, and the usual wrong declaration is a
+       server's default ISO-8859-1 on a UTF-8 page;
+    3. the declared charset: the Content-Type's, else (`markup`) a <meta charset> or XML
+       declaration in the first 2 KB;
+    4. unless not `detect`, charset-normalizer's detection, preferring Windows-1252 when
+       it fits: English text that is not UTF-8 is nearly always that (or its subset
+       Latin-1), and on a short text the detector cannot tell it from other single-byte
+       code pages.
+
+    Encoding names are Python's ("utf-8", "cp1252", "utf-16-le").
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            text = _strict(data[len(bom) :], encoding)
+            if text is not None:
+                return text, encoding
+            break
+    for encoding in ("utf-8", *_declared(data, content_type, markup)):
+        text = _strict(data, encoding)
+        if text is not None:
+            return text, encoding
+    for encoding in _detected(data) if detect else []:
+        text = _strict(data, encoding)
+        if text is not None:
+            return text, encoding
+    raise IngestError(where, "not text: no character encoding fits its bytes (a binary file?); save it as UTF-8")
+
+
+# Byte order marks, UTF-32 before UTF-16 (the UTF-32-LE mark starts with the UTF-16-LE one).
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def _strict(data: bytes, encoding: str) -> str | None:
+    """`data` decoded with no error and no NUL character, else None."""
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    return None if "\x00" in text else text
+
+
+def _declared(data: bytes, content_type: str | None, markup: bool) -> list[str]:
+    """The encodings to try for the declared charset, if any."""
+    encoding = charset_of(content_type)
+    if encoding is None and markup:
         head = data[:2048].decode("ascii", errors="replace")
         m = re.search(r"<meta[^>]+charset=[\"']?([\w.:-]+)", head, re.I) or re.search(
             r"<\?xml[^>]+encoding=[\"']([\w.:-]+)", head, re.I
         )
-        if m:
-            try:
-                enc = codecs.lookup(m.group(1)).name
-            except LookupError:
-                enc = None
-    return data.decode(enc or "utf-8", errors="replace")
+        encoding = _codec(m.group(1)) if m else None
+        # A page whose declaration reads as ASCII is not UTF-16 or UTF-32, whatever it says.
+        if encoding and encoding.startswith(("utf-16", "utf-32")):
+            encoding = None
+    if encoding in ("iso8859-1", "ascii"):
+        # As browsers do (the HTML standard maps these labels to windows-1252): pages that
+        # say Latin-1 or ASCII often hold cp1252 quotes, dashes and euro signs.
+        return ["cp1252", "iso8859-1"]
+    return [encoding] if encoding else []
+
+
+def _detected(data: bytes) -> list[str]:
+    """The encodings charset-normalizer finds plausible for `data`: cp1252 first when it is one of them."""
+    matches = charset_normalizer.from_bytes(data)
+    found = ["cp1252"] if any("cp1252" in match.could_be_from_charset for match in matches) else []
+    best = matches.best()
+    if best:
+        found.append(_codec(best.encoding) or best.encoding)
+    return found

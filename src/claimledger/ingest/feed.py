@@ -4,18 +4,25 @@ A feed carries only teasers, so the article is always read from its page (throug
 the Fetcher, then the HTML reader). The entry fills what the page lacks: its title,
 its published (or updated) date. An entry whose page cannot be fetched or read yields an IngestError
 naming the entry's URL; the other entries go on.
+
+Nothing in a feed is dropped silently: an entry without a link yields an IngestError
+naming the feed and the entry, and a malformed feed yields one IngestError naming the
+feed and the fault, besides whatever entries could still be read from it (feedparser
+reads on past many faults, so some entries may be missing and the user should know).
 """
 from __future__ import annotations
 
 import email.utils
 import io
 import time
+import xml.sax
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urljoin
 
 import feedparser
+from feedparser.exceptions import ThingsNobodyCaresAboutButMe
 
 from claimledger.errors import IngestError
 from claimledger.ingest._util import iso_date, url_doc_id
@@ -37,10 +44,16 @@ class FeedEntry:
 class Feed:
     title: str | None
     entries: list[FeedEntry]
+    # What was wrong with the feed's XML, when entries were read from it all the same.
+    problem: str | None = None
 
 
 def parse_feed(content: bytes | str, origin: str) -> Feed:
-    """Parse RSS 0.9x/1.0/2.0 or Atom. Raises IngestError when `content` is not a feed."""
+    """Parse RSS 0.9x/1.0/2.0 or Atom. Raises IngestError when `content` is not a feed.
+
+    A malformed feed (feedparser's "bozo") with no entries read raises IngestError with
+    the fault; one with entries is returned with the fault in `Feed.problem`.
+    """
     data = content.encode("utf-8") if isinstance(content, str) else content
     # A stream, never str/bytes: feedparser would treat those as a URL or file name to open.
     # Relative entry links resolve against the feed's own URL (or xml:base), as in a browser;
@@ -48,9 +61,13 @@ def parse_feed(content: bytes | str, origin: str) -> Feed:
     feed_url = origin if origin.startswith(("http://", "https://")) else None
     headers = {"content-location": feed_url} if feed_url else {}
     parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
-    if not parsed.get("version") and not parsed.entries:
-        reason = parsed.get("bozo_exception") or "no RSS or Atom root element"
-        raise IngestError(origin, f"not a readable RSS/Atom feed ({reason})")
+    problem = _fault(parsed)
+    if not parsed.entries:
+        if not parsed.get("version"):
+            reason = problem or "no RSS or Atom root element"
+            raise IngestError(origin, f"not a readable RSS/Atom feed ({reason})")
+        if problem:
+            raise IngestError(origin, f"malformed feed, no entries could be read ({problem})")
     base = feed_url or parsed.feed.get("link")
     entries = []
     for entry in parsed.entries:
@@ -59,7 +76,7 @@ def parse_feed(content: bytes | str, origin: str) -> Feed:
             link = urljoin(base, link)
         title = entry.get("title") or None
         entries.append(FeedEntry(link=link or None, title=title, published=_entry_date(entry)))
-    return Feed(title=parsed.feed.get("title") or None, entries=entries)
+    return Feed(title=parsed.feed.get("title") or None, entries=entries, problem=problem)
 
 
 def read_feed(
@@ -71,9 +88,13 @@ def read_feed(
     except IngestError as e:
         yield e
         return
+    if feed.problem:
+        yield IngestError(origin, f"malformed feed ({feed.problem}): read the {len(feed.entries)} entries found "
+                                  f"despite it, others may be missing")
     for n, entry in enumerate(feed.entries, start=1):
         if not entry.link:
-            yield IngestError(origin, f"entry {n} ({entry.title or 'untitled'}): no link to read")
+            title = " ".join((entry.title or "untitled").split())
+            yield IngestError(origin, f"entry {n} ({title}): no link to read")
             continue
         yield read_entry(entry, fetcher=fetcher)
 
@@ -93,6 +114,25 @@ def read_entry(entry: FeedEntry, *, fetcher: Fetcher) -> Document | IngestError:
     if not doc.published and entry.published:
         doc = replace(doc, published=entry.published)
     return doc
+
+
+def _fault(parsed: Any) -> str | None:
+    """What is wrong with the feed feedparser read, as one line, or None when nothing that matters is.
+
+    feedparser sets "bozo" for faults that lose nothing too: a declared encoding it had to
+    override, a missing or non-XML Content-Type (a feed read from a file has none). Its own
+    name for them is `ThingsNobodyCaresAboutButMe`; those are not reported.
+    """
+    if not parsed.get("bozo"):
+        return None
+    exc = parsed.get("bozo_exception")
+    if isinstance(exc, ThingsNobodyCaresAboutButMe):
+        return None
+    if isinstance(exc, xml.sax.SAXParseException):
+        text = f"XML error at line {exc.getLineNumber()}, column {exc.getColumnNumber()}: {exc.getMessage()}"
+    else:
+        text = str(exc or "") or type(exc).__name__
+    return " ".join(text.split())
 
 
 def _entry_date(entry: Any) -> str | None:

@@ -39,7 +39,7 @@ import trafilatura
 from lxml import etree
 
 from claimledger.errors import IngestError
-from claimledger.ingest._util import decode_bytes, iso_date
+from claimledger.ingest._util import decode_text, iso_date
 from claimledger.models import Document
 
 # Class/id/role words that mark a container as not part of the article text.
@@ -88,11 +88,16 @@ def read_html(
 ) -> Document:
     """Extract the article of one HTML page. `url` is where it was fetched from, if anywhere.
 
-    Raises IngestError (origin = `origin` or `url` or `doc_id`) when the page has no
-    article text.
+    Bytes are decoded as `_util.decode_text` says, and the encoding is kept in the Document.
+    Raises IngestError (origin = `origin` or `url` or `doc_id`) when the page is not text
+    or has no article text.
     """
     where = origin or url or doc_id
-    html = decode_bytes(content, content_type) if isinstance(content, bytes) else content
+    encoding = None
+    if isinstance(content, bytes):
+        html, encoding = decode_text(content, where, content_type=content_type, markup=True)
+    else:
+        html = content
     tree = _parse(html, where)
 
     try:
@@ -129,6 +134,7 @@ def read_html(
         url=meta["url"] or url,
         title=title,
         origin=origin,
+        encoding=encoding,
     )
 
 

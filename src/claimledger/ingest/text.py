@@ -29,15 +29,28 @@ from __future__ import annotations
 import re
 
 from claimledger.errors import IngestError
-from claimledger.ingest._util import iso_date
+from claimledger.ingest._util import decode_text, iso_date
 from claimledger.models import Document
 
 _HEADER = re.compile(r"^(published|publisher|url)\s*:\s*(.*?)\s*$", re.I)
 
 
-def read_text(text: str, *, doc_id: str, origin: str | None = None) -> Document:
-    """Parse `text` as laid out in the module docstring. Raises IngestError when empty."""
+def read_text(
+    content: bytes | str, *, doc_id: str, origin: str | None = None, content_type: str | None = None
+) -> Document:
+    """Parse `content` as laid out in the module docstring. Raises IngestError when it is empty or not text.
+
+    Bytes are decoded as `_util.decode_text` says (`content_type` is the HTTP header, if
+    any), and the encoding is kept in the Document.
+    """
     where = origin or doc_id
+    encoding = None
+    if isinstance(content, bytes):
+        text, encoding = decode_text(content, where, content_type=content_type)
+    else:
+        text = content
+    if not text.strip():
+        raise IngestError(where, "no text in it")
     lines = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
     while lines and not lines[0].strip():
         lines.pop(0)
@@ -75,6 +88,7 @@ def read_text(text: str, *, doc_id: str, origin: str | None = None) -> Document:
         url=headers.get("url") or None,
         title=title,
         origin=origin,
+        encoding=encoding,
     )
 
 

@@ -63,9 +63,10 @@ class ClaimLedgerComponent:
     """Puts the claims of each doc on doc._.claims."""
 
     def __init__(self, nlp: Language, gazetteer: str | None = None, lexicon: str | None = None):
-        from claimledger.pipeline import Resources
+        from claimledger.pipeline import Resources, extractor_version
 
         self.resources = Resources.build(nlp, gazetteer=gazetteer, lexicon=lexicon)
+        self.version = extractor_version(nlp, self.resources)
 
     def __call__(self, doc: Doc) -> Doc:
         from claimledger.extract.claims import extract_claims
@@ -75,4 +76,6 @@ class ClaimLedgerComponent:
         document = Document(id=str(meta.get("id", "doc")), text=doc.text, published=meta.get("published"),
                             publisher=meta.get("publisher"), title=meta.get("title"))
         doc._.claims = extract_claims(doc, document, self.resources)
+        for claim in doc._.claims:
+            claim.extracted_with = self.version
         return doc

@@ -255,8 +255,29 @@ def _read_yaml(origin: str, text: str) -> Any:
         return yaml.load(text, Loader=_YAML_LOADER)
     except yaml.YAMLError as exc:
         raise ConfigError(
-            f"{origin}: not valid YAML ({exc}). Fix the syntax; the format is in {_PACKAGED}."
+            f"{origin}: not valid YAML {yaml_problem(exc, text)}. Fix the syntax; the format is in {_PACKAGED}."
         ) from exc
+
+
+def yaml_problem(exc: yaml.YAMLError, text: str) -> str:
+    """Where in ``text`` a YAML error is and what it is, on one line: "at line 2, column 4 (...)".
+
+    str(exc) runs over several lines and quotes a snippet of the file; error
+    messages are one line, so this takes the parts from the error's marks
+    (lines and columns counted from 1, as editors do).
+    """
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        if mark is not None:
+            what = "; ".join(part for part in (exc.context, exc.problem) if part)
+            return f"at line {mark.line + 1}, column {mark.column + 1} ({what or 'syntax error'})"
+    if isinstance(exc, yaml.reader.ReaderError):  # a character YAML does not allow; no mark, a position
+        at = min(exc.position, len(text))
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        return f"at line {line}, column {column} (character #x{code:04x}: {exc.reason})"
+    return "(" + " ".join(str(exc).split()) + ")"
 
 
 def _parse(origin: str, data: Any, file_rank: int) -> list[_Entry]:

@@ -29,7 +29,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from claimledger.errors import ClaimLedgerError
+from claimledger.display import clean
+from claimledger.errors import ClaimLedgerError, ConfigError
 from claimledger.models import Claim
 from claimledger.reconcile.estimate import Estimate, estimate
 from claimledger.reconcile.originators import originator
@@ -41,6 +42,13 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 FORMATS = (".png", ".svg", ".html")
+
+
+def _plain(text: str) -> str:
+    """Report text as matplotlib should draw it: as typed. A pair of "$" starts mathtext, which garbles
+    "US$5 ... $6" and fails outright on "$\\frac{$"; an escaped "\\$" is drawn as a dollar sign. Control
+    characters are shown escaped, as on the terminal (display.py)."""
+    return clean(text).replace("$", r"\$")
 
 
 def _marker(a: Assertion) -> str:
@@ -134,29 +142,29 @@ def plot_timeline(series: Series, path: str | Path | None = None, names: Names |
             text += f" in {names(a.claim.location)}"
         relay = _relay_label(a, names)
         ax.annotate(
-            f"{text}\n{relay}" if relay else text, (when, mid), xytext=(6, 4 - 20 * stacked),
+            _plain(f"{text}\n{relay}" if relay else text), (when, mid), xytext=(6, 4 - 20 * stacked),
             textcoords="offset points",
             fontsize=7, color="0.25",
         )
 
-    ax.set_title(series.name, loc="left", fontsize=12)
+    ax.set_title(_plain(series.name), loc="left", fontsize=12)
     est = est if est is not None else estimate(series, names=names)
     if est is not None and est.refused:
-        fig.suptitle(f"no estimate: {est.refused}", x=0.01, ha="left", fontsize=9, color="0.35")
+        fig.suptitle(_plain(f"no estimate: {est.refused}"), x=0.01, ha="left", fontsize=9, color="0.35")
     elif est is not None:
         fig.suptitle(
             f"low {_number(est.low)} · best {_number(est.best)} · high {_number(est.high)}"
             f"  across {len(est.sources)} independent source{'s' if len(est.sources) != 1 else ''}",
             x=0.01, ha="left", fontsize=9, color="0.35",
         )
-    ax.set_ylabel(f"{series.kind} {series.measure.replace('_', ' ')}")
+    ax.set_ylabel(_plain(f"{series.kind} {series.measure.replace('_', ' ')}"))
     if plotted:
         locator = AutoDateLocator()
         ax.xaxis.set_major_locator(locator)
         ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
         # One legend entry per source, drawn as a plain dot whatever its marks' shapes.
         handles = [Line2D([], [], marker="o", linestyle="", color=colour,
-                          label=f"{names(src)} ({reports[src]} report{'s' if reports[src] != 1 else ''})")
+                          label=_plain(f"{names(src)} ({reports[src]} report{'s' if reports[src] != 1 else ''})"))
                    for src, colour in colours.items()]
         ax.legend(handles=handles, title="originator", fontsize=8, title_fontsize=8, loc="best")
         ax.set_ylim(bottom=0)
@@ -172,8 +180,20 @@ def plot_timeline(series: Series, path: str | Path | None = None, names: Names |
 
 
 def write_figure(fig: Figure, path: str | Path, title: str = "claimledger timeline") -> Path:
-    """Write ``fig`` in the format its suffix names; .html wraps the SVG in a standalone page."""
+    """Write ``fig`` in the format its suffix names; .html wraps the SVG in a standalone page.
+
+    A file that cannot be written (no such directory, no permission) is a
+    ConfigError naming the path and the reason, like an unwritable export.
+    """
     path = Path(path)
+    try:
+        return _write(fig, path, title)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise ConfigError(f"{path}: cannot write the plot ({reason}); choose a file in a writable directory") from exc
+
+
+def _write(fig: Figure, path: Path, title: str) -> Path:
     suffix = path.suffix.lower()
     if suffix == ".html":
         buf = io.StringIO()

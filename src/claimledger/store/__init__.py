@@ -10,10 +10,10 @@ import os
 
 from claimledger.store.dialect import dialect_for
 from claimledger.store.export import EXPORT_FORMATS, export_claims
-from claimledger.store.ledger import Store
+from claimledger.store.ledger import Added, Store
 from claimledger.store.schema import SCHEMA_VERSION
 
-__all__ = ["DEFAULT_DB", "EXPORT_FORMATS", "SCHEMA_VERSION", "Store", "export_claims", "open_store"]
+__all__ = ["DEFAULT_DB", "Added", "EXPORT_FORMATS", "SCHEMA_VERSION", "Store", "export_claims", "open_store"]
 
 DEFAULT_DB = "claimledger.db"
 

@@ -15,7 +15,7 @@ import hashlib
 import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from typing import Any
 
@@ -26,7 +26,7 @@ from claimledger.store.schema import LEDGER_TABLES, MIGRATIONS, SCHEMA_VERSION
 
 APPLICATION = "claimledger"
 
-_DOC_COLUMNS = ("id", "text", "published", "publisher", "url", "title", "origin")
+_DOC_COLUMNS = ("id", "text", "published", "publisher", "url", "title", "origin", "encoding", "language")
 
 # Claim table columns, in order; the dataclass field each one holds is the
 # same name except for these (SQL keywords and the quantity text).
@@ -34,12 +34,36 @@ _CLAIM_COLUMNS = (
     "id", "doc", "start_char", "end_char", "quantity", "value", "low", "high", "approx", "bound", "vague",
     "item", "category", "measure", "actor", "recipient", "location", "period_start", "period_end",
     "cumulative", "incremental", "source", "via", "publisher", "evidence", "evidence_start", "cues",
-    "confidence", "published", "names", "search_key", "stated", "earlier", "projection",
+    "confidence", "published", "names", "search_key", "stated", "earlier", "projection", "extracted_with",
 )
+_CLAIM_FIELDS = frozenset(f.name for f in fields(Claim))
 _BOOL_FIELDS = ("approx", "vague", "cumulative", "incremental", "earlier", "projection")
 _FLOAT_FIELDS = ("value", "low", "high")
 _JSON_FIELDS = ("via", "cues", "names")
 _SINGLE_ROLES = ("actor", "recipient", "location", "source", "publisher")
+
+
+@dataclass(frozen=True)
+class Added:
+    """What `Store.add` did with a document: "new", "version" (a new version of its id), "alias" (its
+    content is another id's, recorded as an alias of it) or "present" (nothing new). True when it stored
+    new content."""
+
+    outcome: str
+    doc: str  # the id the content is stored under (the other id, for an alias)
+    version: int
+
+    def __bool__(self) -> bool:
+        return self.outcome in ("new", "version")
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _row_hash(doc_id: str, text_hash: str, version: int) -> str:
+    """The unique key of one stored row: the id, the version and what the report says."""
+    return hashlib.sha256(f"{doc_id}\x00{version}\x00{text_hash}".encode()).hexdigest()
 
 
 def _fold(text: str) -> str:
@@ -92,52 +116,118 @@ class Store:
 
     # -- writing -----------------------------------------------------------
 
-    def add(self, doc: Document, claims: Sequence[Claim]) -> bool:
-        """Store a document and its claims in one transaction.
+    def status(self, doc: Document) -> str:
+        """What `add` would do with the document, without extracting it first: "present" (this id already
+        holds this content), "alias" (another id holds it), "changed" (a new version of this id) or "new"."""
+        row = self._query("SELECT text_hash, url FROM documents WHERE id = ?", (doc.id,)).fetchone()
+        if row is not None:
+            return "present" if (row[0], row[1]) == (doc.content_hash, doc.url) else "changed"
+        if self._alias_target(doc.id, doc.content_hash) is not None:
+            return "present"
+        if self._exists("SELECT 1 FROM documents WHERE text_hash = ?", doc.content_hash):
+            return "alias"
+        return "new"
 
-        Returns False, writing nothing, when a document with the same content
-        hash is already stored. A different document under an id already in
-        use is stored as ``<id>~<first 8 hex digits of its hash>``, and its
-        claims' ``doc`` with it (the objects passed in are not modified).
+    def add(self, doc: Document, claims: Sequence[Claim]) -> Added:
+        """Store a document and its claims in one transaction; nothing is ever overwritten.
+
+        - an id not in the ledger: stored as version 1 ("new"); but when another id already holds the same
+          content, the id is recorded as an alias of that document and nothing else is written ("alias");
+        - an id in the ledger with other content (text, date, title, outlet or URL): the content becomes the
+          id's new current version, with these claims; the version it replaces stays readable, with its
+          claims (`versions`, `document(id, version=N)`) ("version");
+        - the same id with the same content: nothing is written ("present").
+
+        The result is true when something new was stored ("new" or "version").
         """
         for claim in claims:
             if claim.doc != doc.id:
                 raise StoreError(f"claim {claim.id} says it is from document {claim.doc!r} but was added "
                                  f"with document {doc.id!r}: set each claim's doc to its document's id.")
-        content_hash = doc.content_hash
         current: Claim | None = None
         try:
             with self._transaction():
-                if self._exists("SELECT 1 FROM documents WHERE content_hash = ?", content_hash):
-                    return False
-                doc_id = self._free_id(doc.id, content_hash)
-                self._query(
-                    f"INSERT INTO documents ({', '.join(_DOC_COLUMNS)}, content_hash, added_at) "
-                    f"VALUES ({', '.join('?' * (len(_DOC_COLUMNS) + 2))})",
-                    (doc_id, doc.text, doc.published, doc.publisher, doc.url, doc.title, doc.origin,
-                     content_hash, datetime.now(UTC).isoformat(timespec="seconds")),
-                )
-                insert_claim = (f"INSERT INTO claims ({', '.join(_CLAIM_COLUMNS)}) "
-                                f"VALUES ({', '.join('?' * len(_CLAIM_COLUMNS))})")
+                outcome = self.status(doc)
+                if outcome == "present":
+                    return Added("present", doc.id, self._version(doc.id))
+                if outcome == "alias":
+                    target = self._query("SELECT id FROM documents WHERE text_hash = ? ORDER BY id",
+                                         (doc.content_hash,)).fetchone()[0]
+                    self._query("INSERT INTO aliases (alias, doc, origin, added_at) VALUES (?, ?, ?, ?) "
+                                "ON CONFLICT (alias) DO UPDATE SET doc = excluded.doc, origin = excluded.origin, "
+                                "added_at = excluded.added_at", (doc.id, target, doc.origin, _now()))
+                    return Added("alias", target, self._version(target))
+                version = 1
+                if outcome == "changed":
+                    version = self._retire(doc.id, "ingest") + 1
+                    self._query("DELETE FROM documents WHERE id = ?", (doc.id,))
+                self._insert_document(doc, version, claims)
                 for claim in claims:
-                    current = replace(claim, doc=doc_id) if doc_id != doc.id else claim
-                    self._query(insert_claim, _claim_row(current))
-                    self._add_entities(current)
+                    current = claim
+                    self._insert_claim(claim)
         except self._dialect.integrity_errors as e:
             where = f" at claim {current.id}" if current is not None else ""
             raise StoreError(f"document {doc.id!r} ({doc.origin or 'no origin'}) was not stored: the "
                              f"ledger refused it{where} ({e}). Nothing from it was written; fix the claim "
                              "(two claims with one span, or a field outside the spec) and add it again."
                              ) from e
-        return True
+        return Added("new" if version == 1 else "version", doc.id, version)
 
-    def _free_id(self, doc_id: str, content_hash: str) -> str:
-        """The document's own id, or a suffixed one if another document has it."""
-        for candidate in (doc_id, f"{doc_id}~{content_hash[:8]}", f"{doc_id}~{content_hash}"):
-            if not self._exists("SELECT 1 FROM documents WHERE id = ?", candidate):
-                return candidate
-        raise StoreError(f"document id {doc_id!r} and its suffixed forms are all taken in {self.target}; "
-                         "give the document another id.")
+    def replace_claims(self, doc_id: str, claims: Sequence[Claim], why: str = "reextract") -> int:
+        """Give the current version of a document new claims (a re-extraction) as a new version of it, the
+        old claims kept with the version it replaces. Returns the new version number."""
+        doc = self.document(doc_id)
+        with self._transaction():
+            version = self._retire(doc.id, why) + 1
+            self._query("DELETE FROM documents WHERE id = ?", (doc.id,))
+            self._insert_document(doc, version, claims)
+            for claim in claims:
+                self._insert_claim(claim)
+        return version
+
+    def _insert_document(self, doc: Document, version: int, claims: Sequence[Claim]) -> None:
+        made_by = next((c.extracted_with for c in claims if c.extracted_with), None)
+        self._query(
+            f"INSERT INTO documents ({', '.join(_DOC_COLUMNS)}, version, text_hash, content_hash, extracted_with, "
+            f"added_at) VALUES ({', '.join('?' * (len(_DOC_COLUMNS) + 5))})",
+            (doc.id, doc.text, doc.published, doc.publisher, doc.url, doc.title, doc.origin, doc.encoding,
+             doc.language, version, doc.content_hash, _row_hash(doc.id, doc.content_hash, version), made_by,
+             _now()),
+        )
+
+    def _insert_claim(self, claim: Claim) -> None:
+        self._query(f"INSERT INTO claims ({', '.join(_CLAIM_COLUMNS)}) VALUES ({', '.join('?' * len(_CLAIM_COLUMNS))})",
+                    _claim_row(claim))
+        self._add_entities(claim)
+
+    def _retire(self, doc_id: str, why: str) -> int:
+        """Copy the current version of a document, with its claims, to document_versions, and drop its
+        claims (the caller stores the new version); returns the retired version's number."""
+        row = self._query(f"SELECT {', '.join(_DOC_COLUMNS)}, version, text_hash, extracted_with, added_at "
+                          "FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        version = int(row[len(_DOC_COLUMNS)])
+        claims = [c.to_dict() for c in self.claims(doc=doc_id)]
+        self._query(
+            "INSERT INTO document_versions (doc, version, text_hash, text, published, publisher, url, title, "
+            "origin, encoding, language, extracted_with, claims, added_at, replaced_at, replaced_by) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (doc_id, version, row[len(_DOC_COLUMNS) + 1], *row[1:len(_DOC_COLUMNS)], row[len(_DOC_COLUMNS) + 2],
+             json.dumps(claims, ensure_ascii=False), row[len(_DOC_COLUMNS) + 3], _now(), why),
+        )
+        self._query("DELETE FROM claims WHERE doc = ?", (doc_id,))
+        return version
+
+    def _version(self, doc_id: str) -> int:
+        row = self._query("SELECT version FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return int(row[0]) if row is not None else 0
+
+    def _alias_target(self, alias: str, text_hash: str | None = None) -> str | None:
+        """The document an alias names (only while that document holds `text_hash`, when given)."""
+        row = self._query("SELECT a.doc, d.text_hash FROM aliases a JOIN documents d ON d.id = a.doc "
+                          "WHERE a.alias = ?", (alias,)).fetchone()
+        if row is None or (text_hash is not None and row[1] != text_hash):
+            return None
+        return str(row[0])
 
     def _add_entities(self, claim: Claim) -> None:
         links: dict[tuple[str, str], None] = {}
@@ -163,6 +253,25 @@ class Store:
         self._many("INSERT INTO claim_entities (claim_id, role, entity_id, name, name_key)"
                    " VALUES (?, ?, ?, ?, ?)", rows)
 
+    def check_writable(self) -> None:
+        """Refuse, before any work, a ledger that cannot be written (a read-only file or directory, a
+        read-only database role): StoreError with one line saying so."""
+        if not self.writable():
+            raise StoreError(f"the ledger {self.target} is read-only: make the file and its directory writable, "
+                             "or pass another --db; nothing was read or extracted.")
+
+    def writable(self) -> bool:
+        """Whether a write to the ledger would go through: one is tried, then rolled back."""
+        conn = self._connection()
+        try:
+            self._dialect.begin(conn)
+            conn.execute(self._dialect.sql("UPDATE meta SET value = value WHERE key = ?"), ("schema_version",))
+        except self._dialect.database_errors:
+            return False
+        finally:
+            conn.rollback()
+        return True
+
     # -- reviews -----------------------------------------------------------
 
     def add_review(self, action: str, target: str, detail: dict[str, Any], who: str) -> str:
@@ -183,31 +292,109 @@ class Store:
     # -- documents ---------------------------------------------------------
 
     def has(self, content_hash: str) -> bool:
-        """Whether a document with this content hash is stored."""
-        return self._exists("SELECT 1 FROM documents WHERE content_hash = ?", content_hash)
+        """Whether a document with this content (Document.content_hash) is stored under any id."""
+        return self._exists("SELECT 1 FROM documents WHERE text_hash = ?", content_hash)
 
-    def document(self, doc_id: str) -> Document:
+    def document(self, doc_id: str, version: int | None = None) -> Document:
+        """The current version of a document (or version N of it); an alias gives the document it names."""
+        if version is not None:
+            return self._old_version(doc_id, version)[0]
         query = f"SELECT {', '.join(_DOC_COLUMNS)} FROM documents WHERE id = ?"
         row = self._query(query, (doc_id,)).fetchone()
+        if row is None and (target := self._alias_target(doc_id)) is not None:
+            row = self._query(query, (target,)).fetchone()
         if row is None:
-            # ids that start with the one asked for: a shortened id, or the
-            # <id>~<hash> a second version of the document was stored under.
+            # ids that start with the one asked for: a shortened id, or the <id>~<hash> that versions
+            # before schema 3 stored a changed document under.
             similar = [r[0] for r in self._query(
                 "SELECT id FROM documents WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 5",
                 (_escape_like(doc_id) + "%",),
             ).fetchall()]
             hint = (f"did you mean {', '.join(repr(s) for s in similar)}?" if similar
-                    else "ingest it first, or check the id against the ledger's list of documents")
+                    else "ingest it first, or see `claimledger documents` for the ids in the ledger")
             raise NotFoundError(f"no document {doc_id!r} in the ledger {self.target}: {hint}.")
         return Document(*row)
 
+    def document_claims(self, doc_id: str, version: int) -> list[Claim]:
+        """The claims version N of a document had (the current version's are `claims(doc=...)`)."""
+        return self._old_version(doc_id, version)[1]
+
+    def _old_version(self, doc_id: str, version: int) -> tuple[Document, list[Claim]]:
+        doc = self.document(doc_id)
+        if version == self._version(doc.id):
+            return doc, self.claims(doc=doc.id)
+        row = self._query(f"SELECT {', '.join(_DOC_COLUMNS[1:])}, claims FROM document_versions "
+                          "WHERE doc = ? AND version = ?", (doc.id, version)).fetchone()
+        if row is None:
+            raise NotFoundError(f"document {doc.id!r} has no version {version}: its versions are "
+                                f"1 to {self._version(doc.id)}.")
+        claims = [_claim_from_dict(d) for d in json.loads(row[-1])]
+        return Document(doc.id, *row[:-1]), claims
+
+    def versions(self, doc_id: str) -> list[dict[str, Any]]:
+        """Every version of a document, oldest first: version, added_at, replaced_at, why it was replaced
+        ("ingest": changed content came in; "reextract"), what it holds and what made its claims."""
+        doc = self.document(doc_id)
+        out = []
+        rows = self._query("SELECT version, added_at, replaced_at, replaced_by, text_hash, published, url, origin, "
+                           "extracted_with, claims FROM document_versions WHERE doc = ? ORDER BY version",
+                           (doc.id,)).fetchall()
+        for r in rows:
+            out.append({"version": r[0], "added_at": r[1], "replaced_at": r[2], "replaced_by": r[3],
+                        "text_hash": r[4], "published": r[5], "url": r[6], "origin": r[7], "extracted_with": r[8],
+                        "claims": len(json.loads(r[9])), "current": False})
+        r = self._query("SELECT version, added_at, text_hash, published, url, origin, extracted_with, "
+                        "(SELECT count(*) FROM claims c WHERE c.doc = d.id) FROM documents d WHERE id = ?",
+                        (doc.id,)).fetchone()
+        out.append({"version": r[0], "added_at": r[1], "replaced_at": None, "replaced_by": None, "text_hash": r[2],
+                    "published": r[3], "url": r[4], "origin": r[5], "extracted_with": r[6], "claims": r[7],
+                    "current": True})
+        return out
+
+    def aliases(self, doc_id: str | None = None) -> dict[str, list[str]]:
+        """The other ids under which each document's content was ingested: {document id: [alias, ...]}."""
+        query = "SELECT doc, alias FROM aliases" + (" WHERE doc = ?" if doc_id else "") + " ORDER BY doc, alias"
+        out: dict[str, list[str]] = {}
+        for d, a in self._query(query, (doc_id,) if doc_id else ()).fetchall():
+            out.setdefault(d, []).append(a)
+        return out
+
+    def document_index(self) -> list[dict[str, Any]]:
+        """One row per document: id, version, published, publisher, title, origin, url, claims, encoding,
+        language, extracted_with, aliases; by publication date (undated last), then id."""
+        rows = self._query(
+            "SELECT d.id, d.version, d.published, d.publisher, d.title, d.origin, d.url, d.encoding, d.language, "
+            "d.extracted_with, (SELECT count(*) FROM claims c WHERE c.doc = d.id) FROM documents d "
+            "ORDER BY CASE WHEN d.published IS NULL THEN 1 ELSE 0 END, d.published, d.id"
+        ).fetchall()
+        aliases = self.aliases()
+        keys = ("id", "version", "published", "publisher", "title", "origin", "url", "encoding", "language",
+                "extracted_with", "claims")
+        return [{**dict(zip(keys, r, strict=True)), "aliases": aliases.get(r[0], [])} for r in rows]
+
     def documents(self) -> list[Document]:
-        """Every stored document, by publication date (undated last), then id."""
+        """Every stored document (its current version), by publication date (undated last), then id."""
         rows = self._query(
             f"SELECT {', '.join(_DOC_COLUMNS)} FROM documents "
             "ORDER BY CASE WHEN published IS NULL THEN 1 ELSE 0 END, published, id"
         ).fetchall()
         return [Document(*row) for row in rows]
+
+    def delete(self, doc_id: str) -> dict[str, int]:
+        """Remove a document for good: its current version and claims, its earlier versions and its aliases.
+        The CLI asks for --force first. Returns what was removed, by kind."""
+        doc = self.document(doc_id)
+        with self._transaction():
+            removed = {
+                "claims": self._query("SELECT count(*) FROM claims WHERE doc = ?", (doc.id,)).fetchone()[0],
+                "versions": self._version(doc.id),
+                "aliases": self._query("SELECT count(*) FROM aliases WHERE doc = ?", (doc.id,)).fetchone()[0],
+            }
+            self._query("DELETE FROM claims WHERE doc = ?", (doc.id,))
+            self._query("DELETE FROM document_versions WHERE doc = ?", (doc.id,))
+            self._query("DELETE FROM aliases WHERE doc = ?", (doc.id,))
+            self._query("DELETE FROM documents WHERE id = ?", (doc.id,))
+        return removed
 
     def stats(self) -> dict[str, int]:
         return {table: self._query(f"SELECT count(*) FROM {table}").fetchone()[0]
@@ -425,6 +612,13 @@ def _claim_row(claim: Claim) -> tuple[Any, ...]:
     except (TypeError, ValueError) as e:
         raise StoreError(f"claim {claim.id} cannot be stored: {e}. Check its numeric fields.") from e
     return tuple(values[name] for name in _CLAIM_COLUMNS)
+
+
+def _claim_from_dict(d: dict[str, Any]) -> Claim:
+    """A claim as `Claim.to_dict` wrote it (an earlier version's, kept as JSON)."""
+    data = {k: v for k, v in d.items() if k in _CLAIM_FIELDS}
+    data["via"] = list(data.get("via") or [])
+    return Claim(**data)
 
 
 def _row_claim(row: Sequence[Any]) -> Claim:

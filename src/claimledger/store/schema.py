@@ -123,11 +123,60 @@ _V2 = [
     "CREATE INDEX reviews_target ON reviews (target)",
 ]
 
+# Version 3: the ledger as a record (the document's id stays its id).
+# - documents.version counts the contents stored under the id; each ingest of
+#   changed text, date, title, outlet or URL, and each re-extraction, makes a
+#   new current version, and the one it replaces goes, with its claims as JSON,
+#   to document_versions, readable for ever.
+# - text_hash is Document.content_hash (what the report says); content_hash
+#   becomes the hash of the id with it, unique per stored row as before, so
+#   two ids may hold one text (a new version that equals another report).
+# - aliases: another id under which identical content was ingested.
+# - encoding and language of the text as read; extracted_with on documents and
+#   claims says which extractor, gazetteer, lexicon and model made the claims.
+_V3 = [
+    "ALTER TABLE documents ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
+    "ALTER TABLE documents ADD COLUMN text_hash TEXT",
+    "UPDATE documents SET text_hash = content_hash",
+    "ALTER TABLE documents ADD COLUMN encoding TEXT",
+    "ALTER TABLE documents ADD COLUMN language TEXT",
+    "ALTER TABLE documents ADD COLUMN extracted_with TEXT",
+    "ALTER TABLE claims ADD COLUMN extracted_with TEXT",
+    "CREATE INDEX documents_text_hash ON documents (text_hash)",
+    """CREATE TABLE document_versions (
+        doc TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        text_hash TEXT NOT NULL,
+        text TEXT NOT NULL,
+        published TEXT,
+        publisher TEXT,
+        url TEXT,
+        title TEXT,
+        origin TEXT,
+        encoding TEXT,
+        language TEXT,
+        extracted_with TEXT,
+        claims TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        replaced_at TEXT NOT NULL,
+        replaced_by TEXT NOT NULL,
+        PRIMARY KEY (doc, version)
+    )""",
+    """CREATE TABLE aliases (
+        alias TEXT PRIMARY KEY,
+        doc TEXT NOT NULL,
+        origin TEXT,
+        added_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX aliases_doc ON aliases (doc)",
+]
+
 # (version, statements), in order. Version N's statements turn a version N-1
 # file into a version N file; version 1 builds the schema from nothing.
 MIGRATIONS: list[tuple[int, list[str]]] = [
     (1, _V1),
     (2, _V2),
+    (3, _V3),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
