@@ -23,19 +23,18 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import io
 import json
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from claimledger.cli import main
 from claimledger.display import clean, clean_with_offsets, text
 from claimledger.store.export import neutralise
+from test_cli import Run, run
 
 ERROR = "claimledger: error: "
 # Environment variables that make rich treat captured output as a terminal.
@@ -89,21 +88,6 @@ READ = [{
     "text": f"Russia launched 140 attack drones at Ukraine overnight, Ukraine's air force said. {HOSTILE}\n\n"
             "Air defence units shot down 97 of the drones, the air force said.",
 }]
-
-
-@dataclass
-class Run:
-    code: int
-    out: str
-    err: str
-
-
-def run(argv: Sequence[object]) -> Run:
-    """Call the CLI in process, capturing both streams."""
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main([str(a) for a in argv])
-    return Run(code, out.getvalue(), err.getvalue())
 
 
 @contextlib.contextmanager

@@ -14,9 +14,13 @@ English one.
   would otherwise tie with English on English text.
 - A text of fewer than `MIN_WORDS` words is not judged: a headline, a caption or a
   one-line report is kept as English.
-- A text on which no language reaches `MIN_SHARE` (Chinese or Japanese, which have no
-  list here and no spaces; a page of nothing but names and numbers) reads as no known
-  language, which is not English either.
+- Another language wins only clearly: a share of at least `CLEAR_SHARE` and
+  `OTHER_MARGIN` times English's. Names and units hit other lists by chance ("sen"
+  and "RM" in a Malaysian market report are Finnish stop words), and such a text
+  stays English.
+- A text in Latin letters that no list fits (a string of headlines, a table of
+  names) is kept, its language undetermined; one mostly in another script that no
+  list fits (Chinese, Japanese, Thai) is not English and is skipped.
 
 What it hands on: `check_english(document)` gives the Document with its `language`
 set, or an IngestError to report in its place.
@@ -36,6 +40,8 @@ from claimledger.models import Document
 
 MIN_WORDS = 20  # fewer words than this: too short to judge, kept as English
 MIN_SHARE = 0.1  # a text reads as a language when this share of its words are its stop words
+CLEAR_SHARE = 0.2  # ... and another language wins over English only with this share
+OTHER_MARGIN = 2.0  # and this many times English's share
 _MAX_WORDS = 2000  # the first 2,000 words tell as well as the whole of a long text
 
 # jusText's stop-word lists by their ISO 639-1 code. Lists of languages with no such code
@@ -74,6 +80,7 @@ class Reading:
     words: int  # the words looked at
     code: str | None  # ISO 639-1 code of the language read; None when too short or no language fits
     english: float  # the share of the words that are English stop words
+    foreign_script: bool = False  # most words are not in Latin letters, and no list fits (Chinese, Thai)
 
     @property
     def judged(self) -> bool:
@@ -88,15 +95,22 @@ def read_language(text: str) -> Reading:
     shares = {code: sum(w in stop for w in words) / len(words) for code, stop in _stoplists().items()}
     # English first among equals: max() keeps the first of a tie.
     best = max(["en", *shares], key=shares.__getitem__)
-    code = best if shares[best] >= MIN_SHARE else None
-    return Reading(words=len(words), code=code, english=shares["en"])
+    if best != "en" and shares[best] >= CLEAR_SHARE and shares[best] >= OTHER_MARGIN * shares["en"]:
+        return Reading(words=len(words), code=best, english=shares["en"])
+    # Names and units hit other lists by chance ("sen", "RM" in a market report; a list of car models):
+    # short of a clear win by another language, a text in Latin letters is kept, as English when enough
+    # of its words are English function words, else undetermined.
+    if shares["en"] >= MIN_SHARE:
+        return Reading(words=len(words), code="en", english=shares["en"])
+    latin = sum(1 for w in words if w.isascii())
+    return Reading(words=len(words), code=None, english=shares["en"], foreign_script=latin < len(words) / 2)
 
 
 def check_english(document: Document) -> Document | IngestError:
     """`document` with its `language` set when it reads as English or is too short to judge;
     else the IngestError that skips it."""
     reading = read_language(document.text)
-    if not reading.judged or reading.code == "en":
+    if not reading.judged or reading.code == "en" or (reading.code is None and not reading.foreign_script):
         return dataclasses.replace(document, language=reading.code)
     if reading.code:
         why = f"reads as {_NAMES[reading.code]} ({reading.code}), not English"
