@@ -106,3 +106,19 @@ def test_the_readme_python_examples_run_as_written(number: int, tmp_path: Path) 
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, timeout=300)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip(), "an example should show what it made"
+
+
+def test_the_readme_reconciliation_commands_run_as_written() -> None:
+    """The commands that make the README's dev reconciliation numbers, verbatim (the bench line, which
+    takes minutes, aside), and the shared scorer reads what they wrote."""
+    if not (ROOT.parent / "shared" / "eval" / "dev" / "gold.jsonl").is_file():
+        pytest.skip("../shared/eval is not here")
+    block = re.search(r"```\n(.*?)```", section("Reconciliation"), re.S)
+    assert block
+    lines = block.group(1).replace("\\\n", " ").splitlines()
+    commands = [line.split("#", 1)[0].strip() for line in lines if not line.startswith(".venv/bin/python bench/")]
+    assert any("ingest --annotated" in c for c in commands) and any("score_reconcile.py" in c for c in commands)
+    for command in filter(None, commands):
+        done = subprocess.run(["bash", "-c", command], cwd=ROOT, capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, f"{command}\n{done.stderr}"
+    assert "purity" in done.stdout

@@ -862,6 +862,17 @@ def test_a_live_reports_stamps_order_one_days_statements(first, second, kinds):
         assert "18:45" in found[0].reason or first[2] is None
 
 
+def test_a_higher_count_of_the_missing_later_in_the_day_is_still_a_disagreement():
+    """The missing are found as much as new ones are reported: a later, higher figure is no stage of a
+    count that grew, and two originators' 16 and 17 at one time cannot both hold."""
+    claims = [claim("live", f"The {who} said {n} crew members were missing.", str(n), published="2025-07-09",
+                    value=n, item="crew member", category="people", measure="missing", source=who)
+              for who, n in (("GRC-COASTGUARD", 16), ("PHL", 17))]
+    for i, (c, at) in enumerate(zip(claims, ("16:30", "19:05"), strict=True)):
+        live_entry(c, i, at)
+    assert [c.kind for c in find_conflicts(blocks(claims))] == ["disagree"]
+
+
 def test_a_live_reports_batches_stay_parts_of_the_days_count():
     """7 released at 09:40 and 13 at 11:05 under the same originator's 20 of the day are sub-counts of it,
     whatever their time of day; another originator's 20 agrees with the whole."""

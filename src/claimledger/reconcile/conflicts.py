@@ -60,6 +60,9 @@ from claimledger.reconcile.sources import format_figure
 APPROX_TOLERANCE = 0.10
 SAME_TIME_DAYS = 7
 YOUNG_DAYS = 30
+# Counts that move both ways, so that a later, higher figure is no sign of a count that grew: the missing
+# are found, alive or dead, as much as new ones are reported.
+TWO_WAY_MEASURES = frozenset({"missing"})
 
 
 def figure_interval(claim: Claim, tolerance: float = APPROX_TOLERANCE) -> tuple[float, float] | None:
@@ -181,9 +184,10 @@ def _rose(ca: Claim, ia: tuple[float, float], cb: Claim, ib: tuple[float, float]
     reported at 170 and three days later at 3,283 by another body is one count's stages, not a
     disagreement; the reverse (the later figure lower) is one, since a count of what happened does
     not fall; and a war's months-old casualty count that jumps threefold in two days is a dispute.
-    Within one day, a live report's time stamps order the statements (33 at 10:05, 59 at 18:45)."""
+    Within one day, a live report's time stamps order the statements (33 at 10:05, 59 at 18:45). A count
+    of the missing is no such count (TWO_WAY_MEASURES)."""
     da, db = statement_date(ca), statement_date(cb)
-    if da is None or db is None or flow_period(ca) is not None:
+    if da is None or db is None or flow_period(ca) is not None or ca.measure in TWO_WAY_MEASURES:
         return False
     ta, tb = statement_order(ca), statement_order(cb)
     if ta[0] == tb[0] and not (ta[1] and tb[1] and ta[1] != tb[1]):
