@@ -87,7 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
 
     s = sub.add_parser("ingest", help="read sources into the ledger: files, directories, URLs, feeds")
-    s.add_argument("sources", nargs="+", help="files (.jsonl .json .txt .md .html), directories, http(s) URLs, feeds")
+    s.add_argument("sources", nargs="+",
+                   help="files (.jsonl .json .txt .md .html .warc[.gz] .arc[.gz]), directories, http(s) URLs, feeds")
     s.add_argument("--quiet", action="store_true", help="no progress bar")
     s.add_argument("--annotated", action="store_true",
                    help="the sources are JSON Lines of reports whose claims are already coded (the gold form of "

@@ -19,13 +19,15 @@ Sources, decided in this order:
   ``.txt`` ``.md``             plain text with optional headers (`text.py`)
   ``.html`` ``.htm``           a web page, main text extracted (`html.py`)
   ``.xml`` ``.rss`` ``.atom``  a feed whose entry links are fetched (`feed.py`)
+  ``.warc[.gz]`` ``.arc[.gz]`` a web archive: each HTML or text response (`warc.py`)
   ===========================  ============================================
 
 Document ids: the object's own `id` for JSON; the file stem for text and HTML
 files; for a URL, a slug of its path plus 8 hex digits of its sha1.
 
 Before anything is read or parsed, a file must be a regular file (a named pipe would
-block the batch forever) and no larger than `max_bytes` (by its size on disk). Bytes
+block the batch forever) and no larger than `max_bytes` (by its size on disk); a web
+archive is streamed, and the limit holds for each of its pages instead. Bytes
 are decoded by `_util.decode_text` (byte order mark, UTF-8, declared charset, then
 detection), and each Document records the encoding in `encoding`.
 
@@ -52,6 +54,7 @@ from claimledger.ingest.html import read_html
 from claimledger.ingest.jsonl import read_json, read_jsonl
 from claimledger.ingest.language import check_english
 from claimledger.ingest.text import read_text
+from claimledger.ingest.warc import is_archive, read_warc
 from claimledger.models import Document
 
 __all__ = [
@@ -211,6 +214,10 @@ def sniff_kind(content_type: str | None, body: bytes, url: str = "") -> str | No
 
 def _read_file(path: Path, fetcher: Fetcher, *, explicit: bool, max_bytes: int) -> Iterator[Result]:
     origin = str(path)
+    if is_archive(path):
+        # A web archive is streamed record by record: its size is no limit, each page's is (warc.py).
+        yield from read_warc(path, max_bytes=max_bytes)
+        return
     kind = FILE_KINDS.get(path.suffix.lower())
     if kind is None:
         if explicit:
@@ -288,7 +295,7 @@ def _walk(root: Path) -> list[Path]:
             if name.startswith(".") or NOT_REPORTS.match(name):
                 continue
             p = Path(dirpath, name)
-            if p.suffix.lower() in FILE_KINDS:
+            if p.suffix.lower() in FILE_KINDS or is_archive(p):
                 found.append(p)
             else:
                 log.debug("skipping %s: not a known input type", p)
