@@ -351,3 +351,14 @@ def test_the_claims_table_keeps_each_figure_on_one_line_at_80_columns(tmp_path: 
         assert "60,000–80,000" in shown, shown
         assert max(len(line) for line in shown.splitlines()) <= width
         assert ("UNHCR" in shown) and ("2025-03-01..2025-03-31" in shown) == (width >= 140)
+
+
+def test_help_imports_no_reader_or_parser_library() -> None:
+    """`claimledger --help` (and any command's parser) loads none of the heavy libraries: they are
+    imported when a page, a feed, an archive or a text is first read."""
+    code = ("import sys; from claimledger.cli import build_parser; build_parser().format_help(); "
+            "print(sorted(m for m in ('trafilatura', 'feedparser', 'spacy', 'warcio', 'justext', 'lxml', "
+            "'charset_normalizer') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

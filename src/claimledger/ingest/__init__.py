@@ -45,16 +45,13 @@ import re
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from claimledger.errors import FetchError, IngestError
-from claimledger.ingest._util import media_type, url_doc_id
-from claimledger.ingest.feed import read_feed
+from claimledger.ingest._util import is_archive, media_type, url_doc_id
 from claimledger.ingest.fetch import DEFAULT_MAX_BYTES, Fetcher
-from claimledger.ingest.html import read_html
 from claimledger.ingest.jsonl import read_json, read_jsonl
-from claimledger.ingest.language import check_english
 from claimledger.ingest.text import read_text
-from claimledger.ingest.warc import is_archive, read_warc
 from claimledger.models import Document
 
 __all__ = [
@@ -108,6 +105,33 @@ _MEDIA_KINDS = {
     "application/json-lines": "jsonl",
     "application/x-jsonlines": "jsonl",
 }
+
+
+def _read_html(*args: Any, **kwargs: Any) -> Document:
+    # html.py imports trafilatura and lxml, feed.py feedparser: imported on first use, so that
+    # `claimledger --help` and the commands that read no page do not pay for them.
+    from claimledger.ingest.html import read_html
+
+    return read_html(*args, **kwargs)
+
+
+def _read_feed(*args: Any, **kwargs: Any) -> Iterator[Result]:
+    from claimledger.ingest.feed import read_feed
+
+    return read_feed(*args, **kwargs)
+
+
+def __getattr__(name: str) -> Any:
+    """`read_html` and `read_feed` of the package's API, imported when first asked for."""
+    if name == "read_html":
+        from claimledger.ingest.html import read_html
+
+        return read_html
+    if name == "read_feed":
+        from claimledger.ingest.feed import read_feed
+
+        return read_feed
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def iter_documents(
@@ -169,9 +193,9 @@ def _read_url(url: str, fetcher: Fetcher) -> Iterator[Result]:
     doc_id = url_doc_id(url)
     try:
         if kind == "html":
-            yield read_html(body, doc_id=doc_id, url=final_url, origin=url, content_type=content_type)
+            yield _read_html(body, doc_id=doc_id, url=final_url, origin=url, content_type=content_type)
         elif kind == "feed":
-            yield from read_feed(body, origin=url, fetcher=fetcher)
+            yield from _read_feed(body, origin=url, fetcher=fetcher)
         elif kind == "json":
             yield from read_json(body, url, content_type=content_type)
         elif kind == "jsonl":
@@ -216,6 +240,8 @@ def _read_file(path: Path, fetcher: Fetcher, *, explicit: bool, max_bytes: int) 
     origin = str(path)
     if is_archive(path):
         # A web archive is streamed record by record: its size is no limit, each page's is (warc.py).
+        from claimledger.ingest.warc import read_warc
+
         yield from read_warc(path, max_bytes=max_bytes)
         return
     kind = FILE_KINDS.get(path.suffix.lower())
@@ -245,9 +271,9 @@ def _read_file(path: Path, fetcher: Fetcher, *, explicit: bool, max_bytes: int) 
         return
     try:
         if kind == "html":
-            yield read_html(data, doc_id=path.stem, origin=origin)
+            yield _read_html(data, doc_id=path.stem, origin=origin)
         elif kind == "feed":
-            yield from read_feed(data, origin=origin, fetcher=fetcher)
+            yield from _read_feed(data, origin=origin, fetcher=fetcher)
         elif kind == "jsonl":
             yield from read_jsonl(data, origin)
         elif kind == "json":
@@ -314,6 +340,8 @@ def _in_language(results: Iterable[Result], language: str) -> Iterator[Result]:
     """`results`, with each Document checked to read as English unless `language` is "en"."""
     for item in results:
         if language == "auto" and isinstance(item, Document):
+            from claimledger.ingest.language import check_english
+
             yield check_english(item)
         else:
             yield item

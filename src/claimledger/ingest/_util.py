@@ -6,9 +6,9 @@ import hashlib
 import re
 import unicodedata
 from datetime import date, datetime
+from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
-
-import charset_normalizer
 
 from claimledger.errors import IngestError
 
@@ -164,9 +164,23 @@ def _declared(data: bytes, content_type: str | None, markup: bool) -> list[str]:
 
 def _detected(data: bytes) -> list[str]:
     """The encodings charset-normalizer finds plausible for `data`: cp1252 first when it is one of them."""
-    matches = charset_normalizer.from_bytes(data)
+    matches = _charset_normalizer().from_bytes(data)
     found = ["cp1252"] if any("cp1252" in match.could_be_from_charset for match in matches) else []
     best = matches.best()
     if best:
         found.append(_codec(best.encoding) or best.encoding)
     return found
+
+
+def _charset_normalizer() -> Any:
+    import charset_normalizer  # imported when a text needs detecting, not with the package
+
+    return charset_normalizer
+
+
+# The file names of web archives (ingest/warc.py), known here so that telling one by its name costs nothing.
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+
+
+def is_archive(path: Path) -> bool:
+    return path.name.lower().endswith(WARC_SUFFIXES)

@@ -33,16 +33,10 @@ from claimledger.ingest.html import read_html
 from claimledger.ingest.text import read_text
 from claimledger.models import Document
 
-# The file names of archives (one suffix for `FILE_KINDS`, the double ones checked by name).
-WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 _PAGE_RECORDS = ("response", "resource")
 _RECORD_TYPES = frozenset({"warcinfo", "response", "resource", "request", "metadata", "revisit", "conversion",
                            "continuation"})
 _HTML = ("text/html", "application/xhtml+xml")
-
-
-def is_archive(path: Path) -> bool:
-    return path.name.lower().endswith(WARC_SUFFIXES)
 
 
 def read_warc(path: Path, *, max_bytes: int) -> Iterator[Document | IngestError]:
