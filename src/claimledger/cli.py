@@ -15,12 +15,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NoReturn
 
 from claimledger import __version__
 from claimledger.errors import ClaimLedgerError, ConfigError, IngestError, NotFoundError, StoreError
-from claimledger.models import CATEGORIES, MEASURES, Claim
+from claimledger.models import CATEGORIES, MEASURES, Claim, Document
 from claimledger.settings import Settings
 
 EXIT_INPUTS_FAILED = 5
@@ -207,6 +207,9 @@ def _add_input_options(s: argparse.ArgumentParser) -> None:
     s.add_argument("--lang", choices=LANGUAGES, default="auto",
                    help="auto (default): skip, with a line, a document that does not read as English; en: take "
                         "every text as English")
+    s.add_argument("--workers", type=_positive_int, default=1, metavar="N",
+                   help="extract in N worker processes (default 1: in this one); the ledger is written in the "
+                        "order the documents are read, as with one")
     s.add_argument("--max-mb", type=_positive_int, default=10, metavar="N",
                    help="the largest file or page read, in megabytes (default 10); a larger one is refused before "
                         "it is read")
@@ -269,8 +272,6 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from claimledger.ingest.annotated import align
     from claimledger.store import open_store
 
-    settings: Settings = args.settings
-    extractor = _extractor(settings)
     count = dict.fromkeys(("new", "version", "alias", "present"), 0)
     failed = seen = nclaims = 0
     console = _console(stderr=True)
@@ -279,41 +280,85 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         TextColumn("{task.completed} documents"),
         TextColumn("{task.fields[name]}"), TimeElapsedColumn(), console=console,
         disable=args.quiet or not console.is_terminal,
-    ) as progress:
+    ) as progress, _extraction(args) as extraction:
         store.check_writable()  # a read-only ledger is refused before anything is extracted
         task = progress.add_task("ingest", total=None, name="")
-        items = (_annotated(args.sources) if args.annotated
-                 else _documents(args))
-        for item in items:
+
+        def report(what: str) -> None:
+            progress.console.print(f"claimledger: error: {clean(what)}", markup=False, highlight=False, soft_wrap=True)
+
+        def write(batch: list[tuple[Document, Any]]) -> None:
+            nonlocal failed, nclaims
+            for (item, coded), (_, claims) in zip(batch, extraction.extract([d for d, _ in batch]), strict=True):
+                try:
+                    if isinstance(claims, ClaimLedgerError):
+                        raise claims
+                    if coded is not None:
+                        claims = align(coded, claims)
+                    added = store.add(item, claims)
+                    count[added.outcome] += 1
+                    nclaims += len(claims) if added else 0
+                except (ClaimLedgerError, ValueError) as exc:
+                    failed += 1
+                    report(f"{item.origin or item.id}: {exc}")
+
+        pending: list[tuple[Document, Any]] = []
+        for item in _annotated(args.sources) if args.annotated else _documents(args):
             coded = None
             if isinstance(item, tuple):
                 item, coded = item
             if isinstance(item, IngestError):
                 failed += 1
-                progress.console.print(f"claimledger: error: {clean(item)}", markup=False, highlight=False,
-                                       soft_wrap=True)
+                report(str(item))
                 continue
             seen += 1
             progress.update(task, advance=1, name=escape(clean(item.id)))
-            status = store.status(item)
-            if status in ("present", "alias"):
+            if store.status(item) in ("present", "alias"):
                 count[store.add(item, []).outcome] += 1  # nothing to extract: the content is stored already
                 continue
-            try:
-                claims = extractor.extract(item)
-                if coded is not None:
-                    claims = align(coded, claims)
-                added = store.add(item, claims)
-                count[added.outcome] += 1
-                nclaims += len(claims) if added else 0
-            except (ClaimLedgerError, ValueError) as exc:
-                failed += 1
-                progress.console.print(f"claimledger: error: {clean(f'{item.origin or item.id}: {exc}')}", markup=False,
-                                       highlight=False, soft_wrap=True)
+            pending.append((item, coded))
+            if len(pending) >= extraction.batch:
+                write(pending)
+                pending = []
+        write(pending)
     print(f"{seen} documents read: {count['new']} new, {count['version']} new versions ({nclaims} claims), "
           f"{count['alias']} aliases of stored documents, {count['present']} already in the ledger; "
           f"{failed} failed", file=sys.stderr)
     return EXIT_INPUTS_FAILED if failed else 0
+
+
+class _OneProcess:
+    """Extraction in this process, one document at a time (`--workers 1`): the same interface as
+    parallel.Workers."""
+
+    batch = 1
+
+    def __init__(self, settings: Settings):
+        self._extractor = _extractor(settings)
+
+    def __enter__(self) -> _OneProcess:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass
+
+    def extract(self, documents: Sequence[Document]) -> Iterator[tuple[Document, Any]]:
+        for d in documents:
+            try:
+                yield d, self._extractor.extract(d)
+            except ClaimLedgerError as exc:
+                yield d, exc
+
+
+def _extraction(args: argparse.Namespace) -> Any:
+    """Where extraction runs: here, or in `--workers N` processes (parallel.py)."""
+    settings: Settings = args.settings
+    if getattr(args, "workers", 1) <= 1:
+        return _OneProcess(settings)
+    from claimledger.parallel import Workers
+
+    return Workers(args.workers, dict(gazetteer=settings.gazetteer, lexicon=settings.lexicon, model=settings.model,
+                                      decisions=settings.decisions))
 
 
 def _annotated(paths: Sequence[str]) -> Iterator[Any]:
@@ -475,8 +520,6 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-
-    extractor = _extractor(args.settings)
     try:
         out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     except OSError as exc:
@@ -490,14 +533,23 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 _err(str(item))
             else:
                 docs.append(item)
-        for _document, claims in extractor.extract_many(docs):
-            if isinstance(claims, ClaimLedgerError):
-                failed += 1
-                _err(str(claims))
-                continue
-            nclaims += len(claims)
-            for c in claims:
-                out.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
+
+        def emit(results: Iterable[tuple[Document, Any]]) -> None:
+            nonlocal failed, nclaims
+            for _document, claims in results:
+                if isinstance(claims, ClaimLedgerError):
+                    failed += 1
+                    _err(str(claims))
+                    continue
+                nclaims += len(claims)
+                for c in claims:
+                    out.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
+
+        if args.workers > 1:
+            with _extraction(args) as workers:
+                emit(workers.extract(docs))
+        else:
+            emit(_extractor(args.settings).extract_many(docs))  # one process: nlp.pipe's batches
     finally:
         if args.output:
             out.close()

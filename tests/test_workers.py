@@ -1,0 +1,52 @@
+"""`--workers N`: extraction in worker processes writes the same ledger, and prints the same claims, as
+extraction in one process (parallel.py). Real processes, real model, real SQLite."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from claimledger.store import open_store
+from test_cli import cli, plain_environment
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+@pytest.fixture(autouse=True)
+def _plain(tmp_path: Path) -> Iterator[None]:
+    with plain_environment(tmp_path):
+        yield
+
+
+def ledger(db: Path) -> tuple[list[dict], list[str]]:
+    with open_store(db) as store:
+        return [c.to_dict() for c in store.claims()], [d.id for d in store.documents()]
+
+
+def no_extractor_here(*args: object, **kwargs: object) -> None:
+    raise AssertionError("with --workers the parent process builds no Extractor")
+
+
+def test_ingest_with_workers_writes_the_ledger_one_process_writes(tmp_path: Path, capsys, monkeypatch) -> None:
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    assert cli(capsys, "--db", one, "ingest", EXAMPLES).code == 0
+    monkeypatch.setattr("claimledger.pipeline.Extractor.__init__", no_extractor_here)  # workers are spawned
+    r = cli(capsys, "--db", two, "ingest", EXAMPLES, "--workers", "2")
+    assert r.code == 0, r.err
+    claims, docs = ledger(two)
+    assert claims and (claims, docs) == ledger(one)
+    # and again: nothing is sent to the workers twice
+    r = cli(capsys, "--db", two, "ingest", EXAMPLES, "--workers", "2")
+    assert "0 new, 0 new versions (0 claims)" in r.err and ledger(two) == (claims, docs)
+
+
+def test_extract_with_workers_prints_the_same_claims_in_the_same_order(tmp_path: Path, capsys,
+                                                                       monkeypatch) -> None:
+    one = cli(capsys, "extract", EXAMPLES)
+    monkeypatch.setattr("claimledger.pipeline.Extractor.__init__", no_extractor_here)
+    two = cli(capsys, "extract", EXAMPLES, "--workers", "2")
+    assert one.code == two.code == 0, two.err
+    assert [json.loads(line) for line in two.out.splitlines()] == [json.loads(line) for line in one.out.splitlines()]
+    assert one.out
