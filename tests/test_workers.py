@@ -50,3 +50,25 @@ def test_extract_with_workers_prints_the_same_claims_in_the_same_order(tmp_path:
     assert one.code == two.code == 0, two.err
     assert [json.loads(line) for line in two.out.splitlines()] == [json.loads(line) for line in one.out.splitlines()]
     assert one.out
+
+
+def test_ingest_on_a_dask_cluster_writes_the_ledger_one_process_writes(tmp_path: Path, capsys, monkeypatch) -> None:
+    """`--engine dask`: a LocalCluster of 2 worker processes extracts; the claims are exactly the single
+    process run's, and the parent builds no Extractor."""
+    pytest.importorskip("distributed")
+    one, dask = tmp_path / "one.db", tmp_path / "dask.db"
+    assert cli(capsys, "--db", one, "ingest", EXAMPLES).code == 0
+    monkeypatch.setattr("claimledger.pipeline.Extractor.__init__", no_extractor_here)
+    r = cli(capsys, "--db", dask, "ingest", EXAMPLES, "--engine", "dask", "--workers", "2")
+    assert r.code == 0, r.err
+    claims, docs = ledger(dask)
+    assert claims and (claims, docs) == ledger(one)
+
+
+def test_a_scheduler_that_cannot_be_reached_is_one_line(tmp_path: Path, capsys) -> None:
+    pytest.importorskip("distributed")
+    r = cli(capsys, "--db", tmp_path / "l.db", "ingest", EXAMPLES, "--engine", "dask", "--scheduler",
+            "tcp://127.0.0.1:9")
+    assert r.code == 2
+    (line,) = r.err.strip().splitlines()
+    assert "tcp://127.0.0.1:9" in line and "scheduler" in line

@@ -210,6 +210,10 @@ def _add_input_options(s: argparse.ArgumentParser) -> None:
     s.add_argument("--workers", type=_positive_int, default=1, metavar="N",
                    help="extract in N worker processes (default 1: in this one); the ledger is written in the "
                         "order the documents are read, as with one")
+    s.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local (default): this machine's processes; dask: a Dask distributed cluster (a "
+                        "LocalCluster of --workers processes, at least 2, unless --scheduler is given)")
+    s.add_argument("--scheduler", metavar="ADDRESS", help="the Dask scheduler to use, e.g. tcp://10.0.0.5:8786")
     s.add_argument("--max-mb", type=_positive_int, default=10, metavar="N",
                    help="the largest file or page read, in megabytes (default 10); a larger one is refused before "
                         "it is read")
@@ -353,12 +357,26 @@ class _OneProcess:
 def _extraction(args: argparse.Namespace) -> Any:
     """Where extraction runs: here, or in `--workers N` processes (parallel.py)."""
     settings: Settings = args.settings
+    options = dict(gazetteer=settings.gazetteer, lexicon=settings.lexicon, model=settings.model,
+                   decisions=settings.decisions)
+    engine = getattr(args, "engine", "local")
+    if engine == "dask":
+        from claimledger.parallel import DaskWorkers
+
+        try:
+            return DaskWorkers(max(args.workers, 2) if not args.scheduler else args.workers, options,
+                               scheduler=args.scheduler)
+        except ImportError as exc:
+            raise ConfigError(f"--engine dask needs Dask: pip install 'claimledger[dask]' ({exc})") from exc
+        except OSError as exc:
+            raise ConfigError(f"--scheduler {args.scheduler}: cannot reach the Dask scheduler ({exc})") from exc
+    if args.scheduler:
+        raise ConfigError("--scheduler is for --engine dask")
     if getattr(args, "workers", 1) <= 1:
         return _OneProcess(settings)
     from claimledger.parallel import Workers
 
-    return Workers(args.workers, dict(gazetteer=settings.gazetteer, lexicon=settings.lexicon, model=settings.model,
-                                      decisions=settings.decisions))
+    return Workers(args.workers, options)
 
 
 def _annotated(paths: Sequence[str]) -> Iterator[Any]:
@@ -545,7 +563,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 for c in claims:
                     out.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
 
-        if args.workers > 1:
+        if args.workers > 1 or args.engine == "dask":
             with _extraction(args) as workers:
                 emit(workers.extract(docs))
         else:
