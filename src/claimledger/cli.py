@@ -125,8 +125,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_extract)
 
     s = sub.add_parser("export", help="export the ledger's claims")
-    s.add_argument("--format", choices=("csv", "jsonl"), default="jsonl")
-    s.add_argument("-o", "--output", help="write here instead of standard output")
+    s.add_argument("--format", choices=("csv", "jsonl", "parquet"), default="jsonl",
+                   help="csv or jsonl: the claims; parquet: claims, documents, series and which claim is in which "
+                        "series, four files in the directory -o names (analytics.py)")
+    s.add_argument("-o", "--output", help="write here instead of standard output (for parquet: a directory)")
     s.set_defaults(func=cmd_export)
 
     s = sub.add_parser("eval", help="score extraction on an annotated gold file (the spec's gold form)")
@@ -577,6 +579,16 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from claimledger.store import export_claims, open_store
+
+    if args.format == "parquet":
+        from claimledger.analytics import write_parquet
+
+        if not args.output:
+            raise ConfigError("--format parquet writes four files: name their directory with -o DIR")
+        counts = write_parquet(args.output, args.db)
+        print(", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.items()) + f" written to {args.output}",
+              file=sys.stderr)
+        return 0
 
     with open_store(args.db) as store:
         claims = store.claims()
