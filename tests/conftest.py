@@ -1,4 +1,5 @@
-"""Shared fixtures: a local HTTP server for network tests and the path to the dev evaluation set.
+"""Shared fixtures: a local HTTP server for network tests, the path to the dev evaluation set, and a
+PostgreSQL ledger of its own for each test that wants one.
 
 Tests never reach the internet: anything fetched is served from a directory on
 127.0.0.1 by `http_server`.
@@ -8,6 +9,7 @@ from __future__ import annotations
 import functools
 import os
 import threading
+import uuid
 from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -77,3 +79,39 @@ def eval_dev_dir() -> Path:
     if not (path / "gold.jsonl").exists():
         pytest.skip(f"evaluation set not found at {path} (set CLAIMLEDGER_EVAL_DIR)")
     return path
+
+
+# A real PostgreSQL server for the ledger tests: .ci/postgres.sh starts one and prints this URL.
+PG_ENV = "CLAIMLEDGER_TEST_PG"
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> str:
+    """The URL of the test PostgreSQL database (CLAIMLEDGER_TEST_PG), reachable; skipped when unset,
+    except in CI (CI=true), where a missing or unreachable server fails the test."""
+    url = os.environ.get(PG_ENV)
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail(f"{PG_ENV} is not set in CI: .ci/run starts PostgreSQL with .ci/postgres.sh")
+        pytest.skip(f"no PostgreSQL server: set {PG_ENV}, e.g. {PG_ENV}=$(bash .ci/postgres.sh)")
+    psycopg = pytest.importorskip("psycopg", reason="psycopg is not installed: pip install 'psycopg[binary]'")
+    try:
+        psycopg.connect(url, connect_timeout=10).close()
+    except psycopg.Error as e:
+        pytest.fail(f"{PG_ENV} is set but its server does not answer: {e}")
+    return url
+
+
+@pytest.fixture
+def pg_ledger_url(pg_url: str) -> Iterator[str]:
+    """A URL for a ledger of this test's own: a new, empty schema of the test database, first on the
+    search_path; dropped with all it holds when the test ends."""
+    import psycopg
+
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    sep = "&" if "?" in pg_url else "?"
+    yield f"{pg_url}{sep}options=-csearch_path%3D{schema}"
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA {schema} CASCADE")

@@ -1,18 +1,24 @@
-"""The ledger: idempotent, transactional ingest into a real SQLite file, exact
-round-trips, filters, entity lookups, exports, and helpful errors."""
+"""The ledger: idempotent, transactional ingest, exact round-trips, filters, entity lookups,
+exports, and helpful errors, each on a real SQLite file and in a real PostgreSQL database
+(the `ledger` fixture; PostgreSQL's runs are skipped when CLAIMLEDGER_TEST_PG is unset)."""
 from __future__ import annotations
 
 import csv
 import io
 import json
+import random
 import sqlite3
-from dataclasses import replace
+import threading
+from collections import Counter
+from dataclasses import dataclass, replace
+from typing import Any
 
 import pytest
 
 from claimledger.errors import NotFoundError, StoreError
 from claimledger.models import CLAIM_FIELDS, Claim, Document
 from claimledger.store import DEFAULT_DB, SCHEMA_VERSION, Store, export_claims, open_store
+from claimledger.store.dialect import dialect_for
 from claimledger.store.schema import MIGRATIONS
 
 # -- hand-built reports ------------------------------------------------------
@@ -93,14 +99,55 @@ def aid_report() -> tuple[Document, list[Claim]]:
     return doc, [aid]
 
 
+@dataclass
+class Ledger:
+    """Where a test's ledger lives (`target`, what open_store takes), and its tables read and written
+    past the Store, through the same dialect: `?` placeholders on both engines."""
+
+    kind: str
+    target: str
+
+    def execute(self, *statements: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        """Run the statements in order, each committed on its own; the last one's rows."""
+        dialect = dialect_for(self.target)
+        conn = dialect.connect()
+        rows: list[tuple[Any, ...]] = []
+        try:
+            for statement in statements:
+                cursor = conn.execute(dialect.sql(statement), params)
+                rows = cursor.fetchall() if cursor.description else []
+        finally:
+            conn.close()
+        return rows
+
+    def count(self, table: str) -> int:
+        return self.execute(f"SELECT count(*) FROM {table}")[0][0]
+
+    def tables(self) -> set[str]:
+        dialect = dialect_for(self.target)
+        conn = dialect.connect()
+        try:
+            return dialect.table_names(conn)
+        finally:
+            conn.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def ledger(request, tmp_path) -> Ledger:
+    """A new, empty ledger: a SQLite file, or a schema of its own in the test PostgreSQL database."""
+    if request.param == "sqlite":
+        return Ledger("sqlite", str(tmp_path / "ledger.db"))
+    return Ledger("postgresql", request.getfixturevalue("pg_ledger_url"))
+
+
 @pytest.fixture
 def db_path(tmp_path):
     return tmp_path / "ledger.db"
 
 
 @pytest.fixture
-def store(db_path):
-    with open_store(db_path) as s:
+def store(ledger):
+    with open_store(ledger.target) as s:
         yield s
 
 
@@ -121,25 +168,24 @@ def claim_id(phrase: str) -> str:
     return claim.id
 
 
-def row_count(path, table: str) -> int:
-    with sqlite3.connect(path) as conn:
-        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-
-
 # -- opening -------------------------------------------------------------------
 
 
-def test_new_file_gets_schema_and_version(db_path):
-    assert not db_path.exists()
-    with open_store(db_path) as store:
+def test_new_ledger_gets_schema_and_version(ledger):
+    assert ledger.tables() == set()
+    with open_store(ledger.target) as store:
         assert store.schema_version == SCHEMA_VERSION
         assert store.stats() == {"documents": 0, "claims": 0, "entities": 0}
-    assert db_path.exists()
-    with sqlite3.connect(db_path) as conn:
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-    assert {"meta", "documents", "claims", "entities", "claim_entities"} <= tables
-    assert meta["schema_version"] == str(SCHEMA_VERSION)
+    meta = dict(ledger.execute("SELECT key, value FROM meta"))
+    assert {"meta", "documents", "claims", "entities", "claim_entities", "reviews", "document_versions",
+            "aliases"} <= ledger.tables()
+    assert meta == {"schema_version": str(SCHEMA_VERSION), "application": "claimledger"}
+
+
+def test_new_sqlite_file_is_created(db_path):
+    assert not db_path.exists()
+    open_store(db_path).close()
+    assert db_path.is_file()
 
 
 def test_migrations_are_numbered_from_one_without_gaps():
@@ -147,20 +193,20 @@ def test_migrations_are_numbered_from_one_without_gaps():
     assert SCHEMA_VERSION == MIGRATIONS[-1][0]
 
 
-def test_a_version_1_ledger_is_upgraded_with_its_claims_intact(db_path):
+def test_a_version_1_ledger_is_upgraded_with_its_claims_intact(ledger):
     # A ledger written before statement dates and reviews existed: version 1's statements only.
-    with sqlite3.connect(db_path) as conn:
-        for statement in MIGRATIONS[0][1]:
-            conn.execute(statement)
-        conn.execute("INSERT INTO meta (key, value) VALUES ('schema_version', '1')")
-        conn.execute("INSERT INTO documents (id, content_hash, text, published, added_at) VALUES "
-                     "('old', 'h', 'Some 300 were sent.', '2024-01-02', '2024-01-02T00:00:00')")
-        conn.execute("INSERT INTO claims (id, doc, start_char, end_char, quantity, value, approx, bound, vague, "
-                     "item, category, measure, cumulative, incremental, via, evidence, evidence_start, cues, "
-                     "confidence, names, search_key) VALUES ('old#5-8', 'old', 5, 8, '300', 300, 0, '=', 0, "
-                     "'person', 'people', 'deployed', 0, 0, '[]', 'Some 300 were sent.', 0, '{}', 1.0, '{}', "
-                     "'300')")
-    with open_store(db_path) as store:
+    ledger.execute(
+        *MIGRATIONS[0][1],
+        "INSERT INTO meta (key, value) VALUES ('schema_version', '1')",
+        "INSERT INTO documents (id, content_hash, text, published, added_at) VALUES "
+        "('old', 'h', 'Some 300 were sent.', '2024-01-02', '2024-01-02T00:00:00')",
+        "INSERT INTO claims (id, doc, start_char, end_char, quantity, value, approx, bound, vague, "
+        "item, category, measure, cumulative, incremental, via, evidence, evidence_start, cues, "
+        "confidence, names, search_key) VALUES ('old#5-8', 'old', 5, 8, '300', 300, 0, '=', 0, "
+        "'person', 'people', 'deployed', 0, 0, '[]', 'Some 300 were sent.', 0, '{}', 1.0, '{}', "
+        "'300')",
+    )
+    with open_store(ledger.target) as store:
         assert store.schema_version == SCHEMA_VERSION
         (claim,) = store.claims()
         assert (claim.id, claim.value, claim.stated, claim.earlier, claim.projection) == (
@@ -188,24 +234,37 @@ def test_sqlite_url_names_a_file(tmp_path, monkeypatch):
     assert (tmp_path / "via-url.db").is_file()
 
 
-def test_reopening_keeps_data_and_does_not_migrate_again(db_path):
+def test_reopening_keeps_data_and_does_not_migrate_again(ledger):
     doc, claims = seoul_report()
-    with open_store(db_path) as store:
+    with open_store(ledger.target) as store:
         store.add(doc, claims)
-    with open_store(db_path) as store:
+    with open_store(ledger.target) as store:
         assert store.stats()["claims"] == 2
         assert store.has(doc.content_hash)
         assert not store.add(doc, claims)
 
 
 @pytest.mark.parametrize("url", [
-    "postgresql://user:secret@db.example.org/ledger",
-    "postgres://db.example.org/ledger",
+    "postgresql://user:secret@127.0.0.1:1/ledger",
+    "postgres://user:secret@127.0.0.1:1/ledger",
+    "postgresql+psycopg://user:secret@127.0.0.1:1/ledger",
+    "postgresql://user@127.0.0.1:1/ledger?sslmode=disable&password=secret",
 ])
-def test_postgresql_is_not_supported_yet(url):
-    with pytest.raises(StoreError, match="PostgreSQL ledgers are not supported yet") as err:
+def test_unreachable_postgresql_server_is_a_store_error_without_the_password(url):
+    with pytest.raises(StoreError, match="cannot connect to the ledger postgresql://user") as err:
         open_store(url)
     assert "secret" not in str(err.value)
+    assert "--db" in str(err.value)
+
+
+@pytest.mark.parametrize(("portable", "psycopg"), [
+    ("SELECT a FROM t WHERE b = ? AND c = ?", "SELECT a FROM t WHERE b = %s AND c = %s"),
+    ("SELECT 1 WHERE x LIKE ? ESCAPE '\\'", "SELECT 1 WHERE x LIKE %s ESCAPE '\\'"),
+    ("SELECT '?', '100%', 'it''s ?' || ?", "SELECT '?', '100%%', 'it''s ?' || %s"),
+])
+def test_postgresql_placeholders(portable, psycopg):
+    pytest.importorskip("psycopg", reason="psycopg is not installed: pip install 'psycopg[binary]'")
+    assert dialect_for("postgresql://127.0.0.1/x").sql(portable) == psycopg
 
 
 def test_unknown_url_scheme(tmp_path):
@@ -231,12 +290,17 @@ def test_other_sqlite_database_is_refused(tmp_path):
         open_store(other)
 
 
-def test_newer_schema_is_refused(db_path):
-    open_store(db_path).close()
-    with sqlite3.connect(db_path) as conn:
-        conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),))
+def test_other_postgresql_schema_is_refused(pg_ledger_url):
+    Ledger("postgresql", pg_ledger_url).execute("CREATE TABLE recipes (name TEXT)")
+    with pytest.raises(StoreError, match="not a claimledger ledger"):
+        open_store(pg_ledger_url)
+
+
+def test_newer_schema_is_refused(ledger):
+    open_store(ledger.target).close()
+    ledger.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", params=(str(SCHEMA_VERSION + 1),))
     with pytest.raises(StoreError, match="upgrade claimledger"):
-        open_store(db_path)
+        open_store(ledger.target)
 
 
 def test_missing_directory_is_a_store_error(tmp_path):
@@ -250,8 +314,8 @@ def test_directory_is_a_store_error(tmp_path):
         open_store(tmp_path)
 
 
-def test_closed_store_says_so(db_path):
-    store = open_store(db_path)
+def test_closed_store_says_so(ledger):
+    store = open_store(ledger.target)
     store.close()
     store.close()  # twice is fine
     with pytest.raises(StoreError, match="closed"):
@@ -261,17 +325,17 @@ def test_closed_store_says_so(db_path):
 # -- adding --------------------------------------------------------------------
 
 
-def test_add_then_re_add_is_idempotent(store, db_path):
+def test_add_then_re_add_is_idempotent(store, ledger):
     doc, claims = seoul_report()
     assert not store.has(doc.content_hash)
     assert store.add(doc, claims).outcome == "new"
     assert store.has(doc.content_hash)
-    before = {t: row_count(db_path, t) for t in ("documents", "claims", "entities", "claim_entities")}
+    before = {t: ledger.count(t) for t in ("documents", "claims", "entities", "claim_entities")}
     assert before["documents"] == 1 and before["claims"] == 2
 
     again_doc, again_claims = seoul_report()
     assert store.add(again_doc, again_claims).outcome == "present"
-    assert {t: row_count(db_path, t) for t in before} == before
+    assert {t: ledger.count(t) for t in before} == before
     assert store.stats() == {"documents": 1, "claims": 2, "entities": 8}
 
 
@@ -332,14 +396,14 @@ def test_a_new_version_may_equal_another_documents_content(store):
     assert store.document("other").text == doc.text == store.document("seoul-1").text
 
 
-def test_delete_removes_every_version_claim_and_alias(store, db_path):
+def test_delete_removes_every_version_claim_and_alias(store, ledger):
     doc, claims = seoul_report()
     store.add(doc, claims)
     store.add(replace(doc, title="corrected"), [replace(c) for c in claims])
     store.add(replace(doc, id="copy", title="corrected"), [])
     assert store.delete("seoul-1") == {"claims": 2, "versions": 2, "aliases": 1}
     assert store.stats()["documents"] == 0
-    assert {t: row_count(db_path, t) for t in ("claims", "claim_entities", "document_versions", "aliases")} == {
+    assert {t: ledger.count(t) for t in ("claims", "claim_entities", "document_versions", "aliases")} == {
         "claims": 0, "claim_entities": 0, "document_versions": 0, "aliases": 0}
 
 
@@ -365,13 +429,13 @@ def test_claim_from_another_document_is_refused(store):
                  id="end before start"),
     pytest.param(lambda claims: [claims[0], replace(claims[1], value="many")], id="value not a number"),
 ])
-def test_failing_add_rolls_back_everything(store, db_path, spoil):
+def test_failing_add_rolls_back_everything(store, ledger, spoil):
     doc, claims = seoul_report()
     with pytest.raises(StoreError) as err:
         store.add(doc, spoil(claims))
     assert "seoul-1" in str(err.value) or claims[1].id in str(err.value)
     for table in ("documents", "claims", "entities", "claim_entities"):
-        assert row_count(db_path, table) == 0, table
+        assert ledger.count(table) == 0, table
     assert not store.has(doc.content_hash)
     assert store.add(doc, claims)  # the fixed document goes in afterwards
 
@@ -584,8 +648,8 @@ def test_export_unknown_format_lists_the_allowed_ones(full):
         export_claims(full.claims(), "xlsx", io.StringIO())
 
 
-def test_store_is_a_context_manager(db_path):
-    with open_store(db_path) as store:
+def test_store_is_a_context_manager(ledger):
+    with open_store(ledger.target) as store:
         assert isinstance(store, Store)
     with pytest.raises(StoreError):
         store.stats()
@@ -597,3 +661,137 @@ def test_search_folds_case_beyond_ascii_and_whitespace(store):
     store.add(doc, [make_claim(doc, "PRÈS DE 2 000", value=2000, approx=True, item="réfugié")])
     assert [c.text for c in store.claims(search="près de 2 000")] == ["PRÈS DE 2 000"]
     assert [c.text for c in store.claims(search="ONT FUI VERS")] == ["PRÈS DE 2 000"]
+
+
+# -- concurrent writers and read-only ledgers ------------------------------------------
+
+
+def _run_together(target: str, work, writers: int) -> list[Any]:
+    """`work(store, n)` in `writers` threads at once, each with its own Store (opened at the same moment,
+    so they race on the migrations of a new ledger too); each thread's result, or the first error."""
+    results: list[Any] = [None] * writers
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(writers)
+
+    def run(n: int) -> None:
+        try:
+            barrier.wait(timeout=30)
+            with open_store(target) as store:
+                results[n] = work(store, n)
+        except BaseException as e:  # noqa: BLE001 - handed to the test thread, which raises it
+            errors.append(e)
+
+    threads = [threading.Thread(target=run, args=(n,)) for n in range(writers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    if errors:
+        raise errors[0]
+    return results
+
+
+def test_concurrent_writers_store_each_document_once(ledger):
+    """Writers adding overlapping reports at once: no error, nothing lost, nothing twice."""
+    reports = [seoul_report(), kyiv_report(), aid_report()]
+
+    def work(store: Store, n: int) -> list[tuple[str, str]]:
+        own = Document(id=f"own-{n}", text=f"Writer {n} saw 7 drones.", published="2025-01-01")
+        mine = [*reports, (own, [make_claim(own, "7", value=7, item="drone", actor="RUS")])]
+        random.Random(n).shuffle(mine)
+        return [(doc.id, store.add(doc, claims).outcome) for doc, claims in mine]
+
+    writers = 6
+    outcomes = Counter(pair for result in _run_together(ledger.target, work, writers) for pair in result)
+    for doc, _ in reports:
+        assert outcomes[(doc.id, "new")] == 1
+        assert outcomes[(doc.id, "present")] == writers - 1
+    assert all(outcomes[(f"own-{n}", "new")] == 1 for n in range(writers))
+    with open_store(ledger.target) as store:
+        assert store.stats() == {"documents": 3 + writers, "claims": 5 + writers, "entities": 14}
+        assert store.claims(doc="seoul-1") == seoul_report()[1]
+        assert store.schema_version == SCHEMA_VERSION
+    with open_store(":memory:") as alone:  # the same reports added by one writer
+        for doc, claims in reports:
+            alone.add(doc, claims)
+        links = alone._query("SELECT count(*) FROM claim_entities").fetchone()[0]
+    assert ledger.count("claim_entities") == links + writers  # each writer's own claim names one actor
+    assert ledger.count("document_versions") == 0 and ledger.count("aliases") == 0
+    assert ledger.execute("SELECT value FROM meta WHERE key = 'schema_version'") == [(str(SCHEMA_VERSION),)]
+
+
+def test_concurrent_writers_of_one_id_make_versions_in_turn(ledger):
+    """Two outlets' texts under one id at once: one is version 1, the other version 2, neither fails."""
+    doc, claims = seoul_report()
+    texts = [doc.text, doc.text.replace("on Monday", "on Tuesday")]
+
+    def work(store: Store, n: int) -> Any:
+        version = replace(doc, text=texts[n])
+        return store.add(version, [make_claim(version, c.text, value=c.value) for c in claims])
+
+    added = _run_together(ledger.target, work, 2)
+    assert sorted((a.outcome, a.version) for a in added) == [("new", 1), ("version", 2)]
+    with open_store(ledger.target) as store:
+        assert [v["version"] for v in store.versions("seoul-1")] == [1, 2]
+        assert store.stats()["documents"] == 1 and store.stats()["claims"] == 2
+
+
+def test_a_failed_add_leaves_the_connection_usable(store, ledger):
+    """PostgreSQL aborts the whole transaction on an error: the Store rolls it back and goes on."""
+    doc, claims = seoul_report()
+    with pytest.raises(StoreError, match="two claims with one span"):
+        store.add(doc, claims + [replace(claims[0], value=1)])
+    assert store.status(doc) == "new"
+    assert store.add(kyiv_report()[0], kyiv_report()[1]).outcome == "new"
+    assert store.add_review("accept", claims[0].id, {"why": "checked"}, "ana")
+    assert [r["action"] for r in store.reviews()] == ["accept"]
+    assert ledger.count("documents") == 1
+
+
+def test_reviews_round_trip(store):
+    first = store.add_review("reject", "seoul-1#0-3", {"why": "double count", "n": 2}, "ana")
+    second = store.add_review("merge", "seoul-1#0-3", {"with": ["kyiv-7#1-2"]}, "ben")
+    reviews = store.reviews()
+    assert [r["id"] for r in reviews] == [first, second]
+    assert reviews[0]["detail"] == {"why": "double count", "n": 2} and reviews[1]["who"] == "ben"
+
+
+def test_a_writable_ledger_says_so(store):
+    assert store.writable()
+    store.check_writable()
+
+
+def test_read_only_postgresql_session_is_refused_before_any_work(pg_ledger_url):
+    open_store(pg_ledger_url).close()
+    read_only = pg_ledger_url + "%20-cdefault_transaction_read_only%3Don"
+    with open_store(read_only) as store:
+        assert store.stats()["documents"] == 0  # reading works
+        assert not store.writable()
+        with pytest.raises(StoreError, match="is read-only: connect as a role that may write"):
+            store.check_writable()
+        assert store.writable() is False  # and asking again leaves no transaction open
+
+
+def test_read_only_postgresql_role_is_refused(pg_ledger_url, pg_url):
+    """A role that may read the ledger's tables but not write them (the test role needs CREATEROLE)."""
+    import psycopg
+
+    open_store(pg_ledger_url).close()
+    schema = pg_ledger_url.rsplit("%3D", 1)[1]
+    role = f"reader_{schema}"
+    with psycopg.connect(pg_ledger_url, autocommit=True) as conn:
+        conn.execute(f"CREATE ROLE {role}")
+        conn.execute(f"GRANT {role} TO current_user")
+        conn.execute(f"GRANT USAGE ON SCHEMA {schema} TO {role}")
+        conn.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {role}")
+    try:
+        with open_store(pg_ledger_url + f"%20-crole%3D{role}") as store:
+            assert store.stats()["documents"] == 0
+            assert not store.writable()
+            with pytest.raises(StoreError, match="read-only"):
+                store.check_writable()
+    finally:
+        with psycopg.connect(pg_ledger_url, autocommit=True) as conn:
+            conn.execute(f"REVOKE ALL ON ALL TABLES IN SCHEMA {schema} FROM {role}")
+            conn.execute(f"REVOKE ALL ON SCHEMA {schema} FROM {role}")
+            conn.execute(f"DROP ROLE {role}")

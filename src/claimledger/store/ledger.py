@@ -2,8 +2,8 @@
 
 ``Store`` is the one interface the rest of claimledger uses to keep and query
 claims. It writes portable SQL (schema.py) and leaves engine differences to a
-``Dialect`` (dialect.py), so that a PostgreSQL ledger can sit behind the same
-methods. It hands on ``Document`` and ``Claim`` objects exactly as they went in.
+``Dialect`` (dialect.py), so that a SQLite file and a PostgreSQL database sit
+behind the same methods. It hands on ``Document`` and ``Claim`` objects exactly as they went in.
 
 Ingest is idempotent and transactional per document: ``add`` writes a document,
 its claims and their entity links in one transaction, skips a document whose
@@ -257,7 +257,7 @@ class Store:
         """Refuse, before any work, a ledger that cannot be written (a read-only file or directory, a
         read-only database role): StoreError with one line saying so."""
         if not self.writable():
-            raise StoreError(f"the ledger {self.target} is read-only: make the file and its directory writable, "
+            raise StoreError(f"the ledger {self.target} is read-only: {self._dialect.read_only_hint()}, "
                              "or pass another --db; nothing was read or extracted.")
 
     def writable(self) -> bool:
@@ -581,7 +581,8 @@ class Store:
 
     def _many(self, query: str, rows: Sequence[Sequence[Any]]) -> None:
         try:
-            self._connection().executemany(self._dialect.sql(query), rows)
+            # a cursor's: psycopg's connections have execute() but no executemany()
+            self._connection().cursor().executemany(self._dialect.sql(query), rows)
         except self._dialect.integrity_errors:
             raise
         except self._dialect.database_errors as e:
