@@ -226,19 +226,33 @@ def test_a_read_only_ledger_is_refused_before_anything_is_extracted(tmp_path: Pa
     assert values(db, "floods-2") == []
 
 
-def test_a_document_over_the_length_limit_is_a_known_limit_not_a_defect(tmp_path: Path, capsys) -> None:
-    """The parser's length limit is documented (README, Limits): the line says what to do, and never asks
-    the user to report the document as a defect; the rest of the batch goes on."""
+def test_a_document_over_the_length_limit_is_read_in_pieces(tmp_path: Path, capsys,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """A document longer than the parser takes at once (README, Limits) is read in pieces: its claims are
+    stored with offsets into the whole text, and the rest of the batch goes on."""
+    from claimledger.pipeline import Extractor
+
+    built = Extractor.__init__
+
+    def small_parser(self, *args, **kwargs) -> None:
+        built(self, *args, **kwargs)
+        self.nlp.max_length = 2_000  # the parser's limit, lowered so that the test stays small
+
+    monkeypatch.setattr(Extractor, "__init__", small_parser)
     long = tmp_path / "long.jsonl"
-    text = "The ministry said 40 people died. " * 40_000  # 1.36 million characters
+    text = "The ministry said 40 people died. " * 200  # 6,800 characters, no blank line to cut at
     long.write_text(json.dumps({"id": "long", "text": text, "published": "2025-03-27"}) + "\n"
                     + json.dumps({"id": "short", "text": FLOODS.format(n=40), "published": "2025-03-27"}) + "\n",
                     encoding="utf-8")
-    r = cli(capsys, "--db", tmp_path / "l.db", "ingest", long)
-    assert r.code == EXIT_INPUTS_FAILED
-    (line,) = error_lines(r.err)
-    assert "long" in line and "split it" in line and "report" not in line
-    assert summary(r.err)["new"] == 1
+    db = tmp_path / "l.db"
+    r = cli(capsys, "--db", db, "ingest", long)
+    assert r.code == 0 and error_lines(r.err) == []
+    assert summary(r.err)["new"] == 2
+    with open_store(db) as store:
+        stored = store.claims(doc="long")
+    assert len(stored) == 200 and {c.value for c in stored} == {40}
+    assert all(text[c.start:c.end] == c.text for c in stored)
+    assert values(db, "short") == [40]
 
 
 FRENCH = ("Le ministère de l'Intérieur a déclaré lundi que quarante personnes étaient mortes dans les "

@@ -29,7 +29,10 @@ class ExtractError(ClaimLedgerError):
 
 
 class TooLongError(ExtractError):
-    """A document longer than the parser takes in one piece: a known limit, not a defect (README, Limits)."""
+    """A document too long to extract: a known limit, not a defect (README, Limits).
+
+    The Extractor no longer raises it: a document longer than the parser takes at once is read in pieces
+    (pipeline.py). Kept for code that catches it."""
 
     def __init__(self, doc_id: str, reason: str):
         self.doc_id = doc_id

@@ -8,10 +8,20 @@
 `Extractor` holds what extraction needs (the spaCy pipeline, gazetteer,
 lexicon, phrase matchers), built once from Settings and passed down; nothing
 is loaded at import time.
+
+A document longer than one piece (`Extractor.piece_length`, 100,000 characters,
+and never more than half the parser's limit, `nlp.max_length`) is read in
+pieces (`pieces`): cut after blank lines where it can be, each piece parsed and
+extracted with the document's head (its title and lead) and the paragraphs just
+before it in front, so that an article-wide relay named at the top, the
+report's main country and a quote running on from the paragraph before still
+reach it; the claims are shifted back to offsets into the whole text. Memory
+is that of one piece; time stays linear in the text's length.
 """
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from importlib import resources
@@ -19,7 +29,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from claimledger.errors import ClaimLedgerError, ConfigError, ExtractError, TooLongError
+from claimledger.errors import ClaimLedgerError, ConfigError, ExtractError
 from claimledger.models import Claim, Document
 
 if TYPE_CHECKING:
@@ -91,6 +101,59 @@ def _digest(files: Iterable[str | Path | Traversable]) -> str:
     return h.hexdigest()[:12]
 
 
+# Where a piece may end, best first: after a blank line, after a sentence or a line, after a space.
+BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"(?<=[.!?])\s+|\n"), re.compile(r"\s+"))
+
+
+def _last_break(text: str, lo: int, hi: int, patterns: tuple[re.Pattern[str], ...] = BREAKS) -> int | None:
+    """The end of the last break in text[lo:hi] of the best kind there is one of in its second half (so
+    that no piece is less than half full), else in the whole of it past lo; else None."""
+    for floor in (lo + (hi - lo) // 2, lo):
+        for pattern in patterns:
+            last = None
+            for m in pattern.finditer(text, max(lo, floor - 2), hi):
+                if m.end() > floor:
+                    last = m.end()
+            if last is not None:
+                return last
+    return None
+
+
+@dataclass
+class Piece:
+    """One piece of a long document: the text parsed (`context` + the piece itself) and where it lies."""
+
+    start: int  # offset of the piece in the whole text
+    end: int
+    context: str  # the document's head and the paragraphs before the piece, parsed in front of it, or ""
+    head: int = 0  # how many characters of the context are the document's head (text[:head])
+
+
+def pieces(text: str, size: int, context: int) -> list[Piece]:
+    """Cut text into pieces of at most `size` characters, after blank lines where there are any (else after a
+    sentence, a space, or anywhere). Every piece but the first gets, in front, the document's leading
+    paragraphs and the paragraphs right before it, each up to `context` characters (whole paragraphs only)."""
+    starts = [0]
+    while len(text) - starts[-1] > size:
+        lo = starts[-1]
+        starts.append(_last_break(text, lo, lo + size) or lo + size)
+    head = _last_break(text, 0, min(context, len(text)), BREAKS[:1]) or 0  # whole leading paragraphs
+    out = []
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(text)
+        before = ""
+        if k > 0:
+            h = min(head, start)
+            lo = max(h, start - context)
+            # the paragraphs before the piece: from the first paragraph start in [lo, start), or from the
+            # head's end when the window reaches it (the context is then the text before the piece)
+            tail = h if lo == h else next((m.end() for m in BREAKS[0].finditer(text, lo, start)
+                                           if m.end() < start), start)
+            before = text[:h] + text[tail:start]
+        out.append(Piece(start, end, before, h if k > 0 else 0))
+    return out
+
+
 def extractor_version(nlp: Language, resources: Resources) -> str:
     """claimledger's version, the parser's and the fingerprint of the resources: two extractors that agree
     on this string make the same claims of the same text."""
@@ -102,7 +165,14 @@ def extractor_version(nlp: Language, resources: Resources) -> str:
 
 
 class Extractor:
-    """Documents in, claims out. Build once, call many times."""
+    """Documents in, claims out. Build once, call many times.
+
+    A document longer than `piece_length` characters (or than half `nlp.max_length`, if less) is read in
+    pieces of at most that many, each with up to `context_length` characters (a quarter of the limit at
+    most) of the document's head and of the text before it in front (module docstring)."""
+
+    piece_length = 100_000  # characters: spaCy needs about 1 GB per 100,000 (its docs, Language.max_length)
+    context_length = 5_000
 
     def __init__(self, nlp: Language | None = None, gazetteer: str | Path | Iterable[str | Path] | None = None,
                  lexicon: str | Path | None = None, model: str | None = None,
@@ -117,24 +187,50 @@ class Extractor:
         """What makes this extractor's claims what they are, recorded on each claim (`Claim.extracted_with`)."""
 
     def extract(self, document: Document) -> list[Claim]:
-        """The claims of one document; ExtractError when it is too long or extraction fails on it."""
-        self._check_length(document)
-        return self._extract_parsed(self.nlp(document.text), document)
+        """The claims of one document, a long one read in pieces; ExtractError when extraction fails on it."""
+        if self._fits(document):
+            return self._extract_parsed(self.nlp(document.text), document)
+        claims: list[Claim] = []
+        for piece, part in self._pieces(document):
+            claims += _shifted(self._extract_parsed(self.nlp(part.text), part), piece)
+        return claims
 
     def frames(self, document: Document) -> list[dict]:
         """The document's attribution frames (extract/attribution.py `describe`): who speaks over which text."""
         from claimledger.extract.claims import extract_claims
 
-        self._check_length(document)
-        out: list[dict] = []
-        extract_claims(self.nlp(document.text), document, self.resources, frames=out)
-        return out
+        if self._fits(document):
+            out: list[dict] = []
+            extract_claims(self.nlp(document.text), document, self.resources, frames=out)
+            return out
+        whole: list[dict] = []
+        for piece, part in self._pieces(document):
+            found: list[dict] = []
+            extract_claims(self.nlp(part.text), part, self.resources, frames=found)
+            shift = piece.start - len(piece.context)
+            for f in found:
+                if f["kind"] == "report":  # the article-wide relay covers the whole text, once
+                    if piece.start == 0:
+                        whole.append({**f, "end": len(document.text)})
+                elif f["start"] >= len(piece.context):
+                    whole.append({**f, "start": f["start"] + shift, "end": f["end"] + shift})
+        return whole
 
-    def _check_length(self, document: Document) -> None:
-        if len(document.text) > self.nlp.max_length:
-            raise TooLongError(document.id, f"{len(document.text):,} characters, more than the {self.nlp.max_length:,} "
-                                            "one document may have (README, Limits): split it into parts and "
-                                            "ingest those")
+    def _piece_size(self) -> int:
+        return min(self.piece_length, self.nlp.max_length // 2)
+
+    def _fits(self, document: Document) -> bool:
+        """Short enough to parse in one piece."""
+        return len(document.text) <= self._piece_size()
+
+    def _pieces(self, document: Document) -> Iterator[tuple[Piece, Document]]:
+        """The pieces of a long document, each as a Document of its own (its context in front)."""
+        context = min(self.context_length, self.nlp.max_length // 4)
+        for piece in pieces(document.text, self._piece_size(), context):
+            text = piece.context + document.text[piece.start:piece.end]
+            # a piece with no head in front has no title; "" also keeps a first line from passing for one
+            title = document.title if piece.start == 0 or piece.head else ""
+            yield piece, replace(document, text=text, title=title)
 
     def _extract_parsed(self, parsed: Doc, document: Document) -> list[Claim]:
         from claimledger.extract.claims import extract_claims
@@ -155,14 +251,28 @@ class Extractor:
         docs = list(documents) if not isinstance(documents, list) else documents
         fitting = []
         for d in docs:
-            try:
-                self._check_length(d)
+            if self._fits(d):
                 fitting.append(d)
+                continue
+            try:
+                yield d, self.extract(d)  # longer than one piece: read in pieces
             except ExtractError as exc:
-                yield d, exc  # too long to parse: reported, and the rest of the batch goes on
+                yield d, exc
         texts = (d.text for d in fitting)
         for document, parsed in zip(fitting, self.nlp.pipe(texts, batch_size=batch_size), strict=True):
             try:
                 yield document, self._extract_parsed(parsed, document)
             except ExtractError as exc:
                 yield document, exc
+
+
+def _shifted(claims: list[Claim], piece: Piece) -> list[Claim]:
+    """A piece's own claims (not those of the context in front of it), with offsets into the whole text."""
+    shift = piece.start - len(piece.context)
+    out = []
+    for c in claims:
+        if c.start < len(piece.context):
+            continue
+        c.start, c.end, c.evidence_start = c.start + shift, c.end + shift, c.evidence_start + shift
+        out.append(c)
+    return out

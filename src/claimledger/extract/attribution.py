@@ -106,6 +106,11 @@ class Attribution:
         self.trace = trace
         self.words: dict[str, str] = {}  # speaker id → the words that named it, for ids no mention gives
         self._last_holding: list[Frame] = []  # the frames of the figure before, for "Of those, ..."
+        self._by_last_name: dict[str, str] | None = None  # person ids by the last word of their first mention
+        self._sent_starts: list[int] = []  # token index of each sentence's start, for bisect
+        self._role_holders: dict[str, str | None] = {}  # `_role_person`, once per role
+        self._found: dict[str, Frame | None] = {}  # the lead's and the title's first frames
+        self._n_frames: int | None = None  # how many frames have a speaker
 
     # -- publisher and article-wide relays ------------------------------------
     def _publisher_ids(self, publisher: str | None) -> set[str]:
@@ -180,10 +185,12 @@ class Attribution:
         if m is not None and m.kind != "place":
             return m.id
         last = label.split()[-1].lower().strip(".")
-        for mention in self.ents.mentions:
-            if mention.kind == "person" and mention.text.split()[-1].lower() == last:
-                return mention.id
-        return slug(label)
+        if self._by_last_name is None:
+            self._by_last_name = {}
+            for mention in self.ents.mentions:
+                if mention.kind == "person" and mention.text.split():
+                    self._by_last_name.setdefault(mention.text.split()[-1].lower(), mention.id)
+        return self._by_last_name.get(last) or slug(label)
 
     def speech_tokens(self, sent: Span) -> set[int]:
         return {f.anchor.i for f in self.frames(sent) if f.kind == "speech"}
@@ -502,9 +509,9 @@ class Attribution:
         ent = self.gaz.get(eid)
         if ent is not None:
             return ent.kind in RELAY_KINDS
-        return any(m.id == eid and m.kind in RELAY_KINDS for m in self.ents.mentions) or (
-            eid not in ("anonymous",) and "-" in eid and eid == eid.lower()
-            and not any(m.id == eid for m in self.ents.mentions))
+        named = self.ents.by_id.get(eid, [])
+        return any(m.kind in RELAY_KINDS for m in named) or (
+            eid not in ("anonymous",) and "-" in eid and eid == eid.lower() and not named)
 
     def _is_media(self, eid: str) -> bool:
         ent = self.gaz.get(eid)
@@ -517,7 +524,7 @@ class Attribution:
             m = self.ents.at(tok)
             if m is not None and m.id == eid:
                 self.words[eid] = m.text
-            elif not any(m.id == eid for m in self.ents.mentions):
+            elif eid not in self.ents.by_id:
                 phrase = self._phrase(tok)
                 if phrase:
                     self.words[eid] = phrase
@@ -648,7 +655,7 @@ class Attribution:
                     return self._remember(named.id, "body")
             if lem in GOVERNMENT_WORDS:
                 sent = tok.sent
-                here = [m for m in self.ents.mentions if m.kind == "country" and sent.start <= m.start < sent.end]
+                here = [m for m in self.ents.starting_in(sent.start, sent.end) if m.kind == "country"]
                 country = min(here, key=lambda m: abs(m.start - tok.i)) if here else self._last_mention(
                     tok.i, ("country",))
                 if country:
@@ -709,7 +716,13 @@ class Attribution:
         return found
 
     def _role_person(self, role: str) -> str | None:
-        """The person the report names in a role: "the city's mayor, X", "Mayor X", "X, the mayor"."""
+        """The person the report names in a role: "the city's mayor, X", "Mayor X", "X, the mayor"
+        (the whole document's answer, found once per role)."""
+        if role not in self._role_holders:
+            self._role_holders[role] = self._find_role_person(role)
+        return self._role_holders[role]
+
+    def _find_role_person(self, role: str) -> str | None:
         for t in self.doc:
             if t.lemma_.lower() != role:
                 continue
@@ -725,24 +738,18 @@ class Attribution:
         return m.kind if m is not None else None
 
     def _next_person(self, tok: Token) -> Mention | None:
-        sents = list(self.doc.sents)
-        here = next(i for i, s_ in enumerate(sents) if s_.start <= tok.i < s_.end)
+        sents = self._sentence_list()
+        here = self._sentence_index(tok.i)
         window_end = sents[min(here + 2, len(sents) - 1)].end
-        for m in sorted(self.ents.mentions, key=lambda m: m.start):
-            if m.kind == "person" and tok.i < m.start < window_end and " " in m.text.strip():
+        for m in self.ents.starting_after(tok.i):
+            if m.start >= window_end:
+                break
+            if m.kind == "person" and " " in m.text.strip():
                 return m
         return None
 
     def _last_mention(self, before: int, kinds: tuple[str, ...], word: str | None = None) -> Mention | None:
-        best = None
-        for m in self.ents.mentions:
-            if m.start >= before or m.kind not in kinds:
-                continue
-            if word and word not in m.text.lower():
-                continue
-            if best is None or m.start > best.start:
-                best = m
-        return best
+        return self.ents.last_before(before, kinds, word)
 
     def _remember(self, eid: str, kind: str) -> str:
         if self._is_publisher(eid) or self._is_media(eid) or eid == "anonymous":
@@ -869,7 +876,7 @@ class Attribution:
         lead speaker, or nobody's (the publisher's own voice). The rules cannot list when a speaker goes
         on speaking, so the decision model weighs the candidates; without a model it is nobody's."""
         sents = self._sentence_list()
-        here = next(k for k, s_ in enumerate(sents) if s_.start <= num.i < s_.end)
+        here = self._sentence_index(num.i)
         layout = self.layout()
         para = layout.paragraph(num.idx)
         sent = sents[here]
@@ -883,14 +890,9 @@ class Attribution:
             if fs:
                 recent = (max(fs, key=lambda f: f.anchor.i), here - k)
                 break
-        lead = None
-        for s_ in sents[:here]:
-            if s_.start_char < self.title_end:
-                continue
-            fs = [f for f in self.frames(s_) if f.speaker]
-            if fs:
-                lead = fs[0]
-                break
+        lead = self._lead_frame()
+        if lead is not None and self._sentence_index(lead.anchor.i) >= here:
+            lead = None
         if recent is not None:
             f, dist = recent
             feats = self._candidate_features("recent", f, dist, para - layout.paragraph(f.anchor.idx), context)
@@ -898,11 +900,10 @@ class Attribution:
                 feats["recent:is_lead"] = 1.0
             candidates.append((f, feats))
         if lead is not None and (recent is None or lead.speaker != recent[0].speaker):
-            dist = here - next(k for k, s_ in enumerate(sents) if s_.start <= lead.anchor.i < s_.end)
+            dist = here - self._sentence_index(lead.anchor.i)
             candidates.append((lead, self._candidate_features("lead", lead, dist,
                                                               para - layout.paragraph(lead.anchor.idx), context)))
-        title = next((f for s_ in sents if s_.start_char < self.title_end for f in self.frames(s_) if f.speaker),
-                     None)
+        title = self._title_frame()
         if title is not None and title.speaker not in {c[0].speaker for c in candidates if c[0] is not None}:
             candidates.append((title, self._candidate_features("title", title, here, para, context)))
         doer = self._subject_frame(num)
@@ -917,6 +918,20 @@ class Attribution:
             return None
         best = max(candidates, key=lambda c: self.model.probability(c[1]) if self.model else 0.0)
         return best[0]
+
+    def _lead_frame(self) -> Frame | None:
+        """The first frame with a speaker after the title: the report's lead speaker (found once)."""
+        if "lead" not in self._found:
+            self._found["lead"] = next((f for s_ in self._sentence_list() if s_.start_char >= self.title_end
+                                        for f in self.frames(s_) if f.speaker), None)
+        return self._found["lead"]
+
+    def _title_frame(self) -> Frame | None:
+        """The first frame with a speaker in the title (found once)."""
+        if "title" not in self._found:
+            self._found["title"] = next((f for s_ in self._sentence_list() if s_.start_char < self.title_end
+                                         for f in self.frames(s_) if f.speaker), None)
+        return self._found["title"]
 
     def _subject_frame(self, num: Token) -> Frame | None:
         """The body, person or state doing what the figure counts ("forensic teams have identified 58",
@@ -938,10 +953,17 @@ class Attribution:
     def _sentence_list(self) -> list[Span]:
         if self._sents is None:
             self._sents = list(self.doc.sents)
+            self._sent_starts = [s.start for s in self._sents]
         return self._sents
 
+    def _sentence_index(self, i: int) -> int:
+        """The index in `_sentence_list` of the sentence holding token i."""
+        self._sentence_list()
+        return bisect_right(self._sent_starts, i) - 1
+
     def _words_of(self, eid: str | None) -> str | None:
-        return next((m.text for m in self.ents.mentions if m.id == eid), None)
+        first = self.ents.first(eid)
+        return first.text if first is not None else None
 
     def _context_features(self, sent: Span, para: int, layout: DocumentFrames) -> Features:
         first = sent[0]
@@ -950,7 +972,9 @@ class Attribution:
         if subj:
             m = self._entity(subj[0])
             kind = m.kind if m is not None else ("pron" if subj[0].pos_ == "PRON" else "noun")
-        n_frames = sum(1 for fs in self._frames.values() for f in fs if f.speaker)
+        if self._n_frames is None:
+            self._n_frames = sum(1 for fs in self._frames.values() for f in fs if f.speaker)
+        n_frames = self._n_frames
         f: Features = {"bias": 1.0, f"subj={kind}": 1.0, f"para={bucket(para, (1, 2, 3, 5, 8))}": 1.0,
                        f"frames={bucket(n_frames, (0, 1, 2, 4, 8))}": 1.0,
                        f"start={first.lower_ if first.lower_ in OPENERS else first.pos_}": 1.0}
@@ -979,33 +1003,33 @@ class Attribution:
         ent = self.gaz.get(eid) if eid else None
         if ent is not None:
             return ent.kind
-        return next((m.kind for m in self.ents.mentions if m.id == eid), "other")
+        first = self.ents.first(eid)
+        return first.kind if first is not None else "other"
 
     def finish(self, claims: list[Claim]) -> None:
         """Whole-document passes: titles, relays lent by earlier chains, article-wide relays."""
         chains = [c[1] for c in self._chains]
         body = [i for i, c in enumerate(claims) if c.start >= self.title_end]
-        # 1. Longer earlier chains lend their outer links.
+        # 1. Longer earlier chains lend their outer links: the first earlier chain in which the first link
+        #    stands after others (found through an index of the earlier chains by link, not a pass over them).
+        lenders: dict[str, list[int]] = {}  # link → the earlier chains that hold it first past their start
         for i in body:
             links = chains[i]
-            if not links:
-                continue
-            for j in body:
-                if j >= i:
-                    break
-                earlier = chains[j]
-                if len(earlier) <= len(links):
-                    continue
-                if len(links) >= 2 and links[0] in earlier:
+            if links:
+                for j in lenders.get(links[0], []):
+                    earlier = chains[j]
+                    if len(earlier) <= len(links):
+                        continue
                     k = earlier.index(links[0])
+                    if len(links) >= 2 or all(self._is_media(x) for x in earlier[:k]):
+                        chains[i] = earlier[:k] + links
+                        break
+            seen: set[str] = set()
+            for k, link in enumerate(chains[i]):
+                if link not in seen:
+                    seen.add(link)
                     if k > 0:
-                        chains[i] = earlier[:k] + links
-                        break
-                if len(links) == 1 and links[0] in earlier:
-                    k = earlier.index(links[0])
-                    if k > 0 and all(self._is_media(x) for x in earlier[:k]):
-                        chains[i] = earlier[:k] + links
-                        break
+                        lenders.setdefault(link, []).append(i)
         # 2. Article-wide relays: every relayed figure passes through them.
         if self.doc_relays:
             for i in body:

@@ -21,6 +21,7 @@ The steps for each quantity expression found in the text:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from itertools import islice
 
@@ -31,7 +32,7 @@ from claimledger.extract.decide import DecisionModel, Features, Trace
 from claimledger.extract.lexicon import Lexicon
 from claimledger.extract.statement import Figure, StatementReader
 from claimledger.models import Claim, Document
-from claimledger.nlp.entities import EntityIndex, Mention, publisher_id, slug
+from claimledger.nlp.entities import EntityIndex, Mention, publisher_id, slug, time_entities
 from claimledger.nlp.quantities import CURRENCY_WORDS, Quantity, find_quantities
 from claimledger.nlp.times import EXTRA_TIME, parse_date, resolve_period
 
@@ -84,8 +85,8 @@ def _country_of_id(eid: str | None, ents: EntityIndex) -> str | None:
                 ent.kind == "person" or eid.startswith(ent.country + "-")):
             return ent.country
         return None
-    for m in ents.mentions:
-        if m.id == eid and m.kind == "person" and m.country:
+    for m in ents.by_id.get(eid, []):
+        if m.kind == "person" and m.country:
             return m.country
     return None
 
@@ -145,7 +146,7 @@ def _victims_side(num: Token, sent: Span, ents: EntityIndex, lex: Lexicon, ctx: 
                 return m.country, f"{t.head.text} {t.text}"
     if (sent.start, "target") in ctx.sentence_actor:
         return ctx.sentence_actor[(sent.start, "target")], "(the side attacked in this sentence)"
-    places = [m for m in ents.mentions if m.kind == "place" and m.country and sent.start <= m.start < sent.end]
+    places = [m for m in ents.starting_in(sent.start, sent.end) if m.kind == "place" and m.country]
     if places:
         return places[0].country, f"(where {places[0].text} is)"
     for family in ("casualty", "people"):
@@ -227,16 +228,34 @@ EVENT_MEASURES = {"launched", "destroyed", "damaged", "killed", "wounded", "kill
 def _fill_from_neighbours(claims: list[Claim]) -> None:
     """A sending side named once covers its other figures: the recipient of the nearest figure with the
     same actor and category (before or after, the title included), where a figure names none."""
+    # the figures that can lend, by actor and kind of thing, in text order (claims come in text order)
+    lenders: dict[tuple[str, str], list[Claim]] = {}
+    for o in claims:
+        if o.actor is not None and o.recipient and o.recipient != o.actor:
+            lenders.setdefault((o.actor, _lending_kind(o.category)), []).append(o)
+    starts = {key: [o.start for o in found] for key, found in lenders.items()}
     for c in claims:
         if c.recipient is not None or c.actor is None or c.measure not in ("deployed", "planned", "transferred",
                                                                            "launched", "pledged", "destroyed"):
             continue
-        others = [o for o in claims if o is not c and o.actor == c.actor and o.recipient and o.recipient != c.actor
-                  and (o.category == c.category or {o.category, c.category} <= {"munition", "weapon"})]
-        if others:
-            nearest = min(others, key=lambda o: abs(o.start - c.start))
-            c.recipient = nearest.recipient
-            c.cues["recipient"] = f"(as for {nearest.text!r} nearby)"
+        key = (c.actor, _lending_kind(c.category))
+        found = lenders.get(key)
+        if not found:
+            continue
+        # the nearest before or after; of two as near, the one before (the first in text order)
+        k = bisect_left(starts[key], c.start)
+        near = [o for o in (found[k - 1] if k > 0 else None, found[k] if k < len(found) else None) if o is not None]
+        nearest = min(near, key=lambda o: abs(o.start - c.start))
+        c.recipient = nearest.recipient
+        c.cues["recipient"] = f"(as for {nearest.text!r} nearby)"
+        if c.recipient != c.actor:  # it lends in turn to the figures after it
+            found.insert(k, c)
+            starts[key].insert(k, c.start)
+
+
+def _lending_kind(category: str) -> str:
+    """Figures of one kind lend each other their recipient: munitions and weapons are one kind."""
+    return "munition|weapon" if category in ("munition", "weapon") else category
 
 
 def _days(start: str, end: str) -> int:
@@ -254,10 +273,11 @@ def _carry_event_dates(claims: list[Claim], title_end: int, text: str) -> None:
     """
     event: tuple[str, str] | None = None
     event_para = 0
+    breaks = [m.end() for m in re.finditer("\n\n", text)]  # what text.count("\n\n", 0, offset) counts
     for c in claims:
         if c.start < title_end:
             continue
-        para = text.count("\n\n", 0, c.start)
+        para = bisect_right(breaks, c.start)
         is_event = c.measure in EVENT_MEASURES or (c.category == "munition" and c.measure != "planned")
         if c.period_start and c.period_end:
             # a rolling window ("in the previous 24 hours") counts a tally, not the day of one event
@@ -545,9 +565,11 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
     statement = statements.read(Figure(num, noun_tok, chain.frames, measure, period, pspan))
     claim.stated, claim.earlier, claim.projection = statement.stated, statement.earlier, statement.projection
     cues.update(statement.cues)
-    for mention in ents.mentions:
-        if mention.id in {claim.actor, claim.recipient, claim.location, claim.source, *claim.via}:
-            claim.names.setdefault(mention.id, _proper_name(doc, mention))
+    # each entity by its first mention, in the order of those mentions
+    named = {claim.actor, claim.recipient, claim.location, claim.source, *claim.via}
+    firsts = [m for m in map(ents.first, named) if m is not None]
+    for mention in sorted(firsts, key=ents.order):
+        claim.names.setdefault(mention.id, _proper_name(doc, mention))
     claim.confidence = _confidence(claim, noun_tok, mcue)
     return claim
 
@@ -568,9 +590,20 @@ def _refers_back(num: Token) -> bool:
 def _in_block(doc: Doc, num: Token) -> bool:
     """The figure stands in a paragraph of several lines: a list or a table."""
     text = _text(doc)
-    start = text.rfind("\n\n", 0, num.idx)
-    end = text.find("\n\n", num.idx)
+    breaks = _breaks(doc)
+    k = bisect_right(breaks, num.idx - 2)  # the breaks wholly before num.idx, as text.rfind finds them
+    start = breaks[k - 1] if k > 0 else -1
+    j = bisect_left(breaks, num.idx)  # the first at or after it, as text.find does
+    end = breaks[j] if j < len(breaks) else -1
     return "\n" in text[start + 2 if start >= 0 else 0:end if end >= 0 else len(text)]
+
+
+def _breaks(doc: Doc) -> list[int]:
+    """Every offset where the document's text has a blank line, "\n\n" (overlapping ones too), found once."""
+    found = doc.user_data.get("claimledger_breaks")
+    if found is None:
+        found = doc.user_data["claimledger_breaks"] = [m.start() for m in re.finditer("(?=\n\n)", _text(doc))]
+    return found
 
 
 def _word_class(t: Token | None, lex: Lexicon) -> str:
@@ -1363,9 +1396,8 @@ def _defender(gov: Token, ents: EntityIndex, attribution: Attribution) -> tuple[
                 return m.country, f"by {subj.text}"
             poss = [p for p in subj.children if p.dep_ == "poss" and p.lower_ in ("its", "their")]
             if poss:
-                before = [x for x in ents.mentions if x.kind == "country" and x.start < subj.i]
-                if before:
-                    last = max(before, key=lambda x: x.start)
+                last = ents.last_before(subj.i, ("country",))
+                if last is not None:
                     return last.id, f"{poss[0].text} {subj.text}"
     return None, ""
 
@@ -1389,8 +1421,8 @@ def _sentence_recipient(num: Token, sent: Span, ents: EntityIndex, actor: str | 
                     "aid", "package", "assistance", "support", "loan", "fund", "military"):
                 return m.id, f"{t.text} {t.head.text}"
     if location:
-        for m in ents.mentions:
-            if m.id == location and m.country and m.country != actor:
+        for m in ents.by_id.get(location, []):
+            if m.country and m.country != actor:
                 return m.country, f"(where {m.text} is)"
     return None, ""
 
@@ -1423,9 +1455,7 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
         return None, "", False, None
     speech = attribution.speech_tokens(sent)
     candidates: list[tuple[int, int, str]] = []
-    for ent in sent.ents:
-        if ent.label_ in ("DATE", "TIME"):
-            candidates.append((ent.start_char, ent.end_char, ent.text))
+    candidates.extend(time_entities(sent))
     for m in EXTRA_TIME.finditer(sent.text):
         s = sent.start_char + m.start()
         candidates.append((s, s + len(m.group(0)), m.group(0)))
@@ -1544,14 +1574,26 @@ def _reaches(tok: Token, top: Token, speech: set[int]) -> bool:
     return False
 
 
+SINCE_DATE = re.compile(r"\b(?:on |in )?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}"
+                        r"(?:,? \d{4})?|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}"
+                        r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4})\b", re.I)
+
+
 def _since_then(doc: Doc, sent: Span, pub) -> str:
     """"Since then it has killed tens of thousands", "have since been killed": since the last date the
     report named before this sentence."""
-    before = _text(doc)[:sent.start_char]
-    last = None
-    for m in re.finditer(r"\b(?:on |in )?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}"
-                         r"(?:,? \d{4})?|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}"
-                         r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4})\b", before, re.I):
+    text = _text(doc)
+    found = doc.user_data.get("claimledger_dates")
+    if found is None:  # the dates of the whole text, found once
+        matches = list(SINCE_DATE.finditer(text))
+        found = doc.user_data["claimledger_dates"] = ([m.end() for m in matches], [m.group(0) for m in matches])
+    ends, words = found
+    # A search of the text before the sentence finds the same dates as one of the whole text, up to a few
+    # characters before its end (every date ends in a digit; what the search reads past one is short): the
+    # dates found then, and a search of the rest only.
+    k = bisect_right(ends, sent.start_char - 64)
+    last = words[k - 1] if k else None
+    for m in SINCE_DATE.finditer(text, ends[k - 1] if k else 0, sent.start_char):
         last = m.group(0)
     if last is None:
         return ""

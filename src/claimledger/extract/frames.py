@@ -20,6 +20,7 @@ sentence frames and answers, for a character offset, the frame that covers it.
 """
 from __future__ import annotations
 
+import heapq
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
@@ -36,6 +37,7 @@ LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·]|\d{1,2}[.)]\s|\(\w\)\s)")
 TABLE_ROW = re.compile(r"\S(?:\s*\|\s*|\s{3,}|\t)\S")
 # A list line ending in its source in brackets: "- Towns seized: more than 20 (alliance statements)".
 LINE_SOURCE = re.compile(r"(?m)^(\s*(?:[-–—•*·]|\d{1,2}[.)])\s.*?)\(([A-Za-z][^()\n]{1,50})\)\s*$")
+NON_SPACE = re.compile(r"\S")
 QUOTE_ATTACH = 80  # characters between a quote and the speech verb that introduces or closes it
 
 
@@ -123,6 +125,8 @@ class DocumentFrames:
         self.quotes = quote_spans(text)
         self._quote_starts = [q.start for q in self.quotes]
         self.lent: list[Lent] = []
+        self._cover_bounds: list[int] | None = None  # `covering`'s index, built at its first call
+        self._cover: list[Lent | None] = []
         self._attribute_quotes()
         self._labels()
         self._lists()
@@ -173,8 +177,12 @@ class DocumentFrames:
         start, end = self.paragraphs[k - 1], self.paragraphs[k]
         if not self.text[start:end].rstrip().endswith(":"):
             return None
-        own = [o for o in self.frame_offsets if start <= o < end]
+        own = self._frames_between(start, end)
         return own[-1] if own else None
+
+    def _frames_between(self, start: int, end: int) -> list[int]:
+        """The frame offsets in [start, end)."""
+        return self.frame_offsets[bisect_left(self.frame_offsets, start):bisect_left(self.frame_offsets, end)]
 
     def _labels(self) -> None:
         """"NAME: ..." paragraphs of a transcript, each label covering up to the next one."""
@@ -209,17 +217,24 @@ class DocumentFrames:
         for k in range(len(self.paragraphs) - 1):
             start, end = self.paragraphs[k], self._paragraph_end(k)
             body = self.text[start:end].rstrip()
-            own = [o for o in self.frame_offsets if start <= o < end]
+            own = self._frames_between(start, end)
             if not own:
                 continue
             colon = body.endswith(":")
             if not colon and not self._is_block(k + 1):
                 continue
             last = k + 1
-            while last + 1 < len(self.paragraphs) and (LIST_ITEM.match(self.text[self.paragraphs[last + 1]:])
+            while last + 1 < len(self.paragraphs) and (self._list_item_at(self.paragraphs[last + 1])
                                                        or self._is_block(last + 1)):
                 last += 1
             self.lent.append(Lent(self.paragraphs[k + 1], self._paragraph_end(last), own[-1], "list"))
+
+    def _list_item_at(self, offset: int) -> bool:
+        """LIST_ITEM matches the text from offset on: read past the leading white space and the few
+        characters a list mark takes, never the rest of the document."""
+        first = NON_SPACE.search(self.text, offset)
+        end = first.start() + 4 if first is not None else len(self.text)
+        return bool(LIST_ITEM.match(self.text[offset:end]))
 
     def _headings(self) -> None:
         for m in HEADING.finditer(self.text):
@@ -235,9 +250,28 @@ class DocumentFrames:
                 self.lent.append(Lent(m.start(1), m.start(2), at, "label", label))
 
     def covering(self, offset: int) -> Lent | None:
-        """The innermost lent frame over a character offset: a quote before a list before a label."""
-        best = None
-        for lent in self.lent:
-            if lent.start <= offset < lent.end and (best is None or lent.end - lent.start < best.end - best.start):
-                best = lent
-        return best
+        """The innermost lent frame over a character offset: a quote before a list before a label (the
+        shortest; of equally short ones the first lent)."""
+        if self._cover_bounds is None:
+            self._index_cover()
+        assert self._cover_bounds is not None
+        k = bisect_right(self._cover_bounds, offset) - 1
+        return self._cover[k] if k >= 0 else None
+
+    def _index_cover(self) -> None:
+        """Cut the text at every lent frame's start and end: within each piece the innermost frame is one
+        and the same, found once by a sweep with a heap (shortest first, then first lent)."""
+        events = sorted({b for lent in self.lent for b in (lent.start, lent.end)})
+        by_start: dict[int, list[int]] = {}
+        for n, lent in enumerate(self.lent):
+            if lent.start < lent.end:
+                by_start.setdefault(lent.start, []).append(n)
+        heap: list[tuple[int, int]] = []
+        self._cover_bounds, self._cover = [], []
+        for at in events:
+            for n in by_start.get(at, []):
+                heapq.heappush(heap, (self.lent[n].end - self.lent[n].start, n))
+            while heap and self.lent[heap[0][1]].end <= at:
+                heapq.heappop(heap)
+            self._cover_bounds.append(at)
+            self._cover.append(self.lent[heap[0][1]] if heap else None)

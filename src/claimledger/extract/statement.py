@@ -28,6 +28,7 @@ Which words count is data (data/statement.yaml, `Lexicon.statement`); where they
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -37,6 +38,7 @@ from spacy.tokens import Doc, Span, Token
 from claimledger.extract.attribution import Frame, in_dateline
 from claimledger.extract.frames import LIST_ITEM, TABLE_ROW
 from claimledger.extract.lexicon import Lexicon
+from claimledger.nlp.entities import time_entities
 from claimledger.nlp.times import EXTRA_TIME, MONTHS, STATEMENT_TIME, parse_date, statement_day
 
 # How a time attaches to the word it dates: "said on Monday", "told reporters last week" (no preposition),
@@ -94,6 +96,8 @@ class StatementReader:
         self.text = text if text is not None else doc.text
         self._times: dict[int, list[Span]] = {}
         self._stamps = _stamps(self.text)
+        self._stamp_offsets = [st[0] for st in self._stamps]
+        self._newlines = [m.start() for m in re.finditer("\n", self.text)]
 
     def read(self, fig: Figure) -> Statement:
         out = Statement()
@@ -104,7 +108,8 @@ class StatementReader:
         if stated:
             out.stated, out.cues["stated"] = stated, scue
         elif self._stamps and self.pub is not None:
-            stamp = _stamp_before(self._stamps, fig.num.idx)
+            k = bisect_right(self._stamp_offsets, fig.num.idx)
+            stamp = self._stamps[k - 1] if k > 0 else None
             if stamp is not None:
                 out.stated, out.cues["stated"] = f"{self.pub.isoformat()}T{stamp[1]}", stamp[2]
         projection = self._projection(fig)
@@ -161,8 +166,10 @@ class StatementReader:
 
     def _item_line(self, offset: int) -> bool:
         """The line holding offset is an item of a list or a row of a table."""
-        end = self.text.find("\n", offset)
-        line = self.text[self.text.rfind("\n", 0, offset) + 1:end if end >= 0 else len(self.text)]
+        k = bisect_left(self._newlines, offset)  # the first line break at or after offset, as str.find finds it
+        end = self._newlines[k] if k < len(self._newlines) else -1
+        before = self._newlines[k - 1] if k > 0 else -1  # the last one before it, as str.rfind finds it
+        line = self.text[before + 1:end if end >= 0 else len(self.text)]
         return bool(LIST_ITEM.match(line) or TABLE_ROW.search(line))
 
     def _counted_over(self, host: Token, prep: str, span: Span) -> bool:
@@ -237,7 +244,7 @@ class StatementReader:
     def _time_spans(self, sent: Span) -> list[Span]:
         """A sentence's time expressions, the longest first where they overlap (as extract/claims.py's period)."""
         if sent.start not in self._times:
-            found = [(e.start_char, e.end_char) for e in sent.ents if e.label_ in ("DATE", "TIME")]
+            found = [(s, e) for s, e, _ in time_entities(sent)]
             for pattern in (EXTRA_TIME, STATEMENT_TIME):
                 found += [m.span() for m in pattern.finditer(self.text, sent.start_char, sent.end_char)]
             # an entity can run past the sentence's end ("on Sunday. Most"): cut at the sentence and its stop
@@ -604,11 +611,6 @@ def _stamps(text: str) -> list[tuple[int, str, str]]:
     found = [(m.start(), f"{int(m.group(1)):02d}:{m.group(2)}", m.group(0).strip(" \t-\u2013\u2014|:"))
              for m in STAMP.finditer(text)]
     return found if len(found) >= 2 else []
-
-
-def _stamp_before(stamps: list[tuple[int, str, str]], offset: int) -> tuple[int, str, str] | None:
-    """The stamp of the entry that holds offset: the last one before it."""
-    return next((s for s in reversed(stamps) if s[0] <= offset), None)
 
 
 def _pluperfect(verb: Token) -> bool:

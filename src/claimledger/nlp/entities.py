@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.matcher import PhraseMatcher
@@ -66,7 +68,13 @@ class Mention:
 
 
 class EntityIndex:
-    """All mentions of one document, by token."""
+    """All mentions of one document, by token, by id and by position.
+
+    The indexes by id and by position are built once, when the mentions are complete, so that
+    what each claim asks of them ("the first mention of this id", "the mentions in this
+    sentence", "the last person named before this word") costs no pass over every mention:
+    extraction stays linear in the document's length.
+    """
 
     def __init__(self, doc: Doc, gazetteer: Gazetteer, matcher: PhraseMatcher, matcher_cs: PhraseMatcher):
         self.doc = doc
@@ -75,12 +83,24 @@ class EntityIndex:
         self.mentions: list[Mention] = []
         self._surnames: dict[str, str] = {}
         self._bodies: dict[str, str] = {}
+        self._states_at: list[tuple[int, int]] = []  # (start, order) of country and demonym mentions, by start
         self._build(matcher, matcher_cs)
+        # mentions never overlap, so their starts are distinct: sorted by start they are in text order
+        self._order = {id(m): k for k, m in enumerate(self.mentions)}
+        self.in_text_order = sorted(self.mentions, key=lambda m: m.start)
+        self._starts = [m.start for m in self.in_text_order]
+        self._filtered: dict[tuple[tuple[str, ...], str], list[Mention]] = {}  # for `last_before`
+        self._filtered_starts: dict[tuple[tuple[str, ...], str], list[int]] = {}
+        self.by_id: dict[str, list[Mention]] = {}
+        for m in self.mentions:
+            self.by_id.setdefault(m.id, []).append(m)
 
     # -- building -------------------------------------------------------
     def _add(self, m: Mention) -> None:
         if any(i in self.by_token for i in range(m.start, m.end)):
             return
+        if m.kind in ("country", "demonym"):
+            insort(self._states_at, (m.start, len(self.mentions)))
         self.mentions.append(m)
         for i in range(m.start, m.end):
             self.by_token[i] = m
@@ -211,9 +231,9 @@ class EntityIndex:
         # Unqualified: the country named last before it in the sentence ("attack on Russia, with the
         # Defense Ministry saying ...").
         sent = span.sent
-        before = [m for m in self.mentions if m.kind in ("country", "demonym") and sent.start <= m.start < span.start]
-        if before:
-            country = max(before, key=lambda m: m.start).id
+        k = bisect_left(self._states_at, (span.start, -1)) - 1
+        if k >= 0 and self._states_at[k][0] >= sent.start:
+            country = self.mentions[self._states_at[k][1]].id
             ent = self.gaz.body(country, span.text)
             if ent and ent.kind != "country":
                 return Mention(ent.id, "body", span.start, span.end, span.text, country)
@@ -251,6 +271,62 @@ class EntityIndex:
     # -- queries --------------------------------------------------------
     def at(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
+
+    def order(self, m: Mention) -> int:
+        """Where a mention stands in `mentions` (the order they were found in)."""
+        return self._order[id(m)]
+
+    def first(self, eid: str | None) -> Mention | None:
+        """The first mention (in `mentions` order) with this id."""
+        found = self.by_id.get(eid) if eid is not None else None
+        return found[0] if found else None
+
+    def starting_in(self, start: int, end: int) -> list[Mention]:
+        """The mentions that start at a token in [start, end), in `mentions` order."""
+        lo, hi = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        return sorted(self.in_text_order[lo:hi], key=self.order)
+
+    def starting_after(self, index: int) -> Iterator[Mention]:
+        """The mentions that start after token `index`, in text order."""
+        ordered = self.in_text_order
+        return (ordered[k] for k in range(bisect_right(self._starts, index), len(ordered)))
+
+    def last_before(self, index: int, kinds: tuple[str, ...], word: str | None = None) -> Mention | None:
+        """The mention of one of `kinds` (whose text holds `word`, if given) starting nearest before token `index`."""
+        key = (kinds, word or "")
+        found = self._filtered.get(key)
+        if found is None:
+            found = self._filtered[key] = [m for m in self.in_text_order if m.kind in kinds
+                                           and (not word or word in m.text.lower())]
+            self._filtered_starts[key] = [m.start for m in found]
+        k = bisect_left(self._filtered_starts[key], index) - 1
+        return found[k] if k >= 0 else None
+
+
+def time_entities(sent: Span) -> list[tuple[int, int, str]]:
+    """The DATE and TIME entities of a sentence as (start_char, end_char, text), as `sent.ents` gives them.
+
+    spaCy's `Span.ents` builds every entity span of the whole document at each call; this reads an index
+    of them made once per document (in `doc.user_data`, as plain numbers), so that asking for each
+    figure's sentence costs the sentence, not the document. Same rule as `Span.ents`: the entities from
+    the sentence's start on, up to the first one that ends past it."""
+    doc = sent.doc
+    index = doc.user_data.get("claimledger_ents")
+    if index is None:
+        index = doc.user_data["claimledger_ents"] = [(e.start, e.end, e.start_char, e.end_char, e.label_)
+                                                     for e in doc.ents]
+        doc.user_data["claimledger_ent_starts"] = [e[0] for e in index]
+    text = doc.user_data.get("claimledger_text")
+    if text is None:
+        text = doc.user_data["claimledger_text"] = doc.text
+    out = []
+    for k in range(bisect_left(doc.user_data["claimledger_ent_starts"], sent.start), len(index)):
+        start, end, start_char, end_char, label = index[k]
+        if end > sent.end:
+            break
+        if label in ("DATE", "TIME"):
+            out.append((start_char, end_char, text[start_char:end_char]))
+    return out
 
 
 def _strip_the(ent: Span) -> Span | None:
