@@ -23,6 +23,7 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
@@ -175,6 +176,18 @@ def _print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+def _stream_json(items: Iterable[Any]) -> None:
+    """A JSON list, item by item as the items are made, byte for byte what ``_print_json(list(items))``
+    prints: a ledger's series or conflicts need not all sit in memory as dicts and one string at once."""
+    out = sys.stdout
+    first = True
+    for item in items:
+        out.write("[\n  " if first else ",\n  ")
+        out.write(json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  "))
+        first = False
+    out.write("[]\n" if first else "\n]\n")
+
+
 def _console() -> Any:
     from rich.console import Console
 
@@ -232,7 +245,7 @@ def cmd_series(args: argparse.Namespace) -> int:
     names = Names(claims)
     series = data.series(names)
     if args.json:
-        _print_json([series_dict(s, data.parties, names) for s in series])
+        _stream_json(series_dict(s, data.parties, names) for s in series)
         return 0
 
     table = Table(title=f"{len(series)} series from {len(claims)} claims")
@@ -333,7 +346,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     if not args.all:
         found = [(c, r) for c, r in found if r is None]
     if args.json:
-        _print_json([{**c.to_dict(names), "resolved": r.to_dict() if r else None} for c, r in found])
+        _stream_json({**c.to_dict(names), "resolved": r.to_dict() if r else None} for c, r in found)
         return 0
 
     table = Table(title=f"{len(found)} conflicts")
@@ -414,7 +427,7 @@ def cmd_sources(args: argparse.Namespace) -> int:
     names = Names(claims)
     groups = group_by_source(claims, data.series(names), names)
     if args.json:
-        _print_json([g.to_dict(names) for g in groups])
+        _stream_json(g.to_dict(names) for g in groups)
         return 0
 
     table = Table(title=f"{len(groups)} primary sources")

@@ -37,6 +37,7 @@ behind both sides. Each conflict says why in ``reason``.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -251,6 +252,78 @@ def _exceeding(part: Claim, pa: _Assertion, whole: Claim, wa: _Assertion, names:
             f"{_says(whole, wa.originator, names)}")
 
 
+def _timed(units: list[_Assertion]) -> tuple[list[tuple[date, int, Claim]], list[tuple[date, date, int, Claim]]]:
+    """Every claim of the assertions as a stock (statement date, assertion, claim) or a flow (period,
+    assertion, claim), each list in time order."""
+    stocks: list[tuple[date, int, Claim]] = []
+    flows: list[tuple[date, date, int, Claim]] = []
+    for u, a in enumerate(units):
+        for c in a.claims:
+            period = flow_period(c)
+            if period is not None:
+                flows.append((period[0], period[1], u, c))
+            elif (d := statement_date(c)) is not None:
+                stocks.append((d, u, c))
+    stocks.sort(key=lambda x: (x[0], x[1]))
+    flows.sort(key=lambda x: (x[0], x[1], x[2]))
+    return stocks, flows
+
+
+def _meet(units: list[_Assertion], flows_in_stocks: bool = True) -> list[tuple[int, int]]:
+    """The pairs (i < j) of assertions that have two claims of one time (``_same_time``), in order: the
+    only pairs that can clash, found by sweeping the claims in time order rather than trying every pair.
+
+    Stocks meet within SAME_TIME_DAYS; flows when one period holds the other; a flow and a stock when
+    the flow ended by the stock's day, which is a clash only when the flow is the larger (its lower end
+    above the stock's upper end), so only those pairs are listed (``flows_in_stocks``; off when the
+    caller compares the same time only). Figures that agree (ranges that meet) are never a clash and
+    are passed over."""
+    stocks, flows = _timed(units)
+    pairs: set[tuple[int, int]] = set()
+
+    def add(x: int, y: int) -> None:
+        if x != y:
+            pairs.add((x, y) if x < y else (y, x))
+
+    # Every clash is of two figures whose ranges do not meet (a disagreement, or a part above its whole):
+    # relays and restatements of one figure, the bulk of a busy week, are passed over here.
+    window = timedelta(days=SAME_TIME_DAYS)
+    ranges = [figure_interval(c) for _, _, c in stocks]
+    lo = 0
+    for k, (d, u, _) in enumerate(stocks):
+        while d - stocks[lo][0] > window:
+            lo += 1
+        rk = ranges[k]
+        for m in range(lo, k):
+            rm = ranges[m]
+            if rk is not None and rm is not None and _disjoint(rk, rm):
+                add(u, stocks[m][1])
+    flow_ranges = [figure_interval(c) for _, _, _, c in flows]
+    for k, (_, end, u, _) in enumerate(flows):
+        rk = flow_ranges[k]
+        for m in range(k + 1, len(flows)):
+            if flows[m][0] > end:
+                break
+            rm = flow_ranges[m]
+            if rk is not None and rm is not None and _disjoint(rk, rm):
+                add(u, flows[m][2])
+    if flows_in_stocks and flows and stocks:
+        days = [d for d, _, _ in stocks]
+        uppers = [iv[1] if (iv := figure_interval(c)) else math.inf for _, _, c in stocks]
+        least = uppers[:]  # least[k]: the lowest upper end among the stocks from k on
+        for k in range(len(least) - 2, -1, -1):
+            least[k] = min(least[k], least[k + 1])
+        for _, end, u, c in flows:
+            iv = figure_interval(c)
+            k = bisect_left(days, end - window)
+            if iv is None or k >= len(days) or least[k] >= iv[0]:
+                continue
+            for m in range(k, len(days)):
+                if uppers[m] < iv[0]:
+                    add(u, stocks[m][1])
+    return sorted(pairs)
+
+
 def series_conflicts(series: Series, names: Names | None = None,
                      originators: Originators | None = None) -> list[Conflict]:
     """The conflicts inside one series, in time order of the later claim."""
@@ -259,16 +332,16 @@ def series_conflicts(series: Series, names: Names | None = None,
     found = []
     units = _assertions(series.claims, roles(series.claims), origin)
     began = min((d for c in series.claims if (d := statement_date(c)) is not None), default=None)
-    for i, a in enumerate(units):
-        for b in units[i + 1:]:
-            if a.originator == b.originator:
-                continue  # one originator's figures are updates and corrections, not rivals
-            hit = _clash(a, b, names, began)
-            if hit is not None:
-                first, second, kind, reason = hit
-                sides = (a, b) if first in a.claims else (b, a)
-                found.append(Conflict(series.id, first, second, kind, reason,
-                                      list(sides[0].claims), list(sides[1].claims)))
+    for i, j in _meet(units):
+        a, b = units[i], units[j]
+        if a.originator == b.originator:
+            continue  # one originator's figures are updates and corrections, not rivals
+        hit = _clash(a, b, names, began)
+        if hit is not None:
+            first, second, kind, reason = hit
+            sides = (a, b) if first in a.claims else (b, a)
+            found.append(Conflict(series.id, first, second, kind, reason,
+                                  list(sides[0].claims), list(sides[1].claims)))
     found.sort(key=lambda c: (claim_date(c.b) or date.min, c.a.id, c.b.id))
     return found
 
@@ -292,21 +365,32 @@ def _cross_measure(series: list[Series], names: Names, origin: Originators,
     if not pairs:
         return []
     ctx = contexts([c for s, whole in pairs for c in s.claims + whole.claims])
+    whole_of: dict[str, list[_Assertion]] = {}
+
+    def whole_assertions(x: Series) -> list[_Assertion]:
+        if x.id not in whole_of:
+            whole_of[x.id] = [a for a in _assertions(x.claims, roles(x.claims), origin) if not a.part]
+        return whole_of[x.id]
+
     out = []
     for s, whole in pairs:
-        parts = [a for a in _assertions(s.claims, roles(s.claims), origin) if not a.part]
-        wholes = [a for a in _assertions(whole.claims, roles(whole.claims), origin) if not a.part]
-        for a in parts:
-            for b in wholes:
-                if a.originator == b.originator:
-                    continue
-                hit = _exceeds(a, b, ctx)
-                if hit is not None:
-                    ca, cb = hit
-                    out.append(Conflict(s.id, ca, cb, "exceeds_killed_or_wounded",
-                                        f"{_says(ca, a.originator, names)} {s.measure.replace('_', ' ')}, more "
-                                        f"than the killed or wounded: {_says(cb, b.originator, names)}",
-                                        list(a.claims), list(b.claims)))
+        parts, wholes = whole_assertions(s), whole_assertions(whole)
+        units = parts + wholes
+        # Only assertions with claims of one time can exceed each other (_exceeds); in the order of
+        # every part against every whole.
+        for i, j in _meet(units, flows_in_stocks=False):
+            if not i < len(parts) <= j:
+                continue
+            a, b = units[i], units[j]
+            if a.originator == b.originator:
+                continue
+            hit = _exceeds(a, b, ctx)
+            if hit is not None:
+                ca, cb = hit
+                out.append(Conflict(s.id, ca, cb, "exceeds_killed_or_wounded",
+                                    f"{_says(ca, a.originator, names)} {s.measure.replace('_', ' ')}, more "
+                                    f"than the killed or wounded: {_says(cb, b.originator, names)}",
+                                    list(a.claims), list(b.claims)))
     return out
 
 

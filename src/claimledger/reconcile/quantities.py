@@ -98,7 +98,9 @@ def contexts(claims: Iterable[Claim], documents: Iterable[Document] = ()) -> dic
     """One Context per document the claims come from (documents: for their title and lead)."""
     claims = list(claims)
     places: dict[str, set[str]] = {}
+    evidence: dict[str, list[str]] = {}
     for c in claims:
+        evidence.setdefault(c.doc, []).append(c.evidence)
         found = places.setdefault(c.doc, set())
         for ent in (c.actor, c.recipient, c.location, c.source):
             country = country_of(ent)
@@ -109,7 +111,7 @@ def contexts(claims: Iterable[Claim], documents: Iterable[Document] = ()) -> dic
     for doc in places:
         lead = leads.get(doc)
         if lead is None:  # no document given: the claims' own sentences stand in for the lead
-            lead = " ".join(c.evidence for c in claims if c.doc == doc)[:_LEAD_CHARS]
+            lead = " ".join(evidence[doc])[:_LEAD_CHARS]
         out[doc] = Context(words=content_words(lead), places=frozenset(places[doc]))
     return out
 
@@ -167,9 +169,10 @@ def _gap(a: tuple[date | None, date | None], b: tuple[date | None, date | None])
     return 0.0
 
 
-def _time(a: Claim, b: Claim) -> tuple[str, float | None]:
+def _time(a: Claim, b: Claim, sa: tuple[date | None, date | None] | None = None,
+          sb: tuple[date | None, date | None] | None = None) -> tuple[str, float | None]:
     pa, pb = bool(a.period_start or a.period_end), bool(b.period_start or b.period_end)
-    sa, sb = claim_span(a), claim_span(b)
+    sa, sb = sa or claim_span(a), sb or claim_span(b)
     gap = _gap(sa, sb)
     if pa and pb:
         if sa == sb:
@@ -239,8 +242,32 @@ def _value(claim: Claim) -> float | None:
     return None
 
 
-def pair_features(a: Claim, b: Claim, ca: Context | None = None, cb: Context | None = None) -> Features:
-    """What tells two claims of one block apart as events (see the module docstring)."""
+class ClaimInfo(NamedTuple):
+    """What pair_features reads of one claim on its own, worked out once per claim rather than once per
+    pair (a block of n claims has n(n-1)/2 pairs)."""
+
+    span: tuple[date | None, date | None]
+    length: str
+    years: frozenset[str]
+    published: date | None
+    evwords: frozenset[str]
+    nearwords: frozenset[str]
+    item: str
+    originator: str
+    value: float | None
+
+
+def claim_info(claim: Claim) -> ClaimInfo:
+    return ClaimInfo(claim_span(claim), _length(claim), years_around(claim), _parse_date(claim.published),
+                     content_words(claim.evidence), words_near(claim), (claim.item or "").lower(),
+                     originator(claim), _value(claim))
+
+
+def pair_features(a: Claim, b: Claim, ca: Context | None = None, cb: Context | None = None,
+                  ia: ClaimInfo | None = None, ib: ClaimInfo | None = None) -> Features:
+    """What tells two claims of one block apart as events (see the module docstring); ``ia`` and ``ib``
+    are the claims' ``claim_info`` where the caller keeps them."""
+    ia, ib = ia or claim_info(a), ib or claim_info(b)
     ca, cb = ca or Context(), cb or Context()
     f: Features = {"bias": 1.0}
     side = "side" if (a.actor or a.recipient) else "noside"
@@ -250,7 +277,7 @@ def pair_features(a: Claim, b: Claim, ca: Context | None = None, cb: Context | N
     if same_doc:
         f["sentence"] = float(a.evidence_start == b.evidence_start and bool(a.evidence))
         f["near"] = float(abs(a.start - b.start) < 300)
-    rel, gap = _time(a, b)
+    rel, gap = _time(a, b, ia.span, ib.span)
     f[f"t:{rel}"] = 1.0
     f[f"t:{rel}&{side}"] = 1.0
     f[f"t:{rel}&{where}"] = 1.0
@@ -259,16 +286,16 @@ def pair_features(a: Claim, b: Claim, ca: Context | None = None, cb: Context | N
         f[g] = 1.0
         f[f"{g}&{rel}"] = 1.0
         f[f"{g}&{side}"] = 1.0
-    la, lb = sorted((_length(a), _length(b)))
+    la, lb = sorted((ia.length, ib.length))
     cum = int(bool(a.cumulative)) + int(bool(b.cumulative))
     f[f"len:{la}-{lb}"] = 1.0
     f[f"len:{la}-{lb}&cum:{cum}"] = 1.0
-    ya, yb = years_around(a), years_around(b)
+    ya, yb = ia.years, ib.years
     if ya and yb:
         f["years:same" if ya == yb else "years:overlap" if ya & yb else "years:differ"] = 1.0
     elif ya or yb:
         f["years:one"] = 1.0
-    pub_a, pub_b = _parse_date(a.published), _parse_date(b.published)
+    pub_a, pub_b = ia.published, ib.published
     if pub_a and pub_b and not same_doc:
         p = _bin(abs((pub_a - pub_b).days), (1, 7, 31, 120, 400), "pub")
         f[p] = 1.0
@@ -285,20 +312,20 @@ def pair_features(a: Claim, b: Claim, ca: Context | None = None, cb: Context | N
         jw = _jaccard(ca.words, cb.words)
         f["leadwords"] = jw
         f[_bin(jw, (0.02, 0.06, 0.12, 0.25), "leadwords")] = 1.0
-    ew = _jaccard(content_words(a.evidence), content_words(b.evidence))
+    ew = _jaccard(ia.evwords, ib.evwords)
     f["evwords"] = ew
-    lw = _jaccard(words_near(a), words_near(b))
+    lw = _jaccard(ia.nearwords, ib.nearwords)
     f["nearwords"] = lw
     f[_bin(lw, (0.0, 0.1, 0.25, 0.5), f"nearwords&{where}")] = 1.0
     if a.measure == "other":
         f[_bin(lw, (0.0, 0.1, 0.25, 0.5), "nearwords&other")] = 1.0
-    f["item:same" if (a.item or "").lower() == (b.item or "").lower() else "item:differ"] = 1.0
+    f["item:same" if ia.item == ib.item else "item:differ"] = 1.0
     f[f"cum:{cum}"] = 1.0
     if a.incremental or b.incremental:
         f["incremental"] = 1.0
-    if originator(a) == originator(b):
+    if ia.originator == ib.originator:
         f[f"same_originator&{where}"] = 1.0
-    va, vb = _value(a), _value(b)
+    va, vb = ia.value, ib.value
     if va and vb and va > 0 and vb > 0 and math.isfinite(va) and math.isfinite(vb):
         r = _bin(abs(math.log10(va / vb)), (0.05, 0.3, 1.0, 2.0), "ratio")
         f[r] = 1.0
@@ -325,9 +352,22 @@ class QuantityModel:
     threshold: float = 0.5
     veto: float = 0.0  # no two groups merge while any pair between them is below this
     meta: dict[str, Any] = field(default_factory=dict)
+    _flat: tuple[Linear, dict[str, float]] | None = field(default=None, init=False, repr=False, compare=False)
 
-    def probability(self, a: Claim, b: Claim, ca: Context | None, cb: Context | None) -> float:
-        return self.pair.probability(pair_features(a, b, ca, cb))
+    def probability(self, a: Claim, b: Claim, ca: Context | None, cb: Context | None,
+                    ia: ClaimInfo | None = None, ib: ClaimInfo | None = None) -> float:
+        # Linear.probability's sum, term by term in the same order (so the same float), over one flat
+        # row of weights: this runs once per pair of a block.
+        flat = self._flat
+        if flat is None or flat[0] is not self.pair:
+            flat = self._flat = (self.pair, {k: w[0] for k, w in self.pair.weights.items()})
+        weights = flat[1]
+        score = self.pair.bias[0]
+        for name, x in pair_features(a, b, ca, cb, ia, ib).items():
+            w = weights.get(name)
+            if w is not None:
+                score += w * x
+        return 1.0 / (1.0 + math.exp(-score)) if score > -50 else 0.0
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> QuantityModel | None:
@@ -359,48 +399,86 @@ def apart(a: Claim, b: Claim) -> bool:
     return gap is not None and gap > 0
 
 
+# Blocks up to this size compare every pair of claims; a larger one (every "people killed" claim with no
+# side, at 100,000 reports) compares each claim with its ``WINDOW`` neighbours in order of place (with no
+# side) and time only, so that the cost grows with n, not n²; a group of a running total still grows
+# over the years through its neighbours (group_block).
+EXACT_BLOCK = 300
+WINDOW = 10
+
+
+def candidate_pairs(claims: Sequence[Claim]) -> list[tuple[int, int]]:
+    """The pairs (i < j) of a block that the model scores: all of a small block; in a large one each
+    claim with the ``WINDOW`` claims after it in order of place (with no side) and time, and with the
+    other claims of its report."""
+    n = len(claims)
+    if n <= EXACT_BLOCK:
+        return [(i, j) for i in range(n) for j in range(i + 1, n)]
+
+    def order(i: int) -> tuple[Any, ...]:
+        c = claims[i]
+        place = "" if (c.actor or c.recipient) else (country_of(c.location) or c.location or "")
+        end = claim_span(c)[1]
+        return place, end is None, end or date.min, c.doc, c.start
+
+    ranked = sorted(range(n), key=order)
+    pairs = {(min(x, y), max(x, y)) for k, x in enumerate(ranked) for y in ranked[k + 1:k + 1 + WINDOW]}
+    by_doc: dict[str, list[int]] = {}
+    for i, c in enumerate(claims):
+        by_doc.setdefault(c.doc, []).append(i)
+    pairs.update((x, y) for same in by_doc.values() for k, x in enumerate(same) for y in same[k + 1:])
+    return sorted(pairs)
+
+
 def group_block(claims: Sequence[Claim], ctx: dict[str, Context], model: QuantityModel | None) -> list[list[Claim]]:
     """The quantities of one block: average linkage over pair probabilities (module docstring).
 
-    Without a model every claim of the block is one quantity (the old behaviour).
+    Only ``candidate_pairs`` are scored, and the linkage between two groups is the mean over their pairs
+    that were scored (a small block scores every pair, so there it is the all-pairs average linkage):
+    in a large block a running total's figures join through the neighbours in time that each has,
+    while one pair that can never be one quantity (``apart``) among those scored still keeps two
+    groups apart. Without a model every claim of the block is one quantity (the old behaviour).
     """
     n = len(claims)
     if n < 2 or model is None:
         return [list(claims)]
-    prob = [[0.0] * n for _ in range(n)]
-    for i in range(n):
-        for j in range(i + 1, n):
-            p = model.probability(claims[i], claims[j], ctx.get(claims[i].doc), ctx.get(claims[j].doc))
-            prob[i][j] = prob[j][i] = p
-    for i in range(n):
-        for j in range(i + 1, n):
-            if apart(claims[i], claims[j]):
-                prob[i][j] = prob[j][i] = -float(n * n)  # one such pair keeps two groups apart for good
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    # link[(x, y)] = sum of pair probabilities between groups x < y; low[(x, y)] = the least of them
-    link: dict[tuple[int, int], float] = {(i, j): prob[i][j] for i in range(n) for j in range(i + 1, n)}
-    low: dict[tuple[int, int], float] = dict(link)
-    heap = [(-prob[i][j], i, j) for i in range(n) for j in range(i + 1, n)
-            if prob[i][j] > model.threshold and prob[i][j] >= model.veto]
+    info = [claim_info(c) for c in claims]
+    context = [ctx.get(c.doc) for c in claims]
+    never = -float(n * n)  # one such pair keeps two groups apart for good
+    # edges[x][z] = [sum of pair probabilities between groups x and z, pairs scored, the least of them]
+    edges: dict[int, dict[int, list[float]]] = {i: {} for i in range(n)}
+    heap = []
+    for i, j in candidate_pairs(claims):
+        p = model.probability(claims[i], claims[j], context[i], context[j], info[i], info[j])
+        if apart(claims[i], claims[j]):
+            p = never
+        edges[i][j] = edges[j][i] = [p, 1.0, p]
+        if p > model.threshold and p >= model.veto:
+            heap.append((-p, i, j))
     heapq.heapify(heap)
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
     while heap:
         neg, x, y = heapq.heappop(heap)
         if x not in members or y not in members:
             continue
-        avg = link[(x, y)] / (len(members[x]) * len(members[y]))
+        avg = edges[x][y][0] / edges[x][y][1]
         if abs(avg + neg) > 1e-12:  # stale entry: the groups changed since it was pushed
             continue
         members[x] += members.pop(y)
-        for z in list(members):
-            if z == x:
-                continue
-            xz, yz = (min(x, z), max(x, z)), (min(y, z), max(y, z))
-            sxz = link.pop(xz, 0.0) + link.pop(yz, 0.0)
-            link[xz] = sxz
-            low[xz] = min(low.pop(xz, 1.0), low.pop(yz, 1.0))
-            avg = sxz / (len(members[x]) * len(members[z]))
-            if avg > model.threshold and low[xz] >= model.veto:
+        ex, ey = edges[x], edges.pop(y)
+        del ex[y], ey[x]
+        for z, (s_yz, k_yz, low_yz) in ey.items():
+            edge = ex.get(z)
+            if edge is None:
+                ex[z] = edges[z][x] = [s_yz, k_yz, low_yz]
+            else:
+                edge[0] += s_yz
+                edge[1] += k_yz
+                edge[2] = min(edge[2], low_yz)
+            del edges[z][y]
+        for z in ey:  # the mean to any other group is unchanged unless y had scored pairs with it
+            edge = ex[z]
+            avg = edge[0] / edge[1]
+            if avg > model.threshold and edge[2] >= model.veto:
                 heapq.heappush(heap, (-avg, min(x, z), max(x, z)))
-        link.pop((x, y), None)
-        low.pop((x, y), None)
     return [[claims[i] for i in sorted(m)] for m in members.values()]

@@ -118,6 +118,9 @@ def roles(claims: Iterable[Claim], kinds: Kinds | None = None) -> dict[str, Role
             key = _report_count(c, origin)
             largest[key] = max(largest.get(key, v), v)
     starts = [_parse_date(c.period_start) for c in claims if flow_period(c) is None and not c.incremental]
+    # Whether any stock is counted from before a given day (or from no stated day): once, not per claim.
+    open_start = None in starts
+    earliest = min((s for s in starts if s is not None), default=None)
     unplaced = any(not c.location for c in claims)
     places = {c.location for c in claims if c.location}
     kind_of = {c.id: kinds.kind(c.item, c.category, c.measure) for c in claims}
@@ -151,8 +154,8 @@ def roles(claims: Iterable[Claim], kinds: Kinds | None = None) -> dict[str, Role
             elif not (c.actor or c.recipient) and (state := origin.country(origin(c))) and (
                     (place_countries and state not in place_countries) or _OWN.search(_after(c))):
                 why.append(f"{state}'s nationals only")
-            if c.cumulative and (since := _parse_date(c.period_start)) is not None and any(
-                    s is None or s < since for s in starts):
+            if c.cumulative and (since := _parse_date(c.period_start)) is not None and (
+                    open_start or (earliest is not None and earliest < since)):
                 why.append(f"since {since.isoformat()} only")
             if not why and not place and (v := _size(c)) is not None and v < largest.get(
                     _report_count(c, origin), v):

@@ -124,6 +124,7 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
+@lru_cache(maxsize=1 << 16)  # a ledger's dates repeat: every pair, role and conflict check reads them again
 def _parse_date(text: str | None) -> date | None:
     if not text:
         return None
