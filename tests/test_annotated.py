@@ -132,3 +132,19 @@ def test_align_takes_a_day_read_as_the_period_for_the_statement_date():
     coded_with_period = Claim(doc="d", start=10, end=15, text="3,000", period_start="2024-12-23",
                               period_end="2024-12-23")
     assert align([coded_with_period], [extracted])[0].stated is None
+
+
+def test_reextract_leaves_an_analysts_coded_claims_alone_unless_named(tmp_path, capsys):
+    db = str(tmp_path / "l.db")
+    assert main(["--db", db, "ingest", "--quiet", "--annotated", str(write(tmp_path, json.dumps(report())))]) == 0
+    with open_store(db) as store:
+        coded = [c.to_dict() for c in store.claims()]
+    for which in ("--stale", "--all"):
+        assert main(["--db", db, "reextract", which]) == 0
+        assert "left alone" in capsys.readouterr().err
+        with open_store(db) as store:
+            assert [c.to_dict() for c in store.claims()] == coded and len(store.versions("flood-1")) == 1
+    assert main(["--db", db, "reextract", "--doc", "flood-1"]) == 0  # named: extracted, the coded kept as v1
+    with open_store(db) as store:
+        assert len(store.versions("flood-1")) == 2
+        assert [c.to_dict() for c in store.document_claims("flood-1", 1)] == coded

@@ -376,3 +376,12 @@ def test_help_imports_no_reader_or_parser_library() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_reextract_all_makes_no_version_when_nothing_changed(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "l.db"
+    cli(capsys, "--db", db, "ingest", report(tmp_path / "a.jsonl", "floods-1", 40))
+    r = cli(capsys, "--db", db, "reextract", "--all")
+    assert r.code == 0 and "0 documents re-extracted" in r.err and "1 unchanged" in r.err
+    with open_store(db) as store:
+        assert [v["version"] for v in store.versions("floods-1")] == [1]

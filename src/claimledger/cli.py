@@ -24,6 +24,8 @@ from claimledger.models import CATEGORIES, MEASURES, Claim, Document
 from claimledger.settings import Settings
 
 EXIT_INPUTS_FAILED = 5
+# What made an analyst's coded claims (ingest --annotated), in place of an extractor's version.
+CODED = "coded by an analyst (ingest --annotated)"
 # The exit code of each kind of error, most specific first.
 EXIT_CODES = ((ConfigError, 2), (StoreError, 3), (NotFoundError, 4), (ClaimLedgerError, 1))
 
@@ -301,6 +303,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                         raise claims
                     if coded is not None:
                         claims = align(coded, claims)
+                        for c in claims:
+                            c.extracted_with = CODED  # an analyst's claims: `reextract` leaves them alone
                     added = store.add(item, claims)
                     count[added.outcome] += 1
                     nclaims += len(claims) if added else 0
@@ -771,13 +775,18 @@ def cmd_reextract(args: argparse.Namespace) -> int:
     from claimledger.store import open_store
 
     extractor = _extractor(args.settings)
-    failed = done = 0
+    failed = done = same = 0
     with open_store(args.db) as store:
         if args.doc:
-            chosen = [store.document(d).id for d in args.doc]
+            chosen = [store.document(d).id for d in args.doc]  # named: even an analyst's coded claims
         else:
-            chosen = [d["id"] for d in store.document_index()
-                      if args.all or d["extracted_with"] != extractor.version]
+            index = store.document_index()
+            coded = sum(d["extracted_with"] == CODED for d in index)
+            if coded:
+                print(f"{coded} documents with an analyst's coded claims (ingest --annotated) left alone; name "
+                      "one with --doc to extract it", file=sys.stderr)
+            chosen = [d["id"] for d in index if d["extracted_with"] != CODED
+                      and (args.all or d["extracted_with"] != extractor.version)]
         if args.dry_run:
             for doc_id in chosen:
                 print(doc_id)
@@ -787,7 +796,11 @@ def cmd_reextract(args: argparse.Namespace) -> int:
         for doc_id in chosen:
             document = store.document(doc_id)
             try:
-                version = store.replace_claims(doc_id, extractor.extract(document))
+                claims = extractor.extract(document)
+                if [c.to_dict() for c in claims] == [c.to_dict() for c in store.claims(doc=doc_id)]:
+                    same += 1  # the same claims by the same extractor: no new version
+                    continue
+                version = store.replace_claims(doc_id, claims)
                 done += 1
                 print(f"{doc_id}: version {version}", file=sys.stderr)
             except ClaimLedgerError as exc:
@@ -795,7 +808,8 @@ def cmd_reextract(args: argparse.Namespace) -> int:
                     raise
                 failed += 1
                 _err(f"{doc_id}: {exc}")
-    print(f"{done} documents re-extracted with {extractor.version}; {failed} failed", file=sys.stderr)
+    print(f"{done} documents re-extracted with {extractor.version}, {same} unchanged; {failed} failed",
+          file=sys.stderr)
     return EXIT_INPUTS_FAILED if failed else 0
 
 
