@@ -3,11 +3,13 @@ extraction in one process (parallel.py). Real processes, real model, real SQLite
 from __future__ import annotations
 
 import json
+import pickle
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from claimledger.errors import ClaimLedgerError, ExtractError, FetchError, IngestError, TooLongError
 from claimledger.store import open_store
 from test_cli import cli, plain_environment
 
@@ -72,3 +74,12 @@ def test_a_scheduler_that_cannot_be_reached_is_one_line(tmp_path: Path, capsys) 
     assert r.code == 2
     (line,) = r.err.strip().splitlines()
     assert "tcp://127.0.0.1:9" in line and "scheduler" in line
+
+
+@pytest.mark.parametrize("error", [ExtractError("doc-1", "a defect"), TooLongError("doc-1", "too long"),
+                                   IngestError("file.txt", "not text"), FetchError("http://x/", "HTTP 404")])
+def test_errors_cross_process_boundaries_whole(error: ClaimLedgerError) -> None:
+    """A worker returns a document's error to the parent: it must arrive as the same error, message and
+    fields, not as a failure to unpickle."""
+    back = pickle.loads(pickle.dumps(error))
+    assert type(back) is type(error) and str(back) == str(error) and vars(back) == vars(error)

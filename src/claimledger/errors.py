@@ -14,6 +14,9 @@ class IngestError(ClaimLedgerError):
         self.reason = reason
         super().__init__(f"{origin}: {reason}")
 
+    def __reduce__(self) -> tuple:
+        return type(self), (self.origin, self.reason)  # a worker process sends it back whole
+
 
 class FetchError(IngestError):
     """A URL could not be fetched (network error, HTTP status, wrong content)."""
@@ -26,6 +29,9 @@ class ExtractError(ClaimLedgerError):
         self.doc_id = doc_id
         self.reason = reason
         super().__init__(f"{doc_id}: extraction failed ({reason}); please report this document")
+
+    def __reduce__(self) -> tuple:
+        return type(self), (self.doc_id, self.reason)
 
 
 class TooLongError(ExtractError):
