@@ -538,6 +538,93 @@ def test_search_combines_with_filters(full):
     assert full.claims(search="Kursk", actor="RUS") == []
 
 
+def shuffled_ledger(store, seed: int = 7) -> list[Claim]:
+    """Forty reports, some undated and many on one day, several claims each, added in random order."""
+    rng = random.Random(seed)
+    docs = list(range(40))
+    rng.shuffle(docs)
+    added: list[Claim] = []
+    for n in docs:
+        published = None if n % 7 == 0 else f"2025-0{1 + n % 3}-0{1 + n % 2}"
+        doc = Document(id=f"r{n:03d}", text=f"Report {n}: 10 killed, 20 wounded, 30 missing.", published=published)
+        spans = [(10, 12), (10, 19), (21, 23), (34, 36)]
+        rng.shuffle(spans)
+        claims = [Claim(doc=doc.id, start=a, end=b, text=doc.text[a:b], value=float(n + a),
+                        via=["AP"] if a == 21 else [], cues={"value": "killed"} if b == 19 else {},
+                        names={"AP": "the AP"} if a == 21 else {}) for a, b in spans]
+        assert store.add(doc, claims)
+        added += claims
+    return added
+
+
+def test_every_claim_read_in_ledger_order(store):
+    """The whole ledger (read in index order) and a filtered read (sorted) agree with the order spelled out."""
+    added = shuffled_ledger(store)
+    published = {c.doc: store.document(c.doc).published for c in added}
+    expected = sorted(added, key=lambda c: (published[c.doc] is None, published[c.doc] or "", c.doc, c.start, c.end))
+    assert store.claims() == expected
+    assert store.claims(search="") == expected  # through the filtered query
+    assert store.claims(limit=5) == expected[:5]
+
+
+def test_claims_without_cues(store):
+    added = shuffled_ledger(store)
+    assert any(c.cues for c in added)
+    light = store.claims(cues=False)
+    assert all(c.cues == {} for c in light)
+    assert [replace(c, cues={}) for c in store.claims()] == light
+    assert store.claims(cues=False, doc="r001") == [replace(c, cues={}) for c in store.claims(doc="r001")]
+
+
+def test_empty_lists_and_dicts_are_each_claims_own(store):
+    shuffled_ledger(store)
+    a, b = store.claims(doc="r001")[:2]
+    assert a.via == b.via == [] and a.names == b.names == {}
+    a.via.append("X")
+    a.names["X"] = "x"
+    assert b.via == [] and b.names == {}
+
+
+@pytest.mark.parametrize("chars", [0, 5, 400])
+def test_document_leads_are_documents_cut_short(full, chars):
+    store = full
+    store.add(Document(id="odd é", text="Près de 1 500 réfugiés ont fui — 😀 " * 20, published="2025-02-01",
+                       publisher="LE-JOURNAL", url="https://example.org/x", title="Réfugiés", origin="x.html",
+                       encoding="utf-8", language="fr"), [])
+    docs = store.documents()
+    assert store.document_leads(chars) == [Document(d.id, d.text[:chars], d.published, d.publisher, None, d.title)
+                                           for d in docs]
+
+
+def test_document_leads_refuse_a_bad_length(full):
+    with pytest.raises(ValueError, match="chars"):
+        full.document_leads(-1)
+
+
+def test_ledger_order_index_exists(ledger):
+    with open_store(ledger.target):
+        pass
+    if ledger.kind == "sqlite":
+        rows = ledger.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'documents_order'")
+    else:
+        rows = ledger.execute("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() "
+                              "AND indexname = 'documents_order'")
+    assert rows == [("documents_order",)]
+
+
+def test_whole_ledger_read_is_served_by_the_index(db_path):
+    """SQLite walks documents_order and each document's claims by their key: no sort of the whole ledger."""
+    with open_store(db_path) as store:
+        shuffled_ledger(store)
+        seen: list[str] = []
+        store._conn.set_trace_callback(seen.append)
+        store.claims()
+        store._conn.set_trace_callback(None)
+        plan = " ".join(str(row) for row in store._conn.execute("EXPLAIN QUERY PLAN " + seen[-1]).fetchall())
+    assert "documents_order" in plan
+    assert "TEMP B-TREE FOR ORDER BY" not in plan  # at most a sort of one document's claims ("RIGHT PART")
+
+
 def test_bad_limit_is_refused(full):
     with pytest.raises(ValueError, match="limit"):
         full.claims(limit=-1)

@@ -147,13 +147,19 @@ class LedgerData:
         return Parties(self.claims)
 
 
-def load(db: str | None) -> LedgerData:
-    """Every claim in the ledger, with its document's date and publisher filled in where missing."""
+def load(db: str | None, *, full: bool = True) -> LedgerData:
+    """Every claim in the ledger, with its document's date and publisher filled in where missing.
+
+    ``full=False`` reads the documents light (`Store.document_leads`: id, date, publisher, title and the
+    lead of the text the quantity model reads), which is all series, timelines, conflicts and sources
+    use; the export (analytics.py) needs them whole. Claims keep their cues either way: a review's
+    correction adds to them (reconcile/review.py)."""
+    from claimledger.reconcile.quantities import _LEAD_CHARS
     from claimledger.store import open_store  # the store stage; imported when a command runs
 
     with open_store(db) as store:
         claims = store.claims()
-        documents = store.documents()
+        documents = store.documents() if full else store.document_leads(_LEAD_CHARS)
         reviews = [Review(**r) for r in store.reviews()]
     docs = {d.id: d for d in documents}
     claims = [
@@ -240,7 +246,7 @@ def series_dict(s: Series, parties: Parties | None = None, names: Names | None =
 # -- handlers -----------------------------------------------------------------
 
 def cmd_series(args: argparse.Namespace) -> int:
-    data = load(_db(args))
+    data = load(_db(args), full=False)
     claims = data.claims
     names = Names(claims)
     series = data.series(names)
@@ -267,7 +273,7 @@ def cmd_series(args: argparse.Namespace) -> int:
 def cmd_timeline(args: argparse.Namespace) -> int:
     if args.plot and not args.plot.lower().endswith(FORMATS):
         raise ClaimLedgerError(f"{args.plot}: cannot tell the plot format; name the file .png, .svg or .html")
-    data = load(_db(args))
+    data = load(_db(args), full=False)
     names = Names(data.claims)
     everything = data.series(names)
     series = find_series(everything, args.series)
@@ -335,7 +341,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
-    data = load(_db(args))
+    data = load(_db(args), full=False)
     names = Names(data.claims)
     series = data.series(names)
     if args.series:  # its own conflicts and those it has with another series (killed vs casualties)
@@ -397,7 +403,7 @@ def cmd_review(args: argparse.Namespace) -> int:
                 raise ClaimLedgerError("a conflict is between two different claims; name both")
             detail.update(a=target, b=other)
         else:
-            data = load(_db(args))
+            data = load(_db(args), full=False)
             everything = data.series()
             if args.action == "merge":
                 chosen = [find_series(everything, ref) for ref in args.series]
@@ -422,7 +428,7 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
-    data = load(_db(args))
+    data = load(_db(args), full=False)
     claims = data.claims
     names = Names(claims)
     groups = group_by_source(claims, data.series(names), names)

@@ -42,6 +42,17 @@ _FLOAT_FIELDS = ("value", "low", "high")
 _JSON_FIELDS = ("via", "cues", "names")
 _SINGLE_ROLES = ("actor", "recipient", "location", "source", "publisher")
 
+# The columns a Claim is read from, one per dataclass field in the field order, so that a row builds the
+# Claim positionally (the claims of a whole ledger are read at once: no dict per row).
+_COLUMN_OF = {"start": "start_char", "end": "end_char", "text": "quantity"}
+_READ_COLUMNS = tuple(_COLUMN_OF.get(f.name, f.name) for f in fields(Claim))
+_BOOL_AT = tuple(_READ_COLUMNS.index(name) for name in _BOOL_FIELDS)
+_JSON_AT = tuple(_READ_COLUMNS.index(name) for name in _JSON_FIELDS)
+
+# What every read of documents or claims sorts by: publication date (undated last), then id. Index
+# documents_order (schema version 4) holds exactly this, so the database reads it in order.
+_DOC_ORDER = "CASE WHEN {d}published IS NULL THEN 1 ELSE 0 END, {d}published, {d}id"
+
 
 @dataclass(frozen=True)
 class Added:
@@ -375,10 +386,21 @@ class Store:
     def documents(self) -> list[Document]:
         """Every stored document (its current version), by publication date (undated last), then id."""
         rows = self._query(
-            f"SELECT {', '.join(_DOC_COLUMNS)} FROM documents "
-            "ORDER BY CASE WHEN published IS NULL THEN 1 ELSE 0 END, published, id"
+            f"SELECT {', '.join(_DOC_COLUMNS)} FROM documents ORDER BY {_DOC_ORDER.format(d='')}"
         ).fetchall()
         return [Document(*row) for row in rows]
+
+    def document_leads(self, chars: int) -> list[Document]:
+        """Every stored document as `documents()` gives it, in the same order, but light: its id, published,
+        publisher and title, and only the first ``chars`` characters of its text (url, origin, encoding and
+        language None). What reconciling reads (reconcile/quantities.py `contexts`), without the full texts."""
+        if isinstance(chars, bool) or not isinstance(chars, int) or chars < 0:
+            raise ValueError(f"chars must be a whole number of characters, 0 or more, not {chars!r}")
+        rows = self._query(
+            f"SELECT id, substr(text, 1, CAST(? AS INTEGER)), published, publisher, title FROM documents "
+            f"ORDER BY {_DOC_ORDER.format(d='')}", (chars,)
+        ).fetchall()
+        return [Document(i, t, p, pub, None, title) for i, t, p, pub, title in rows]
 
     def delete(self, doc_id: str) -> dict[str, int]:
         """Remove a document for good: its current version and claims, its earlier versions and its aliases.
@@ -413,8 +435,12 @@ class Store:
         item: str | None = None,
         search: str | None = None,
         limit: int | None = None,
+        cues: bool = True,
     ) -> list[Claim]:
         """Claims matching every filter given, by publication date, then document, then position.
+
+        ``cues=False`` leaves each claim's ``cues`` empty instead of reading them, for callers that do
+        not use them.
 
         ``measure``, ``category`` and ``item`` match the spec's lowercase
         values; ``actor`` and ``source`` match an entity id (any case) or any
@@ -438,12 +464,17 @@ class Store:
         if search is not None:
             where.append("c.search_key LIKE ? ESCAPE '\\'")
             params.append(_like_pattern(search))
-        query = (f"SELECT {', '.join('c.' + col for col in _CLAIM_COLUMNS)} "
-                 "FROM claims c JOIN documents d ON d.id = c.doc")
+        columns = ", ".join("'{}'" if col == "cues" and not cues else "c." + col for col in _READ_COLUMNS)
         if where:
-            query += " WHERE " + " AND ".join(where)
-        query += (" ORDER BY CASE WHEN d.published IS NULL THEN 1 ELSE 0 END, d.published,"
-                  " c.doc, c.start_char, c.end_char")
+            query = (f"SELECT {columns} FROM claims c JOIN documents d ON d.id = c.doc"
+                     " WHERE " + " AND ".join(where))
+        else:
+            # Every claim: documents first, in their order (index documents_order), then each one's claims
+            # by the (doc, start_char, end_char) key, so no sort of the whole ledger. SQLite joins in the
+            # order a CROSS JOIN names the tables; PostgreSQL plans it as any join.
+            query = f"SELECT {columns} FROM documents d CROSS JOIN claims c WHERE c.doc = d.id"
+        # c.doc = d.id: the same order as by d.id, which lets the database take it from the index.
+        query += f" ORDER BY {_DOC_ORDER.format(d='d.')}, c.start_char, c.end_char"
         if limit is not None:
             if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
                 raise ValueError(f"limit must be a whole number of claims, 0 or more, not {limit!r}")
@@ -452,7 +483,7 @@ class Store:
         return [_row_claim(row) for row in self._query(query, params).fetchall()]
 
     def claim(self, claim_id: str) -> Claim:
-        query = f"SELECT {', '.join(_CLAIM_COLUMNS)} FROM claims WHERE id = ?"
+        query = f"SELECT {', '.join(_READ_COLUMNS)} FROM claims WHERE id = ?"
         row = self._query(query, (claim_id,)).fetchone()
         if row is not None:
             return _row_claim(row)
@@ -623,13 +654,20 @@ def _claim_from_dict(d: dict[str, Any]) -> Claim:
 
 
 def _row_claim(row: Sequence[Any]) -> Claim:
-    data = dict(zip(_CLAIM_COLUMNS, row, strict=True))
-    del data["id"], data["search_key"]
-    data["start"] = data.pop("start_char")
-    data["end"] = data.pop("end_char")
-    data["text"] = data.pop("quantity")
-    for name in _BOOL_FIELDS:
-        data[name] = bool(data[name])
-    for name in _JSON_FIELDS:
-        data[name] = json.loads(data[name])
-    return Claim(**data)
+    """A Claim from a row of _READ_COLUMNS."""
+    values = list(row)
+    for i in _BOOL_AT:
+        values[i] = bool(values[i])
+    for i in _JSON_AT:
+        values[i] = _loads(values[i])
+    return Claim(*values)
+
+
+def _loads(text: str) -> Any:
+    """json.loads, but most claims' via, cues and names are empty, and those need no parser (a new
+    list or dict each time: a claim's lists are its own)."""
+    if text == "[]":
+        return []
+    if text == "{}":
+        return {}
+    return json.loads(text)
