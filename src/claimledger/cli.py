@@ -237,14 +237,12 @@ def _ledger_must_exist(db: str | None) -> None:
     from pathlib import Path
 
     from claimledger.store import DEFAULT_DB
+    from claimledger.store.dialect import SQLiteDialect, dialect_for
 
-    target = db or DEFAULT_DB
-    if "://" in target and not target.startswith("sqlite:"):
-        return  # a server's database: the server says whether it exists
-    path = target.split("://", 1)[1].removeprefix("/") if target.startswith("sqlite:") else target
-    if path != ":memory:" and not Path(path).exists():
-        raise StoreError(f"no ledger at {path}: check --db (or db in the settings file), or ingest into it "
-                         "first; read commands never create one.")
+    dialect = dialect_for(db or DEFAULT_DB)  # a server's database says itself whether it exists
+    if isinstance(dialect, SQLiteDialect) and dialect.path != ":memory:" and not Path(dialect.path).exists():
+        raise StoreError(f"no ledger at {dialect.path}: check --db (or db in the settings file), or ingest into "
+                         "it first; read commands never create one.")
 
 
 def _err(msg: str) -> None:

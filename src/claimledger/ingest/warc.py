@@ -23,7 +23,9 @@ offset, and the records before it are kept.
 """
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +64,7 @@ def read_warc(path: Path, *, max_bytes: int) -> Iterator[Document | IngestError]
                 # the record's offset is known once it has been read (warcio reads to its end for it)
                 offset = records.get_record_offset()
                 if fetched is not None:
-                    yield _page(*fetched, where=f"{origin}@{offset}", max_bytes=max_bytes)
+                    yield _page(fetched, f"{origin}@{offset}")
         except (ArchiveLoadFailed, EOFError, OSError, ValueError) as e:
             reason = " ".join(str(e).split()) or type(e).__name__
             yield IngestError(origin, f"not a readable web archive after byte {offset:,} ({reason}); the "
@@ -72,9 +74,20 @@ def read_warc(path: Path, *, max_bytes: int) -> Iterator[Document | IngestError]
             yield IngestError(origin, "not a web archive: no WARC or ARC record in it")
 
 
-def _response(record: Any, max_bytes: int) -> tuple[str, str, bytes] | None:
-    """(url, content type, body, at most max_bytes + 1 of it) of a record that may hold a report (module
-    docstring); None for any other record."""
+@dataclass(frozen=True)
+class _Fetched:
+    """What one record that may hold a report gave: the page and its kind, or why it cannot be read."""
+
+    url: str
+    content_type: str
+    body: bytes
+    kind: str | None  # "html" or "text" (`_kind`)
+    problem: str | None = None
+
+
+def _response(record: Any, max_bytes: int) -> _Fetched | None:
+    """The page of a record that may hold a report (module docstring), at most max_bytes + 1 of its body;
+    None for any other record."""
     if record.rec_type not in _PAGE_RECORDS:
         return None
     url = record.rec_headers.get_header("WARC-Target-URI") or record.rec_headers.get_header("uri") or ""
@@ -86,25 +99,27 @@ def _response(record: Any, max_bytes: int) -> tuple[str, str, bytes] | None:
     else:
         content_type = record.rec_headers.get_header("Content-Type") or ""
     body = _read_up_to(record.content_stream(), max_bytes + 1)
-    if len(body) <= max_bytes and getattr(record.raw_stream, "limit", 0) > 0:
-        return url, content_type, b""  # the record ends before its declared length: a cut-off archive
-    if len(body) <= max_bytes and _kind(content_type, body) is None:
-        return None  # an image, a script, a style sheet
-    return url, content_type, body
-
-
-def _page(url: str, content_type: str, body: bytes, *, where: str, max_bytes: int) -> Document | IngestError:
-    """The report in one response, read as the page fetched from its URL would be; or why it cannot be."""
-    if not body:
-        return IngestError(where, f"{url}: the record is cut off before its end: a broken web archive")
+    kind = _kind(content_type, body)
     if len(body) > max_bytes:
-        return IngestError(where, f"{url}: the page is over the limit of {max_bytes:,} bytes for one document "
-                                  "(--max-mb on the command line, max_bytes= in Python)")
+        return _Fetched(url, content_type, body, kind, f"the page is over the limit of {max_bytes:,} bytes for "
+                                                       "one document (--max-mb on the command line, max_bytes= "
+                                                       "in Python)")
+    if getattr(record.raw_stream, "limit", 0) > 0:  # the record ends before its declared length
+        return _Fetched(url, content_type, body, kind, "the record is cut off before its end: a broken web archive")
+    return _Fetched(url, content_type, body, kind) if kind is not None else None  # not an image, a script
+
+
+def _page(fetched: _Fetched, where: str) -> Document | IngestError:
+    """The report in one response, read as the page fetched from its URL would be; or why it cannot be."""
+    url = fetched.url
+    if fetched.problem is not None:
+        return IngestError(where, f"{url}: {fetched.problem}")
     try:
-        if _kind(content_type, body) == "html":
-            return read_html(body, doc_id=url_doc_id(url), url=url or None, origin=where, content_type=content_type)
-        doc = read_text(body, doc_id=url_doc_id(url), origin=where, content_type=content_type)
-        return doc if doc.url or not url else Document(**{**doc.to_dict(), "url": url, "origin": where})
+        if fetched.kind == "html":
+            return read_html(fetched.body, doc_id=url_doc_id(url), url=url or None, origin=where,
+                             content_type=fetched.content_type)
+        doc = read_text(fetched.body, doc_id=url_doc_id(url), origin=where, content_type=fetched.content_type)
+        return doc if doc.url or not url else dataclasses.replace(doc, url=url)
     except IngestError as e:
         return e
 
