@@ -105,6 +105,7 @@ class Attribution:
         self.model = model
         self.trace = trace
         self.words: dict[str, str] = {}  # speaker id → the words that named it, for ids no mention gives
+        self._written_names: dict[str, str] = {}  # words → the noun phrase they stand in
         self._last_holding: list[Frame] = []  # the frames of the figure before, for "Of those, ..."
         self._by_last_name: dict[str, str] | None = None  # person ids by the last word of their first mention
         self._sent_starts: list[int] = []  # token index of each sentence's start, for bisect
@@ -529,6 +530,43 @@ class Attribution:
                 if phrase:
                     self.words[eid] = phrase
         return eid
+
+    def written_name(self, eid: str, words: str | None = None) -> str | None:
+        """The words that name a speaker in the claim's `names`: where the report first writes the words
+        that named it (`words`, else the words noted for it, else its first mention), the whole noun phrase
+        around them ("prosecutors" → "German prosecutors")."""
+        words = words or self.words.get(eid) or self._words_of(eid)
+        if not words:
+            return None
+        if words not in self._written_names:
+            found = words
+            at = self.doc.text.find(words)
+            span = self.doc.char_span(at, at + len(words), alignment_mode="expand") if at >= 0 else None
+            if span is not None and len(span):
+                whole = self._written(span.root, span.start, span.end)
+                if whole and words in whole:
+                    found = whole
+            self._written_names[words] = found
+        return self._written_names[words]
+
+    def _written(self, tok: Token, start: int | None = None, end: int | None = None) -> str | None:
+        """A speaker's whole noun phrase as the text writes it, with its determiner, possessor and an
+        acronym in brackets, without clauses and appositions: "Britain's National Crime Agency", "the
+        National Cyber Security Centre (NCSC)". None where the phrase is long or does not hold the mention."""
+        doc = tok.doc
+        stop = next((t.i for t in tok.subtree if t.i > tok.i and (
+            t.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj") or t.dep_ == "prep" and (
+                t.lower_ not in ("of", "for") or any(w.like_num for w in t.subtree)))),
+            tok.right_edge.i + 1)
+        if start is not None and end is not None and not (tok.left_edge.i <= start and end <= stop):
+            return None
+        if stop + 2 < len(doc) and doc[stop].text == "(" and doc[stop + 2].text == ")" \
+                and doc[stop + 1].text.isupper() and len(doc[stop + 1].text) > 1:
+            stop += 3
+        start = tok.left_edge.i
+        if stop - start > 10 or any(t.is_space or t.text == "\n" for t in doc[start:stop]):
+            return None
+        return doc[start:stop].text
 
     def _phrase(self, tok: Token) -> str:
         """The words of a speaker's noun phrase, without its clauses and appositions: "the Federal Returning
@@ -1088,7 +1126,7 @@ class Attribution:
                 out.append({"kind": lent.kind, "source": lf.links()[-1], "via": lf.links()[:-1], "cue": lf.cue,
                             "start": lent.start, "end": lent.end})
         for d in out:
-            d["names"] = {e: self.words.get(e) or self._words_of(e) for e in [d["source"], *d["via"]] if e}
+            d["names"] = {e: self.written_name(e) for e in [d["source"], *d["via"]] if e}
         return sorted(out, key=lambda d: (d["start"], -d["end"]))
 
     def _body_match(self, claim: Claim, claims: list[Claim], body: list[int]) -> int | None:

@@ -171,8 +171,9 @@ def _proper_name(doc: Doc, mention: Mention) -> str:
 def _name_speakers(claim: Claim, attribution: Attribution) -> None:
     """Every id of the source and relay chain with the words that named it (spec v1.3)."""
     for eid in (claim.source, *claim.via):
-        if eid and eid not in claim.names and eid in attribution.words:
-            claim.names[eid] = attribution.words[eid]
+        words = claim.names.get(eid) or attribution.words.get(eid) if eid else None
+        if eid and words:
+            claim.names[eid] = attribution.written_name(eid, words) or words
 
 
 def extract_claims(doc: Doc, document: Document, res, trace: Trace | None = None,
