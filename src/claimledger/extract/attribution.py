@@ -550,23 +550,24 @@ class Attribution:
         return self._written_names[words]
 
     def _written(self, tok: Token, start: int | None = None, end: int | None = None) -> str | None:
-        """A speaker's whole noun phrase as the text writes it, with its determiner, possessor and an
-        acronym in brackets, without clauses and appositions: "Britain's National Crime Agency", "the
-        National Cyber Security Centre (NCSC)". None where the phrase is long or does not hold the mention."""
+        """A speaker's whole noun phrase as the text writes it, with its determiner and possessor, without
+        clauses, appositions or an acronym in brackets: "Britain's National Crime Agency", "the National
+        Cyber Security Centre". None where the phrase is long or does not hold the words [start, end)."""
         doc = tok.doc
         stop = next((t.i for t in tok.subtree if t.i > tok.i and (
             t.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj") or t.dep_ == "prep" and (
                 t.lower_ not in ("of", "for") or any(w.like_num for w in t.subtree)))),
             tok.right_edge.i + 1)
-        if start is not None and end is not None and not (tok.left_edge.i <= start and end <= stop):
+        first = tok.left_edge.i
+        if start is not None and end is not None and not (first <= start and end <= stop):
             return None
-        if stop + 2 < len(doc) and doc[stop].text == "(" and doc[stop + 2].text == ")" \
-                and doc[stop + 1].text.isupper() and len(doc[stop + 1].text) > 1:
-            stop += 3
-        start = tok.left_edge.i
-        if stop - start > 10 or any(t.is_space or t.text == "\n" for t in doc[start:stop]):
+        # the phrase begins after any punctuation before the words: not "(county Office of ..."
+        words_start = start if start is not None else tok.i
+        first = max([first, *(t.i + 1 for t in doc[first:words_start] if t.is_punct and t.text not in ("'s", "’s")
+                              or t.is_space)])
+        if stop - first > 10 or any(t.is_space for t in doc[first:stop]):
             return None
-        return doc[start:stop].text
+        return doc[first:stop].text
 
     def _phrase(self, tok: Token) -> str:
         """The words of a speaker's noun phrase, without its clauses and appositions: "the Federal Returning
@@ -658,12 +659,25 @@ class Attribution:
                     return self._remember(eid, "body")
             return self._remember(aff.id, "body")
         if aff is not None:
+            if lem in BODY_HEADS | {"mission", "operation"} and aff.end <= tok.i and aff.kind != "media" \
+                    and self.ents.at(tok) is None:
+                # "the European Union's naval mission", "the WHO's European office": a body of its own
+                own = " ".join(t.text for t in self.doc[aff.end:tok.i + 1]
+                               if t.dep_ not in ("det", "case", "punct") and t.lower_ not in ("'s", "’s"))
+                if own and own != tok.text or lem in ("mission", "operation"):
+                    eid = f"{aff.id}-{slug(own).upper()}"
+                    self.words.setdefault(eid, self.doc[tok.left_edge.i:tok.i + 1].text)
+                    return self._remember(eid, "body")
             return self._remember(aff.id, "body")
         if lem in NON_STATE_GROUPS and any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in tok.children):
             # "Kokang rebels say": a group named by its own name
             name = " ".join(t.text for t in self.doc[tok.left_edge.i:tok.i + 1] if t.dep_ not in ("det", "punct"))
             return self._remember(slug(name), "body")
         determined = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+        if determined and lem in BODY_HEADS and tok.pos_ == "NOUN":
+            body = self._unnamed_state_body(tok)
+            if body is not None:
+                return self._remember(body, "body")
         if lem in PERSON_ROLES - {"official", "source", "officer", "analyst", "expert", "member"} \
                 and not any(c.dep_ in ("poss", "compound", "amod") for c in tok.children):
             # "..., mayor says": the mayor the report names ("the city's mayor, Abdulmenam al-Ghaithi")
@@ -709,6 +723,26 @@ class Attribution:
             return self._remember(slug(name), "body") if name else None
         return None
 
+    def _unnamed_state_body(self, tok: Token) -> str | None:
+        """"The interior ministry", "the education ministry" with no country named: the body named so
+        before ("Morocco's interior ministry"), else that body of the country last named (spec:
+        <ISO3>-<NAME>). None for a body head with no words of its own ("the ministry")."""
+        own = [t for t in self.doc[tok.left_edge.i:tok.i] if t.dep_ in ("amod", "compound")
+               and t.head.i == tok.i and self.ents.at(t) is None and not t.like_num]
+        if not own:
+            return None
+        words = " ".join(t.text for t in self.doc[own[0].i:tok.i + 1])
+        key = slug(words)
+        for eid, named in self.words.items():
+            if named and slug(named).endswith(key):
+                return eid
+        country = self._last_mention(tok.i, ("country",))
+        if country is None:
+            return None
+        eid = f"{country.id}-{key.upper()}"
+        self.words.setdefault(eid, self.doc[tok.left_edge.i:tok.i + 1].text)
+        return eid
+
     def _np_speaker(self, tok: Token) -> str | None:
         """A speaker no entity names: "new government data", "a database built by the Post", "one study".
         The body named inside the phrase if there is one, else the phrase's own words."""
@@ -733,6 +767,13 @@ class Attribution:
                 name = " ".join(t.text for t in run if t.pos_ == "PROPN")
                 self.words.setdefault(slug(name), name)
                 return self._remember(slug(name), "person")
+        if lem in self.lex.report_nouns:
+            # "the interior ministry's update", "UNHCR's report": whose it is speaks
+            owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
+            if owner is not None:
+                found = self._speaker(owner)
+                if found is not None:
+                    return found
         if lem in self.lex.report_nouns or lem in self.lex.anaphoric_speakers:
             # "data published by the UN Department of Peace Operations": the body the phrase names
             for t in tok.subtree:

@@ -62,6 +62,9 @@ class Context:
     # the claim before this one: its sentence, paragraph, measure, category and whether a word set its measure
     previous: tuple[int, int, str, str, bool] | None = None
     previous_item: str = ""
+    # the measure of each claim so far, by its counted noun's and its number's token, and in order
+    counted: dict[int, tuple[str, bool]] = field(default_factory=dict)
+    recent: list[tuple[int, str, bool]] = field(default_factory=list)  # (sentence start, measure, money)
 
 
 DISASTERS = {"earthquake", "quake", "flood", "flooding", "storm", "hurricane", "typhoon", "cyclone", "tsunami",
@@ -454,6 +457,16 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
             category = _category(item, measure, lex)
             if measure in CASUALTY_MEASURES and category == "personnel":
                 category = "casualty"
+    if not mcue:
+        # "12 of them", "among the dead", "3,840 deaths, including about 400 foreigners": a part is counted
+        # the way its whole is
+        whole = _whole_measure(num, noun_tok, sent, lex, ctx, category == "money")
+        if whole is not None and whole != measure:
+            measure, mcue = whole, "(as for the whole it is part of)"
+            if category != "money":
+                category = _category(item, measure, lex)
+                if measure in CASUALTY_MEASURES and category == "personnel":
+                    category = "casualty"
     learning = ctx.model is not None or ctx.trace is not None  # the features cost time: only when used
     feats = _features(num, noun_tok, item, measure, category, mcue, future, lex, sent) if learning else {}
     if learning and ctx.previous is not None:
@@ -468,6 +481,10 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         measure, category = _decide(feats, ctx, measure, category)
     ctx.previous = (sent.start, para, measure, category, bool(mcue) or measure != "other")
     ctx.previous_item = item
+    for t in (num, noun_tok):
+        if t is not None:
+            ctx.counted[t.i] = (measure, category == "money")
+    ctx.recent.append((sent.start, measure, category == "money"))
     if mcue:
         cues["measure"] = mcue
     chain: Chain = attribution.chain_for(num, noun_tok, q.start, anaphoric=pronoun_ref or _refers_back(num))
@@ -1110,6 +1127,57 @@ def _sent_against(num: Token, noun: Token | None) -> bool:
     if "to" in preps:
         return False
     return any(c.lower_ in ("overnight", "night") for c in verb.subtree)
+
+
+PART_PREPS = ("of", "among")
+PARTITIVE_PRONOUNS = {"them", "whom", "which", "those", "these", "they", "it"}
+
+
+def _whole_word(num: Token, noun: Token | None) -> Token | None:
+    """The word for the whole a figure counts a part of: "12 of them", "five of the 24 victims",
+    "children are among the dead", "3,840 deaths ..., including about 400 foreigners", "they included 250"."""
+    anchor = noun if noun is not None else num
+    heads = [anchor, num]
+    if anchor.dep_ in ("nsubj", "nsubjpass") and anchor.head.pos_ in ("VERB", "AUX"):
+        verb = anchor.head  # "several children are believed to be among the dead"
+        heads += [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "acomp"))]
+    for t in heads:
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in PART_PREPS and c.i > anchor.i:
+                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+    h = anchor.head
+    if anchor.dep_ == "pobj" and h.lower_ in ("including", "among") and h.head.i != h.i:
+        return h.head
+    if h.lemma_.lower() in ("include", "comprise") and anchor.dep_ in ("dobj", "attr"):
+        return next((c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return None
+
+
+def _whole_measure(num: Token, noun: Token | None, sent: Span, lex: Lexicon, ctx: Context,
+                   money: bool) -> str | None:
+    """The measure of the whole a figure is part of, where the text links them: a figure counted before
+    ("five of the 24 victims"), a word that is a measure ("among the dead"), or, for "of them" and
+    "they included", the figure before it in the sentence or the one before."""
+    whole = _whole_word(num, noun)
+    if whole is None:
+        return None
+    if whole.pos_ in ("VERB", "AUX"):
+        # "3,840 deaths had been recorded, including 400 foreigners": the counted thing of that verb
+        whole = next((c for c in whole.subtree if c.i in ctx.counted and c.i < num.i), whole)
+    if whole.i in ctx.counted:
+        m, was_money = ctx.counted[whole.i]
+        return m if was_money == money else None
+    lem = "dead" if whole.lower_ == "dead" else whole.lemma_.lower()
+    if not money and lem in lex.noun_measures and lem != "body":
+        return lex.noun_measures[lem]
+    if whole.lower_ in PARTITIVE_PRONOUNS:
+        starts = {sent.start, sent.doc[sent.start - 1].sent.start if sent.start else sent.start}
+        for start, m, was_money in reversed(ctx.recent):
+            if start in starts and was_money == money:
+                return m
+    return None
 
 
 def _governing_verb(t: Token, lex: Lexicon) -> Token | None:

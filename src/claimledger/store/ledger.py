@@ -12,6 +12,7 @@ content hash is already stored, and leaves nothing behind when it fails.
 from __future__ import annotations
 
 import hashlib
+import re
 import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -80,6 +81,11 @@ def _row_hash(doc_id: str, text_hash: str, version: int) -> str:
 def _fold(text: str) -> str:
     """Case- and whitespace-insensitive form used for names and text search."""
     return " ".join(text.casefold().split())
+
+
+def _name_key(text: str) -> str:
+    """The key a name is found by: folded, without a leading article ("the Agency" = "agency")."""
+    return re.sub(r"^(?:the|a|an) ", "", _fold(text))
 
 
 def _escape_like(text: str) -> str:
@@ -260,7 +266,7 @@ class Store:
         rows = []
         for role, entity in links:
             name = claim.names.get(entity)
-            rows.append((claim.id, role, entity, name, _fold(name) if name else None))
+            rows.append((claim.id, role, entity, name, _name_key(name) if name else None))
         self._many("INSERT INTO claim_entities (claim_id, role, entity_id, name, name_key)"
                    " VALUES (?, ?, ?, ?, ?)", rows)
 
@@ -459,8 +465,9 @@ class Store:
         for column, value in (("actor", actor), ("source", source)):
             if value is not None:
                 where.append(f"(lower(c.{column}) = ? OR c.{column} IN "
-                             "(SELECT ce.entity_id FROM claim_entities ce WHERE ce.name_key = ?))")
-                params += [value.strip().lower(), _fold(value)]
+                             "(SELECT ce.entity_id FROM claim_entities ce WHERE ce.name_key IN (?, ?)))")
+                # keys written before the article was dropped keep it
+                params += [value.strip().lower(), _name_key(value), _fold(value)]
         if search is not None:
             where.append("c.search_key LIKE ? ESCAPE '\\'")
             params.append(_like_pattern(search))
