@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimledger.extract.attribution import Attribution, Chain, in_dateline
 from claimledger.extract.decide import DecisionModel, Features, Trace
+from claimledger.extract.frames import LIST_ITEM, TABLE_ROW
 from claimledger.extract.lexicon import Lexicon
 from claimledger.extract.statement import Figure, StatementReader
 from claimledger.models import Claim, Document
@@ -400,6 +401,11 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         if verb is not None and _is_future(verb, lex) and verb.lemma_.lower() not in lex.reporting_verbs:
             future, mcue = True, verb.text
             measure = measure or "other"
+    row = _row_measure(num, doc, lex, item is not None and category == "money")
+    if row is not None:
+        # a list item or table row: only its label, its column or the line that introduces the list say
+        # what happened to the things counted ("Structures destroyed: 9,418", "Province | Deaths")
+        measure, mcue, future = row
     if item is None and mcue.lower() in MEASURE_NOUN_ITEMS:
         # "put casualties at several hundred", "losses had passed 1 million": the noun that set the measure
         item = MEASURE_NOUN_ITEMS[mcue.lower()]
@@ -422,6 +428,8 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         measure = _default_measure(category, item, doc, sent, num)
     if category == "money" and measure not in ("pledged", "transferred", "other"):
         measure = "pledged" if measure in ("planned",) else "other"
+    if category == "money" and measure == "pledged" and _asked_for(num):
+        measure = "other"  # money asked for is not promised: "an appeal that seeks $6 billion" (spec v1.3)
     if future and measure == "transferred" and _modal_giving(num, noun_tok, lex):
         measure = "pledged"  # "Berlin will supply two more systems"
     elif future and measure in ("deployed", "transferred", "released", "other", "launched") and category != "money":
@@ -1127,6 +1135,128 @@ def _sent_against(num: Token, noun: Token | None) -> bool:
     if "to" in preps:
         return False
     return any(c.lower_ in ("overnight", "night") for c in verb.subtree)
+
+
+CELL = re.compile(r"[^|\t]+?(?=\s*\||\t|\s{3,}|$)")
+ROW_LABEL = re.compile(r"^\s*(?:[-–—•*·]|\d{1,2}[.)])?\s*([^:\n]{2,160}?):\s+\S")
+
+
+def _row_measure(num: Token, doc: Doc, lex: Lexicon, money: bool) -> tuple[str | None, str, bool] | None:
+    """The measure of a figure on a list item or a table row, from what labels it: its own words up to
+    the next comma ("3,155 deaths", "11 missing"), else the item's words before (or after) a colon, the
+    table's column header, or the line that introduces the list; where none of them says, the measure
+    is None (the default for the thing counted), never a word from another line of the block. None
+    where the figure's line is not such an item (a list item that is a whole sentence is read as one)."""
+    text = _text(doc)
+    start = text.rfind("\n", 0, num.idx) + 1
+    end = text.find("\n", num.idx)
+    end = len(text) if end < 0 else end
+    line = text[start:end]
+    at = num.idx - start
+    label = ROW_LABEL.match(line)
+    item = bool(LIST_ITEM.match(line)) or _in_block(doc, num)
+    if item and label is not None and label.end(1) < at <= label.end(0) + 15 \
+            and not any(ch.isdigit() for ch in label.group(1)[-3:]):
+        span = doc.char_span(start + label.start(1), start + label.end(1), alignment_mode="expand")
+    elif item and re.match(r"[^\s:]*\s*:\s+\S", line[at:]):
+        colon = line.index(":", at)
+        span = doc.char_span(start + colon + 1, end, alignment_mode="expand")  # "- 204: incidents handled"
+    elif item and TABLE_ROW.search(line):
+        span = _column_header(text, start, at, doc)
+    else:
+        return None
+    stop = re.search(r"[,;|(]|\s{3,}", line[at + len(num.text):])
+    own = doc.char_span(num.idx + len(num.text), start + at + len(num.text) + (stop.start() if stop else len(line)),
+                        alignment_mode="contract")
+    for words in (own, span):
+        found = _words_measure(words, lex, money) if words is not None and len(words) else None
+        if found is not None:
+            return found
+    intro = _list_intro(text, start, doc)
+    found = _words_measure(intro, lex, money, verbs=False) if intro is not None else None
+    # a label that says nothing still stands between the figure and the rows above it
+    return found or (None, "(its own label)" if span is not None else "", False)
+
+
+def _column_header(text: str, line_start: int, at: int, doc: Doc) -> Span | None:
+    """The header cell above a table cell: the same column of the table's first line, if it has no figure."""
+    para = text.rfind("\n\n", 0, line_start)
+    first = para + 2 if para >= 0 else 0
+    if first >= line_start:
+        return None
+    header_end = text.find("\n", first)
+    header = text[first:header_end]
+    if any(ch.isdigit() for ch in header):
+        return None
+    row_end = text.find("\n", line_start)
+    row = text[line_start:row_end if row_end >= 0 else len(text)]
+    cells = [m for m in CELL.finditer(row) if m.group().strip()]
+    heads = [m for m in CELL.finditer(header) if m.group().strip()]
+    k = next((i for i, m in enumerate(cells) if m.start() <= at < m.end()), None)
+    if k is None or len(heads) != len(cells):
+        return None
+    return doc.char_span(first + heads[k].start(), first + heads[k].end(), alignment_mode="expand")
+
+
+def _list_intro(text: str, line_start: int, doc: Doc) -> Span | None:
+    """The line that introduces a list: the nearest line before it that ends with a colon, within the
+    list's paragraph or as the paragraph before it."""
+    pos = line_start - 1
+    for _ in range(40):
+        if pos <= 0:
+            return None
+        prev_start = text.rfind("\n", 0, pos) + 1
+        line = text[prev_start:pos].strip()
+        if line.endswith(":"):
+            span = doc.char_span(prev_start, pos, alignment_mode="expand")
+            return span[-1].sent if span is not None and len(span) else None  # its last sentence
+        if line and not (LIST_ITEM.match(line) or TABLE_ROW.search(line)):
+            return None
+        pos = prev_start - 1
+    return None
+
+
+def _words_measure(span: Span, lex: Lexicon, money: bool, verbs: bool = True) -> tuple[str, str, bool] | None:
+    """The measure some words on their own give: a verb of the lexicon ("Structures destroyed", "people
+    displaced"), else a noun that is a measure ("Deaths"); planned where they say it is intended. Without
+    `verbs` (a sentence that introduces a list), only its nouns and its intent count."""
+    intended = any(t.lemma_.lower() in lex.future_heads or t.lower_ in ("proposed", "planned", "expected")
+                   for t in span) or "to be" in span.text.lower()
+    for t in span if verbs else ():
+        if t.pos_ in ("VERB", "ADJ") or t.tag_ in ("VBN", "VBD", "VBG"):
+            m = _verb_measure(t, lex, money)
+            if m is not None and m != "planned":
+                return m, t.text, intended
+    for t in span:
+        lem = "dead" if t.lower_ == "dead" else t.lemma_.lower()
+        if t.pos_ in ("NOUN", "PROPN", "ADJ") and lem in lex.noun_measures and lem != "body":
+            return lex.noun_measures[lem], t.text, intended
+        if t.pos_ == "NOUN" and verbs:
+            m = _verb_measure(t, lex, money)  # "arrests", "deliveries"
+            if m is not None and m != "planned":
+                return m, t.text, intended
+    if intended:
+        return "planned", "", True
+    return None
+
+
+ASKING_WORDS = {"seek", "need", "require", "request", "ask", "appeal", "call", "demand", "want", "shortfall"}
+
+
+def _asked_for(num: Token) -> bool:
+    """Money asked for: the nearest word above the figure that says what happens to it is one of asking
+    ("seeks $6 billion", "the $2.7 billion needed", "an appeal for $71m", "would require $15m")."""
+    t = num
+    for _ in range(4):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        lem = t.lemma_.lower()
+        if lem in ASKING_WORDS:
+            return True
+        if t.pos_ in ("VERB", "AUX") and lem not in ("be", "have", "worth"):
+            return False
+    return False
 
 
 PART_PREPS = ("of", "among")
