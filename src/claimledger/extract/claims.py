@@ -55,6 +55,7 @@ class Context:
     sentence_actor: dict[tuple[int, str], str] = field(default_factory=dict)
     main_country: str | None = None
     disaster: bool = False
+    uprooted: bool = False  # the report is about people fleeing more than about captives
     last_actor: str | None = None
     launcher: str | None = None
     sentence_item: dict[int, str] = field(default_factory=dict)
@@ -195,7 +196,7 @@ def extract_claims(doc: Doc, document: Document, res, trace: Trace | None = None
     attribution = Attribution(doc, ents, lex, res.gazetteer, publisher, title_end=title_end,
                               model=model.source if model else None, trace=trace)
     ctx = Context(main_country=_main_country(ents), disaster=_about_disaster(doc, document), model=model,
-                  trace=trace)
+                  trace=trace, uprooted=_about_uprooted(doc))
     statements = StatementReader(doc, pub, lex, _text(doc))
     claims: list[Claim] = []
     previous: Quantity | None = None
@@ -331,6 +332,34 @@ def _about_disaster(doc: Doc, document: Document) -> bool:
     return bool(words & DISASTERS)
 
 
+FLEEING_WORDS = re.compile(r"\b(?:refugees?|fle(?:e|es|eing|d)|displace(?:d|ment)|evacu\w+|asylum|exodus|"
+                           r"uprooted|forced from their homes)\b", re.I)
+CAPTIVE_WORDS = re.compile(r"\b(?:prisoners?|hostages?|detainees?|captives?|pows?|swaps?|exchanges?|"
+                           r"released|freed)\b", re.I)
+
+
+MOVING_VERBS = {"cross", "leave", "enter", "arrive", "reach", "go", "move", "head", "pour", "stream", "return"}
+
+
+def _moved_across(t: Token) -> bool:
+    """The verb that governs a count of people moves them from place to place ("crossed into Moldova",
+    "had left the country", "have entered its territory")."""
+    for _ in range(3):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t.lemma_.lower() in MOVING_VERBS
+    return False
+
+
+def _about_uprooted(doc: Doc) -> bool:
+    """A report that speaks of people fleeing more often than of captives: people it says were taken
+    in or moved are displaced, not freed."""
+    text = _text(doc)
+    return len(FLEEING_WORDS.findall(text)) > len(CAPTIVE_WORDS.findall(text))
+
+
 def _title_end(document: Document) -> int:
     if document.title and document.text.startswith(document.title.strip()):
         return len(document.title.strip())
@@ -426,6 +455,9 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         measure = lex.weak_noun_measures[item]  # "another 900 remained in the morgues": bodies
     if measure is None:
         measure = _default_measure(category, item, doc, sent, num)
+    if measure == "other" and category == "people" and ctx.uprooted and not future \
+            and _moved_across(noun_tok if noun_tok is not None else num):
+        measure = "displaced"  # "1.2 million people had crossed into Poland" in a report on people fleeing
     if category == "money" and measure not in ("pledged", "transferred", "other"):
         measure = "pledged" if measure in ("planned",) else "other"
     if category == "money" and measure == "pledged" and _asked_for(num):
@@ -449,7 +481,8 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         # targets struck are what was hit, not what was fired
         measure = "other"
     if measure == "transferred" and category in PERSON_CATEGORIES:
-        measure = "released"  # people handed over or returned
+        # people handed over or taken in: captives freed, or people fleeing received by a host (spec v1.3)
+        measure = "displaced" if item not in lex.weak_noun_measures and ctx.uprooted else "released"
         category = _category(item, measure, lex)
     if measure in CASUALTY_MEASURES and category == "personnel":
         category = "casualty"
