@@ -338,6 +338,7 @@ CAPTIVE_WORDS = re.compile(r"\b(?:prisoners?|hostages?|detainees?|captives?|pows
                            r"released|freed)\b", re.I)
 
 
+ORDER_WORDS = {"contract", "deal", "agreement", "order", "sale", "tender", "notice"}
 MOVING_VERBS = {"cross", "leave", "enter", "arrive", "reach", "go", "move", "head", "pour", "stream", "return"}
 
 
@@ -455,11 +456,15 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         measure = lex.weak_noun_measures[item]  # "another 900 remained in the morgues": bodies
     if measure is None:
         measure = _default_measure(category, item, doc, sent, num)
+    if measure == "other" and not mcue and category in ("weapon", "aircraft", "vehicle", "munition") \
+            and any(t.lemma_.lower() in ORDER_WORDS for t in sent):
+        measure = "planned"  # "a contract for 180 K2 tanks": things ordered are still to be delivered
     if measure == "other" and category == "people" and ctx.uprooted and not future \
             and _moved_across(noun_tok if noun_tok is not None else num):
         measure = "displaced"  # "1.2 million people had crossed into Poland" in a report on people fleeing
-    if category == "money" and measure not in ("pledged", "transferred", "other"):
-        measure = "pledged" if measure in ("planned",) else "other"
+    if category == "money" and measure not in ("pledged", "transferred", "other") and not (
+            measure == "captured" and mcue.lower().startswith(("seiz", "confiscat", "forfeit", "impound"))):
+        measure = "pledged" if measure in ("planned",) else "other"  # but cash seized is captured (spec)
     if category == "money" and measure == "pledged" and _asked_for(num):
         measure = "other"  # money asked for is not promised: "an appeal that seeks $6 billion" (spec v1.3)
     if future and measure == "transferred" and _modal_giving(num, noun_tok, lex):
