@@ -445,6 +445,9 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         cues["item"] = f"(from context) {item}"
     if category != "money":
         category = _category(item, measure, lex)
+    if category == "people" and item in CIVIL_TRADES and noun_tok is not None and any(
+            (m := ents.at(c)) is not None and m.kind in ("country", "demonym") for c in noun_tok.children):
+        category = "personnel"  # "15,000 North Korean laborers in Russia": a state's workers abroad
     if measure == "sendlike":
         if category in PERSON_CATEGORIES:
             measure = "deployed"
@@ -1407,6 +1410,12 @@ def _default_measure(category: str, item: str, doc: Doc, sent: Span, num: Token 
     return "other"
 
 
+# Trades that are personnel only when a state sends them as a unit (spec v1.3: "military builders"):
+# otherwise civilians at work.
+CIVIL_TRADES = {"worker", "laborer", "labourer", "builder", "engineer", "contractor", "pilot", "deminer",
+                "specialist", "operator", "instructor"}
+
+
 def _category(item: str, measure: str | None, lex: Lexicon) -> str:
     cat = lex.noun_class(item)
     if cat in ("munition", "weapon", "vehicle", "aircraft"):
@@ -1418,6 +1427,8 @@ def _category(item: str, measure: str | None, lex: Lexicon) -> str:
             return "casualty"
         if measure in ("displaced",):
             return "people"
+        if item in CIVIL_TRADES and measure not in ("deployed", "planned", "sendlike", "transferred"):
+            return "people"  # workers on strike or on a payroll; workers a state sends as a unit are personnel
         return "personnel"
     if cat == "people" or item == "person":
         if measure in CASUALTY_MEASURES:
