@@ -39,6 +39,8 @@ TELL_VERBS = {"tell", "brief", "inform", "say"}
 # Unqualified heads that stand for the government of the country in focus: "the military-led government said".
 NON_STATE_GROUPS = {"rebel", "militant", "insurgent", "fighter", "militia", "group", "movement", "faction",
                     "guerrilla", "separatist", "activist", "volunteer", "charity", "society"}
+# Things a figure is written in, which speak for whoever made them: "the table below", "filings show".
+DOCUMENT_NOUNS = {"table", "filing", "notice", "result", "list", "chart", "record", "document", "graphic", "map"}
 GOVERNMENT_WORDS = {"government", "junta", "regime", "administration", "authorities", "authority", "cabinet",
                     "military", "army", "leadership"}
 # Heads of a state body's name: "the interior ministry", "border guards", "the disaster authority".
@@ -774,7 +776,8 @@ class Attribution:
                 found = self._speaker(owner)
                 if found is not None:
                     return found
-        if lem in self.lex.report_nouns or lem in self.lex.anaphoric_speakers:
+        written = lem in self.lex.report_nouns or lem in DOCUMENT_NOUNS
+        if written or lem in self.lex.anaphoric_speakers:
             # "data published by the UN Department of Peace Operations": the body the phrase names
             for t in tok.subtree:
                 if t.pos_ == "PROPN" and t.i > tok.i and t.dep_ == "pobj":
@@ -782,11 +785,14 @@ class Attribution:
                     eid = slug(name)
                     self.words.setdefault(eid, name)
                     return self._remember(eid, "body")
-            # "its statement", "the figures": whoever spoke last
-            if any(c.dep_ in ("det", "poss") for c in tok.children):
+            # "its statement", "the figures", "filings show": whoever spoke last; a table or a statement
+            # is never a source of its own
+            if written and tok.pos_ == "NOUN" or any(c.dep_ in ("det", "poss") for c in tok.children):
                 prev = self._last_speaker.get("body") or self._last_speaker.get("any")
                 if prev:
                     return prev
+            if written and tok.pos_ == "NOUN" and not any(c.dep_ in ("amod", "compound") for c in tok.children):
+                return None
         words = [c.text for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
                  and c.lower_ not in ("new", "latest", "recent", "other", "same", "such")] + [tok.text]
         found = slug(" ".join(words)) or None
