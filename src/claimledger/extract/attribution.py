@@ -673,7 +673,7 @@ class Attribution:
             return self._remember(aff.id, "body")
         if lem in NON_STATE_GROUPS and any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in tok.children):
             # "Kokang rebels say": a group named by its own name
-            name = " ".join(t.text for t in self.doc[tok.left_edge.i:tok.i + 1] if t.dep_ not in ("det", "punct"))
+            name = _name_of(self.doc[tok.left_edge.i:tok.i + 1])
             return self._remember(slug(name), "body")
         determined = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
         if determined and lem in BODY_HEADS and tok.pos_ == "NOUN":
@@ -721,7 +721,7 @@ class Attribution:
                 return slug(self._phrase(tok))
             return "anonymous"
         if tok.pos_ == "PROPN" or tok.text[:1].isupper() and tok.i != tok.sent.start:
-            name = " ".join(t.text for t in self.doc[tok.left_edge.i:tok.i + 1] if t.dep_ not in ("det", "punct"))
+            name = _name_of(self.doc[tok.left_edge.i:tok.i + 1])
             return self._remember(slug(name), "body") if name else None
         return None
 
@@ -1187,6 +1187,14 @@ class Attribution:
             if best is None or score > best[0]:
                 best = (score, j)
         return best[1] if best else None
+
+
+def _name_of(words: Span) -> str:
+    """A name's words: no determiner, punctuation, clock time or figure ("12:20 - Coastguard" → "Coastguard")."""
+    last_break = max((t.i + 1 for t in words if t.is_punct and t.text in "-–—:|" or t.like_num
+                      or t.lower_ in ("a.m.", "p.m.", "am", "pm")), default=words.start)
+    return " ".join(t.text for t in words.doc[last_break:words.end] if t.dep_ not in ("det", "punct")
+                    and not any(ch.isdigit() for ch in t.text))
 
 
 def dateline_end(tok: Token) -> int:

@@ -139,6 +139,9 @@ class EntityIndex:
         for ent in doc.ents:
             if any(i in self.by_token for i in range(ent.start, ent.end)):
                 continue
+            ent = _after_heading(ent)
+            if not len(ent):
+                continue
             core = _strip_the(ent)
             if len(ent) == 1 and ent.text.lower() in self._surnames and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
                 self._add(Mention(self._surnames[ent.text.lower()], "person", ent.start, ent.end, ent.text))
@@ -327,6 +330,16 @@ def time_entities(sent: Span) -> list[tuple[int, int, str]]:
         if label in ("DATE", "TIME"):
             out.append((start_char, end_char, text[start_char:end_char]))
     return out
+
+
+def _after_heading(ent: Span) -> Span:
+    """An entity without a live blog's time stamp or a list's number before it: "12:20 - Coastguard" →
+    "Coastguard" (the tagger sometimes takes the heading's whole start for a name)."""
+    cut = max((t.i + 1 for t in ent if t.is_punct and t.text in "-–—:|" and t.i > ent.start
+               and any(any(ch.isdigit() for ch in x.text) for x in ent.doc[ent.start:t.i])), default=ent.start)
+    if cut == ent.start:
+        return ent
+    return Span(ent.doc, cut, ent.end, label=ent.label)
 
 
 def _strip_the(ent: Span) -> Span | None:
