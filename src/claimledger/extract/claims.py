@@ -828,6 +828,11 @@ def _through_containers(noun: Token, lex: Lexicon) -> Token:
     return noun
 
 
+MASS_UNITS = {"tonne": "tonne", "tonnes": "tonne", "ton": "tonne", "tons": "tonne", "t": "tonne", "kg": "kilogram",
+              "kgs": "kilogram", "kilo": "kilogram", "kilos": "kilogram", "kilogram": "kilogram",
+              "kilograms": "kilogram", "gram": "gram", "grams": "gram", "g": "gram"}
+
+
 def _item_lemma(noun: Token) -> str:
     text = noun.lower_
     lemma = noun.lemma_.lower()
@@ -837,6 +842,8 @@ def _item_lemma(noun: Token) -> str:
         return "person"  # "233 of the dead"
     if text in ("police",):
         return "police"
+    if text in MASS_UNITS:
+        return MASS_UNITS[text]  # "13 tonnes of cocaine": an amount counted in tonnes
     if noun.pos_ == "PROPN" and noun.tag_ == "NNPS" and lemma.endswith("s"):
         lemma = lemma[:-1]
     if lemma.endswith("ies") and lemma == text:

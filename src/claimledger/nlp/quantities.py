@@ -187,8 +187,8 @@ MONTHS = (r"january|february|march|april|may|june|july|august|september|october|
           r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 _AFTER_NOT_COUNT = re.compile(
     r"^(?:\s?%|\s?per ?cent\b|\s?percentage\b|\s?-?(?:mm|millimet(?:er|re)s?|cm|centimet(?:er|re)s?|km|"
-    r"kilomet(?:er|re)s?|metres?|meters?|m\b|miles?|mi\b|feet|ft\b|inch(?:es)?|kg|kilos?|kilograms?|grams?|"
-    r"tonnes?|tons?|lbs?|pounds? of\b|litres?|liters?|gallons?|barrels?|mw|gw|kw|megawatts?|gigawatts?|"
+    r"kilomet(?:er|re)s?|metres?|meters?|m\b|miles?|mi\b|feet|ft\b|inch(?:es)?|"
+    r"lbs?|pounds? of\b|litres?|liters?|gallons?|barrels?|mw|gw|kw|megawatts?|gigawatts?|"
     r"kilowatts?|degrees?|°|knots?|hectares?|acres?|sq\b|square\b|calibre|caliber|magnitude)\b"
     r"|\s?-?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|nights?|"
     r"year-old|years-old)\b"
