@@ -375,9 +375,19 @@ def find_quantities(text: str) -> list[Quantity]:
         if m is None:
             return out
         q, nxt = _build(m, text)
-        if q is not None:
+        if q is not None and not _clock_heading(text, q):
             out.append(q)
         pos = max(nxt, m.start() + 1)
+
+
+CLOCK = re.compile(r"(?:[01]?\d|2[0-3])[.:h][0-5]\d")
+
+
+def _clock_heading(text: str, q: Quantity) -> bool:
+    """A live blog's time stamp with a dot ("08.35" alone on its line, or before a dash), not a figure."""
+    if not CLOCK.fullmatch(q.text) or (q.start > 0 and text[q.start - 1] != "\n"):
+        return False
+    return bool(re.match(r"[ \t]*(?:$|\n|[-–—|])", text[q.end:q.end + 3]))
 
 
 def _single_at(text: str, pos: int) -> tuple[Quantity | None, int]:
