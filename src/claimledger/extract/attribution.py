@@ -560,6 +560,8 @@ class Attribution:
             t.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj") or t.dep_ == "prep" and (
                 t.lower_ not in ("of", "for") or any(w.like_num for w in t.subtree)))),
             tok.right_edge.i + 1)
+        while stop - 1 > tok.i and doc[stop - 1].dep_ == "case":
+            stop -= 1  # "the ministry's update": the ministry, without its "'s"
         first = tok.left_edge.i
         if start is not None and end is not None and not (first <= start and end <= stop):
             return None
@@ -774,6 +776,12 @@ class Attribution:
             owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
             if owner is not None:
                 found = self._speaker(owner)
+                if found is None and owner.pos_ == "NOUN" and owner.lemma_.lower() in BODY_HEADS:
+                    # "the interior ministry's update" in a report that names no country: the body by its words
+                    phrase = self._phrase(owner)
+                    found = slug(phrase) or None
+                    if found:
+                        self.words.setdefault(found, self._written(owner) or phrase)
                 if found is not None:
                     return found
         written = lem in self.lex.report_nouns or lem in DOCUMENT_NOUNS

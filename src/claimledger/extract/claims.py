@@ -380,6 +380,8 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
     if _inside_name(num, ents):
         return None
     noun = None if q.currency else _counted_noun(num, span, lex)
+    if noun is not None and "\n" in _text(doc)[min(noun.idx, num.idx):max(noun.idx, num.idx)]:
+        noun = None  # "- People evacuated: 8,300 ¶ - Schools closed": the next line's word counts nothing here
     cues: dict[str, str] = {}
     pronoun_ref = False
     # Money: currency from the symbol or the word after the figure ("21 billion euros").
@@ -435,7 +437,11 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
     if row is not None:
         # a list item or table row: only its label, its column or the line that introduces the list say
         # what happened to the things counted ("Structures destroyed: 9,418", "Province | Deaths")
-        measure, mcue, future = row
+        measure, mcue, future, label = row
+        head = _label_noun(label) if noun_tok is None and item is None and label is not None else None
+        if head is not None:
+            item = _item_lemma(head)  # "Homes destroyed: 1,240" counts homes
+            cues["item"] = head.text
     if item is None and mcue.lower() in MEASURE_NOUN_ITEMS:
         # "put casualties at several hundred", "losses had passed 1 million": the noun that set the measure
         item = MEASURE_NOUN_ITEMS[mcue.lower()]
@@ -1189,12 +1195,14 @@ CELL = re.compile(r"[^|\t]+?(?=\s*\||\t|\s{3,}|$)")
 ROW_LABEL = re.compile(r"^\s*(?:[-–—•*·]|\d{1,2}[.)])?\s*([^:\n]{2,160}?):\s+\S")
 
 
-def _row_measure(num: Token, doc: Doc, lex: Lexicon, money: bool) -> tuple[str | None, str, bool] | None:
+def _row_measure(num: Token, doc: Doc, lex: Lexicon,
+                 money: bool) -> tuple[str | None, str, bool, Span | None] | None:
     """The measure of a figure on a list item or a table row, from what labels it: its own words up to
     the next comma ("3,155 deaths", "11 missing"), else the item's words before (or after) a colon, the
     table's column header, or the line that introduces the list; where none of them says, the measure
     is None (the default for the thing counted), never a word from another line of the block. None
-    where the figure's line is not such an item (a list item that is a whole sentence is read as one)."""
+    where the figure's line is not such an item (a list item that is a whole sentence is read as one).
+    The label's words come back too, for the thing counted when no noun says it."""
     text = _text(doc)
     start = text.rfind("\n", 0, num.idx) + 1
     end = text.find("\n", num.idx)
@@ -1214,16 +1222,28 @@ def _row_measure(num: Token, doc: Doc, lex: Lexicon, money: bool) -> tuple[str |
     else:
         return None
     stop = re.search(r"[,;|(]|\s{3,}", line[at + len(num.text):])
-    own = doc.char_span(num.idx + len(num.text), start + at + len(num.text) + (stop.start() if stop else len(line)),
-                        alignment_mode="contract")
+    own_end = num.idx + len(num.text) + stop.start() if stop else end
+    own = doc.char_span(num.idx + len(num.text), own_end, alignment_mode="contract")
+    label_words = span if span is not None and len(span) and label is not None and label.end(1) < at else None
     for words in (own, span):
         found = _words_measure(words, lex, money) if words is not None and len(words) else None
         if found is not None:
-            return found
+            return (*found, label_words)
     intro = _list_intro(text, start, doc)
     found = _words_measure(intro, lex, money, verbs=False) if intro is not None else None
     # a label that says nothing still stands between the figure and the rows above it
-    return found or (None, "(its own label)" if span is not None else "", False)
+    return (*found, label_words) if found else (None, "(its own label)" if span is not None else "", False,
+                                               label_words)
+
+
+def _label_noun(label: Span) -> Token | None:
+    """The noun a list item's label counts: its first noun that is no modifier and no object of a
+    preposition ("Homes destroyed", "People still staying in shelters", "Confirmed cases")."""
+    for t in label:
+        if t.pos_ == "NOUN" and t.dep_ not in ("compound", "pobj", "poss", "npadvmod") \
+                and t.lemma_.lower() not in NOT_ITEMS:
+            return t
+    return None
 
 
 def _column_header(text: str, line_start: int, at: int, doc: Doc) -> Span | None:
