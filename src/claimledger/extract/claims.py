@@ -455,7 +455,9 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
             (m := ents.at(c)) is not None and m.kind in ("country", "demonym") for c in noun_tok.children):
         category = "personnel"  # "15,000 North Korean laborers in Russia": a state's workers abroad
     if measure == "sendlike":
-        if category in PERSON_CATEGORIES:
+        if category == "people" and ctx.uprooted:
+            measure = "displaced"  # "1,200 families were moved to shelters" in a report on people fleeing
+        elif category in PERSON_CATEGORIES:
             measure = "deployed"
         elif category == "munition" and _sent_against(num, noun_tok):
             measure = "launched"  # "Russia sent 810 drones against Ukraine overnight"
@@ -468,9 +470,6 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
     if measure == "other" and not mcue and category in ("weapon", "aircraft", "vehicle", "munition") \
             and any(t.lemma_.lower() in ORDER_WORDS for t in sent):
         measure = "planned"  # "a contract for 180 K2 tanks": things ordered are still to be delivered
-    if measure == "other" and category == "people" and ctx.uprooted and not future \
-            and _moved_across(noun_tok if noun_tok is not None else num):
-        measure = "displaced"  # "1.2 million people had crossed into Poland" in a report on people fleeing
     if category == "money" and measure not in ("pledged", "transferred", "other") and not (
             measure == "captured" and mcue.lower().startswith(("seiz", "confiscat", "forfeit", "impound"))):
         measure = "pledged" if measure in ("planned",) else "other"  # but cash seized is captured (spec)
@@ -484,6 +483,9 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
             and noun_tok.dep_ == "nsubj" \
             and lex.item_category.get(item) not in ("munition", "weapon", "vehicle", "aircraft"):
         measure = "other"  # "Some 40 countries sent representatives": the counted things do the giving
+    if measure == "other" and category == "people" and ctx.uprooted and not future \
+            and _moved_across(noun_tok if noun_tok is not None else num):
+        measure = "displaced"  # "1.2 million people had crossed into Poland" in a report on people fleeing
     if future and category == "money" and measure == "transferred":
         measure = "pledged"
     if measure == "missing" and category not in PERSON_CATEGORIES:
