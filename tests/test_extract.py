@@ -184,6 +184,10 @@ def test_item_and_category(extractor, sentence, span, expected):
 
 # --- what happened to the counted things ---------------------------------------------------------
 
+TALLY = "The agency gave this tally on Friday:\n\n- Homes destroyed: 1,240\n- People evacuated: 8,300\n- Schools closed: 64"
+FLEEING = ("More than 300,000 people have fled the fighting, the UN refugee agency said. Chad has taken in "
+           "120,000 refugees, and 45,000 people have crossed into Egypt.")
+
 MEASURES = [
     # deployed
     ("North Korea has deployed some 11,000 troops to Russia's Kursk region.", "some 11,000", "deployed"),
@@ -245,6 +249,24 @@ MEASURES = [
     ("Israel said 1,200 trucks of aid crossed into Gaza last week.", "1,200", "other"),
     ("The blockade has cost 3,000 jobs in the port.", "3,000", "other"),
     ("The tank plant employs 2,000 workers, the company said.", "2,000", "other"),
+    ("The union represents 40,000 workers at the plant, its leader said.", "40,000", "other"),
+    # a part is counted the way its whole is
+    ("The flood killed 140 people, among them 35 children, the governor said.", "35", "killed"),
+    # list items and table rows: their label, their column, never another line of the block
+    (TALLY, "1,240", "destroyed"),
+    (TALLY, "8,300", "displaced"),
+    (TALLY, "64", "other"),
+    ("The ministry published the deaths by region:\n\nRegion | Deaths\nNorth | 120\nSouth | 45", "45", "killed"),
+    # money asked for is not promised; cash seized is captured; an amount weighed is counted too
+    ("The UN appeal seeks $120 million for the region, the agency said.", "$120 million", "other"),
+    ("Officers seized £3m in cash during the raids, police said.", "£3m", "captured"),
+    ("Customs officers seized 8 tonnes of cocaine at the port, the agency said.", "8", "captured"),
+    # things ordered under a contract are still to come
+    ("Warsaw signed a contract for 96 Apache helicopters worth $10bn, the defence ministry said.", "96",
+     "planned"),
+    # people received or crossing a border, in a report about people fleeing
+    (FLEEING, "120,000", "displaced"),
+    (FLEEING, "45,000", "displaced"),
 ]
 
 
@@ -426,6 +448,37 @@ ATTRIBUTION = [
 @pytest.mark.parametrize("publisher, text, span, expected", ATTRIBUTION)
 def test_source_and_via(extractor, publisher, text, span, expected):
     assert fields(claim_at(extract(extractor, text, publisher=publisher), span), expected) == expected
+
+
+SPEAKER_NAMES = [
+    # the whole noun phrase the report names the speaker with, as written (spec v1.3 `names`)
+    ("German prosecutors said 14 suspects had been arrested.", "14", "German prosecutors"),
+    ("Kenya's national disaster agency said 2,300 people had been moved to camps.", "2,300",
+     "Kenya's national disaster agency"),
+    # a body of its own, not the organisation or the country it belongs to
+    ("The European Union's naval mission said three sailors were killed.", "three",
+     "The European Union's naval mission"),
+    ("Morocco was hit by the quake on Friday. The interior ministry said 2,012 people had died.", "2,012",
+     "The interior ministry"),
+    # a report noun speaks for its owner
+    ("The interior ministry's latest update put the death toll at 1,300.", "1,300", "The interior ministry"),
+]
+
+
+@pytest.mark.parametrize("text, span, name", SPEAKER_NAMES)
+def test_speaker_named_by_its_whole_noun_phrase(extractor, text, span, name):
+    claim = claim_at(extract(extractor, text), span)
+    assert claim.source is not None and claim.names.get(claim.source) == name
+
+
+def test_a_table_is_not_a_source(extractor):
+    """A table, a filing or a statement speaks for whoever made it; it never becomes a source id."""
+    claim = claim_at(extract(extractor, "The committee met on Monday. The table below shows 40 towns were "
+                                        "flooded."), "40")
+    assert claim.source != "table"
+    said = claim_at(extract(extractor, "Oxfam said on Monday that 300 wells had dried up. The table below "
+                                       "shows 40 towns were flooded."), "40")
+    assert said.source == "OXFAM" or said.names.get(said.source) == "Oxfam"
 
 
 # --- not claims: numbers that count nothing ---------------------------------------------------------

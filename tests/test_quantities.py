@@ -198,9 +198,21 @@ def test_currency_conversion_gives_two_figures():
     "Three quarters, or 3/4 of the city, lost power.",
     "Patrols run 24/7 along the border.",
     "The soldiers, aged 20 and 26, were captured in January.",
+    "Results by the hour\n\n08.35\n\nThe prime minister arrived in Downing Street.",
+    "Live updates\n\n14.10 - The polls have closed.",
 ])
 def test_not_counts(sentence):
     assert find_quantities(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, span, value", [
+    # an amount weighed is an amount of things (spec: counts or amounts); a distance is not
+    ("Police seized 13 tonnes of cocaine at the port.", "13", 13),
+    ("Officers found more than 200 kilograms of drugs.", "more than 200", 200),
+])
+def test_amounts_weighed(sentence, span, value):
+    q = one(sentence)
+    assert (q.text, q.value if q.value is not None else q.low) == (span, value)
 
 
 @pytest.mark.parametrize("sentence, spans", [

@@ -452,7 +452,7 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
     if category != "money":
         category = _category(item, measure, lex)
     if category == "people" and item in CIVIL_TRADES and noun_tok is not None and any(
-            (m := ents.at(c)) is not None and m.kind in ("country", "demonym") for c in noun_tok.children):
+            (who := ents.at(c)) is not None and who.kind in ("country", "demonym") for c in noun_tok.children):
         category = "personnel"  # "15,000 North Korean laborers in Russia": a state's workers abroad
     if measure == "sendlike":
         if category == "people" and ctx.uprooted:
