@@ -793,14 +793,11 @@ class Attribution:
                     eid = slug(name)
                     self.words.setdefault(eid, name)
                     return self._remember(eid, "body")
-            # "its statement", "the figures", "filings show": whoever spoke last; a table or a statement
-            # is never a source of its own
-            if written and tok.pos_ == "NOUN" or any(c.dep_ in ("det", "poss") for c in tok.children):
+            # "its statement", "the figures", "the table below": whoever spoke last
+            if any(c.dep_ in ("det", "poss") for c in tok.children):
                 prev = self._last_speaker.get("body") or self._last_speaker.get("any")
                 if prev:
                     return prev
-            if written and tok.pos_ == "NOUN" and not any(c.dep_ in ("amod", "compound") for c in tok.children):
-                return None
         words = [c.text for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
                  and c.lower_ not in ("new", "latest", "recent", "other", "same", "such")] + [tok.text]
         found = slug(" ".join(words)) or None
