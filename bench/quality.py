@@ -11,7 +11,8 @@ metrics as ../shared/eval/score.py):
 - with --model: the decision model (extract/decide.py) trained without the
   family it is scored on (leave one family out) and without the annotator of
   the reports it is scored on (leave one annotator out). Slow (trains 36 models).
-- our own sets: the examples and the blind-written set (tests/data/), and the
+- our own sets: the held-out set (written blind after the rules of 2026-12-06, never
+  read to tune them), the examples and the blind-written set (tests/data/), and the
   shared dev set (../shared/eval/dev), the set the rules were first built on.
 - the anchors, text nobody here wrote (../shared/anchors, evaluation only):
   PolNeAR's test split (source accuracy on figures inside speech
@@ -95,7 +96,9 @@ def main(argv: list[str] | None = None) -> int:
                                  unseen_families(rules, parsed)[0]))
         lines.append(summary_row("corpus, decision model, leave one annotator out",
                                  unseen_families(rules, parsed, key="annotator")[0]))
-    for name, path in (("examples (tests/data/examples)", ROOT / "tests/data/examples/gold.jsonl"),
+    for name, path in (("**held-out set (tests/data/heldout), 6 new families, written blind**",
+                        ROOT / "tests/data/heldout/gold.jsonl"),
+                       ("examples (tests/data/examples)", ROOT / "tests/data/examples/gold.jsonl"),
                        ("blind-written set (tests/data/blind)", ROOT / "tests/data/blind/gold.jsonl"),
                        ("dev set (../shared/eval/dev), built on", shared / "eval/dev/gold.jsonl")):
         if not path.exists():
