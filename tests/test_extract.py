@@ -184,7 +184,8 @@ def test_item_and_category(extractor, sentence, span, expected):
 
 # --- what happened to the counted things ---------------------------------------------------------
 
-TALLY = "The agency gave this tally on Friday:\n\n- Homes destroyed: 1,240\n- People evacuated: 8,300\n- Schools closed: 64"
+TALLY = ("The agency gave this tally on Friday:\n\n- Homes destroyed: 1,240\n- People evacuated: 8,300\n"
+         "- Schools closed: 64")
 FLEEING = ("More than 300,000 people have fled the fighting, the UN refugee agency said. Chad has taken in "
            "120,000 refugees, and 45,000 people have crossed into Egypt.")
 

@@ -380,8 +380,9 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
     if _inside_name(num, ents):
         return None
     noun = None if q.currency else _counted_noun(num, span, lex)
-    if noun is not None and "\n" in _text(doc)[min(noun.idx, num.idx):max(noun.idx, num.idx)]:
-        noun = None  # "- People evacuated: 8,300 ¶ - Schools closed": the next line's word counts nothing here
+    if noun is not None and "\n" in _text(doc)[min(noun.idx, num.idx):max(noun.idx, num.idx)] \
+            and (_row_line(doc, noun.idx) or _row_line(doc, num.idx)):
+        noun = None  # "- People evacuated: 8,300 ¶ - Schools closed": the next row's word counts nothing here
     cues: dict[str, str] = {}
     pronoun_ref = False
     # Money: currency from the symbol or the word after the figure ("21 billion euros").
@@ -1236,6 +1237,15 @@ def _row_measure(num: Token, doc: Doc, lex: Lexicon,
     # a label that says nothing still stands between the figure and the rows above it
     return (*found, label_words) if found else (None, "(its own label)" if span is not None else "", False,
                                                label_words)
+
+
+def _row_line(doc: Doc, at: int) -> bool:
+    """The line holding offset `at` is a list item or a table row (a wrapped sentence's line is not)."""
+    text = _text(doc)
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start:end if end >= 0 else len(text)]
+    return bool(LIST_ITEM.match(line) or TABLE_ROW.search(line))
 
 
 def _label_noun(label: Span) -> Token | None:
