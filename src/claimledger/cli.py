@@ -171,6 +171,19 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--dry-run", action="store_true", help="only list the documents that would be re-extracted")
     s.set_defaults(func=cmd_reextract)
 
+    s = sub.add_parser("serve", help="the web app and HTTP API over the ledger (reading open; ingest and review "
+                                     "need --token)")
+    s.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    s.add_argument("--port", type=_positive_int, default=8000, help="port to listen on (default 8000)")
+    s.add_argument("--token", default=None,
+                   help="the secret that ingest and review requests must carry (Authorization: Bearer TOKEN; "
+                        "default: the CLAIMLEDGER_TOKEN environment variable); without one the server only reads")
+    s.add_argument("--allow-private-urls", action="store_true",
+                   help="URL ingest may fetch from loopback and private network addresses (refused by default)")
+    s.add_argument("--max-mb", type=_positive_int, default=10, metavar="N",
+                   help="the largest request body and fetched page, in megabytes (default 10)")
+    s.set_defaults(func=cmd_serve)
+
     from claimledger.cli_reconcile import add_commands
 
     add_commands(sub)
@@ -809,6 +822,22 @@ def cmd_reextract(args: argparse.Namespace) -> int:
     print(f"{done} documents re-extracted with {extractor.version}, {same} unchanged; {failed} failed",
           file=sys.stderr)
     return EXIT_INPUTS_FAILED if failed else 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """The web app and HTTP API (web/); FastAPI is imported only here."""
+    import os
+
+    if args.port > 65535:
+        raise ConfigError(f"--port {args.port}: a port is 1 to 65535")
+    try:
+        from claimledger.web.app import serve
+    except ImportError as exc:
+        raise ConfigError(f"serve needs FastAPI and uvicorn: pip install claimledger ({exc})") from exc
+    serve(args.db, settings=args.settings, host=args.host, port=args.port,
+          token=args.token or os.environ.get("CLAIMLEDGER_TOKEN"), allow_private_urls=args.allow_private_urls,
+          max_mb=args.max_mb)
+    return 0
 
 
 if __name__ == "__main__":

@@ -12,8 +12,8 @@ content hash is already stored, and leaves nothing behind when it fails.
 from __future__ import annotations
 
 import hashlib
-import re
 import json
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
@@ -23,9 +23,7 @@ from typing import Any
 from claimledger.errors import NotFoundError, StoreError
 from claimledger.models import Claim, Document
 from claimledger.store.dialect import Dialect
-from claimledger.store.schema import LEDGER_TABLES, MIGRATIONS, SCHEMA_VERSION
-
-APPLICATION = "claimledger"
+from claimledger.store.schema import LEDGER_TABLES, SCHEMA_VERSION
 
 _DOC_COLUMNS = ("id", "text", "published", "publisher", "url", "title", "origin", "encoding", "language")
 
@@ -570,23 +568,10 @@ class Store:
             return -1
 
     def _migrate(self) -> None:
-        with self._transaction():
-            # Read again under the write lock: another process may have just done it.
-            tables = self._dialect.table_names(self._conn)
-            version = self._read_version() if "meta" in tables else 0
-            if version < 0:
-                raise StoreError(f"the ledger {self.target} has no valid schema_version in its meta table: "
-                                 "restore it from a backup, or move it away and ingest again.")
-            for target, statements in MIGRATIONS:
-                if target <= version:
-                    continue
-                for statement in statements:
-                    self._query(statement)
-                self._query("INSERT INTO meta (key, value) VALUES (?, ?)"
-                            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                            ("schema_version", str(target)))
-            self._query("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
-                        ("application", APPLICATION))
+        # Alembic and SQLAlchemy are imported only here: an up-to-date ledger opens without them.
+        from claimledger.store.migrations import upgrade
+
+        upgrade(self._connection(), self._dialect)
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:

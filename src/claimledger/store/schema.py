@@ -9,10 +9,12 @@ Column names avoid SQL keywords (``end`` is reserved), so a claim's ``start``
 and ``end`` are stored as ``start_char`` and ``end_char`` and its quantity
 ``text`` as ``quantity``.
 
-To change the schema, append a migration: ``(next version, [statements])``.
-A ledger file records the last version applied in ``meta.schema_version`` and
-``Store`` applies the missing ones, each in its own transaction, when it opens
-the file. Never edit a migration that has shipped: old files were built by it.
+To change the schema, append a migration: ``(next version, [statements])``,
+and its Alembic revision in migrations/versions/ (migrations/__init__.py says
+how). A ledger records the last version applied in ``meta.schema_version`` (and
+Alembic its revision); when it is behind, ``Store`` has Alembic apply the
+missing versions, all in one transaction, as it opens the ledger. Never edit a
+migration that has shipped: old ledgers were built by it.
 """
 from __future__ import annotations
 
@@ -180,6 +182,78 @@ _V4 = [
     "CREATE INDEX documents_order ON documents ((CASE WHEN published IS NULL THEN 1 ELSE 0 END), published, id)",
 ]
 
+# Version 5: views for browsing the ledger in Datasette (or psql, or any SQL client): the claims with
+# their document's title, outlet and date and their source's and actor's names as written; one row per
+# document, per source, per outlet, per (category, measure, item) and per month. They show the ledger as
+# extracted: review actions (reviews) are applied in Python on every read and cannot be in a view (an undo
+# may undo an undo), so claims_readable counts the actions that name each claim instead. Their titles and
+# descriptions for Datasette are in data/datasette.yaml. Portable SQL like the tables; a view's columns are
+# fixed when it is made, so a later migration that changes a column a view shows drops and remakes the view.
+_SOURCE_NAME = """(SELECT ce.name FROM claim_entities ce
+            WHERE ce.entity_id = c.source AND ce.role = 'source' AND ce.name IS NOT NULL
+            GROUP BY ce.name ORDER BY count(*) DESC, ce.name LIMIT 1)"""
+_V5_VIEWS = {
+    "claims_readable": """
+        SELECT c.id, c.doc, d.title, d.publisher, d.published, c.stated, c.quantity, c.value, c.low, c.high,
+            c.approx, c.bound, c.item, c.category, c.measure, c.actor, actor.name AS actor_name, c.recipient,
+            c.location, c.period_start, c.period_end, c.cumulative, c.incremental, c.earlier, c.projection,
+            c.vague, c.source, source.name AS source_name, c.via, c.evidence, c.confidence, d.url,
+            (SELECT count(*) FROM reviews r WHERE r.target = c.id) AS reviews
+        FROM claims c
+        JOIN documents d ON d.id = c.doc
+        LEFT JOIN claim_entities source
+            ON source.claim_id = c.id AND source.role = 'source' AND source.entity_id = c.source
+        LEFT JOIN claim_entities actor
+            ON actor.claim_id = c.id AND actor.role = 'actor' AND actor.entity_id = c.actor
+        ORDER BY CASE WHEN d.published IS NULL THEN 1 ELSE 0 END, d.published, d.id, c.start_char, c.end_char""",
+    "documents_readable": """
+        SELECT d.id, d.title, d.publisher, d.published, d.url, d.language, d.version,
+            (SELECT count(*) FROM claims c WHERE c.doc = d.id) AS claims,
+            (SELECT count(DISTINCT c.source) FROM claims c WHERE c.doc = d.id) AS sources,
+            (SELECT count(*) FROM aliases a WHERE a.doc = d.id) AS aliases,
+            d.origin, d.added_at
+        FROM documents d
+        ORDER BY CASE WHEN d.published IS NULL THEN 1 ELSE 0 END, d.published, d.id""",
+    "sources_summary": f"""
+        SELECT c.source, {_SOURCE_NAME} AS name,
+            count(*) AS claims, count(DISTINCT c.doc) AS documents, count(DISTINCT d.publisher) AS publishers,
+            count(DISTINCT c.measure) AS measures, min(d.published) AS first_published,
+            max(d.published) AS last_published
+        FROM claims c
+        JOIN documents d ON d.id = c.doc
+        WHERE c.source IS NOT NULL
+        GROUP BY c.source
+        ORDER BY count(*) DESC, c.source""",
+    "publishers_summary": """
+        SELECT d.publisher, count(DISTINCT d.id) AS documents, count(c.id) AS claims,
+            count(DISTINCT c.source) AS sources, min(d.published) AS first_published,
+            max(d.published) AS last_published
+        FROM documents d
+        LEFT JOIN claims c ON c.doc = d.id
+        GROUP BY d.publisher
+        ORDER BY count(DISTINCT d.id) DESC, CASE WHEN d.publisher IS NULL THEN 1 ELSE 0 END, d.publisher""",
+    "measures_summary": """
+        SELECT c.category, c.measure, c.item, count(*) AS claims, count(DISTINCT c.doc) AS documents,
+            count(DISTINCT c.source) AS sources, min(c.value) AS smallest, max(c.value) AS largest,
+            min(d.published) AS first_published, max(d.published) AS last_published
+        FROM claims c
+        JOIN documents d ON d.id = c.doc
+        GROUP BY c.category, c.measure, c.item
+        ORDER BY count(*) DESC, c.category, c.measure, c.item""",
+    "claims_by_month": """
+        SELECT substr(d.published, 1, 7) AS month, c.category, c.measure, count(*) AS claims,
+            count(DISTINCT c.doc) AS documents, count(DISTINCT c.source) AS sources
+        FROM claims c
+        JOIN documents d ON d.id = c.doc
+        WHERE d.published IS NOT NULL
+        GROUP BY substr(d.published, 1, 7), c.category, c.measure
+        ORDER BY substr(d.published, 1, 7), c.category, c.measure""",
+}
+_V5 = [f"CREATE VIEW {name} AS{query}" for name, query in _V5_VIEWS.items()]
+
+# The views of the current schema, by name.
+VIEWS = tuple(_V5_VIEWS)
+
 # (version, statements), in order. Version N's statements turn a version N-1
 # file into a version N file; version 1 builds the schema from nothing.
 MIGRATIONS: list[tuple[int, list[str]]] = [
@@ -187,6 +261,7 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
     (2, _V2),
     (3, _V3),
     (4, _V4),
+    (5, _V5),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
