@@ -251,6 +251,9 @@ MEASURES = [
     ("The blockade has cost 3,000 jobs in the port.", "3,000", "other"),
     ("The tank plant employs 2,000 workers, the company said.", "2,000", "other"),
     ("The union represents 40,000 workers at the plant, its leader said.", "40,000", "other"),
+    # what a reporting verb says of its subject; the dead counted as identified victims (spec v1.3)
+    ("The health agency said 460 patients were reported killed at the hospital.", "460", "killed"),
+    ("Of the 179 victims, 174 have been identified so far, the ministry said.", "174", "killed"),
     # a part is counted the way its whole is
     ("The flood killed 140 people, among them 35 children, the governor said.", "35", "killed"),
     # list items and table rows: their label, their column, never another line of the block

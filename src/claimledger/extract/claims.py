@@ -338,6 +338,17 @@ CAPTIVE_WORDS = re.compile(r"\b(?:prisoners?|hostages?|detainees?|captives?|pows
                            r"released|freed)\b", re.I)
 
 
+def _identified(num: Token, noun: Token | None, lex: Lexicon) -> bool:
+    """The verb over a count of victims or bodies is one of identifying them ("have been identified"), on
+    the figure's own line in a list ("Victims identified by DNA matching: 254")."""
+    verb = _governing_verb(noun if noun is not None else num, lex)
+    if verb is not None and verb.lemma_.lower() == "identify":
+        return True
+    text = _text(num.doc)
+    line = text[text.rfind("\n", 0, num.idx) + 1:num.idx]
+    return "identif" in line.lower() and _row_line(num.doc, num.idx)
+
+
 ORDER_WORDS = {"contract", "deal", "agreement", "order", "sale", "tender", "notice"}
 MOVING_VERBS = {"cross", "leave", "enter", "arrive", "reach", "go", "move", "head", "pour", "stream", "return"}
 
@@ -468,6 +479,9 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         measure = lex.weak_noun_measures[item]  # "another 900 remained in the morgues": bodies
     if measure is None:
         measure = _default_measure(category, item, doc, sent, num)
+    if measure == "other" and item in ("victim", "body", "remains") and _identified(num, noun_tok, lex):
+        measure = "killed"  # "174 of the victims have been identified" counts the dead (spec v1.3)
+        category = "casualty"
     if measure == "other" and not mcue and category in ("weapon", "aircraft", "vehicle", "munition") \
             and any(t.lemma_.lower() in ORDER_WORDS for t in sent):
         measure = "planned"  # "a contract for 180 K2 tanks": things ordered are still to be delivered
@@ -1068,6 +1082,13 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
             break
         prev, t = t, t.head
         if t.pos_ in ("VERB", "AUX") and _lemma(t) in lex.reporting_verbs and t.lemma_.lower() not in ("put", "give"):
+            if prev.dep_ in ("nsubj", "nsubjpass"):
+                # "460 patients were reported killed", "12 are confirmed dead": what is said of its subject
+                for c in t.children:
+                    if c.dep_ in ("xcomp", "oprd", "acomp") and c.i > prev.i:
+                        cm = _verb_measure(c, lex, money) or lex.noun_measures.get(c.lower_)
+                        if cm and cm != "planned":
+                            return cm, c.text, False
             break
         if prev.lower_ == "by" and prev.dep_ == "agent" and t.lemma_.lower() in ("hit", "strike", "target", "pound"):
             return "launched", t.text, False  # "the bridge was hit by 12 drones"
