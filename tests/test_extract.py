@@ -271,6 +271,9 @@ MEASURES = [
     # people received or crossing a border, in a report about people fleeing
     (FLEEING, "120,000", "displaced"),
     (FLEEING, "45,000", "displaced"),
+    # ... but people given something are neither displaced nor freed
+    ("Thousands have fled the fighting. The agency said it had provided shelter to about 45,000 people since "
+     "January.", "about 45,000", "other"),
 ]
 
 

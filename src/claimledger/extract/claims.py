@@ -512,8 +512,13 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         # targets struck are what was hit, not what was fired
         measure = "other"
     if measure == "transferred" and category in PERSON_CATEGORIES:
-        # people handed over or taken in: captives freed, or people fleeing received by a host (spec v1.3)
-        measure = "displaced" if item not in lex.weak_noun_measures and ctx.uprooted else "released"
+        # people handed over or taken in: captives freed, or people fleeing received by a host (spec v1.3);
+        # people who are given something ("aid provided to 45,000 people") are neither
+        counted = noun_tok if noun_tok is not None else num
+        if counted.dep_ == "pobj" and counted.head.lower_ in ("to", "for"):
+            measure = "other"
+        else:
+            measure = "displaced" if item not in lex.weak_noun_measures and ctx.uprooted else "released"
         category = _category(item, measure, lex)
     if measure in CASUALTY_MEASURES and category == "personnel":
         category = "casualty"
