@@ -1086,6 +1086,8 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
         if t.head.i == t.i:
             break
         prev, t = t, t.head
+        if prev.dep_ in ("conj", "advcl", "parataxis") and prev.pos_ in ("VERB", "AUX"):
+            break  # "... and would need $25 million": a clause of its own, whatever the verb it is joined to
         if t.pos_ in ("VERB", "AUX") and _lemma(t) in lex.reporting_verbs and t.lemma_.lower() not in ("put", "give"):
             if prev.dep_ in ("nsubj", "nsubjpass"):
                 # "460 patients were reported killed", "12 are confirmed dead": what is said of its subject
