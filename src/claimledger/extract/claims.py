@@ -479,6 +479,8 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         measure = lex.weak_noun_measures[item]  # "another 900 remained in the morgues": bodies
     if measure is None:
         measure = _default_measure(category, item, doc, sent, num)
+    if measure == "deployed" and category in ("other", "people") and item not in lex.item_category:
+        measure = "other"  # "networks operating in the EU", "help arriving from seven states": not forces sent
     if measure == "other" and item in ("victim", "body", "remains") and _identified(num, noun_tok, lex):
         measure = "killed"  # "174 of the victims have been identified" counts the dead (spec v1.3)
         category = "casualty"
