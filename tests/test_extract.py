@@ -458,6 +458,9 @@ def test_source_and_via(extractor, publisher, text, span, expected):
 
 
 SPEAKER_NAMES = [
+    # an outlet's short name inside a longer name is not the outlet ("The National" is a newspaper)
+    ("The National Cyber Security Centre said it had handled 204 incidents.", "204",
+     "The National Cyber Security Centre"),
     # the whole noun phrase the report names the speaker with, as written (spec v1.3 `names`)
     ("German prosecutors said 14 suspects had been arrested.", "14", "German prosecutors"),
     ("Kenya's national disaster agency said 2,300 people had been moved to camps.", "2,300",

@@ -132,6 +132,9 @@ class EntityIndex:
             else:
                 known = self.gaz.lookup(text)
                 m = Mention(known.id, known.kind, s, e, text, known.country) if known else None
+            if m and m.kind == "media" and e < len(doc) and doc[e].pos_ == "PROPN" and doc[e].text[:1].isupper() \
+                    and doc[e].ent_iob_ == "I":
+                m = None  # "the National" of "the National Cyber Security Centre" is no newspaper
             if m:
                 if m.kind == "person":
                     self._remember_person(m.id, text)
