@@ -485,6 +485,17 @@ def test_an_outlets_short_name_inside_a_longer_name_is_not_the_outlet(extractor)
     assert claim.source == "national-cyber-security-centre"
 
 
+@pytest.mark.parametrize("text, span, person", [
+    ('Halima Yusuf walked to Adre in May with two of her children. "Nine of us set out from the city," she said.',
+     "Nine", "halima-yusuf"),
+    ('Grace Mwangi reached Kakuma last month with her sister. "We were 12 when we left home," she said.', "12",
+     "grace-mwangi"),
+])
+def test_she_is_the_person_the_sentence_before_is_about(extractor, text, span, person):
+    """"she said" is the last person who was a subject, not a town the tagger took for a name."""
+    assert claim_at(extract(extractor, text), span).source == person
+
+
 def test_a_table_speaks_for_whoever_spoke_before_it(extractor):
     """"The table below" is the last speaker's, not a source of its own."""
     said = claim_at(extract(extractor, "Oxfam said on Monday that 300 wells had dried up. The table below "

@@ -595,7 +595,7 @@ class Attribution:
         if m and m.kind == "place" and m.country and tok.pos_ == "PROPN":
             return self._remember(m.id, "body")
         if lem in ("he", "she", "i"):
-            person = self._last_mention(tok.i, ("person",))
+            person = self._subject_person(tok) or self._last_mention(tok.i, ("person",))
             return person.id if person else self._last_speaker.get("person")
         if lem in ("it", "they", "we"):
             return self._last_speaker.get("body") or self._last_speaker.get("any")
@@ -837,6 +837,19 @@ class Attribution:
             if m.kind == "person" and " " in m.text.strip():
                 return m
         return None
+
+    def _subject_person(self, pronoun: Token) -> Mention | None:
+        """The person a "he" or "she" most likely is: the last person who is the subject of a clause in
+        its sentence or the one before ("Khadija Adam reached Adre in June ... she said"), where the
+        nearest person mention may be a place the tagger took for a name."""
+        sent = pronoun.sent
+        start = self.doc[sent.start - 1].sent.start if sent.start else sent.start
+        found = None
+        for m in self.ents.starting_in(start, pronoun.i):
+            if m.kind == "person" and self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass"):
+                if found is None or m.start > found.start:
+                    found = m
+        return found
 
     def _last_mention(self, before: int, kinds: tuple[str, ...], word: str | None = None) -> Mention | None:
         return self.ents.last_before(before, kinds, word)
