@@ -285,6 +285,8 @@ def test_measure(extractor, sentence, span, measure):
 # --- who, to whom, where -------------------------------------------------------------------------
 
 PARTIES = [
+    # people merely counted have no side (spec: actor is who does it or owns the things); people harmed do
+    ("Lebanon's health ministry said 120 voters queued at the school in Tyre.", "120", {"actor": None}),
     ("North Korea sent 3,000 troops to Russia in January.", "3,000", {"actor": "PRK", "recipient": "RUS"}),
     ("Pyongyang has deployed 11,000 soldiers in the Kursk region.",
      "11,000", {"actor": "PRK", "location": "kursk"}),

@@ -582,7 +582,8 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
             actor, acue = None, ""
         if defender and defender != actor:
             recipient, rcue = defender, dcue
-    victims = measure in CASUALTY_MEASURES or category == "people"
+    # the side of people harmed, held or driven out; people merely counted (voters, residents) have none
+    victims = measure in CASUALTY_MEASURES or category == "people" and measure != "other"
     if actor is None and victims:
         actor, acue = _victims_side(num, sent, ents, lex, ctx, _country_of_id(chain.source, ents),
                                     casualty=category == "casualty")
