@@ -287,6 +287,9 @@ def test_measure(extractor, sentence, span, measure):
 PARTIES = [
     # people merely counted have no side (spec: actor is who does it or owns the things); people harmed do
     ("Lebanon's health ministry said 120 voters queued at the school in Tyre.", "120", {"actor": None}),
+    # victims of wrecks, heat and the ordnance a war left belong to no side
+    ("A boat capsized off Lampedusa in Italy and 41 people drowned, the coastguard said.", "41", {"actor": None}),
+    ("Unexploded ordnance killed 19 people in Laos last year, the authority said.", "19", {"actor": None}),
     ("North Korea sent 3,000 troops to Russia in January.", "3,000", {"actor": "PRK", "recipient": "RUS"}),
     ("Pyongyang has deployed 11,000 soldiers in the Kursk region.",
      "11,000", {"actor": "PRK", "location": "kursk"}),

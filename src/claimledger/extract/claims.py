@@ -71,7 +71,10 @@ class Context:
 
 DISASTERS = {"earthquake", "quake", "flood", "flooding", "storm", "hurricane", "typhoon", "cyclone", "tsunami",
              "landslide", "wildfire", "blaze", "eruption", "avalanche", "heatwave", "drought", "tornado", "mudslide",
-             "crash", "collapse", "derailment", "aftershock", "downpour", "rain"}
+             "crash", "collapse", "derailment", "aftershock", "downpour", "rain",
+             # accidents and hazards with no side: wrecks, heat, the ordnance a war left, crushes, epidemics
+             "shipwreck", "capsize", "sinking", "drown", "heat", "heatstroke", "ordnance", "unexploded", "landmine",
+             "accident", "crush", "stampede", "outbreak", "epidemic"}
 
 
 SOLDIER_WORDS = {"soldier", "troop", "force", "serviceman", "fighter", "unit", "personnel", "army", "military",
