@@ -287,6 +287,10 @@ def test_measure(extractor, sentence, span, measure):
 PARTIES = [
     # people merely counted have no side (spec: actor is who does it or owns the things); people harmed do
     ("Lebanon's health ministry said 120 voters queued at the school in Tyre.", "120", {"actor": None}),
+    # who estimates a figure is its source, not its actor; money asked for has no payer yet
+    ("Moody's Analytics put the property damage at $20 billion.", "$20 billion", {"actor": None}),
+    ("The World Food Programme appealed for $105 million to feed families in Lebanon.", "$105 million",
+     {"actor": None}),
     # victims of wrecks, heat and the ordnance a war left belong to no side
     ("A boat capsized off Lampedusa in Italy and 41 people drowned, the coastguard said.", "41", {"actor": None}),
     ("Unexploded ordnance killed 19 people in Laos last year, the authority said.", "19", {"actor": None}),

@@ -604,6 +604,10 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
             acue = "(from context)"
         else:
             actor = None
+    if actor and measure == "other" and (actor == chain.source or category == "money" and _asked_for(num)):
+        # "Moody's put the damage at $20 billion": who estimates a figure is its source, not its actor;
+        # money asked for has no payer yet
+        actor, acue = None, ""
     if actor and actor == recipient:
         recipient = None
     location, lcue = _location(num, noun_tok, gov, ents)
