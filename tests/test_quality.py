@@ -53,7 +53,7 @@ DEV_FLOORS = {
     "via": 0.935,  # measured 0.949
     "period": 0.89,  # measured 0.903
     "measure": 0.915,  # measured 0.926
-    "actor": 0.865,  # measured 0.880
+    "actor": 0.86,  # measured 0.876 (0.880 on 2026-12-06: counted people lost their side)
     "recipient": 0.85,  # measured 0.866
 }
 # examples: 8 documents, 103 gold claims (102 matched: one claim is ~0.01 of a field accuracy).
@@ -64,7 +64,7 @@ EXAMPLES_FLOORS = {
     "via": 0.9,  # measured 0.922
     "period": 0.915,  # measured 0.932
     "measure": 0.85,  # measured 0.864
-    "actor": 0.79,  # measured 0.806
+    "actor": 0.78,  # measured 0.796 (0.806 on 2026-12-06, the same change)
 }
 
 # blind: 8 documents, 98 gold claims, annotated by a helper that had not seen the extractor; its first
@@ -84,10 +84,11 @@ BLIND_FLOORS = {
 # those of 2026-12-06 0.393.
 UNSEEN_FLOORS = {
     "detect_f1": 0.965,  # measured 0.974
-    "full_f1": 0.445,  # measured 0.458
-    "source": 0.68,  # measured 0.693
-    "measure": 0.725,  # measured 0.739
-    "category": 0.815,  # measured 0.828
+    "full_f1": 0.455,  # measured 0.470
+    "source": 0.68,  # measured 0.694
+    "measure": 0.735,  # measured 0.751
+    "category": 0.825,  # measured 0.838
+    "actor": 0.54,  # measured 0.556
 }
 
 # held-out: 12 reports, 161 claims in 6 topic families outside the corpus, written and annotated blind from
@@ -96,9 +97,10 @@ UNSEEN_FLOORS = {
 HELDOUT_GOLD = Path(__file__).parent / "data" / "heldout" / "gold.jsonl"
 HELDOUT_FLOORS = {
     "detect_f1": 0.965,  # measured 0.982
-    "full_f1": 0.44,  # measured 0.460
-    "source": 0.785,  # measured 0.806
-    "measure": 0.6,  # measured 0.625
+    "full_f1": 0.44,  # measured 0.466
+    "source": 0.79,  # measured 0.812
+    "measure": 0.61,  # measured 0.631
+    "actor": 0.63,  # measured 0.656
 }
 
 # Dev pages whose figures differ from the clean text's today, with the reason.
