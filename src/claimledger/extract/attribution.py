@@ -39,7 +39,7 @@ TELL_VERBS = {"tell", "brief", "inform", "say"}
 # Unqualified heads that stand for the government of the country in focus: "the military-led government said".
 NON_STATE_GROUPS = {"rebel", "militant", "insurgent", "fighter", "militia", "group", "movement", "faction",
                     "guerrilla", "separatist", "activist", "volunteer", "charity", "society"}
-# Things a figure is written in, which speak for whoever made them: "the table below", "filings show".
+# Things a figure is written in, which speak for whoever made them: "the table below", "the filing".
 DOCUMENT_NOUNS = {"table", "filing", "notice", "result", "list", "chart", "record", "document", "graphic", "map"}
 GOVERNMENT_WORDS = {"government", "junta", "regime", "administration", "authorities", "authority", "cabinet",
                     "military", "army", "leadership"}
@@ -542,7 +542,7 @@ class Attribution:
             return None
         if words not in self._written_names:
             found = words
-            at = self.doc.text.find(words)
+            at = self.doc.user_data.get("claimledger_text", self.doc.text).find(words)
             span = self.doc.char_span(at, at + len(words), alignment_mode="expand") if at >= 0 else None
             if span is not None and len(span):
                 whole = self._written(span.root, span.start, span.end)
