@@ -487,6 +487,14 @@ def test_speaker_named_by_its_whole_noun_phrase(extractor, text, span, name):
     assert claim.source is not None and claim.names.get(claim.source) == name
 
 
+def test_an_unnamed_body_is_first_the_known_body_of_the_country_that_spoke(extractor):
+    """"the spy agency" after South Korea's NIS spoke is the NIS, not a new body of the country named last."""
+    claim = claim_at(extract(extractor, "South Korea's National Intelligence Service said 2,000 North Korean "
+                                        "soldiers had been killed. In April, the spy agency had put the toll at "
+                                        "around 600."), "around 600")
+    assert claim.source == "KOR-NIS"
+
+
 def test_an_outlets_short_name_inside_a_longer_name_is_not_the_outlet(extractor):
     """"The National" is a newspaper in the gazetteer; "the National Cyber Security Centre" is not it."""
     claim = claim_at(extract(extractor, "According to the National Cyber Security Centre, 204 incidents were "

@@ -740,12 +740,29 @@ class Attribution:
         for eid, named in self.words.items():
             if named and slug(named).endswith(key):
                 return eid
-        country = self._last_mention(tok.i, ("country",))
-        if country is None:
+        # whose body: the country of the body that spoke last, else the country named last
+        countries = [c for c in (self._country_of(self._last_speaker.get("body")),
+                                 getattr(self._last_mention(tok.i, ("country",)), "id", None)) if c]
+        for country in countries:
+            known = self.gaz.body(country, words)  # "the spy agency" of South Korea is its NIS
+            if known is not None and known.kind != "country":
+                return known.id
+        if not countries:
             return None
-        eid = f"{country.id}-{key.upper()}"
+        eid = f"{countries[0]}-{key.upper()}"
         self.words.setdefault(eid, self.doc[tok.left_edge.i:tok.i + 1].text)
         return eid
+
+    def _country_of(self, eid: str | None) -> str | None:
+        """The country a body or an official speaks for, as the gazetteer or the id (<ISO3>-...) says."""
+        if not eid:
+            return None
+        ent = self.gaz.get(eid)
+        if ent is not None and ent.country:
+            return ent.country
+        head = eid.split("-", 1)[0]
+        found = self.gaz.get(head)
+        return head if "-" in eid and found is not None and found.kind == "country" else None
 
     def _np_speaker(self, tok: Token) -> str | None:
         """A speaker no entity names: "new government data", "a database built by the Post", "one study".
