@@ -347,9 +347,9 @@ def _identified(num: Token, noun: Token | None, lex: Lexicon) -> bool:
     verb = _governing_verb(noun if noun is not None else num, lex)
     if verb is not None and verb.lemma_.lower() == "identify":
         return True
-    text = _text(num.doc)
-    line = text[text.rfind("\n", 0, num.idx) + 1:num.idx]
-    return "identif" in line.lower() and _row_line(num.doc, num.idx)
+    bounds = _line_at(_text(num.doc), num.idx)
+    return bounds is not None and "identif" in _text(num.doc)[bounds[0]:num.idx].lower() \
+        and _row_line(num.doc, num.idx)
 
 
 ORDER_WORDS = {"contract", "deal", "agreement", "order", "sale", "tender", "notice"}
@@ -1245,9 +1245,10 @@ def _row_measure(num: Token, doc: Doc, lex: Lexicon,
     where the figure's line is not such an item (a list item that is a whole sentence is read as one).
     The label's words come back too, for the thing counted when no noun says it."""
     text = _text(doc)
-    start = text.rfind("\n", 0, num.idx) + 1
-    end = text.find("\n", num.idx)
-    end = len(text) if end < 0 else end
+    bounds = _line_at(text, num.idx)
+    if bounds is None:
+        return None  # a line this long is prose, not a list item
+    start, end = bounds
     line = text[start:end]
     at = num.idx - start
     label = ROW_LABEL.match(line)
@@ -1280,10 +1281,25 @@ def _row_measure(num: Token, doc: Doc, lex: Lexicon,
 def _row_line(doc: Doc, at: int) -> bool:
     """The line holding offset `at` is a list item or a table row (a wrapped sentence's line is not)."""
     text = _text(doc)
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    line = text[start:end if end >= 0 else len(text)]
+    bounds = _line_at(text, at)
+    if bounds is None:
+        return False
+    line = text[bounds[0]:bounds[1]]
     return bool(LIST_ITEM.match(line) or TABLE_ROW.search(line))
+
+
+LINE_REACH = 600  # characters: a line longer than this around a figure is prose, not a list item or a row
+
+
+def _line_at(text: str, at: int) -> tuple[int, int] | None:
+    """The bounds of the line holding offset `at`, looked for no further than LINE_REACH either side (so
+    that a long paragraph costs each of its figures a bounded search); None for a longer line."""
+    lo = max(0, at - LINE_REACH)
+    before = text.rfind("\n", lo, at)
+    start = before + 1 if before >= 0 else (0 if lo == 0 else -1)
+    after = text.find("\n", at, at + LINE_REACH)
+    end = after if after >= 0 else (len(text) if at + LINE_REACH >= len(text) else -1)
+    return (start, end) if start >= 0 and end >= 0 else None
 
 
 def _label_noun(label: Span) -> Token | None:
@@ -1323,7 +1339,10 @@ def _list_intro(text: str, line_start: int, doc: Doc) -> Span | None:
     for _ in range(40):
         if pos <= 0:
             return None
-        prev_start = text.rfind("\n", 0, pos) + 1
+        bounds = _line_at(text, pos - 1) if text[pos - 1] != "\n" else (pos, pos)
+        if bounds is None:
+            return None
+        prev_start = bounds[0]
         line = text[prev_start:pos].strip()
         if line.endswith(":"):
             span = doc.char_span(prev_start, pos, alignment_mode="expand")
@@ -1423,6 +1442,8 @@ def _whole_measure(num: Token, noun: Token | None, sent: Span, lex: Lexicon, ctx
     if whole.lower_ in PARTITIVE_PRONOUNS:
         starts = {sent.start, sent.doc[sent.start - 1].sent.start if sent.start else sent.start}
         for start, m, was_money in reversed(ctx.recent):
+            if start < min(starts):
+                break  # the claims are in document order: none before this sentence's neighbour counts
             if start in starts and was_money == money:
                 return m
     return None
