@@ -542,7 +542,10 @@ class Attribution:
             return None
         if words not in self._written_names:
             found = words
-            at = self.doc.user_data.get("claimledger_text", self.doc.text).find(words)
+            text = self.doc.user_data.get("claimledger_text")
+            if text is None:
+                text = self.doc.user_data["claimledger_text"] = self.doc.text  # joined once, not per name
+            at = text.find(words)
             span = self.doc.char_span(at, at + len(words), alignment_mode="expand") if at >= 0 else None
             if span is not None and len(span):
                 whole = self._written(span.root, span.start, span.end)
