@@ -28,7 +28,7 @@ from claimledger.extract.decide import Features, Linear, Trace, bucket
 from claimledger.extract.frames import ASKING, DocumentFrames, Lent
 from claimledger.extract.lexicon import Lexicon
 from claimledger.models import Claim
-from claimledger.nlp.entities import EntityIndex, Mention, slug
+from claimledger.nlp.entities import EntityIndex, Mention, doc_text, slug
 
 PERSON_ROLES = {"spokesman", "spokeswoman", "spokesperson", "minister", "president", "lawmaker", "official",
                 "legislator", "mp", "senator", "congressman", "congresswoman", "adviser", "advisor", "aide",
@@ -129,7 +129,7 @@ class Attribution:
         return eid is not None and (eid.upper() in self.publisher_ids or slug(eid) in self.publisher_ids)
 
     def _dateline(self) -> list[str]:
-        body = self.doc.user_data.get("claimledger_text", self.doc.text)[self.title_end:].lstrip()
+        body = doc_text(self.doc)[self.title_end:].lstrip()
         m = DATELINE.match(body)
         if not m:
             return []
@@ -163,7 +163,7 @@ class Attribution:
 
             self._by_offset = {f.anchor.idx: f for fs in self._frames.values() for f in fs
                                if f.kind in ("speech", "according")}
-            text = self.doc.user_data.get("claimledger_text", self.doc.text)
+            text = doc_text(self.doc)
             names = {m.text.split()[-1] for m in self.ents.mentions if m.kind == "person" and m.text.split()} | {
                 m.text for m in self.ents.mentions if m.kind != "place"}
             self._layout = DocumentFrames(text, list(self._by_offset), sentence_of, names)
@@ -542,10 +542,7 @@ class Attribution:
             return None
         if words not in self._written_names:
             found = words
-            text = self.doc.user_data.get("claimledger_text")
-            if text is None:
-                text = self.doc.user_data["claimledger_text"] = self.doc.text  # joined once, not per name
-            at = text.find(words)
+            at = doc_text(self.doc).find(words)
             span = self.doc.char_span(at, at + len(words), alignment_mode="expand") if at >= 0 else None
             if span is not None and len(span):
                 whole = self._written(span.root, span.start, span.end)
@@ -1196,7 +1193,7 @@ class Attribution:
         """The document's attribution frames, for people to read (`claimledger show`): who speaks, through
         whom, with which words, over which stretch of text. Sentence frames cover their sentence; frames
         lent by quotes, labels and lists cover what they were lent; the report-wide relay covers it all."""
-        text = self.doc.user_data.get("claimledger_text", self.doc.text)
+        text = doc_text(self.doc)
         out: list[dict[str, Any]] = []
         if self.doc_relays:
             out.append({"kind": "report", "source": self.lead_source, "via": list(self.doc_relays),

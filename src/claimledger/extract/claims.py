@@ -33,7 +33,7 @@ from claimledger.extract.frames import LIST_ITEM, TABLE_ROW
 from claimledger.extract.lexicon import Lexicon
 from claimledger.extract.statement import Figure, StatementReader
 from claimledger.models import Claim, Document
-from claimledger.nlp.entities import EntityIndex, Mention, publisher_id, slug, time_entities
+from claimledger.nlp.entities import EntityIndex, Mention, doc_text, publisher_id, slug, time_entities
 from claimledger.nlp.quantities import CURRENCY_WORDS, Quantity, find_quantities
 from claimledger.nlp.times import EXTRA_TIME, parse_date, resolve_period
 
@@ -200,11 +200,11 @@ def extract_claims(doc: Doc, document: Document, res, trace: Trace | None = None
                               model=model.source if model else None, trace=trace)
     ctx = Context(main_country=_main_country(ents), disaster=_about_disaster(doc, document), model=model,
                   trace=trace, uprooted=_about_uprooted(doc))
-    statements = StatementReader(doc, pub, lex, _text(doc))
+    statements = StatementReader(doc, pub, lex, doc_text(doc))
     claims: list[Claim] = []
     previous: Quantity | None = None
-    for q in find_quantities(_text(doc)):
-        gap = _text(doc)[previous.end:q.start].lower() if previous is not None else ""
+    for q in find_quantities(doc_text(doc)):
+        gap = doc_text(doc)[previous.end:q.start].lower() if previous is not None else ""
         if previous is not None and q.currency and not q.hedge and q.bound == "=" and re.fullmatch(
                 r"\s*(?:[a-z]+\s*)?\(\s*", gap) and (previous.currency or gap.strip(" (") in CURRENCY_WORDS):
             # "more than 21 billion euros ($24 billion)": a conversion states the same bound
@@ -218,7 +218,7 @@ def extract_claims(doc: Doc, document: Document, res, trace: Trace | None = None
         _name_speakers(c, attribution)
     if frames is not None:
         frames.extend(attribution.describe())
-    _carry_event_dates(claims, title_end, _text(doc))
+    _carry_event_dates(claims, title_end, doc_text(doc))
     _fill_from_neighbours(claims)
     return claims
 
@@ -308,14 +308,6 @@ def _carry_event_dates(claims: list[Claim], title_end: int, text: str) -> None:
             c.cues["period"] = "(the day of the event reported above)"
 
 
-def _text(doc: Doc) -> str:
-    """The document's text, joined once: spaCy's Doc.text rebuilds it from the tokens at every read."""
-    text = doc.user_data.get("claimledger_text")
-    if text is None:
-        text = doc.user_data["claimledger_text"] = doc.text
-    return text
-
-
 def _main_country(ents: EntityIndex) -> str | None:
     """The country the report is most about: the one named most often (places count for their country)."""
     counts: dict[str, int] = {}
@@ -329,7 +321,7 @@ def _main_country(ents: EntityIndex) -> str | None:
 def _about_disaster(doc: Doc, document: Document) -> bool:
     """A report whose title or lead is about a natural disaster or accident: its dead belong to no side."""
     title_end = _title_end(document)
-    head = _text(doc)[:title_end] if title_end else _text(doc)[:300]
+    head = doc_text(doc)[:title_end] if title_end else doc_text(doc)[:300]
     words = {w.lower().strip(".,;:'\"") for w in head.split()}
     words |= {w[:-1] for w in words if w.endswith("s")}  # "floods"
     return bool(words & DISASTERS)
@@ -347,9 +339,8 @@ def _identified(num: Token, noun: Token | None, lex: Lexicon) -> bool:
     verb = _governing_verb(noun if noun is not None else num, lex)
     if verb is not None and verb.lemma_.lower() == "identify":
         return True
-    bounds = _line_at(_text(num.doc), num.idx)
-    return bounds is not None and "identif" in _text(num.doc)[bounds[0]:num.idx].lower() \
-        and _row_line(num.doc, num.idx)
+    bounds = _row_bounds(num.doc, num.idx)
+    return bounds is not None and "identif" in doc_text(num.doc)[bounds[0]:num.idx].lower()
 
 
 ORDER_WORDS = {"contract", "deal", "agreement", "order", "sale", "tender", "notice"}
@@ -371,7 +362,7 @@ def _moved_across(t: Token) -> bool:
 def _about_uprooted(doc: Doc) -> bool:
     """A report that speaks of people fleeing more often than of captives: people it says were taken
     in or moved are displaced, not freed."""
-    text = _text(doc)
+    text = doc_text(doc)
     return len(FLEEING_WORDS.findall(text)) > len(CAPTIVE_WORDS.findall(text))
 
 
@@ -394,8 +385,8 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
     if _inside_name(num, ents):
         return None
     noun = None if q.currency else _counted_noun(num, span, lex)
-    if noun is not None and "\n" in _text(doc)[min(noun.idx, num.idx):max(noun.idx, num.idx)] \
-            and (_row_line(doc, noun.idx) or _row_line(doc, num.idx)):
+    if noun is not None and "\n" in doc_text(doc)[min(noun.idx, num.idx):max(noun.idx, num.idx)] \
+            and (_row_bounds(doc, noun.idx) or _row_bounds(doc, num.idx)):
         noun = None  # "- People evacuated: 8,300 ¶ - Schools closed": the next row's word counts nothing here
     cues: dict[str, str] = {}
     pronoun_ref = False
@@ -404,7 +395,7 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
     if item is None and noun is not None and noun.lower_ in CURRENCY_WORDS:
         item = CURRENCY_WORDS[noun.lower_]
     if item is None:
-        after = _text(doc)[q.end:q.end + 20].lower()
+        after = doc_text(doc)[q.end:q.end + 20].lower()
         m = re.match(r"\s+(?:of\s+)?([a-z]+)", after)
         if m and m.group(1) in CURRENCY_WORDS:
             item = CURRENCY_WORDS[m.group(1)]
@@ -536,9 +527,7 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         gapped = p_sent == sent.start and (noun_tok is None or _governing_verb(noun_tok, lex) is None)
         if p_cued and p_measure != "other" and same_kind and (gapped or p_para == para and _in_block(doc, num)):
             measure, mcue = p_measure, "(as for the figure before)"
-            category = _category(item, measure, lex)
-            if measure in CASUALTY_MEASURES and category == "personnel":
-                category = "casualty"
+            category = _category(item, measure, lex)  # a casualty measure makes personnel casualties
     if not mcue:
         # "12 of them", "among the dead", "3,840 deaths, including about 400 foreigners": a part is counted
         # the way its whole is
@@ -547,8 +536,6 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
             measure, mcue = whole, "(as for the whole it is part of)"
             if category != "money":
                 category = _category(item, measure, lex)
-                if measure in CASUALTY_MEASURES and category == "personnel":
-                    category = "casualty"
     learning = ctx.model is not None or ctx.trace is not None  # the features cost time: only when used
     feats = _features(num, noun_tok, item, measure, category, mcue, future, lex, sent) if learning else {}
     if learning and ctx.previous is not None:
@@ -694,7 +681,7 @@ def _refers_back(num: Token) -> bool:
 
 def _in_block(doc: Doc, num: Token) -> bool:
     """The figure stands in a paragraph of several lines: a list or a table."""
-    text = _text(doc)
+    text = doc_text(doc)
     breaks = _breaks(doc)
     k = bisect_right(breaks, num.idx - 2)  # the breaks wholly before num.idx, as text.rfind finds them
     start = breaks[k - 1] if k > 0 else -1
@@ -707,7 +694,7 @@ def _breaks(doc: Doc) -> list[int]:
     """Every offset where the document's text has a blank line, "\n\n" (overlapping ones too), found once."""
     found = doc.user_data.get("claimledger_breaks")
     if found is None:
-        found = doc.user_data["claimledger_breaks"] = [m.start() for m in re.finditer("(?=\n\n)", _text(doc))]
+        found = doc.user_data["claimledger_breaks"] = [m.start() for m in re.finditer("(?=\n\n)", doc_text(doc))]
     return found
 
 
@@ -1244,7 +1231,7 @@ def _row_measure(num: Token, doc: Doc, lex: Lexicon,
     is None (the default for the thing counted), never a word from another line of the block. None
     where the figure's line is not such an item (a list item that is a whole sentence is read as one).
     The label's words come back too, for the thing counted when no noun says it."""
-    text = _text(doc)
+    text = doc_text(doc)
     bounds = _line_at(text, num.idx)
     if bounds is None:
         return None  # a line this long is prose, not a list item
@@ -1260,7 +1247,7 @@ def _row_measure(num: Token, doc: Doc, lex: Lexicon,
         colon = line.index(":", at)
         span = doc.char_span(start + colon + 1, end, alignment_mode="expand")  # "- 204: incidents handled"
     elif item and TABLE_ROW.search(line):
-        span = _column_header(text, start, at, doc)
+        span = _column_header(doc, start, line, at)
     else:
         return None
     stop = re.search(r"[,;|(]|\s{3,}", line[at + len(num.text):])
@@ -1278,14 +1265,15 @@ def _row_measure(num: Token, doc: Doc, lex: Lexicon,
                                                label_words)
 
 
-def _row_line(doc: Doc, at: int) -> bool:
-    """The line holding offset `at` is a list item or a table row (a wrapped sentence's line is not)."""
-    text = _text(doc)
+def _row_bounds(doc: Doc, at: int) -> tuple[int, int] | None:
+    """The bounds of the line holding offset `at` where it is a list item or a table row (a wrapped
+    sentence's line is not), else None."""
+    text = doc_text(doc)
     bounds = _line_at(text, at)
     if bounds is None:
-        return False
+        return None
     line = text[bounds[0]:bounds[1]]
-    return bool(LIST_ITEM.match(line) or TABLE_ROW.search(line))
+    return bounds if LIST_ITEM.match(line) or TABLE_ROW.search(line) else None
 
 
 LINE_REACH = 600  # characters: a line longer than this around a figure is prose, not a list item or a row
@@ -1312,24 +1300,24 @@ def _label_noun(label: Span) -> Token | None:
     return None
 
 
-def _column_header(text: str, line_start: int, at: int, doc: Doc) -> Span | None:
-    """The header cell above a table cell: the same column of the table's first line, if it has no figure."""
-    para = text.rfind("\n\n", 0, line_start)
-    first = para + 2 if para >= 0 else 0
+def _column_header(doc: Doc, line_start: int, row: str, at: int) -> Span | None:
+    """The header cell above a table cell (`row` is the cell's line, from `line_start`; `at`, the cell's
+    offset in it): the same column of the table's first line, if that line has no figure."""
+    text = doc_text(doc)
+    breaks = _breaks(doc)
+    k = bisect_right(breaks, line_start - 2)  # the blank lines wholly before the row, as text.rfind finds them
+    first = breaks[k - 1] + 2 if k > 0 else 0
     if first >= line_start:
         return None
-    header_end = text.find("\n", first)
-    header = text[first:header_end]
+    header = text[first:text.find("\n", first, line_start)]
     if any(ch.isdigit() for ch in header):
         return None
-    row_end = text.find("\n", line_start)
-    row = text[line_start:row_end if row_end >= 0 else len(text)]
     cells = [m for m in CELL.finditer(row) if m.group().strip()]
     heads = [m for m in CELL.finditer(header) if m.group().strip()]
-    k = next((i for i, m in enumerate(cells) if m.start() <= at < m.end()), None)
-    if k is None or len(heads) != len(cells):
+    column = next((i for i, m in enumerate(cells) if m.start() <= at < m.end()), None)
+    if column is None or len(heads) != len(cells):
         return None
-    return doc.char_span(first + heads[k].start(), first + heads[k].end(), alignment_mode="expand")
+    return doc.char_span(first + heads[column].start(), first + heads[column].end(), alignment_mode="expand")
 
 
 def _list_intro(text: str, line_start: int, doc: Doc) -> Span | None:
@@ -1861,7 +1849,7 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
         if host.pos_ == "VERB" and host.i != gov.i and host.dep_ in ("relcl", "acl") and not event_noun \
                 and host.head.lemma_.lower() not in EVENT_NOUNS:
             continue
-        before = _text(doc)[max(sent.start_char, s - 12):s].lower()
+        before = doc_text(doc)[max(sent.start_char, s - 12):s].lower()
         if re.search(r"\bto\s*$", before) and text.lower().startswith("last"):
             continue  # "due to last six weeks": a verb, not a time
         phrase = text
@@ -1928,7 +1916,7 @@ SINCE_DATE = re.compile(r"\b(?:on |in )?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|se
 def _since_then(doc: Doc, sent: Span, pub) -> str:
     """"Since then it has killed tens of thousands", "have since been killed": since the last date the
     report named before this sentence."""
-    text = _text(doc)
+    text = doc_text(doc)
     found = doc.user_data.get("claimledger_dates")
     if found is None:  # the dates of the whole text, found once
         matches = list(SINCE_DATE.finditer(text))
@@ -1984,7 +1972,7 @@ def _cumulative(num: Token, q: Quantity, sent: Span, doc: Doc, lex: Lexicon, sin
     first = min((doc[i].idx for i in clause), default=lo)
     last = max((doc[i].idx + len(doc[i]) for i in clause), default=hi)
     lo, hi = max(lo, first), min(hi, last)
-    window = _text(doc)[lo:hi].lower()
+    window = doc_text(doc)[lo:hi].lower()
     for cue in lex.cumulative_cues:
         if cue in ("in all",):
             continue
@@ -1999,12 +1987,12 @@ def _cumulative(num: Token, q: Quantity, sent: Span, doc: Doc, lex: Lexicon, sin
 
 
 def _incremental(q: Quantity, num: Token, noun: Token | None, doc: Doc, sent: Span) -> tuple[bool, str]:
-    before = _text(doc)[max(sent.start_char, q.start - 25):q.start].lower()
-    after = _text(doc)[q.end:min(sent.end_char, q.end + 40)].lower()
+    before = doc_text(doc)[max(sent.start_char, q.start - 25):q.start].lower()
+    after = doc_text(doc)[q.end:min(sent.end_char, q.end + 40)].lower()
     m = re.search(r"\b(another|a further|an additional|an extra|a fresh|additional|further|extra)\s*$", before)
     if m:
         # "100 killed and another 1,000 wounded" adds a different measure: not incremental.
-        if m.group(1) == "another" and re.search(r"\d", _text(doc)[sent.start_char:q.start]) and \
+        if m.group(1) == "another" and re.search(r"\d", doc_text(doc)[sent.start_char:q.start]) and \
                 re.match(r"\s*(?:\w+\s+)?(?:were\s+|have been\s+|are\s+|reported\s+|remain\s+)?"
                          r"(?:wounded|injured|hurt|missing|killed|dead|unaccounted)", after):
             return False, ""

@@ -309,6 +309,15 @@ class EntityIndex:
         return found[k] if k >= 0 else None
 
 
+def doc_text(doc: Doc) -> str:
+    """The document's text, joined once and kept in `doc.user_data`: spaCy's Doc.text rebuilds it from the
+    tokens at every read, which a per-figure read would make quadratic in the document's length."""
+    text = doc.user_data.get("claimledger_text")
+    if text is None:
+        text = doc.user_data["claimledger_text"] = doc.text
+    return text
+
+
 def time_entities(sent: Span) -> list[tuple[int, int, str]]:
     """The DATE and TIME entities of a sentence as (start_char, end_char, text), as `sent.ents` gives them.
 
@@ -322,9 +331,7 @@ def time_entities(sent: Span) -> list[tuple[int, int, str]]:
         index = doc.user_data["claimledger_ents"] = [(e.start, e.end, e.start_char, e.end_char, e.label_)
                                                      for e in doc.ents]
         doc.user_data["claimledger_ent_starts"] = [e[0] for e in index]
-    text = doc.user_data.get("claimledger_text")
-    if text is None:
-        text = doc.user_data["claimledger_text"] = doc.text
+    text = doc_text(doc)
     out = []
     for k in range(bisect_left(doc.user_data["claimledger_ent_starts"], sent.start), len(index)):
         start, end, start_char, end_char, label = index[k]
