@@ -387,44 +387,61 @@ def cmd_review(args: argparse.Namespace) -> int:
                 table.add_row(text(r["id"]), text(r["at"][:19]), text(r["who"]), text(r["action"]), text(about))
             _console().print(table)
             return 0
-        detail: dict[str, Any] = {"note": args.note} if args.note else {}
-        if args.action == "undo":
-            if not any(r["id"] == args.id for r in store.reviews()):
-                raise NotFoundError(f"no review action {args.id!r} in the ledger; `review list` shows them")
-            target = args.id
-        elif args.action in ("wrong", "correct"):
-            target = store.claim(args.claim).id  # NotFoundError for an unknown claim
-            if args.action == "correct":
-                detail["fields"] = parse_fields(args.fields)
-        elif args.action == "resolve":
-            target = store.claim(args.a).id
-            other = store.claim(args.b).id
-            if other == target:
-                raise ClaimLedgerError("a conflict is between two different claims; name both")
-            detail.update(a=target, b=other)
-        else:
-            data = load(_db(args), full=False)
-            everything = data.series()
-            if args.action == "merge":
-                chosen = [find_series(everything, ref) for ref in args.series]
-                if len({s.id for s in chosen}) < 2:
-                    raise ClaimLedgerError("name two or more different series to merge")
-                # Every claim of each: the merge holds while any of them is still in the ledger.
-                detail["claims"] = [c.id for s in chosen for c in s.claims]
-            else:
-                source = find_series(everything, args.series)
-                held = {c.id for c in source.claims}
-                missing = [c for c in args.claims if c not in held]
-                if missing:
-                    raise NotFoundError(f"{', '.join(missing)}: not in series {source.id}; "
-                                        f"`claimledger timeline {source.id}` lists its claims")
-                if set(args.claims) >= held:
-                    raise ClaimLedgerError(f"those are all the claims of {source.id}: a split needs some to stay")
-                detail["claims"] = list(args.claims)
-            target = detail["claims"][0]
+        # each action's parser has only its own arguments
+        target, detail = check_review(
+            store, _db(args), args.action, claim=getattr(args, "claim", None), fields=getattr(args, "fields", None),
+            a=getattr(args, "a", None), b=getattr(args, "b", None), series=getattr(args, "series", None),
+            claims=getattr(args, "claims", None), review_id=getattr(args, "id", None), note=args.note)
         rid = store.add_review(args.action, target, detail, args.who)
     print(clean(f"review {rid}: {args.action} {target} (by {args.who})"), file=sys.stderr)  # ids from reports
     return 0
+
+
+def check_review(store: Any, db: str | None, action: str, *, claim: str | None = None, fields: list[str] | None = None,
+                 a: str | None = None, b: str | None = None, series: Any = None, claims: list[str] | None = None,
+                 review_id: str | None = None, note: str | None = None,
+                 list_hint: str = "`review list` shows them",
+                 claims_hint: str = "; `claimledger timeline {series}` lists its claims") -> tuple[str, dict[str, Any]]:
+    """What a review action names, checked against the ledger before it is kept (by `review ACTION` and by
+    the web app alike): its target and its detail. NotFoundError for a claim, series or review action the
+    ledger does not hold; ClaimLedgerError for an action that cannot hold. `series` is one reference for a
+    split, several for a merge; the hints end the messages that say where to look."""
+    detail: dict[str, Any] = {"note": note} if note else {}
+    if action == "undo":
+        if not any(r["id"] == review_id for r in store.reviews()):
+            raise NotFoundError(f"no review action {review_id!r} in the ledger; {list_hint}")
+        return str(review_id), detail
+    if action in ("wrong", "correct"):
+        target = store.claim(claim).id  # NotFoundError for an unknown claim
+        if action == "correct":
+            detail["fields"] = parse_fields(fields or [])
+        return target, detail
+    if action == "resolve":
+        target = store.claim(a).id
+        other = store.claim(b).id
+        if other == target:
+            raise ClaimLedgerError("a conflict is between two different claims; name both")
+        detail.update(a=target, b=other)
+        return target, detail
+    everything = load(db, full=False).series()
+    if action == "merge":
+        chosen = [find_series(everything, ref) for ref in series]
+        if len({s.id for s in chosen}) < 2:
+            raise ClaimLedgerError("name two or more different series to merge")
+        # Every claim of each: the merge holds while any of them is still in the ledger.
+        detail["claims"] = [c.id for s in chosen for c in s.claims]
+    else:
+        source = find_series(everything, series)
+        held = {c.id for c in source.claims}
+        wanted = list(claims or [])
+        missing = [c for c in wanted if c not in held]
+        if missing:
+            raise NotFoundError(f"{', '.join(missing)}: not in series {source.id}"
+                                + claims_hint.format(series=source.id))
+        if set(wanted) >= held:
+            raise ClaimLedgerError(f"those are all the claims of {source.id}: a split needs some to stay")
+        detail["claims"] = wanted
+    return detail["claims"][0], detail
 
 
 def cmd_sources(args: argparse.Namespace) -> int:

@@ -14,10 +14,9 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimledger.errors import ClaimLedgerError, ConfigError, IngestError, NotFoundError
+from claimledger.errors import ClaimLedgerError, ConfigError, IngestError
 from claimledger.models import Document
-from claimledger.reconcile import find_series
-from claimledger.reconcile.review import ACTIONS, parse_fields
+from claimledger.reconcile.review import ACTIONS
 from claimledger.settings import Settings
 from claimledger.store import Store
 
@@ -131,55 +130,26 @@ def _needs(body: dict[str, Any], *names: str) -> None:
 
 def record_review(store: Store, db: str, body: dict[str, Any]) -> dict[str, Any]:
     """Check one review action as `claimledger review ACTION` does and keep it; returns the stored record."""
-    from claimledger.cli_reconcile import load
+    from claimledger.cli_reconcile import check_review
 
     action = body.get("action")
     if action not in ACTIONS:
         raise ConfigError(f"action {action!r} is not one of {', '.join(ACTIONS)}")
     who = (body.get("who") or "").strip() or "web"
-    detail: dict[str, Any] = {"note": body["note"]} if body.get("note") else {}
     store.check_writable()
-    if action == "undo":
-        _needs(body, "id")
-        if not any(r["id"] == body["id"] for r in store.reviews()):
-            raise NotFoundError(f"no review action {body['id']!r} in the ledger; GET /api/reviews lists them")
-        target = body["id"]
-    elif action in ("wrong", "correct"):
-        _needs(body, "claim")
-        target = store.claim(body["claim"]).id  # NotFoundError for an unknown claim
-        if action == "correct":
-            _needs(body, "fields")
-            detail["fields"] = parse_fields(_field_words(body["fields"]))
-    elif action == "resolve":
-        _needs(body, "a", "b")
-        target = store.claim(body["a"]).id
-        other = store.claim(body["b"]).id
-        if other == target:
-            raise ConfigError("a conflict is between two different claims; name both")
-        detail.update(a=target, b=other)
-    else:
-        everything = load(db, full=False).series()
-        if action == "merge":
-            _needs(body, "series")
-            chosen = [find_series(everything, ref) for ref in body["series"]]
-            if len({s.id for s in chosen}) < 2:
-                raise ConfigError("name two or more different series to merge")
-            detail["claims"] = [c.id for s in chosen for c in s.claims]
-        else:
-            _needs(body, "series", "claims")
-            refs = body["series"]
-            if not isinstance(refs, str):
-                if len(refs) != 1:
-                    raise ConfigError("a split takes claims out of one series: name that one")
-                refs = refs[0]
-            source = find_series(everything, refs)
-            held = {c.id for c in source.claims}
-            missing = [c for c in body["claims"] if c not in held]
-            if missing:
-                raise NotFoundError(f"{', '.join(missing)}: not in series {source.id}")
-            if set(body["claims"]) >= held:
-                raise ConfigError(f"those are all the claims of {source.id}: a split needs some to stay")
-            detail["claims"] = list(dict.fromkeys(body["claims"]))
-        target = detail["claims"][0]
+    needed = {"undo": ("id",), "wrong": ("claim",), "correct": ("claim", "fields"), "resolve": ("a", "b"),
+              "merge": ("series",), "split": ("series", "claims")}[action]
+    _needs(body, *needed)
+    refs: Any = body.get("series")
+    if action == "split" and not isinstance(refs, str):
+        if len(refs) != 1:
+            raise ConfigError("a split takes claims out of one series: name that one")
+        refs = refs[0]
+    target, detail = check_review(
+        store, db, action, claim=body.get("claim"), a=body.get("a"), b=body.get("b"), series=refs,
+        fields=_field_words(body["fields"]) if action == "correct" else None,
+        claims=list(dict.fromkeys(body["claims"])) if action == "split" else None,
+        review_id=body.get("id"), note=body.get("note") or None,
+        list_hint="GET /api/reviews lists them", claims_hint="")
     rid = store.add_review(action, target, detail, who)
     return next(r for r in store.reviews() if r["id"] == rid)
