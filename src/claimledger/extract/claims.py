@@ -35,7 +35,7 @@ from claimledger.extract.statement import Figure, StatementReader
 from claimledger.models import Claim, Document
 from claimledger.nlp.entities import EntityIndex, Mention, doc_text, publisher_id, slug, time_entities
 from claimledger.nlp.quantities import CURRENCY_WORDS, Quantity, find_quantities
-from claimledger.nlp.times import EXTRA_TIME, parse_date, resolve_period
+from claimledger.nlp.times import EXTRA_TIME, Period, parse_date, resolve_period
 
 CASUALTY_MEASURES = {"killed", "wounded", "killed_or_wounded", "captured", "missing", "released"}
 PERSON_CATEGORIES = {"personnel", "casualty", "people"}
@@ -1788,11 +1788,16 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
     if pub is None:
         return None, "", False, None
     speech = attribution.speech_tokens(sent)
+    line_start, line_end = _line_of(doc, num.idx)
+    item = _listed(doc_text(doc), line_start)
     candidates: list[tuple[int, int, str]] = []
     candidates.extend(time_entities(sent))
     for m in EXTRA_TIME.finditer(sent.text):
         s = sent.start_char + m.start()
         candidates.append((s, s + len(m.group(0)), m.group(0)))
+    # a parsed sentence can run over several lines of a list or a table: a time on another line is
+    # another item's
+    candidates = [c for c in candidates if line_start <= c[0] and c[1] <= line_end]
     # Longest first so "in January and February" wins over "January".
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
     used: list[tuple[int, int]] = []
@@ -1814,24 +1819,27 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
         # released 90") sets the scene of what is reported
         # ("In February, Zelensky gave Ukraine's losses as 45,100" dates the statement: no clause of events)
         opening = event and span.start <= sent.start + 1 and _reported_clause(gov, speech)
-        if (root.head.i in speech or root.i in speech or host.i in speech) and not opening:
+        # a span counted over, "in the previous 24 hours", "since October", is never a statement's date:
+        # "Since the start of the year, UNHCR estimates ...", "teams have registered 5,000 since Sunday"
+        before = doc_text(doc)[max(sent.start_char, s - 12):s].lower()
+        counted_over = re.search(r"(?i)\b(?:past|previous|last|preceding)\s+(?:\w+\s+)?"
+                                 r"(?:hours?|days?|weeks?|months?)\b|\bsince\b|\bso far\b", text) \
+            or re.search(r"\bsince\s*$", before)
+        if (root.head.i in speech or root.i in speech or host.i in speech) and not (opening or counted_over):
             continue
         # a time that opens a sentence whose main verb is speech dates the statement ("In August, a report
         # said ..."), unless the figure is an event the statement reports (the opening exception above)
-        if span.start <= sent.start + 1 and sent.root.i in speech and not opening:
+        if span.start <= sent.start + 1 and sent.root.i in speech and not (opening or counted_over):
             continue
         # a figure the speech verb itself states ("put the number ... at more than 3,000 on Monday"):
         # the sentence's times date the statement
-        # (a span counted over, "in the previous 24 hours", "since October", is never a statement's date)
-        counted_over = re.search(r"(?i)\b(?:past|previous|last|preceding)\s+(?:\w+\s+)?"
-                                 r"(?:hours?|days?|weeks?|months?)\b|\bsince\b|\bso far\b", text)
         if gov.i in speech and not counted_over and not any(t.i in {w.i for w in num.subtree} for t in span):
             continue
         if any(h.lemma_.lower() in lex.report_nouns for h in (root.head, host)):
             continue
-        if not opening and any(h.lemma_.lower() in STATEMENT_VERBS
-                               or (h.pos_ == "VERB" and h.lemma_.lower() in lex.reporting_verbs)
-                               for h in (root.head, host)):
+        if not (opening or counted_over) and any(h.lemma_.lower() in STATEMENT_VERBS
+                                                 or (h.pos_ == "VERB" and h.lemma_.lower() in lex.reporting_verbs)
+                                                 for h in (root.head, host)):
             continue
         # "the Oct. 1 attack, in which Iran fired about 200 missiles": the event noun's date
         event_noun = gov.dep_ == "relcl" and host.i == gov.head.i
@@ -1839,17 +1847,17 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
         # Tuesday, with the ministry saying it had intercepted 337 drones"
         scene = lex.verb_measures.get(sent.root.lemma_.lower()) in ("launched", "killed") and _reaches(
             root, sent.root, speech)
-        if not (event_noun or scene or opening) and not any(t.i in clause for t in span):
+        # the figures of a list item are what its line is about: "- Deaths in the fighting in May: 14"
+        if not (event_noun or scene or opening or item) and not any(t.i in clause for t in span):
             continue
         # "about twice as many as in its April attack": the date of what the figure is compared with
-        if _in_comparison(host):
+        if _in_comparison(host) or _compared_time(root, num):
             continue
         # a time inside another clause that describes a noun ("assets frozen after the invasion in 2022"),
         # unless the noun is the one-day event the figure comes from ("the floods that struck on October 29")
         if host.pos_ == "VERB" and host.i != gov.i and host.dep_ in ("relcl", "acl") and not event_noun \
-                and host.head.lemma_.lower() not in EVENT_NOUNS:
+                and host.head.lemma_.lower() not in EVENT_NOUNS and not item:
             continue
-        before = doc_text(doc)[max(sent.start_char, s - 12):s].lower()
         if re.search(r"\bto\s*$", before) and text.lower().startswith("last"):
             continue  # "due to last six weeks": a verb, not a time
         phrase = text
@@ -1867,10 +1875,115 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
         dist = abs(span.start - num.i)
         if best is None or dist < best[0]:
             best = (dist, p, phrase, (s, e))
+    if best is None and (item or _table_row(doc_text(doc), line_start)):
+        lead = _lead_in_period(doc, line_start, pub, lex)
+        if lead is not None:
+            return lead[0], f"(the list's lead-in: {lead[1]})", lead[1].lower().startswith("since"), None
     if best is None:
         return None, "", False, None
     # the characters of the time words too: they set the period, so they do not date the statement
     return best[1], best[2], best[2].lower().startswith("since"), best[3]
+
+
+LIST_MARK = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+")
+
+
+def _listed(text: str, line_start: int) -> bool:
+    """The line is an item of a list: "- Deaths: 39", "* 12 arrests"."""
+    return LIST_MARK.match(text, line_start) is not None
+
+
+def _table_row(text: str, line_start: int) -> bool:
+    """The line is a row of a table: cells between "|"."""
+    end = text.find("\n", line_start)
+    return text.count("|", line_start, len(text) if end < 0 else end) >= 2
+
+
+def _lead_in_period(doc: Doc, line_start: int, pub, lex: Lexicon) -> tuple[Period, str] | None:
+    """The period the line that introduces a list or a table gives its items ("The main figures for 2023
+    are:", "... serving in 11 missions as of December 31, 2024. The largest were:"): the last time in it
+    that does not date a statement ("released its update on Monday"). Found once per list."""
+    text = doc_text(doc)
+    found = doc.user_data.setdefault("claimledger_lead_ins", {})  # by line: each list is walked once
+    walked: list[int] = []
+    start = line_start
+    while start > 0 and start not in found:  # back over the list's other items, its table rows and blank lines
+        walked.append(start)
+        prev = text.rfind("\n", 0, start - 1) + 1
+        if text[prev:start].strip() and not (_listed(text, prev) or _table_row(text, prev)):
+            found[start] = _last_period_in(doc, prev, start - 1, pub, lex)
+            break
+        start = prev
+    lead = found.get(start)
+    for line in walked:
+        found[line] = lead
+    return lead
+
+
+def _last_period_in(doc: Doc, start: int, end: int, pub, lex: Lexicon) -> tuple[Period, str] | None:
+    """The last time between two offsets that modifies what is counted: a time that is an argument
+    ("made 2025 the costliest year"), hangs on a verb of speech ("said on Monday") or is one day ("launched
+    on October 27") dates something else: a statement, a start; a day counts only as a cut-off ("as of
+    December 31")."""
+    text = doc_text(doc)
+    best = None
+    for s, e, phrase in sorted(_time_spans(doc, start, end)):
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        before = text[max(start, s - 12):s].lower()
+        if not (root.head.pos_ == "ADP" or root.dep_ in ("npadvmod", "advmod", "prep")):
+            continue
+        host = root.head.head if root.head.pos_ == "ADP" else root.head
+        if host.pos_ in ("VERB", "AUX") and host.dep_ not in ("acl", "amod", "relcl") \
+                and host.lemma_.lower() in STATEMENT_VERBS | lex.reporting_verbs:
+            continue
+        if re.search(r"\bsince\s*$", before) and not phrase.lower().startswith("since"):
+            phrase = "since " + phrase
+        p = resolve_period(phrase, pub)
+        if p is None or p[0] is None or p[0] == p[1] and not re.search(r"\bas of\s*$", before):
+            continue
+        best = (p, phrase)
+    return best
+
+
+def _time_spans(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The time expressions between two offsets: the parser's DATE entities and EXTRA_TIME, longest first
+    where they overlap."""
+    text = doc_text(doc)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    spans = [e for sent in span.sents for e in time_entities(sent) if start <= e[0] and e[1] <= end]
+    spans += [(start + m.start(), start + m.end(), m.group(0)) for m in EXTRA_TIME.finditer(text[start:end])]
+    spans.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    out: list[tuple[int, int, str]] = []
+    for c in spans:
+        if not any(c[0] < o[1] and o[0] < c[1] for o in out):
+            out.append(c)
+    return out
+
+
+def _line_of(doc: Doc, offset: int) -> tuple[int, int]:
+    """The start and end offsets of the line of the document's text that holds `offset`."""
+    text = doc_text(doc)
+    end = text.find("\n", offset)
+    return text.rfind("\n", 0, offset) + 1, len(text) if end < 0 else end
+
+
+def _compared_time(time: Token, num: Token) -> bool:
+    """The time of a figure given for comparison, not of this one: "240 seats, down from 303 in 2019",
+    "157,651, compared with 105,131 in 2022"; the compared figure itself keeps it."""
+    t = time
+    for _ in range(6):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        marker = (t.lower_ == "from" and t.head.lower_ in ("up", "down")) or t.lemma_.lower() == "compare"
+        if marker:
+            return not (t.left_edge.i <= num.i <= t.right_edge.i)
+    return False
 
 
 def _in_comparison(tok: Token) -> bool:

@@ -205,6 +205,8 @@ EXTRA_TIME = re.compile(
     rf"\b(?:(?:in |between |from )?{_M}(?: \d{{1,2}})?(?:,? \d{{4}})? (?:through|to|until|and) {_M}(?: \d{{1,2}})?"
     rf"(?:,? \d{{4}})?|"
     rf"(?:between |from |on )?{_D} (?:through|to|until|and) {_D}|"
+    rf"(?:between |from )?\d{{1,2}} {_M}(?:,? \d{{4}})? (?:through|to|until|and|-|–) \d{{1,2}} {_M}(?:,? \d{{4}})?|"
+    rf"(?:on )?\d{{1,2}} {_M}(?:,? \d{{4}})?|"
     rf"(?:in )?the (?:early|small|late) hours of {_D}|(?:early|late) {_D}(?: morning| evening| night)?|"
     rf"since then|(?:(?<=have )|(?<=has )|(?<=had ))since|"
     rf"overnight|last night|yesterday|so far this year|this year|last year|last month|this month|"
