@@ -1788,8 +1788,9 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
     if pub is None:
         return None, "", False, None
     speech = attribution.speech_tokens(sent)
-    line_start, line_end = _line_of(doc, num.idx)
-    item = _listed(doc_text(doc), line_start)
+    line = _line_at(doc_text(doc), num.idx)
+    line_start, line_end = line if line is not None else (sent.start_char, sent.end_char)  # a long line: prose
+    item = line is not None and _listed(doc_text(doc), line_start)
     candidates: list[tuple[int, int, str]] = []
     candidates.extend(time_entities(sent))
     for m in EXTRA_TIME.finditer(sent.text):
@@ -1875,7 +1876,7 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
         dist = abs(span.start - num.i)
         if best is None or dist < best[0]:
             best = (dist, p, phrase, (s, e))
-    if best is None and (item or _table_row(doc_text(doc), line_start)):
+    if best is None and line is not None and (item or _table_row(doc_text(doc), line_start, line_end)):
         lead = _lead_in_period(doc, line_start, pub, lex)
         if lead is not None:
             return lead[0], f"(the list's lead-in: {lead[1]})", lead[1].lower().startswith("since"), None
@@ -1893,10 +1894,9 @@ def _listed(text: str, line_start: int) -> bool:
     return LIST_MARK.match(text, line_start) is not None
 
 
-def _table_row(text: str, line_start: int) -> bool:
+def _table_row(text: str, line_start: int, line_end: int) -> bool:
     """The line is a row of a table: cells between "|"."""
-    end = text.find("\n", line_start)
-    return text.count("|", line_start, len(text) if end < 0 else end) >= 2
+    return text.count("|", line_start, line_end) >= 2
 
 
 def _lead_in_period(doc: Doc, line_start: int, pub, lex: Lexicon) -> tuple[Period, str] | None:
@@ -1910,7 +1910,7 @@ def _lead_in_period(doc: Doc, line_start: int, pub, lex: Lexicon) -> tuple[Perio
     while start > 0 and start not in found:  # back over the list's other items, its table rows and blank lines
         walked.append(start)
         prev = text.rfind("\n", 0, start - 1) + 1
-        if text[prev:start].strip() and not (_listed(text, prev) or _table_row(text, prev)):
+        if text[prev:start].strip() and not (_listed(text, prev) or _table_row(text, prev, start)):
             found[start] = _last_period_in(doc, prev, start - 1, pub, lex)
             break
         start = prev
@@ -1963,13 +1963,6 @@ def _time_spans(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
         if not any(c[0] < o[1] and o[0] < c[1] for o in out):
             out.append(c)
     return out
-
-
-def _line_of(doc: Doc, offset: int) -> tuple[int, int]:
-    """The start and end offsets of the line of the document's text that holds `offset`."""
-    text = doc_text(doc)
-    end = text.find("\n", offset)
-    return text.rfind("\n", 0, offset) + 1, len(text) if end < 0 else end
 
 
 def _compared_time(time: Token, num: Token) -> bool:
