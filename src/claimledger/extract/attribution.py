@@ -253,6 +253,10 @@ class Attribution:
             if cited and owners:
                 owner = max(owners, key=lambda f: f.anchor.i) if owners[0].anchor.i < t.i else owners[0]
                 owner.cites.extend(c for c in cited if c not in owner.cites)
+        if not any(f.speaker for f in frames):
+            intro = self._introducer(sent)
+            if intro is not None:
+                frames.append(intro)
         # A title of the form "Seoul: North Korea sent ..." or "Budanov: ...".
         if sent.start_char < self.title_end:
             colon = [t for t in sent if t.text == ":" and t.i - sent.start <= 5]
@@ -282,6 +286,28 @@ class Attribution:
             c.i for f in frames if f.kind == "speech" for c in f.anchor.children if c.dep_ == "nsubj"}
         return [f for f in frames if (f.speaker or f.cites) and f.kind != "relay"
                 and not (f.kind == "noun" and f.anchor.i in speakers)]
+
+    def _introducer(self, sent: Span) -> Frame | None:
+        """A paragraph that ends with a colon and introduces what follows ("The agency set out the package
+        in a statement, which read in part:"): its subject, a named body or person, speaks the quote or the
+        list after it, whatever the verb."""
+        if sent.start_char < self.title_end:
+            return None
+        text = doc_text(self.doc)
+        end = text.find("\n\n", sent.start_char, sent.end_char + 40)
+        # the paragraph ends with a colon in this sentence or in a fragment the parser cut off ("... 29 May:")
+        if end < 0 or not text[sent.start_char:end].rstrip().endswith(":") or end - sent.end_char > 12:
+            return None
+        subj = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return None
+        m = self._entity(subj)
+        named = m is not None and m.kind in ("body", "organisation", "international", "person", "country", "media")
+        if not named and subj.lemma_.lower() not in BODY_HEADS | self.lex.anaphoric_speakers:
+            return None  # "the agency", "the ministry": the body named before
+        speaker = self._speaker(subj)
+        return Frame(sent.root, sent.root, speaker, cue=f"{subj.text} {sent.root.text}:", kind="speech") \
+            if speaker else None
 
     def _doer(self, target: Token) -> Frame | None:
         """"Mark Carney has pledged C$2bn": a named person or state body that does what the figure
@@ -663,16 +689,8 @@ class Attribution:
                     return self._remember(eid, "body")
             return self._remember(aff.id, "body")
         if aff is not None:
-            if lem in BODY_HEADS | {"mission", "operation"} and aff.end <= tok.i and aff.kind != "media" \
-                    and self.ents.at(tok) is None:
-                # "the European Union's naval mission", "the WHO's European office": a body of its own
-                own = " ".join(t.text for t in self.doc[aff.end:tok.i + 1]
-                               if t.dep_ not in ("det", "case", "punct") and t.lower_ not in ("'s", "’s"))
-                if own and own != tok.text or lem in ("mission", "operation"):
-                    eid = f"{aff.id}-{slug(own).upper()}"
-                    self.words.setdefault(eid, self.doc[tok.left_edge.i:tok.i + 1].text)
-                    return self._remember(eid, "body")
-            return self._remember(aff.id, "body")
+            body = self._body_within(tok, aff)
+            return self._remember(body or aff.id, "body")
         if lem in NON_STATE_GROUPS and any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in tok.children):
             # "Kokang rebels say": a group named by its own name
             name = _name_of(self.doc[tok.left_edge.i:tok.i + 1])
@@ -696,7 +714,7 @@ class Attribution:
                     return person.id
             named = self._last_mention(tok.i, ("body", "organisation", "international"), word=lem)
             if named:
-                return named.id
+                return self._remember(named.id, "body")
             prev = self._last_speaker.get("body") or self._last_speaker.get("any")
             if prev:
                 return prev
@@ -716,6 +734,10 @@ class Attribution:
                     tok.i, ("country",))
                 if country:
                     return self._remember(country.id, "body")
+        if lem in lex.anonymous_heads and lem in lex.report_nouns and any(
+                self._kind_at(t) not in (None, "place") for t in tok.subtree if t.i != tok.i):
+            # "figures released by the IOM", "figures the minister gave parliament": whose figures they are
+            return self._np_speaker(tok)
         if lem in lex.anonymous_heads:
             qualifiers = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.lower_ not in (
                 "senior", "unnamed", "anonymous", "some", "other", "several", "two", "three")]
@@ -726,6 +748,42 @@ class Attribution:
             name = _name_of(self.doc[tok.left_edge.i:tok.i + 1])
             return self._remember(slug(name), "body") if name else None
         return None
+
+    def _body_within(self, tok: Token, aff: Mention) -> str | None:
+        """A body the text names inside a larger one: "the European Union's naval mission", "the WHO's
+        European office", "the UN Department of Peace Operations", "the Council of the EU". The body that
+        is written speaks, not its parent (spec: the parent's id with the body's own words, named as
+        written). None for the parent's own head noun ("the UN agency")."""
+        lem = tok.lemma_.lower()
+        if lem not in BODY_HEADS | {"mission", "operation"} or aff.kind == "media" or self.ents.at(tok):
+            return None
+        titled = tok.pos_ == "PROPN" and tok.text[:1].isupper()  # "Department", "Council": a name, not a noun
+        if aff.end <= tok.i:
+            own_tokens = [t for t in self.doc[aff.end:tok.i + 1]
+                          if t.dep_ not in ("det", "case", "punct") and t.lower_ not in ("'s", "’s")]
+            own = " ".join(t.text for t in own_tokens)
+            named_of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and titled
+                        for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"]
+            if named_of:
+                # "the UN Department of Peace Operations": the whole name
+                end = named_of[0].right_edge.i + 1
+                while end < tok.sent.end and self.doc[end].pos_ == "PROPN":
+                    end += 1  # the parser may leave a name's last word out of it: "of Field Support"
+                own = " ".join(t.text for t in self.doc[aff.end:end] if t.dep_ not in ("det", "punct"))
+                words = self.doc[aff.start:end].text
+            elif own and own != tok.text or lem in ("mission", "operation"):
+                words = self.doc[tok.left_edge.i:tok.i + 1].text
+            else:
+                return None
+        elif titled and aff.start > tok.i and self.doc[aff.start - 1].lower_ in ("of", "the"):
+            # "the Council of the EU": the head's own words, the parent after "of"
+            own = " ".join(t.text for t in self.doc[tok.left_edge.i:tok.i + 1] if t.dep_ not in ("det", "punct"))
+            words = self.doc[tok.left_edge.i:aff.end].text
+        else:
+            return None
+        eid = f"{aff.id}-{slug(own).upper()}"
+        self.words.setdefault(eid, words)
+        return eid
 
     def _unnamed_state_body(self, tok: Token) -> str | None:
         """"The interior ministry", "the education ministry" with no country named: the body named so
@@ -777,6 +835,10 @@ class Attribution:
         named = [m for m in inside if m is not None and m.kind != "place"]
         if named:
             best = next((m for m in named if m.kind != "country"), named[0])
+            if best.kind != "person":
+                body = self._body_within(self.doc[best.end - 1].head, best)
+                if body is not None:
+                    return self._remember(body, "body")  # "data published by the UN Department of ..."
             return self._remember(best.id, "person" if best.kind == "person" else "body")
         lem = tok.lemma_.lower()
         for c in tok.children:
@@ -946,6 +1008,10 @@ class Attribution:
             doer = self._doer(target)
             if doer is not None:
                 holding = [doer]
+        if not holding and start >= self.title_end:
+            went_on = self._goes_on(num)
+            if went_on is not None:
+                holding = [went_on]
         if not holding and start >= self.title_end and (self.model is not None or self.trace is not None):
             chosen = self._continuation(num)
             if chosen is not None:
@@ -1038,6 +1104,43 @@ class Attribution:
             return None
         best = max(candidates, key=lambda c: self.model.probability(c[1]) if self.model else 0.0)
         return best[0]
+
+    def _goes_on(self, num: Token) -> Frame | None:
+        """A figure in a sentence with no frame of its own, in a paragraph whose earlier sentence has one
+        ("Data published by UNHCR showed that 2 million had left. More than half of them, 1.2 million, had
+        entered Poland."): the speaker goes on while the paragraph goes on reporting. It stops at a sentence
+        that names a speaker of its own, and at the publisher's own narration of events; and it goes on
+        only from a frame that opens its paragraph with a figure, or into a sentence whose subject points back to the
+        speaker ("It also advanced ...") or to the figures before ("Of those, ...")."""
+        sents = self._sentence_list()
+        here = self._sentence_index(num.i)
+        sent = sents[here]
+        if any(f.speaker for f in self.frames(sent)) or self._narrates(sent):
+            return None
+        layout = self.layout()
+        para = layout.paragraph(num.idx)
+        for k in range(here - 1, max(-1, here - 5), -1):
+            if sents[k].start_char < self.title_end or layout.paragraph(sents[k][0].idx) != para:
+                return None
+            fs = [f for f in self.frames(sents[k]) if f.speaker and f.kind in ("speech", "according", "noun")]
+            if fs:
+                # a paragraph that opens on a speaker's figures is in that speaker's voice
+                opens = layout.paragraphs[para] >= sents[k].start_char - 1 and any(t.like_num for t in sents[k])
+                return max(fs, key=lambda f: f.anchor.i) if opens or _points_back(sent) else None
+            if self._narrates(sents[k]):
+                return None
+        return None
+
+    def _narrates(self, sent: Span) -> bool:
+        """A sentence in the simple past with a subject of its own ("The Pentagon sent 1,000 soldiers",
+        "Two ships sank", "The carrier was hijacked"): the publisher telling events, not a speaker's
+        figures, which come as states and totals ("have been injured", "accounts for") or in the
+        reported past ("had entered")."""
+        root = sent.root
+        aux = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+        past = root.tag_ == "VBD" or (root.tag_ == "VBN" and bool(aux) and all(a.tag_ == "VBD" and a.lemma_ == "be"
+                                                                                for a in aux))
+        return past and not _points_back(sent)
 
     def _lead_frame(self) -> Frame | None:
         """The first frame with a speaker after the title: the report's lead speaker (found once)."""
@@ -1256,6 +1359,17 @@ def _opens_clause_of(tok: Token, verb: Token) -> bool:
         return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(tok.i + 1 == s.left_edge.i for s in subjects)
+
+
+def _points_back(sent: Span) -> bool:
+    """The sentence's subject is a pronoun ("It also advanced ...", "They now number ...") or it opens on
+    what was counted before ("Of those, ...", "Among them, ...")."""
+    subjects = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects and subjects[0].pos_ == "PRON":
+        return True
+    first = sent[0]
+    return first.lower_ in ("of", "among") and first.i + 1 < sent.end and \
+        sent.doc[first.i + 1].lower_ in ("those", "these", "them", "which", "whom", "the", "that")
 
 
 def _verb_above(tok: Token, hops: int) -> Token | None:

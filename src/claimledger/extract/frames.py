@@ -155,8 +155,11 @@ class DocumentFrames:
             lo = self.sentence_of(q.start)[0]
             hi = self.sentence_of(max(q.start, q.end - 1))[1]
             after = self.sentence_of(min(len(self.text) - 1, hi + 1))[1] if hi + 1 < len(self.text) else hi
+            # a speech verb after the quote closes it only in the quote's own paragraph: one that opens the
+            # next paragraph ("¶ The agency's chief warned that ...") starts a statement of its own
             near = [o for o in outside[bisect_left(outside, lo):bisect_left(outside, after)]
-                    if o < hi or o - q.end <= QUOTE_ATTACH]
+                    if o < q.start or (o < hi or o - q.end <= QUOTE_ATTACH)
+                    and self.paragraph(o) == self.paragraph(max(q.start, q.end - 1))]
             intro = self._introduced_by(q.start)
             if near:
                 q.speaker_at = min(near, key=lambda o: min(abs(o - q.start), abs(o - q.end)))
