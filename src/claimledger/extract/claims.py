@@ -452,6 +452,12 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         # "put casualties at several hundred", "losses had passed 1 million": the noun that set the measure
         item = MEASURE_NOUN_ITEMS[mcue.lower()]
         cues["item"] = mcue
+    para = attribution.layout().paragraph(num.idx)
+    elided = item is None and not mcue and not pronoun_ref and _elided(num, sent, para, ctx, lex)
+    if elided:
+        # "Kent reported 21 deaths, Essex 14": "14" counts what "21" counted, and what happened to them
+        item, measure, mcue = ctx.previous_item, ctx.previous[2], "(as for the figure before)"
+        cues["item"] = f"(as for the figure before) {item}"
     if item is None:
         item = _context_item(num, measure, ctx, sent)
         cues["item"] = f"(from context) {item}"
@@ -518,7 +524,6 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         category = _category(item, measure, lex)
     if measure in CASUALTY_MEASURES and category == "personnel":
         category = "casualty"
-    para = attribution.layout().paragraph(num.idx)
     if not mcue and ctx.previous is not None and category != "money":
         p_sent, p_para, p_measure, p_category, p_cued = ctx.previous
         # "Al Haouz accounts for 542 of the deaths and Taroudant for 321", rows of a table, items of a
@@ -677,6 +682,26 @@ def _refers_back(num: Token) -> bool:
     if first.lower_ in ("of", "among") and first.i + 1 < len(num.doc):
         return num.doc[first.i + 1].lower_ in ("those", "these", "them", "which", "whom", "the")
     return False
+
+
+def _elided(num: Token, sent: Span, para: int, ctx: Context, lex: Lexicon) -> bool:
+    """A figure with no noun that stands for the noun of the figure just before it ("The state confirmed 80
+    deaths. Kent has reported 21, Essex 14"): the previous figure, in this sentence or the one before and in
+    the same paragraph, was counted with a noun and a measure, and no verb of this figure's own says what
+    happened (it has none, or only a verb of saying or counting)."""
+    if ctx.previous is None or not ctx.previous_item:
+        return False
+    p_sent, p_para, p_measure, p_category, p_cued = ctx.previous
+    if p_para != para or not p_cued or p_measure == "other" or p_category == "money":
+        return False
+    if p_sent != sent.start and (sent.start == 0 or num.doc[sent.start - 1].sent.start != p_sent):
+        return False
+    verb = _governing_verb(num, lex)
+    return verb is None or verb.lemma_.lower() in lex.reporting_verbs or verb.lemma_.lower() in COUNTING_VERBS
+
+
+# Verbs that count or record a figure without saying what happened to the things counted.
+COUNTING_VERBS = frozenset({"record", "register", "count", "tally", "log", "document", "list", "put", "total"})
 
 
 def _in_block(doc: Doc, num: Token) -> bool:
