@@ -1459,6 +1459,16 @@ def _whole_measure(num: Token, noun: Token | None, sent: Span, lex: Lexicon, ctx
                 break  # the claims are in document order: none before this sentence's neighbour counts
             if start in starts and was_money == money:
                 return m
+    anchor = noun if noun is not None else num
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "including":
+        # "500 deaths since the start of the war, including 31 children": the parser may hang "including"
+        # on the nearest noun; the whole is then the last thing counted before it in the sentence
+        for i in reversed(ctx.counted):  # in document order: stop at the sentence's start
+            if i < sent.start:
+                break
+            if i < anchor.head.i:
+                m, was_money = ctx.counted[i]
+                return m if was_money == money else None
     return None
 
 
