@@ -406,7 +406,8 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
     else:
         noun_tok = noun
         if noun_tok is not None and noun_tok.lemma_.lower() in lex.verb_measures \
-                and noun_tok.lemma_.lower() not in lex.item_category and noun_tok.lower_ not in lex.noun_measures:
+                and noun_tok.lemma_.lower() not in lex.item_category \
+                and noun_tok.lemma_.lower() not in lex.noun_measures:
             noun_tok = None  # "Up to 400,000 flee ...": a headline verb tagged as a noun
         if noun_tok is not None and (noun_tok.lower_ in ("others", "more", "ones") or noun_tok.pos_ in ("PRON", "DET")
                                      or noun_tok.lower_ in ("those", "these", "which", "whom", "them", "they")):
@@ -533,9 +534,10 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         if p_cued and p_measure != "other" and same_kind and (gapped or p_para == para and _in_block(doc, num)):
             measure, mcue = p_measure, "(as for the figure before)"
             category = _category(item, measure, lex)  # a casualty measure makes personnel casualties
-    if not mcue:
+    if not mcue or measure == "other":
         # "12 of them", "among the dead", "3,840 deaths, including about 400 foreigners": a part is counted
-        # the way its whole is
+        # the way its whole is (a verb that says nothing of what happened does not stop it: "made 13
+        # arrests, 11 of them in Ireland")
         whole = _whole_measure(num, noun_tok, sent, lex, ctx, category == "money")
         if whole is not None and whole != measure:
             measure, mcue = whole, "(as for the whole it is part of)"
@@ -1541,8 +1543,8 @@ def _category(item: str, measure: str | None, lex: Lexicon) -> str:
     cat = lex.noun_class(item)
     if cat in ("munition", "weapon", "vehicle", "aircraft"):
         return cat
-    if item in lex.casualty_nouns:
-        return "casualty"
+    if item in lex.casualty_nouns or lex.noun_measures.get(item) in CASUALTY_MEASURES:
+        return "casualty"  # "13 arrests", "40 abductions": the people they befell
     if cat == "personnel":
         if measure in CASUALTY_MEASURES:
             return "casualty"
