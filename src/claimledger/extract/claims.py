@@ -407,7 +407,7 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         noun_tok = noun
         if noun_tok is not None and noun_tok.lemma_.lower() in lex.verb_measures \
                 and noun_tok.lemma_.lower() not in lex.item_category \
-                and noun_tok.lemma_.lower() not in lex.noun_measures:
+                and not lex.noun_measure(noun_tok.lemma_.lower()):
             noun_tok = None  # "Up to 400,000 flee ...": a headline verb tagged as a noun
         if noun_tok is not None and (noun_tok.lower_ in ("others", "more", "ones") or noun_tok.pos_ in ("PRON", "DET")
                                      or noun_tok.lower_ in ("those", "these", "which", "whom", "them", "they")):
@@ -509,7 +509,8 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
     if measure == "missing" and category not in PERSON_CATEGORIES:
         measure = "other"  # drones that "disappeared from radar" are not missing people
     gov = _governor(num, noun_tok)
-    if measure == "launched" and (category not in ("munition", "weapon", "aircraft") or (
+    if measure == "launched" and lex.noun_measure(item) != "launched" and (
+            category not in ("munition", "weapon", "aircraft") or (
             item == "target" and gov.lemma_.lower() in ("strike", "hit", "attack", "bomb", "target"))):
         # people, money and ships are not launched ("launched an appeal", "attacked 100 ships");
         # targets struck are what was hit, not what was fired
@@ -1047,8 +1048,8 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
     # 1. the noun itself: "casualties", "deaths", "refugees"
     if noun is not None:
         lem = noun.lemma_.lower() if noun.lower_ != "dead" else "dead"
-        if lem in lex.noun_measures and lem not in ("body",):
-            m = lex.noun_measures[lem]
+        m = lex.noun_measure(lem) if lem not in ("body",) else None
+        if m:
             verb = _governing_verb(anchor, lex)
             future = _is_future(verb, lex) if verb is not None else False
             if m in ("killed", "wounded"):
@@ -1543,8 +1544,10 @@ def _category(item: str, measure: str | None, lex: Lexicon) -> str:
     cat = lex.noun_class(item)
     if cat in ("munition", "weapon", "vehicle", "aircraft"):
         return cat
-    if item in lex.casualty_nouns or lex.noun_measures.get(item) in CASUALTY_MEASURES:
+    if item in lex.casualty_nouns or lex.noun_measure(item) in CASUALTY_MEASURES:
         return "casualty"  # "13 arrests", "40 abductions": the people they befell
+    if lex.noun_measure(item) == "displaced":
+        return "people"  # "2,000 evacuations"
     if cat == "personnel":
         if measure in CASUALTY_MEASURES:
             return "casualty"
