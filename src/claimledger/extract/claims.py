@@ -454,11 +454,15 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         item = MEASURE_NOUN_ITEMS[mcue.lower()]
         cues["item"] = mcue
     para = attribution.layout().paragraph(num.idx)
-    elided = item is None and not mcue and not pronoun_ref and _elided(num, sent, para, ctx, lex)
-    if elided:
+    if item is None and not pronoun_ref and ctx.previous is not None and ctx.previous[0] == sent.start \
+            and ctx.previous[3] != "money" and _compared(num):
+        # "put the toll at 80, up from 67": the figure it is compared with says what both count
+        item, measure, mcue = ctx.previous_item, ctx.previous[2], "(as for the figure it is compared with)"
+        cues["item"] = f"{mcue} {item}"
+    elif item is None and not mcue and not pronoun_ref and _elided(num, sent, para, ctx, lex):
         # "Kent reported 21 deaths, Essex 14": "14" counts what "21" counted, and what happened to them
         item, measure, mcue = ctx.previous_item, ctx.previous[2], "(as for the figure before)"
-        cues["item"] = f"(as for the figure before) {item}"
+        cues["item"] = f"{mcue} {item}"
     if item is None:
         item = _context_item(num, measure, ctx, sent)
         cues["item"] = f"(from context) {item}"
@@ -701,6 +705,19 @@ def _elided(num: Token, sent: Span, para: int, ctx: Context, lex: Lexicon) -> bo
         return False
     verb = _governing_verb(num, lex)
     return verb is None or verb.lemma_.lower() in lex.reporting_verbs or verb.lemma_.lower() in COUNTING_VERBS
+
+
+def _compared(num: Token) -> bool:
+    """The figure is given to compare with another: "up from 67", "down from 303", "compared with 105"."""
+    t = num
+    for _ in range(3):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if (t.lower_ == "from" and t.head.lower_ in ("up", "down")) or t.lemma_.lower() == "compare" or (
+                t.lower_ in ("up", "down") and any(c.lower_ == "from" for c in t.children)):  # "... and 55"
+            return True
+    return False
 
 
 # Verbs that count or record a figure without saying what happened to the things counted.
