@@ -256,6 +256,12 @@ MEASURES = [
     ("Of the 179 victims, 174 have been identified so far, the ministry said.", "174", "killed"),
     # a part is counted the way its whole is
     ("The flood killed 140 people, among them 35 children, the governor said.", "35", "killed"),
+    ("The monitors recorded 610 civilian deaths since the start of the siege, including 42 children, and 1,300 "
+     "people hurt.", "42", "killed"),
+    # a bare figure after a counted one stands for the same thing ("Kent 21, Essex 14")
+    ("The state has confirmed 80 flood deaths. Officials in Kent have reported 21, Essex 14.", "21", "killed"),
+    ("The state has confirmed 80 flood deaths. Officials in Kent have reported 21, Essex 14.", "14", "killed"),
+    ("The state has confirmed 80 flood deaths.\n\nOfficials in Kent have reported 21.", "21", "other"),
     # list items and table rows: their label, their column, never another line of the block
     (TALLY, "1,240", "destroyed"),
     (TALLY, "8,300", "displaced"),

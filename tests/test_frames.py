@@ -177,7 +177,21 @@ def test_noun_classes(classes, noun, category):
     assert classes.category(noun) == category
 
 
+@pytest.mark.parametrize("noun, measure", [
+    ("abduction", "captured"), ("evacuation", "displaced"), ("execution", "killed"), ("repatriation", "released"),
+    ("raid", "launched"), ("delivery", "transferred"),
+    ("attacker", None), ("hostage", None),  # people, not acts: WordNet files them under noun.person
+])
+def test_nouns_of_acts_take_their_verbs_measure(classes, noun, measure):
+    assert classes.event(noun) == measure
+
+
 SENTENCES: list[tuple[str, str, dict[str, Any]]] = [
+    ("Militias carried out 27 kidnappings in the province this year, the monitor said.", "27",
+     {"measure": "captured", "category": "casualty"}),
+    ("The coastguard completed 640 evacuations from the flooded islands.", "640",
+     {"measure": "displaced", "category": "people"}),
+    ("The group claimed 35 raids on army posts last month.", "35", {"measure": "launched", "category": "other"}),
     ("Customs officers impounded 40 lorries at the border on Monday.", "40",
      {"measure": "captured", "category": "vehicle"}),
     ("The navy said two corvettes were shadowing the convoy.", "two", {"category": "vehicle"}),

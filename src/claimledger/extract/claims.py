@@ -406,7 +406,8 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
     else:
         noun_tok = noun
         if noun_tok is not None and noun_tok.lemma_.lower() in lex.verb_measures \
-                and noun_tok.lemma_.lower() not in lex.item_category and noun_tok.lower_ not in lex.noun_measures:
+                and noun_tok.lemma_.lower() not in lex.item_category \
+                and not lex.noun_measure(noun_tok.lemma_.lower()):
             noun_tok = None  # "Up to 400,000 flee ...": a headline verb tagged as a noun
         if noun_tok is not None and (noun_tok.lower_ in ("others", "more", "ones") or noun_tok.pos_ in ("PRON", "DET")
                                      or noun_tok.lower_ in ("those", "these", "which", "whom", "them", "they")):
@@ -452,6 +453,16 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         # "put casualties at several hundred", "losses had passed 1 million": the noun that set the measure
         item = MEASURE_NOUN_ITEMS[mcue.lower()]
         cues["item"] = mcue
+    para = attribution.layout().paragraph(num.idx)
+    if item is None and not pronoun_ref and ctx.previous is not None and ctx.previous[0] == sent.start \
+            and ctx.previous[3] != "money" and _compared(num):
+        # "put the toll at 80, up from 67": the figure it is compared with says what both count
+        item, measure, mcue = ctx.previous_item, ctx.previous[2], "(as for the figure it is compared with)"
+        cues["item"] = f"{mcue} {item}"
+    elif item is None and not mcue and not pronoun_ref and _elided(num, sent, para, ctx, lex):
+        # "Kent reported 21 deaths, Essex 14": "14" counts what "21" counted, and what happened to them
+        item, measure, mcue = ctx.previous_item, ctx.previous[2], "(as for the figure before)"
+        cues["item"] = f"{mcue} {item}"
     if item is None:
         item = _context_item(num, measure, ctx, sent)
         cues["item"] = f"(from context) {item}"
@@ -502,7 +513,8 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
     if measure == "missing" and category not in PERSON_CATEGORIES:
         measure = "other"  # drones that "disappeared from radar" are not missing people
     gov = _governor(num, noun_tok)
-    if measure == "launched" and (category not in ("munition", "weapon", "aircraft") or (
+    if measure == "launched" and lex.noun_measure(item) != "launched" and (
+            category not in ("munition", "weapon", "aircraft") or (
             item == "target" and gov.lemma_.lower() in ("strike", "hit", "attack", "bomb", "target"))):
         # people, money and ships are not launched ("launched an appeal", "attacked 100 ships");
         # targets struck are what was hit, not what was fired
@@ -518,7 +530,6 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         category = _category(item, measure, lex)
     if measure in CASUALTY_MEASURES and category == "personnel":
         category = "casualty"
-    para = attribution.layout().paragraph(num.idx)
     if not mcue and ctx.previous is not None and category != "money":
         p_sent, p_para, p_measure, p_category, p_cued = ctx.previous
         # "Al Haouz accounts for 542 of the deaths and Taroudant for 321", rows of a table, items of a
@@ -528,9 +539,10 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         if p_cued and p_measure != "other" and same_kind and (gapped or p_para == para and _in_block(doc, num)):
             measure, mcue = p_measure, "(as for the figure before)"
             category = _category(item, measure, lex)  # a casualty measure makes personnel casualties
-    if not mcue:
+    if not mcue or measure == "other":
         # "12 of them", "among the dead", "3,840 deaths, including about 400 foreigners": a part is counted
-        # the way its whole is
+        # the way its whole is (a verb that says nothing of what happened does not stop it: "made 13
+        # arrests, 11 of them in Ireland")
         whole = _whole_measure(num, noun_tok, sent, lex, ctx, category == "money")
         if whole is not None and whole != measure:
             measure, mcue = whole, "(as for the whole it is part of)"
@@ -677,6 +689,39 @@ def _refers_back(num: Token) -> bool:
     if first.lower_ in ("of", "among") and first.i + 1 < len(num.doc):
         return num.doc[first.i + 1].lower_ in ("those", "these", "them", "which", "whom", "the")
     return False
+
+
+def _elided(num: Token, sent: Span, para: int, ctx: Context, lex: Lexicon) -> bool:
+    """A figure with no noun that stands for the noun of the figure just before it ("The state confirmed 80
+    deaths. Kent has reported 21, Essex 14"): the previous figure, in this sentence or the one before and in
+    the same paragraph, was counted with a noun and a measure, and no verb of this figure's own says what
+    happened (it has none, or only a verb of saying or counting)."""
+    if ctx.previous is None or not ctx.previous_item:
+        return False
+    p_sent, p_para, p_measure, p_category, p_cued = ctx.previous
+    if p_para != para or not p_cued or p_measure == "other" or p_category == "money":
+        return False
+    if p_sent != sent.start and (sent.start == 0 or num.doc[sent.start - 1].sent.start != p_sent):
+        return False
+    verb = _governing_verb(num, lex)
+    return verb is None or verb.lemma_.lower() in lex.reporting_verbs or verb.lemma_.lower() in COUNTING_VERBS
+
+
+def _compared(num: Token) -> bool:
+    """The figure is given to compare with another: "up from 67", "down from 303", "compared with 105"."""
+    t = num
+    for _ in range(3):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if (t.lower_ == "from" and t.head.lower_ in ("up", "down")) or t.lemma_.lower() == "compare" or (
+                t.lower_ in ("up", "down") and any(c.lower_ == "from" for c in t.children)):  # "... and 55"
+            return True
+    return False
+
+
+# Verbs that count or record a figure without saying what happened to the things counted.
+COUNTING_VERBS = frozenset({"record", "register", "count", "tally", "log", "document", "list", "put", "total"})
 
 
 def _in_block(doc: Doc, num: Token) -> bool:
@@ -1020,8 +1065,8 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
     # 1. the noun itself: "casualties", "deaths", "refugees"
     if noun is not None:
         lem = noun.lemma_.lower() if noun.lower_ != "dead" else "dead"
-        if lem in lex.noun_measures and lem not in ("body",):
-            m = lex.noun_measures[lem]
+        m = lex.noun_measure(lem) if lem not in ("body",) else None
+        if m:
             verb = _governing_verb(anchor, lex)
             future = _is_future(verb, lex) if verb is not None else False
             if m in ("killed", "wounded"):
@@ -1434,6 +1479,16 @@ def _whole_measure(num: Token, noun: Token | None, sent: Span, lex: Lexicon, ctx
                 break  # the claims are in document order: none before this sentence's neighbour counts
             if start in starts and was_money == money:
                 return m
+    anchor = noun if noun is not None else num
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "including":
+        # "500 deaths since the start of the war, including 31 children": the parser may hang "including"
+        # on the nearest noun; the whole is then the last thing counted before it in the sentence
+        for i in reversed(ctx.counted):  # in document order: stop at the sentence's start
+            if i < sent.start:
+                break
+            if i < anchor.head.i:
+                m, was_money = ctx.counted[i]
+                return m if was_money == money else None
     return None
 
 
@@ -1506,8 +1561,10 @@ def _category(item: str, measure: str | None, lex: Lexicon) -> str:
     cat = lex.noun_class(item)
     if cat in ("munition", "weapon", "vehicle", "aircraft"):
         return cat
-    if item in lex.casualty_nouns:
-        return "casualty"
+    if item in lex.casualty_nouns or lex.noun_measure(item) in CASUALTY_MEASURES:
+        return "casualty"  # "13 arrests", "40 abductions": the people they befell
+    if lex.noun_measure(item) == "displaced":
+        return "people"  # "2,000 evacuations"
     if cat == "personnel":
         if measure in CASUALTY_MEASURES:
             return "casualty"

@@ -58,6 +58,11 @@ class Lexicon:
         """The measure a verb sets: the hand list's, else WordNet's (extract/wordclasses.py)."""
         return self.verb_measures.get(lemma) or self.classes.measure(lemma)
 
+    def noun_measure(self, lemma: str) -> str | None:
+        """The measure a counted noun names itself ("deaths", "13 arrests", "40 abductions"): the hand
+        list's, else WordNet's nouns of acts and events derived from a measure's verb."""
+        return self.noun_measures.get(lemma) or self.classes.event(lemma)
+
     def noun_class(self, lemma: str) -> str | None:
         """The category of a counted noun: the hand list's, else WordNet's."""
         return self.item_category.get(lemma) or self.classes.category(lemma)

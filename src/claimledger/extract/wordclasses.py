@@ -4,7 +4,9 @@ The hand-made lists of data/lexicon.yaml name the words the annotated reports
 used; a report about a ferry that capsized or a militia that was routed uses
 others. WordNet's hypernym hierarchy generalises: "capsize", "scuttle" and
 "founder" reach *sink*, "airlift" and "ferry" reach *transport*, "trawler" and
-"dinghy" reach *vessel*. `build()` walks every verb and noun of the WordNet
+"dinghy" reach *vessel*; WordNet's derivational links give the nouns of acts
+their verb's measure ("abduction" from *abduct*, "evacuation" from *evacuate*).
+`build()` walks every verb and noun of the WordNet
 database up to a small set of anchor senses and writes a compact table,
 `data/wordclasses.json`, which ships in the package: WordNet is needed only
 to rebuild it (Debian's `wordnet-base`, read here directly in its database
@@ -82,6 +84,7 @@ class WordClasses:
 
     verb_measure: dict[str, str] = field(default_factory=dict)
     noun_category: dict[str, str] = field(default_factory=dict)
+    event_measure: dict[str, str] = field(default_factory=dict)  # "arrest", "evacuation": see _event_nouns
     speech: frozenset[str] = frozenset()
     version: str = ""
 
@@ -92,14 +95,17 @@ class WordClasses:
             data = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:  # a package built without the table: the lexicon alone decides
             return cls()
-        return cls(verb_measure=data["verbs"], noun_category=data["nouns"], speech=frozenset(data.get("speech", [])),
-                   version=data.get("version", ""))
+        return cls(verb_measure=data["verbs"], noun_category=data["nouns"], event_measure=data.get("events", {}),
+                   speech=frozenset(data.get("speech", [])), version=data.get("version", ""))
 
     def measure(self, lemma: str) -> str | None:
         return self.verb_measure.get(lemma)
 
     def category(self, lemma: str) -> str | None:
         return self.noun_category.get(lemma)
+
+    def event(self, lemma: str) -> str | None:
+        return self.event_measure.get(lemma)
 
 
 # -- building the table from the WordNet database ---------------------------------
@@ -113,9 +119,12 @@ class _WordNet:
         self.hypernyms: dict[str, dict[int, list[int]]] = {}
         self.words: dict[str, dict[int, list[str]]] = {}
         self.lexfile: dict[str, dict[int, int]] = {}  # lexicographer file: 32 verb.communication, ...
+        # derivationally related forms: (synset, word number) -> [(verb synset, its word number)]
+        self.derived: dict[str, dict[tuple[int, int], list[tuple[int, int]]]] = {}
         for pos, name in (("n", "noun"), ("v", "verb")):
             self.senses[pos] = self._index(root / f"index.{name}")
-            self.hypernyms[pos], self.words[pos], self.lexfile[pos] = self._data(root / f"data.{name}")
+            self.hypernyms[pos], self.words[pos], self.lexfile[pos], self.derived[pos] = \
+                self._data(root / f"data.{name}")
 
     @staticmethod
     def _index(path: Path) -> dict[str, list[int]]:
@@ -130,10 +139,12 @@ class _WordNet:
         return out
 
     @staticmethod
-    def _data(path: Path) -> tuple[dict[int, list[int]], dict[int, list[str]], dict[int, int]]:
+    def _data(path: Path) -> tuple[dict[int, list[int]], dict[int, list[str]], dict[int, int],
+                                   dict[tuple[int, int], list[tuple[int, int]]]]:
         hyper: dict[int, list[int]] = {}
         words: dict[int, list[str]] = {}
         lexfile: dict[int, int] = {}
+        derived: dict[tuple[int, int], list[tuple[int, int]]] = {}
         for line in path.read_text(encoding="latin-1").splitlines():
             if line.startswith(" "):
                 continue
@@ -145,11 +156,14 @@ class _WordNet:
             n_ptr = int(parts[k])
             ups = []
             for p in range(n_ptr):
-                symbol, target, tpos = parts[k + 1 + 4 * p: k + 4 + 4 * p]
+                symbol, target, tpos, source_target = parts[k + 1 + 4 * p: k + 5 + 4 * p]
                 if symbol in ("@", "@i") and tpos == path.name[5]:
                     ups.append(int(target))
+                elif symbol == "+" and tpos == "v":  # "arrest" (n) -> "arrest" (v), "evacuation" -> "evacuate"
+                    src, tgt = int(source_target[:2], 16), int(source_target[2:], 16)
+                    derived.setdefault((offset, src), []).append((int(target), tgt))
             hyper[offset] = ups
-        return hyper, words, lexfile
+        return hyper, words, lexfile, derived
 
     def synset(self, name: str) -> int:
         lemma, pos, n = name.rsplit(".", 2)
@@ -199,8 +213,30 @@ def build(wordnet_dir: str | Path, out: str | Path) -> dict[str, int]:
     speech = sorted(lemma for lemma, offsets in wn.senses["v"].items()
                     if offsets and wn.lexfile["v"][offsets[0]] == SPEECH_LEXFILE and "_" not in lemma)
     nouns = _classes(wn, "n", NOUN_ANCHORS, max_senses=2)
+    events = _event_nouns(wn, verbs)
     data = {"version": "wordnet-3.0/1", "source": "WordNet 3.0 (Princeton University), wndb files",
             "licence": "WordNet 3.0 licence; WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.",
-            "verbs": dict(sorted(verbs.items())), "nouns": dict(sorted(nouns.items())), "speech": speech}
+            "verbs": dict(sorted(verbs.items())), "nouns": dict(sorted(nouns.items())),
+            "events": dict(sorted(events.items())), "speech": speech}
     Path(out).write_text(json.dumps(data, ensure_ascii=False, indent=0, sort_keys=False) + "\n", encoding="utf-8")
-    return {"verbs": len(verbs), "nouns": len(nouns), "speech": len(speech)}
+    return {"verbs": len(verbs), "nouns": len(nouns), "events": len(events), "speech": len(speech)}
+
+
+EVENT_LEXFILES = (4, 11)  # noun.act, noun.event: "arrest", "evacuation", "abduction"; not "attacker" (noun.person)
+
+
+def _event_nouns(wn: _WordNet, verbs: dict[str, str]) -> dict[str, str]:
+    """Nouns that name what a measure's verb does ("13 arrests", "2,000 evacuations", "40 abductions"):
+    the noun's first sense is an act or an event, and WordNet derives that very word from a verb that
+    has a measure."""
+    out = {}
+    for lemma, offsets in wn.senses["n"].items():
+        if not offsets or "_" in lemma or wn.lexfile["n"][offsets[0]] not in EVENT_LEXFILES:
+            continue
+        first = offsets[0]
+        number = next((k + 1 for k, w in enumerate(wn.words["n"][first]) if w.split("(")[0] == lemma), 0)
+        found = {verbs.get(wn.words["v"][v][t - 1].split("(")[0]) for v, t in wn.derived["n"].get((first, number), [])}
+        found.discard(None)
+        if len(found) == 1:
+            out[lemma] = found.pop()
+    return out
