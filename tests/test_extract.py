@@ -122,6 +122,13 @@ QUANTITIES = [
      number(2.5e9, item="dollar", category="money")),
     ("Germany has committed over 21 billion euros in military support.", "over 21 billion",
      number(21e9, bound=">", item="euro", category="money")),
+    # a currency's letters written onto the amount, as some feeds print "A$", "£" and "¥"
+    ("The foundation paid $A1,250,000 to the families, its filings show.", "$A1,250,000",
+     number(1.25e6, item="dollar", category="money")),
+    ("The council paid PS48,500 in compensation to the households, it said.", "PS48,500",
+     number(48500, item="pound", category="money")),
+    ("The fund sent Y36,000 to each survivor, the prefecture said.", "Y36,000",
+     number(36000, item="yen", category="money")),
 ]
 
 

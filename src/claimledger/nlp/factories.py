@@ -48,7 +48,7 @@ def make_claimledger(nlp: Language, name: str, gazetteer: str | None, lexicon: s
 def prepare(nlp: Language) -> None:
     """What extraction needs of the pipeline before the parse, done once: paragraph breaks as sentence
     breaks (before the parser) and outlet names such as "Caliber.Az" kept as one token."""
-    from spacy.util import compile_infix_regex
+    from spacy.util import compile_infix_regex, compile_prefix_regex
 
     if "claimledger_paragraphs" not in nlp.pipe_names:
         first = next((n for n in ("parser", "senter", "tagger", "tok2vec") if n in nlp.pipe_names), None)
@@ -57,6 +57,13 @@ def prepare(nlp: Language) -> None:
                if not (isinstance(p, str) and r"\." in p and "(?=[" in p and "(?<=[" in p)]
     if isinstance(nlp.tokenizer, Tokenizer):
         nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+        nlp.tokenizer.prefix_search = compile_prefix_regex([*(nlp.Defaults.prefixes or []), CURRENCY_LETTERS]).search
+
+
+# Letters of a currency written onto an amount ("$A25,474,373", "PS21,700" for £, "Y28,030" for ¥,
+# "RM3,500"): a token of their own, so that the amount is a number the parse can count with. Only before
+# thousands commas, never "A380" or "PS5" ("PS2.7m" stays one token, which the parse already counts).
+CURRENCY_LETTERS = r"(?:AU|A|PS|Y|RM|Rs|R|S)(?=\d{1,3}(?:,\d{3})+(?!\d))"
 
 
 class ClaimLedgerComponent:

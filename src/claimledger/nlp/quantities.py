@@ -46,7 +46,7 @@ BOUND_VERBS = re.compile(
 )
 
 
-# A figure written right after "PS" (a "£" some text pipelines turn into "PS") or "R" (rand) is money
+# A figure written right after "PS" or "Y" (a "£" or "¥" some text pipelines turn into letters) or "R" (rand) is money
 # only when it looks like an amount: "PS40m", "R1,500", "PS2.50"; never "PS5" or "R2".
 _MONEY_SHAPE = (r"(?=\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?[ \u00a0]?(?:bn|mn|m|k|million|billion|trillion)\b"
                 r"|\d+\.\d\d\b)")
@@ -66,7 +66,7 @@ CURRENCY_SIGNS: list[tuple[str, str, str]] = [
     (r"€|(?-i:EUR)", "euro", "EUR"),
     (rf"£|(?-i:GBP|PS{_MONEY_SHAPE})", "pound", "GBP"),
     (r"CN¥|(?-i:RMB|CNY)", "yuan", "CNY"),
-    (r"¥|(?-i:JPY)", "yen", "JPY"),
+    (rf"¥|(?-i:JPY|Y{_MONEY_SHAPE})", "yen", "JPY"),
     (r"₹|(?-i:INR|Rs\.?(?=[ \u00a0]?\d))", "rupee", "INR"),
     (r"(?-i:PKR)", "rupee", "PKR"),
     (r"(?-i:RM(?=[ \u00a0]?\d)|MYR)", "ringgit", "MYR"),
