@@ -382,7 +382,7 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         return None
     num = _number_token(span)
     sent = num.sent
-    if _inside_name(num, ents):
+    if not q.currency and _inside_name(num, ents):  # an amount of money is no name, whatever NER says
         return None
     noun = None if q.currency else _counted_noun(num, span, lex)
     if noun is not None and "\n" in doc_text(doc)[min(noun.idx, num.idx):max(noun.idx, num.idx)] \
