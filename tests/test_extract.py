@@ -565,8 +565,11 @@ NON_CLAIMS = [
     ("The village lies 30 kilometres from the front line.", "30"),
     ("Three years of war have devastated the region.", "Three"),
     ("The ceasefire will last for 30 days.", "30"),
-    # street numbers
+    # street numbers, also of a street of several names
     ("The drone hit a building at 14 Khreshchatyk Street.", "14"),
+    ("The ranch at 212 Lone Pine Creek Road was sold last year.", "212"),
+    # a model's number beside the count of the things: "two 737 Max jets"
+    ("The carrier took delivery of three new 320 Neo jets in March.", "320"),
 ]
 
 

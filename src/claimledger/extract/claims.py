@@ -385,6 +385,8 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
     if not q.currency and _inside_name(num, ents):  # an amount of money is no name, whatever NER says
         return None
     noun = None if q.currency else _counted_noun(num, span, lex)
+    if noun is not None and _designation(num, noun, span):
+        return None
     if noun is not None and "\n" in doc_text(doc)[min(noun.idx, num.idx):max(noun.idx, num.idx)] \
             and (_row_bounds(doc, noun.idx) or _row_bounds(doc, num.idx)):
         noun = None  # "- People evacuated: 8,300 ¶ - Schools closed": the next row's word counts nothing here
@@ -810,6 +812,15 @@ def _number_token(span: Span) -> Token:
                                                                   "amounts", "numbers", "few", "handful"):
             best = t
     return best
+
+
+def _designation(num: Token, noun: Token, span: Span) -> bool:
+    """A number that names a model, not how many: "two new 737 Max jets": another figure before this one
+    (`span`) counts the same noun, and a name follows it."""
+    nxt = num.doc[num.i + 1] if num.i + 1 < len(num.doc) else None
+    if nxt is None or nxt.i == noun.i and nxt.pos_ != "PROPN" or not nxt.text[:1].isupper():
+        return False
+    return any(t.like_num for t in noun.doc[noun.left_edge.i:span.start] if t.head.i == noun.i)
 
 
 def _inside_name(num: Token, ents: EntityIndex) -> bool:

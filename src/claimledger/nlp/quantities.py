@@ -197,7 +197,7 @@ _AFTER_NOT_COUNT = re.compile(
     rf"|\s(?:{MONTHS})\b"
     r"|\s(?:in|out of) (?:every )?(?!(?:1[5-9]|20)\d\d\b)\d"  # "one in 5", not "4,789 in 2023"
     r"|,\s?\d{4}\b"
-    r"|\s(?:[A-Z][a-z]+ )?(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Lane|Square)\b"
+    r"|\s(?-i:[A-Z][a-z]+ ){0,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Lane|Square|Drive)\b"
     r"|\s?(?-i:BC|B\.C\.|BCE|B\.C\.E\.|AD|A\.D\.|CE|C\.E\.)(?![A-Za-z]))",
     re.I,
 )
