@@ -38,6 +38,7 @@ from claimledger.nlp.quantities import CURRENCY_WORDS, Quantity, find_quantities
 from claimledger.nlp.times import EXTRA_TIME, Period, parse_date, resolve_period
 
 CASUALTY_MEASURES = {"killed", "wounded", "killed_or_wounded", "captured", "missing", "released"}
+HARM_MEASURES = {"killed", "wounded", "killed_or_wounded", "missing"}
 PERSON_CATEGORIES = {"personnel", "casualty", "people"}
 SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion", "bn", "m", "k", "mn", "dozen"}
 PLACE_PREPS = {"in", "near", "at", "over", "around", "outside", "across", "inside", "into", "from", "on"}
@@ -54,7 +55,7 @@ class Context:
     recipient: dict[tuple[str | None, str], str | None] = field(default_factory=dict)
     sentence_actor: dict[tuple[int, str], str] = field(default_factory=dict)
     main_country: str | None = None
-    disaster: bool = False
+    harm: str = ""  # what harms the people the report counts: "disaster", "crime" or "" (a side, or not said)
     uprooted: bool = False  # the report is about people fleeing more than about captives
     last_actor: str | None = None
     launcher: str | None = None
@@ -100,13 +101,19 @@ def _country_of_id(eid: str | None, ents: EntityIndex) -> str | None:
 
 
 def _victims_side(num: Token, sent: Span, ents: EntityIndex, lex: Lexicon, ctx: Context,
-                  reporter: str | None = None, casualty: bool = True) -> tuple[str | None, str]:
-    """Whose dead, wounded or displaced, when the figure's own words do not say.
+                  reporter: str | None = None, measure: str = "killed", category: str = "casualty"
+                  ) -> tuple[str | None, str]:
+    """Whose dead, wounded, held or displaced, when the figure's own words do not say.
 
     "North Korean losses ... at 300 soldiers dead" (a casualty noun of a country in the sentence),
     then a country where it happened ("strikes elsewhere in Ukraine", a place in Gaza), then the
-    figure before it in the same sentence. Victims of disasters belong to no side.
+    figure before it in the same sentence. Victims of disasters belong to no side; nor do suspects
+    arrested, nor things the police seize from owners the text does not name (C16).
     """
+    casualty = category == "casualty" or measure in HARM_MEASURES
+    suspects = any(t.lower_ in SUSPECT_WORDS or t.lemma_.lower() in SUSPECT_WORDS for t in sent)
+    if measure == "captured" and (ctx.harm == "crime" or suspects):
+        return None, ""
     words = {t.lemma_.lower() for t in sent} if casualty else set()
     for t in sent:
         if t.lemma_.lower() in ("loss", "casualty", "toll", "death", "dead") and t.i != num.i:
@@ -115,7 +122,7 @@ def _victims_side(num: Token, sent: Span, ents: EntityIndex, lex: Lexicon, ctx: 
                     m = ents.at(c)
                     if m and m.kind in ("country", "demonym"):
                         return m.id, f"{c.text} {t.text}"
-    if words & DISASTERS or (ctx.disaster and casualty):
+    if words & DISASTERS or (ctx.harm == "disaster" and casualty):
         return None, ""
     # "North Korea ... had suffered some 4,700 casualties": who suffered, lost or sustained them
     t = num
@@ -123,7 +130,8 @@ def _victims_side(num: Token, sent: Span, ents: EntityIndex, lex: Lexicon, ctx: 
         if t.head.i == t.i:
             break
         t = t.head
-        if t.pos_ == "VERB" and t.lemma_.lower() in ("suffer", "sustain", "lose", "incur", "take", "cost"):
+        if t.pos_ == "VERB" and t.lemma_.lower() in ("suffer", "sustain", "lose", "incur", "take", "cost") \
+                and not any(c.dep_ == "prt" and c.lower_ == "in" for c in t.children):  # "Hungary has taken in"
             # "X suffered 4,700 casualties"; "the war had cost Russia dearly, with 700,000 casualties"
             role = "dobj" if t.lemma_.lower() == "cost" else "nsubj"
             for c in t.children:
@@ -157,7 +165,8 @@ def _victims_side(num: Token, sent: Span, ents: EntityIndex, lex: Lexicon, ctx: 
     places = [m for m in ents.starting_in(sent.start, sent.end) if m.kind == "place" and m.country]
     if places:
         return places[0].country, f"(where {places[0].text} is)"
-    for family in ("casualty", "people"):
+    # people who fled go with the people who fled before them, the harmed with the harmed
+    for family in ("people", "casualty") if measure == "displaced" else ("casualty", "people"):
         if ctx.actor.get(family):
             return ctx.actor[family], "(from context)"
     if reporter:
@@ -198,7 +207,7 @@ def extract_claims(doc: Doc, document: Document, res, trace: Trace | None = None
     model = getattr(res, "model", None)
     attribution = Attribution(doc, ents, lex, res.gazetteer, publisher, title_end=title_end,
                               model=model.source if model else None, trace=trace)
-    ctx = Context(main_country=_main_country(ents), disaster=_about_disaster(doc, document), model=model,
+    ctx = Context(main_country=_main_country(ents), harm=_harm_kind(doc, document), model=model,
                   trace=trace, uprooted=_about_uprooted(doc))
     statements = StatementReader(doc, pub, lex, doc_text(doc))
     claims: list[Claim] = []
@@ -318,13 +327,53 @@ def _main_country(ents: EntityIndex) -> str | None:
     return max(counts, key=lambda k: counts[k]) if counts else None
 
 
-def _about_disaster(doc: Doc, document: Document) -> bool:
-    """A report whose title or lead is about a natural disaster or accident: its dead belong to no side."""
+# Causes of harm with no side beyond DISASTERS: fire, disease, a wreck at sea (spec line 51: null for victims of
+# disasters and accidents)
+SIDELESS_CAUSES = DISASTERS | {"fire", "disaster", "catastrophe", "disease", "virus", "pandemic", "infection",
+                               "collision", "wreck", "sink", "flood"}
+# Words of armed or political violence: a report that speaks of them as often is about harm done by a side
+VIOLENCE_WORDS = {"attack", "strike", "airstrike", "shelling", "bombardment", "bombing", "fighting", "clash", "war",
+                  "offensive", "assault", "ambush", "raid", "massacre", "gunman", "gunmen", "gunfire", "militant",
+                  "rebel", "insurgent", "jihadist", "militia", "gang", "shooting", "troop", "soldier", "army",
+                  "fighter", "terrorist", "protest", "protester", "demonstrator", "riot", "execution", "shoot",
+                  "missile", "drone", "shell", "artillery", "hostage", "prisoner", "detainee", "captive"}
+# Words of police work: suspects arrested, goods seized, charges brought
+CRIME_WORDS = {"arrest", "suspect", "suspicion", "police", "officer", "investigation", "investigator", "prosecutor",
+               "smuggler", "smuggling", "trafficking", "trafficker", "criminal", "crime", "fraud", "laundering", "drug",
+               "cocaine", "seizure", "looting", "warrant"}
+# Words that make the people held suspects, not captives of a side: "detained on suspicion of smuggling"
+SUSPECT_WORDS = {"suspect", "suspected", "suspicion", "accuse", "accused", "allege", "alleged", "smuggler",
+                 "trafficker", "criminal"}
+
+
+def _harm_kind(doc: Doc, document: Document) -> str:
+    """What the report's harm comes from: "disaster" (a natural disaster, an accident or an epidemic: its
+    dead belong to no side), "crime" (police work: the people it arrests have no opposing side, C16), else "".
+
+    A title or lead that names a disaster decides; otherwise the words of the text vote. Its words of such
+    causes ("the fire", "capsized", "the outbreak") outnumber its words of violence ("attack", "gunmen",
+    "troops"): a shipwreck report whose title says only "Twelve dead as migrant boat tears apart" still
+    speaks of drowning and sinking throughout. Its words of police work ("arrest", "suspect", "smuggler")
+    outnumber those of violence: a report on a drug haul or a fraud ring."""
     title_end = _title_end(document)
     head = doc_text(doc)[:title_end] if title_end else doc_text(doc)[:300]
     words = {w.lower().strip(".,;:'\"") for w in head.split()}
     words |= {w[:-1] for w in words if w.endswith("s")}  # "floods"
-    return bool(words & DISASTERS)
+    if words & DISASTERS:
+        return "disaster"
+    causes = violence = crime = 0
+    for t in doc:
+        lemma = t.lemma_.lower()
+        if lemma in SIDELESS_CAUSES and not (lemma == "fire" and (t.pos_ != "NOUN" or t.head.lemma_.lower() in (
+                "open", "return"))):
+            causes += 1  # but "fired missiles", "opened fire" are violence
+        elif lemma in VIOLENCE_WORDS:
+            violence += 1
+        elif lemma in CRIME_WORDS:
+            crime += 1
+    if causes > violence:
+        return "disaster"
+    return "crime" if crime > max(violence, 2) else ""
 
 
 FLEEING_WORDS = re.compile(r"\b(?:refugees?|fle(?:e|es|eing|d)|displace(?:d|ment)|evacu\w+|asylum|exodus|"
@@ -588,9 +637,12 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
             recipient, rcue = defender, dcue
     # the side of people harmed, held or driven out; people merely counted (voters, residents) have none
     victims = measure in CASUALTY_MEASURES or category == "people" and measure != "other"
+    if victims and ctx.harm == "disaster" and measure in HARM_MEASURES:
+        actor, acue = None, ""  # "658 Egyptians died in the heat": a disaster's dead have no side (C8)
     if actor is None and victims:
-        actor, acue = _victims_side(num, sent, ents, lex, ctx, _country_of_id(chain.source, ents),
-                                    casualty=category == "casualty")
+        actor, acue = _victims_side(num, sent, ents, lex, ctx, _country_of_id(chain.source, ents), measure, category)
+        if measure == "displaced" and actor == recipient and acue.startswith("("):
+            actor, acue = None, ""  # refugees counted only by the country hosting them have no side named (spec)
     elif actor is None and family == "money" and measure in ("pledged", "transferred") and ctx.actor.get("money"):
         actor, acue = ctx.actor["money"], "(the payer named before)"
     elif actor is None and (measure != "other" or category == "munition") and family != "money":
@@ -605,8 +657,9 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
             acue = "(from context)"
         else:
             actor = None
-    if actor and measure == "other" and (actor == chain.source or category == "money" and _asked_for(num)):
-        # "Moody's put the damage at $20 billion": who estimates a figure is its source, not its actor;
+    if actor and measure == "other" and (acue.startswith("(") and actor == chain.source
+                                         or category == "money" and _asked_for(num)):
+        # a figure's source is not its actor by default (who estimates or counts is kept out by _counts_only);
         # money asked for has no payer yet
         actor, acue = None, ""
     if actor and actor == recipient:
@@ -1659,6 +1712,10 @@ def _actor(num: Token, noun: Token | None, gov: Token, measure: str, category: s
                     m = _np_entity(p, ents)
                     if m and m.kind in ("country", "demonym"):
                         return m.id, p.text
+    if measure not in SENDING_MEASURES | {"displaced", "released"}:
+        label = _label_party(num, ents)
+        if label is not None:
+            return label.id, label.text
     # "North Korea's losses have reached 4,700": the possessor of the noun the figure sits under
     t = noun if noun is not None else num
     for _ in range(4):
@@ -1684,7 +1741,7 @@ def _actor(num: Token, noun: Token | None, gov: Token, measure: str, category: s
             break
     # The doer: subject of the verb (active), or "by" agent (passive)
     verb = gov if gov.pos_ in ("VERB", "AUX") else None
-    if verb is not None and verb.lemma_.lower() in RECEIVING_VERBS:
+    if verb is not None and _receives(verb):
         # "Ukraine has received 31 tanks from the United States": the giver is after "from"
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ == "from":
@@ -1695,11 +1752,13 @@ def _actor(num: Token, noun: Token | None, gov: Token, measure: str, category: s
         return None, ""
     if verb is not None and measure not in (CASUALTY_MEASURES - {"released"}) | {"displaced"}:
         for v in _verb_and_heads(verb):
+            if _counts_only(v, lex):
+                break  # "the ministry has assessed 1.7 million buildings": who counts is the source (C18)
             for c in v.children:
                 if c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children):
                     return None, ""  # "Kyiv and Moscow are to hand over 1,000 prisoners each"
                 if c.dep_ in ("nsubj",):
-                    m = _np_entity(c, ents)
+                    m = _np_entity(c, ents) or _pronoun_party(c, ents) or _named_party(c)
                     if m and m.kind in ("country", "demonym", "body", "organisation", "international"):
                         return _side(m), f"by {c.text}"
                     if m and m.kind == "person" and m.country and measure in ("pledged", "transferred", "deployed",
@@ -1711,6 +1770,117 @@ def _actor(num: Token, noun: Token | None, gov: Token, measure: str, category: s
                         if m and m.kind in ("country", "demonym", "body", "organisation", "international"):
                             return m.id, f"by {p.text}"
     return None, ""
+
+
+# Verbs whose subject counts, surveys or estimates the things, and does nothing to them
+COUNTER_VERBS = {"estimate", "assess", "put", "survey", "monitor", "track", "find", "verify", "count"}
+# Reporting verbs that also do what they say: "Britain announced 107 new sanctions", "the EU would add €355m"
+DOING_SPEECH = {"announce", "add", "declare", "pledge", "promise", "commit", "offer"}
+
+
+def _counts_only(verb: Token, lex: Lexicon) -> bool:
+    """"Police reported 22 arrests", "the agency counted 2,985 deaths", "the union claimed 2.8 million":
+    the verb counts or states the figure, and its subject is the figure's source (C18)."""
+    lemma = verb.lemma_.lower()
+    return lemma in COUNTER_VERBS or lemma in lex.statement.counting_verbs or (
+        lemma in lex.reporting_verbs and lemma not in DOING_SPEECH)
+
+
+SENDING_MEASURES = {"transferred", "planned", "pledged", "launched"}
+PARTY_KINDS = ("country", "organisation", "body", "international", "person")
+# Hedges between a label and its figure: "Nepal (about 6,200)", "Israel around 90", "China: at least 600"
+LABEL_HEDGES = [("at", "least"), ("up", "to"), ("more", "than"), ("fewer", "than"), ("less", "than"), ("about",),
+                ("around",), ("nearly",), ("almost",), ("some",), ("roughly",), ("approximately",), ("over",),
+                ("just",), ("under",), ("an", "estimated"), ("estimated",)]
+
+
+def _label_party(num: Token, ents: EntityIndex) -> Mention | None:
+    """The party a figure is set against in a list, a table or a run of names and figures: "Nepal (about
+    6,200), Rwanda (about 5,900)", "- Spain: 56 rescuers", "- UNMISS (South Sudan): 17,900", "Labour 411,
+    Conservatives 121", a table row that opens on "Russia | 5,459". What a stock, a force or a result
+    belongs to, when the text lays it out rather than saying it in a sentence."""
+    doc = num.doc
+    i = num.i - 1
+    for hedge in LABEL_HEDGES:
+        if i - len(hedge) + 1 >= 0 and tuple(t.lower_ for t in doc[i - len(hedge) + 1:i + 1]) == hedge:
+            i -= len(hedge)
+            break
+    mark = doc[i].text if i >= 0 else ""
+    if mark in (":", "("):
+        i -= 1
+        if mark == ":" and i >= 0 and doc[i].text == ")":  # "UNMISS (South Sudan): 17,900": past its brackets
+            opening = next((j for j in range(i - 1, max(i - 9, -1), -1) if doc[j].text == "("), None)
+            i = opening - 1 if opening is not None else -1
+    if i < 0 or doc[i].sent != num.sent:
+        return _row_party(num, ents)
+    m = ents.at(doc[i]) or _named_party(doc[i])
+    if m is None or m.end != i + 1 or m.kind not in PARTY_KINDS:
+        return _row_party(num, ents)
+    if mark == ":":
+        # a list item's label that is the party itself, not a title's speaker ("UN: 5,601 killed") nor a
+        # phrase that names one ("Troops alongside the Congolese army: 10,000")
+        bounds = _row_bounds(doc, num.idx)
+        if bounds is None or not LIST_ITEM.match(doc_text(doc)[bounds[0]:bounds[1]]) \
+                or doc_text(doc)[bounds[0]:doc[m.start].idx].strip(" -–—•*·\t").lower() not in ("", "the"):
+            return None
+    return m
+
+
+def _row_party(num: Token, ents: EntityIndex) -> Mention | None:
+    """The party a table row opens on, for a figure in a later cell: "Russia | 5,459 | 1,718"."""
+    doc = num.doc
+    bounds = _row_bounds(doc, num.idx)
+    if bounds is None:
+        return None
+    text = doc_text(doc)
+    first = CELL.search(text, bounds[0], num.idx)
+    if first is None or first.end() >= num.idx or not TABLE_ROW.search(text[bounds[0]:bounds[1]]):
+        return None
+    cell = doc.char_span(first.start(), first.end(), alignment_mode="contract")
+    if cell is None or not len(cell):
+        return None
+    m = ents.at(cell[0]) or _named_party(cell[0])
+    return m if m is not None and m.kind in PARTY_KINDS and m.end >= cell.end else None
+
+
+def _named_party(tok: Token) -> Mention | None:
+    """A party the gazetteer does not know, named by a proper noun the parser takes for an organisation or
+    a group ("The Greens won 85 seats"): an entity of its own, slugged from its words."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ not in ("ORG", "NORP"):
+        return None
+    start, end = tok.i, tok.i + 1
+    while start > tok.sent.start and tok.doc[start - 1].ent_iob_ == "I" and tok.doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < tok.sent.end and tok.doc[end].ent_iob_ == "I":
+        end += 1
+    words = [t.text for t in tok.doc[start:end] if t.dep_ != "det"]
+    return Mention(slug(" ".join(words)), "organisation", start, end, " ".join(words))
+
+
+STATE_NOUNS = {"government", "country", "state", "authorities", "authority", "administration"}
+
+
+def _pronoun_party(subject: Token, ents: EntityIndex) -> Mention | None:
+    """The party a pronoun subject stands for: "Kenya, which has about 750 officers" (the noun a relative
+    clause hangs on), "FEMA said it had deployed 4,800 staff" (the speaker of the clause it is said in),
+    "It has had at most 1,000 personnel" (the party named last, in this sentence or the one before), "the
+    government" (the country named last: spec, a country's government in general is the country)."""
+    word = subject.lower_
+    verb = subject.head
+    if word in ("which", "who", "that") and verb.dep_ == "relcl":
+        return _np_entity(verb.head, ents)
+    if subject.lemma_.lower() in STATE_NOUNS and all(c.dep_ == "det" for c in subject.children):
+        return ents.last_before(subject.i, ("country",))  # "the government would earmark 100 billion lira"
+    if word not in ("it", "they", "we"):
+        return None
+    if verb.dep_ == "ccomp":
+        for c in verb.head.children:
+            if c.dep_ == "nsubj" and c.i != subject.i:
+                return _np_entity(c, ents)
+    before = subject.sent.start - 1
+    earliest = subject.doc[before].sent.start if before >= 0 else subject.sent.start
+    m = ents.last_before(subject.i, PARTY_KINDS[:4])
+    return m if m is not None and m.start >= earliest else None
 
 
 def _verb_and_heads(verb: Token):
@@ -1727,11 +1897,21 @@ def _verb_and_heads(verb: Token):
             break
 
 
+HOSTING_VERBS = {"host", "shelter", "welcome", "admit", "house"}
+
+
+def _receives(verb: Token) -> bool:
+    """A verb whose subject receives the things or takes the people in: "received", "hosts", "has taken in"."""
+    lemma = verb.lemma_.lower()
+    return lemma in RECEIVING_VERBS or lemma in HOSTING_VERBS or (
+        lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "in" for c in verb.children))
+
+
 def _recipient(num: Token, noun: Token | None, gov: Token, measure: str, category: str, ents: EntityIndex,
                actor: str | None) -> tuple[str | None, str]:
     verb = gov if gov.pos_ in ("VERB", "AUX") else None
-    if verb is not None and verb.lemma_.lower() in RECEIVING_VERBS:
-        # the receiver is the subject
+    if verb is not None and _receives(verb):
+        # the receiver is the subject: "Chad has received 700,000 refugees", "Hungary has taken in 116,000"
         for c in verb.children:
             if c.dep_ == "nsubj":
                 m = _np_entity(c, ents)
@@ -1770,6 +1950,11 @@ def _recipient(num: Token, noun: Token | None, gov: Token, measure: str, categor
                 if p == "with":
                     continue
                 return rid, cue
+    if measure == "displaced" or measure in ("transferred", "planned") and category != "money":
+        # "- Chad: 587,000 Sudanese refugees", "- Israel (Feb. 7): 3,000 Hellfire missiles": a list by receiver
+        label = _label_party(num, ents)
+        if label is not None and label.kind == "country" and label.id != actor:
+            return label.id, label.text
     # "fighting for Russia", "on Russia's side": a relative or participle clause on the noun
     if noun is not None and category in ("personnel", "casualty"):
         for c in noun.children:
