@@ -95,6 +95,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--annotated", action="store_true",
                    help="the sources are JSON Lines of reports whose claims are already coded (the gold form of "
                         "spec/claims.md): keep those claims as they are instead of extracting")
+    s.add_argument("--reconcile", action="store_true",
+                   help="at the end, reconcile the ledger and keep the outputs (as `claimledger reconcile`), so "
+                        "that the next `series`, `conflicts` or `sources` reads them; worth it after a large batch")
     _add_input_options(s)
     s.set_defaults(func=cmd_ingest)
 
@@ -345,6 +348,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     print(f"{seen} documents read: {count['new']} new, {count['version']} new versions ({nclaims} claims), "
           f"{count['alias']} aliases of stored documents, {count['present']} already in the ledger; "
           f"{failed} failed", file=sys.stderr)
+    if args.reconcile:
+        from claimledger.cli_reconcile import cmd_reconcile
+
+        cmd_reconcile(args)
     return EXIT_INPUTS_FAILED if failed else 0
 
 

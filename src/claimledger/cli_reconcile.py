@@ -1,4 +1,4 @@
-"""CLI commands of the reconcile stage: series, timeline, conflicts, sources.
+"""CLI commands of the reconcile stage: reconcile, series, timeline, conflicts, sources, review.
 
 Thin, like cli.py: each handler opens the ledger, reads its claims, calls
 ``claimledger.reconcile`` and prints a rich table, or JSON with ``--json``.
@@ -16,23 +16,36 @@ are raised for cli.py to turn into one-line messages and exit codes.
 
 ``--db`` is accepted both before the command (cli.py's global option) and
 after it; the subcommand's option only overrides the global one when given.
+
+Stored outputs: rebuilding every series (the quantity model scores pairs of claims) is what a command
+costs on a large ledger, so what `series --json`, `conflicts --json --all` and `sources --json` print is
+kept in the ledger (``Store.save_reconciled``), each object as the JSON text those print, with the state
+it was made from (``made_from``: the ledger's ``Store.state`` and ``code_digest``, the version, data
+files and source that reconcile). ``outputs`` hands back the kept text when the state is the ledger's
+now, else rebuilds, keeps and hands back the new (``reconcile_ledger``, the `reconcile` command and
+``ingest --reconcile``); the commands and the web app (web/views.py) print or parse it.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from functools import cached_property
-from typing import Any
+from functools import cached_property, lru_cache
+from importlib import resources
+from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
 
 from rich.table import Table
 from rich.text import Text
 
 from claimledger.display import clean, text
-from claimledger.errors import ClaimLedgerError, NotFoundError
+from claimledger.errors import ClaimLedgerError, NotFoundError, StoreError
 from claimledger.models import Claim, Document
 from claimledger.reconcile import (
     Names,
@@ -52,7 +65,10 @@ from claimledger.reconcile import (
 from claimledger.reconcile.plot import FORMATS
 from claimledger.reconcile.review import Review, apply_to_claims, apply_to_series, parse_fields, resolution
 
-COMMANDS = ("series", "timeline", "conflicts", "sources", "review")
+if TYPE_CHECKING:
+    from claimledger.store import Store
+
+COMMANDS = ("reconcile", "series", "timeline", "conflicts", "sources", "review")
 
 
 def add_commands(subparsers: Any) -> None:
@@ -62,6 +78,15 @@ def add_commands(subparsers: Any) -> None:
     common.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH",
                         help="ledger to read (SQLite file; default claimledger.db)")
     common.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    p = subparsers.add_parser("reconcile", help="build the series, conflicts and sources and keep them in the ledger",
+                              description="Reconcile the whole ledger (series, estimates, conflicts, sources) and "
+                                          "keep the outputs in it, so that `series`, `conflicts`, `sources` and the "
+                                          "web app read them instead of rebuilding them. They rebuild by themselves "
+                                          "when the ledger or claimledger changed since; this does it ahead of time.")
+    p.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH",
+                   help="ledger to reconcile (SQLite file; default claimledger.db)")
+    p.set_defaults(func=cmd_reconcile)
 
     p = subparsers.add_parser("series", parents=[common], help="list the series of claims about one quantity",
                               description="Group the ledger's claims into series, one per quantity: same "
@@ -154,13 +179,19 @@ def load(db: str | None, *, full: bool = True) -> LedgerData:
     lead of the text the quantity model reads), which is all series, timelines, conflicts and sources
     use; the export (analytics.py) needs them whole. Claims keep their cues either way: a review's
     correction adds to them (reconcile/review.py)."""
-    from claimledger.reconcile.quantities import _LEAD_CHARS
     from claimledger.store import open_store  # the store stage; imported when a command runs
 
     with open_store(db) as store:
-        claims = store.claims()
-        documents = store.documents() if full else store.document_leads(_LEAD_CHARS)
-        reviews = [Review(**r) for r in store.reviews()]
+        return read_ledger(store, full=full)
+
+
+def read_ledger(store: Store, *, full: bool = True) -> LedgerData:
+    """`load`, from a ledger already open."""
+    from claimledger.reconcile.quantities import _LEAD_CHARS
+
+    claims = store.claims()
+    documents = store.documents() if full else store.document_leads(_LEAD_CHARS)
+    reviews = [Review(**r) for r in store.reviews()]
     docs = {d.id: d for d in documents}
     claims = [
         replace(c, published=c.published or docs[c.doc].published,
@@ -243,29 +274,218 @@ def series_dict(s: Series, parties: Parties | None = None, names: Names | None =
     }
 
 
+# -- stored outputs -------------------------------------------------------------
+
+# What reconciling reads besides the ledger: the data files and the code that turn claims into series,
+# conflicts and sources. Their digest is part of the state outputs are kept for.
+_DATA_FILES = ("quantities.json", "kinds.yaml", "originators.yaml", "estimates.yaml", "gazetteer.yaml")
+# The measures whose series take part in conflicts across measures (reconcile/conflicts.py
+# `_cross_measure`: killed or wounded above the same side's killed-or-wounded): `conflicts --series` on one
+# of those is `conflicts_of`, which weighs its pairs apart from the rest, not a part of the whole list.
+_CROSS_MEASURES = ("killed", "wounded", "killed_or_wounded")
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """The version, the data files and the source of reconcile/ and of this module, as one digest."""
+    from claimledger import __version__
+
+    digest = hashlib.sha256(__version__.encode())
+    package = resources.files("claimledger")
+    for name in _DATA_FILES:
+        digest.update(b"\0" + name.encode() + b"\0" + package.joinpath("data", name).read_bytes())
+    here = Path(__file__).resolve().parent
+    for path in sorted((here / "reconcile").glob("*.py")) + [Path(__file__).resolve()]:
+        digest.update(b"\0" + path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def made_from(store: Store) -> str:
+    """The state reconciled outputs are kept for: the ledger's (`Store.state`) and the code's."""
+    return hashlib.sha256(f"{code_digest()}\0{store.state()}".encode()).hexdigest()
+
+
+def _body(item: Any) -> str:
+    """One object of a JSON list as `_stream_json` writes it (indented one level): kept as it is printed."""
+    return json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+
+
+@dataclass
+class Built:
+    """What one reconciling of a ledger made: rows (ref, settled, body) per kind, and the ledger's data."""
+
+    rows: dict[str, list[tuple[str, bool, str]]]
+    facts: dict[str, Any]
+    data: LedgerData
+    names: Names
+    series: list[Series]
+
+    def read(self, kind: str, ref: str | None = None, open_only: bool = False) -> tuple[dict[str, Any], Iterator[str]]:
+        rows = [r for r in self.rows[kind] if (ref is None or r[0] == ref) and not (open_only and r[1])]
+        return dict(self.facts), (body for _, _, body in rows)
+
+
+def build(store: Store) -> Built:
+    """Reconcile the ledger open in ``store``: the series, conflicts (settled ones too) and sources exactly
+    as `series --json`, `conflicts --json --all` and `sources --json` print them."""
+    data = read_ledger(store, full=False)
+    names = Names(data.claims)
+    series = data.series(names)
+    rows: dict[str, list[tuple[str, bool, str]]] = {
+        "series": [(s.id, False, _body(series_dict(s, data.parties, names))) for s in series]}
+    rows["conflict"] = [(c.series, r is not None, _body(conflict_dict(c, r, names)))
+                        for c, r in ((c, resolution(c, data.reviews)) for c in find_conflicts(series, names))]
+    rows["source"] = [(g.source, False, _body(g.to_dict(names)))
+                      for g in group_by_source(data.claims, series, names)]
+    return Built(rows, {"claims": len(data.claims)}, data, names, series)
+
+
+def conflict_dict(c: Any, r: Review | None, names: Names) -> dict[str, Any]:
+    """The JSON object of one conflict (``conflicts --json``), with the review that settled it."""
+    return {**c.to_dict(names), "resolved": r.to_dict() if r else None}
+
+
+def _rebuild(store: Store, state: str) -> Built:
+    """Reconcile and keep the outputs (a ledger that cannot be written keeps none and is rebuilt each time)."""
+    built = build(store)
+    try:
+        store.save_reconciled(state, built.rows, built.facts)
+    except StoreError:
+        if store.writable():
+            raise
+    return built
+
+
+def reconcile_ledger(db: str | None) -> dict[str, int]:
+    """Reconcile the ledger ``db`` and keep the outputs in it (`claimledger reconcile`): how many of each."""
+    from claimledger.store import open_store
+
+    with open_store(db) as store:
+        store.check_writable()
+        state = made_from(store)
+        built = build(store)
+        store.save_reconciled(state, built.rows, built.facts)
+    return {kind: len(rows) for kind, rows in built.rows.items()}
+
+
+@contextmanager
+def outputs(db: str | None, kind: str, *, ref: str | None = None,
+            open_only: bool = False) -> Iterator[tuple[dict[str, Any], Iterator[str]]]:
+    """The reconciled outputs of one kind ('series', 'conflict', 'source') for the ledger as it is now:
+    (facts, each object's JSON text in order, read while the context is open). Kept ones when they were
+    made from the ledger's state, else rebuilt and kept. ``ref``: one series' own conflicts (or, with kind
+    'focus', every conflict it takes part in); ``open_only``: leave out the conflicts a review settled."""
+    from claimledger.store import open_store
+
+    with open_store(db) as store:
+        state = made_from(store)
+        found = store.reconciled(kind, state, ref=ref, open_only=open_only)
+        if found is None:
+            found = _rebuild(store, state).read(kind, ref, open_only)
+        yield found
+
+
+def stored_series(db: str | None) -> list[dict[str, Any]]:
+    """Every series as `series --json` prints it."""
+    with outputs(db, "series") as (_, bodies):
+        return [json.loads(b) for b in bodies]
+
+
+def pick_series(everything: list[dict[str, Any]], ref: str) -> dict[str, Any]:
+    """`find_series` over the series' JSON: the one with id ``ref``, else the one whose id or name contains
+    it; the same NotFoundError when none or several do."""
+    # find_series reads only .id and .name
+    stand_ins: list[Any] = [SimpleNamespace(id=s["id"], name=s["name"], d=s) for s in everything]
+    found: dict[str, Any] = find_series(stand_ins, ref).d  # type: ignore[attr-defined]
+    return found
+
+
+@contextmanager
+def series_conflicts(db: str | None, ref: str, *, open_only: bool = False,
+                     everything: list[dict[str, Any]] | None = None
+                     ) -> Iterator[tuple[dict[str, Any], Iterator[str]]]:
+    """The conflicts one series (id or unique part, as `find_series`; among ``everything``, the series'
+    JSON, when given) takes part in, as `conflicts --series` prints them: its own, kept with the whole
+    list; for a series that may meet another across measures, `conflicts_of` (kept as the series' focus
+    rows once made). Whatever is not kept for the ledger's state now is rebuilt, once."""
+    from claimledger.store import open_store
+
+    with open_store(db) as store:
+        state = made_from(store)
+        built: Built | None = None
+        if everything is None:
+            kept = store.reconciled("series", state)
+            if kept is None:
+                built = _rebuild(store, state)
+                kept = built.read("series")
+            everything = [json.loads(b) for b in kept[1]]
+        chosen = pick_series(everything, ref)
+        if not (chosen["measure"] in _CROSS_MEASURES and chosen["actor"]):
+            found = store.reconciled("conflict", state, ref=chosen["id"], open_only=open_only)
+            if found is None:
+                built = built or _rebuild(store, state)
+                found = built.read("conflict", chosen["id"], open_only)
+            yield found
+            return
+        found = store.reconciled("focus", state, ref=chosen["id"], open_only=open_only)
+        if found is not None:
+            yield found
+            return
+        if built is None and store.reconciled_from() != state:
+            built = _rebuild(store, state)
+        data = built.data if built else read_ledger(store, full=False)
+        names = built.names if built else Names(data.claims)
+        series = built.series if built else data.series(names)
+        one = find_series(series, chosen["id"])
+        rows = [(r is not None, _body(conflict_dict(c, r, names)))
+                for c, r in ((c, resolution(c, data.reviews)) for c in conflicts_of(one, series, names))]
+        try:
+            store.save_focus(state, one.id, rows)
+        except StoreError:
+            if store.writable():
+                raise
+        yield {}, (body for settled, body in rows if not (open_only and settled))
+
+
+def _stream_bodies(bodies: Iterable[str]) -> None:
+    """A JSON list of objects kept as `_body` writes them: what `_stream_json` prints of the objects."""
+    out = sys.stdout
+    first = True
+    for body in bodies:
+        out.write("[\n  " if first else ",\n  ")
+        out.write(body)
+        first = False
+    out.write("[]\n" if first else "\n]\n")
+
+
 # -- handlers -----------------------------------------------------------------
 
-def cmd_series(args: argparse.Namespace) -> int:
-    data = load(_db(args), full=False)
-    claims = data.claims
-    names = Names(claims)
-    series = data.series(names)
-    if args.json:
-        _stream_json(series_dict(s, data.parties, names) for s in series)
-        return 0
+def cmd_reconcile(args: argparse.Namespace) -> int:
+    made = reconcile_ledger(_db(args))
+    print(f"reconciled: {made['series']} series, {made['conflict']} conflicts, {made['source']} primary sources; "
+          "kept in the ledger", file=sys.stderr)
+    return 0
 
-    table = Table(title=f"{len(series)} series from {len(claims)} claims")
+
+def cmd_series(args: argparse.Namespace) -> int:
+    with outputs(_db(args), "series") as (facts, bodies):
+        if args.json:
+            _stream_bodies(bodies)
+            return 0
+        series = [json.loads(b) for b in bodies]
+
+    table = Table(title=f"{len(series)} series from {facts['claims']} claims")
     # The id never wraps (it is typed back as `timeline SERIES`); the name wraps under it.
-    table.add_column("series id / name", min_width=min(max((len(s.id) for s in series), default=6), 32),
+    table.add_column("series id / name", min_width=min(max((len(s["id"]) for s in series), default=6), 32),
                      overflow="fold")
     for col in ("claims", "indep.", "low", "best", "high"):
         table.add_column(col, justify="right")
     for s in series:
-        est = estimate(s, parties=data.parties, names=names)
-        low, best, high = (_short(est.low), _short(est.best), _short(est.high)) if est else ("", "", "")
-        label = text(s.id, style="bold")
-        label.append("\n" + clean(s.name), style="dim")
-        table.add_row(label, str(len(s.claims)), str(s.independent_sources), low, best, high)
+        est = s["estimate"]
+        low, best, high = (_short(est["low"]), _short(est["best"]), _short(est["high"])) if est else ("", "", "")
+        label = text(s["id"], style="bold")
+        label.append("\n" + clean(s["name"]), style="dim")
+        table.add_row(label, str(len(s["claims"])), str(s["independent_sources"]), low, best, high)
     _console().print(table)
     return 0
 
@@ -341,30 +561,27 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
-    data = load(_db(args), full=False)
-    names = Names(data.claims)
-    series = data.series(names)
-    if args.series:  # its own conflicts and those it has with another series (killed vs casualties)
-        conflicts = conflicts_of(find_series(series, args.series), series, names)
-    else:
-        conflicts = find_conflicts(series, names)
-    found = [(c, resolution(c, data.reviews)) for c in conflicts]
-    if not args.all:
-        found = [(c, r) for c, r in found if r is None]
-    if args.json:
-        _stream_json({**c.to_dict(names), "resolved": r.to_dict() if r else None} for c, r in found)
-        return 0
+    db = _db(args)
+    # --series: its own conflicts and those it has with another series (killed vs casualties)
+    chosen = (series_conflicts(db, args.series, open_only=not args.all) if args.series
+              else outputs(db, "conflict", open_only=not args.all))
+    with chosen as (_, bodies):
+        if args.json:
+            _stream_bodies(bodies)
+            return 0
+        conflicts = [json.loads(b) for b in bodies]
 
-    table = Table(title=f"{len(found)} conflicts")
+    table = Table(title=f"{len(conflicts)} conflicts")
     table.add_column("series · claims a, b", no_wrap=True)
     table.add_column("reason")
-    for c, r in found:
-        label = text(c.series, style="bold")
-        label.append(clean(f"\n{c.a.id}\n{c.b.id}\n{c.kind.replace('_', ' ')}"), style="dim")
-        reason = text(c.reason)
+    for c in conflicts:
+        label = text(c["series"], style="bold")
+        label.append(clean(f"\n{c['a']}\n{c['b']}\n{c['kind'].replace('_', ' ')}"), style="dim")
+        reason = text(c["reason"])
+        r = c["resolved"]
         if r is not None:
-            reason.append(clean(f"\nresolved by {r.who} on {r.at[:10]}: {r.detail.get('note') or '(no note)'}"),
-                          style="green")
+            reason.append(clean(f"\nresolved by {r['who']} on {r['at'][:10]}: "
+                                f"{r['detail'].get('note') or '(no note)'}"), style="green")
         table.add_row(label, reason)
     _console().print(table)
     return 0
@@ -423,47 +640,45 @@ def check_review(store: Any, db: str | None, action: str, *, claim: str | None =
             raise ClaimLedgerError("a conflict is between two different claims; name both")
         detail.update(a=target, b=other)
         return target, detail
-    everything = load(db, full=False).series()
+    everything = stored_series(db)  # each series' JSON: its id, name and claim ids
     if action == "merge":
-        chosen = [find_series(everything, ref) for ref in series]
-        if len({s.id for s in chosen}) < 2:
+        chosen = [pick_series(everything, ref) for ref in series]
+        if len({s["id"] for s in chosen}) < 2:
             raise ClaimLedgerError("name two or more different series to merge")
         # Every claim of each: the merge holds while any of them is still in the ledger.
-        detail["claims"] = [c.id for s in chosen for c in s.claims]
+        detail["claims"] = [c for s in chosen for c in s["claims"]]
     else:
-        source = find_series(everything, series)
-        held = {c.id for c in source.claims}
+        source = pick_series(everything, series)
+        held = set(source["claims"])
         wanted = list(claims or [])
         missing = [c for c in wanted if c not in held]
         if missing:
-            raise NotFoundError(f"{', '.join(missing)}: not in series {source.id}"
-                                + claims_hint.format(series=source.id))
+            raise NotFoundError(f"{', '.join(missing)}: not in series {source['id']}"
+                                + claims_hint.format(series=source["id"]))
         if set(wanted) >= held:
-            raise ClaimLedgerError(f"those are all the claims of {source.id}: a split needs some to stay")
+            raise ClaimLedgerError(f"those are all the claims of {source['id']}: a split needs some to stay")
         detail["claims"] = wanted
     return detail["claims"][0], detail
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
-    data = load(_db(args), full=False)
-    claims = data.claims
-    names = Names(claims)
-    groups = group_by_source(claims, data.series(names), names)
-    if args.json:
-        _stream_json(g.to_dict(names) for g in groups)
-        return 0
+    with outputs(_db(args), "source") as (_, bodies):
+        if args.json:
+            _stream_bodies(bodies)
+            return 0
+        groups = [json.loads(b) for b in bodies]
 
     table = Table(title=f"{len(groups)} primary sources")
-    table.add_column("source id / name", min_width=min(max((len(g.source) for g in groups), default=6), 24),
+    table.add_column("source id / name", min_width=min(max((len(g["source"]) for g in groups), default=6), 24),
                      overflow="fold")
     table.add_column("claims", justify="right")
     table.add_column("series", justify="right")
     table.add_column("relays: who passed its figures on")
     for g in groups:
-        label = text(g.source, style="bold")
-        if g.name != g.source:
-            label.append("\n" + clean(g.name), style="dim")
-        relays = "\n".join(" → ".join(names(x) for x in r.chain) or "(directly)" for r in g.relays)
-        table.add_row(label, str(len(g.claims)), str(len(g.series)), text(relays))
+        label = text(g["source"], style="bold")
+        if g["name"] != g["source"]:
+            label.append("\n" + clean(g["name"]), style="dim")
+        relays = "\n".join(" → ".join(r["chain_names"]) or "(directly)" for r in g["relays"])
+        table.add_row(label, str(len(g["claims"])), str(len(g["series"])), text(relays))
     _console().print(table)
     return 0

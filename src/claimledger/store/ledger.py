@@ -8,13 +8,17 @@ behind the same methods. It hands on ``Document`` and ``Claim`` objects exactly 
 Ingest is idempotent and transactional per document: ``add`` writes a document,
 its claims and their entity links in one transaction, skips a document whose
 content hash is already stored, and leaves nothing behind when it fails.
+
+It also keeps what reconciling made (``save_reconciled``, ``reconciled``: JSON
+text the reconcile commands print, made by cli_reconcile.py) with the ledger
+``state`` it was made from, and hands it back only for that state.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
@@ -180,6 +184,7 @@ class Store:
                 for claim in claims:
                     current = claim
                     self._insert_claim(claim)
+                self._changed()
         except self._dialect.integrity_errors as e:
             where = f" at claim {current.id}" if current is not None else ""
             raise StoreError(f"document {doc.id!r} ({doc.origin or 'no origin'}) was not stored: the "
@@ -198,6 +203,7 @@ class Store:
             self._insert_document(doc, version, claims)
             for claim in claims:
                 self._insert_claim(claim)
+            self._changed()
         return version
 
     def _insert_document(self, doc: Document, version: int, claims: Sequence[Claim]) -> None:
@@ -296,6 +302,7 @@ class Store:
         with self._transaction():
             self._query("INSERT INTO reviews (id, action, target, detail, who, at) VALUES (?, ?, ?, ?, ?, ?)",
                         (rid, action, target, json.dumps(detail, ensure_ascii=False, sort_keys=True), who, at))
+            self._changed()
         return rid
 
     def reviews(self) -> list[dict[str, Any]]:
@@ -420,6 +427,7 @@ class Store:
             self._query("DELETE FROM document_versions WHERE doc = ?", (doc.id,))
             self._query("DELETE FROM aliases WHERE doc = ?", (doc.id,))
             self._query("DELETE FROM documents WHERE id = ?", (doc.id,))
+            self._changed()
         return removed
 
     def stats(self) -> dict[str, int]:
@@ -535,6 +543,83 @@ class Store:
         ]
         result.sort(key=lambda e: (-e["claims"], e["id"]))
         return result
+
+    # -- reconciled outputs ------------------------------------------------
+
+    def state(self) -> str:
+        """The ledger's state as far as reconciling goes, in a few numbers that change whenever its documents,
+        claims or reviews do: the rows each table holds and its largest id (both read from an index, never
+        the rows), and meta 'changes', which every write through the Store adds one to (a delete and an add
+        in one go leave the counts as they were). What reconciled outputs are made from (cli_reconcile.py)."""
+        row = self._query(
+            "SELECT (SELECT count(*) FROM documents), (SELECT max(id) FROM documents), "
+            "(SELECT count(*) FROM document_versions), (SELECT count(*) FROM claims), (SELECT max(id) FROM claims), "
+            "(SELECT count(*) FROM reviews), (SELECT max(id) FROM reviews), "
+            "(SELECT value FROM meta WHERE key = 'changes')").fetchone()
+        return json.dumps(list(row), ensure_ascii=False)
+
+    def _changed(self) -> None:
+        """Count one more write to documents, claims or reviews (`state`), in the caller's transaction."""
+        self._query("INSERT INTO meta (key, value) VALUES ('changes', '1') ON CONFLICT (key) "
+                    "DO UPDATE SET value = CAST(CAST(meta.value AS INTEGER) + 1 AS TEXT)")
+
+    def save_reconciled(self, made_from: str, rows: Mapping[str, Iterable[tuple[str, bool, str]]],
+                        facts: Mapping[str, Any] | None = None) -> None:
+        """Keep what reconciling made, in place of everything kept before (focus rows too), in one
+        transaction: for each kind ('series', 'conflict', 'source') its rows in order, each (ref, settled,
+        body), under a header saying they were made from ``made_from``, with ``facts`` (JSON values)."""
+        header = json.dumps({**(facts or {}), "made_from": made_from}, ensure_ascii=False)
+        with self._transaction():
+            self._query("DELETE FROM reconciled")
+            for kind, found in rows.items():
+                self._put_reconciled(kind, "", header, [(ref, settled, body) for ref, settled, body in found])
+
+    def save_focus(self, made_from: str, series: str, rows: Iterable[tuple[bool, str]]) -> bool:
+        """Keep the conflicts one series takes part in (kind 'focus'), only while the outputs kept are made
+        from ``made_from`` too (else another state came in meanwhile: nothing is written). Whether kept."""
+        header = json.dumps({"made_from": made_from}, ensure_ascii=False)
+        with self._transaction():
+            if self.reconciled_from() != made_from:
+                return False
+            self._query("DELETE FROM reconciled WHERE kind = 'focus' AND ref = ?", (series,))
+            self._put_reconciled("focus", series, header, [(series, settled, body) for settled, body in rows])
+        return True
+
+    def _put_reconciled(self, kind: str, ref: str, header: str, rows: list[tuple[str, bool, str]]) -> None:
+        self._many("INSERT INTO reconciled (kind, ref, position, settled, body) VALUES (?, ?, ?, ?, ?)",
+                   [(kind, ref, -1, 0, header)]
+                   + [(kind, r, i, int(bool(settled)), body) for i, (r, settled, body) in enumerate(rows)])
+
+    def reconciled_from(self, kind: str = "series", ref: str = "") -> str | None:
+        """The state the kept outputs of a kind were made from; None when none are kept."""
+        row = self._query("SELECT body FROM reconciled WHERE kind = ? AND ref = ? AND position = -1",
+                          (kind, ref)).fetchone()
+        return None if row is None else str(json.loads(row[0])["made_from"])
+
+    def reconciled(self, kind: str, made_from: str, *, ref: str | None = None,
+                   open_only: bool = False) -> tuple[dict[str, Any], Iterator[str]] | None:
+        """The outputs of one kind kept from state ``made_from``: (the header's facts, the bodies in order,
+        read as they are iterated); None when none are kept for that state. ``ref``: only the rows of that
+        ref (a series' own conflicts; the focus rows of a series); ``open_only``: only rows not settled.
+        The header is read in the statement that reads the rows, so the rows are the header's."""
+        where = "kind = ?"
+        params: list[Any] = [kind]
+        if kind == "focus":
+            where += " AND ref = ?"
+            params.append(ref)
+        elif ref is not None:
+            where += " AND ref IN ('', ?)"
+            params.append(ref)
+        if open_only:
+            where += " AND settled = 0"  # headers are never settled
+        cursor = self._query(f"SELECT position, body FROM reconciled WHERE {where} ORDER BY position", params)
+        first = cursor.fetchone()
+        if first is None or first[0] != -1:
+            return None
+        facts = json.loads(first[1])
+        if facts.pop("made_from") != made_from:
+            return None
+        return facts, (body for _, body in cursor)
 
     # -- plumbing ----------------------------------------------------------
 

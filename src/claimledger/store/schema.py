@@ -254,6 +254,26 @@ _V5 = [f"CREATE VIEW {name} AS{query}" for name, query in _V5_VIEWS.items()]
 # The views of the current schema, by name.
 VIEWS = tuple(_V5_VIEWS)
 
+# Version 6: what reconciling made, kept so that `series`, `conflicts`, `sources` and the web app read it
+# instead of rebuilding every series on every call (cli_reconcile.py `Outputs`). One row per series,
+# conflict and source, in the order the commands print them (position), each its JSON object as
+# `--json` prints it inside the list (body); kind 'focus' holds the conflicts one series takes part in
+# (`conflicts --series`), ref naming the series. Each kind (and each focus series) has a header row at
+# position -1 whose body says which ledger state the rows were made from: a reader checks it in the
+# same statement that reads the rows, so it never serves rows of another state. Rebuilt as a whole
+# (Store.save_reconciled); meta 'changes' counts the Store's writes, part of that state.
+_V6 = [
+    f"""CREATE TABLE reconciled (
+        kind TEXT NOT NULL CHECK (kind IN ('series', 'conflict', 'source', 'focus')),
+        ref TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        {_flag("settled")} DEFAULT 0,
+        body TEXT NOT NULL,
+        PRIMARY KEY (kind, ref, position)
+    )""",
+    "CREATE INDEX reconciled_order ON reconciled (kind, position)",
+]
+
 # (version, statements), in order. Version N's statements turn a version N-1
 # file into a version N file; version 1 builds the schema from nothing.
 MIGRATIONS: list[tuple[int, list[str]]] = [
@@ -262,6 +282,7 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
     (3, _V3),
     (4, _V4),
     (5, _V5),
+    (6, _V6),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -192,15 +192,13 @@ def post_document(body: DocumentIn, config: Config) -> Any:
 
 @router.get("/series", summary="Series: the claims about one quantity, each with its estimate")
 def series(config: Config, limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
-    r = Reconciled(config.db)
-    return {"series": [r.series_json(s) for s in r.series[offset:offset + limit]], "total": len(r.series),
-            "limit": limit, "offset": offset}
+    rows = Reconciled(config.db).series_rows
+    return {"series": rows[offset:offset + limit], "total": len(rows), "limit": limit, "offset": offset}
 
 
 @router.get("/series/{series_id}", summary="One series")
 def one_series(series_id: str, config: Config) -> dict[str, Any]:
-    r = Reconciled(config.db)
-    return r.series_json(r.find(series_id))
+    return Reconciled(config.db).find_row(series_id)
 
 
 @router.get("/series/{series_id}/timeline", summary="A series in time order, with conflicts and estimate")
@@ -211,28 +209,22 @@ def series_timeline(series_id: str, config: Config) -> dict[str, Any]:
 
 @router.get("/series/{series_id}/estimate", summary="A series' low / best / high, with the reason for each")
 def series_estimate(series_id: str, config: Config) -> dict[str, Any]:
-    r = Reconciled(config.db)
-    s = r.find(series_id)
-    est = r.estimate(s)
-    return {"series": s.id, "estimate": est.to_dict() if est else None}
+    s = Reconciled(config.db).find_row(series_id)
+    return {"series": s["id"], "estimate": s["estimate"]}
 
 
 @router.get("/conflicts", summary="Pairs of figures that cannot both hold, each saying why")
 def conflicts(config: Config, series: str | None = Query(None, description="only this series' conflicts"),
               all: bool = Query(False, description="also those settled by a review"),
               limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
-    r = Reconciled(config.db)
-    found = r.conflicts(r.find(series) if series else None, resolved=all)
-    return {"conflicts": [r.conflict_json(c, rv) for c, rv in found[offset:offset + limit]], "total": len(found),
-            "limit": limit, "offset": offset}
+    found = Reconciled(config.db).conflict_rows(series, resolved=all)
+    return {"conflicts": found[offset:offset + limit], "total": len(found), "limit": limit, "offset": offset}
 
 
 @router.get("/sources", summary="Each primary source with its claims and who relayed them")
 def sources(config: Config, limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
-    r = Reconciled(config.db)
-    groups = r.sources()
-    return {"sources": [g.to_dict(r.names) for g in groups[offset:offset + limit]], "total": len(groups),
-            "limit": limit, "offset": offset}
+    groups = Reconciled(config.db).source_rows()
+    return {"sources": groups[offset:offset + limit], "total": len(groups), "limit": limit, "offset": offset}
 
 
 @router.get("/reviews", summary="Every review action, oldest first, with who and when")

@@ -58,8 +58,8 @@ def explorer(request: Request, f: Filter, config: Config, limit: int = Limit, of
 
 @router.get("/series", response_class=HTMLResponse)
 def series_list(request: Request, config: Config) -> Response:
-    r = Reconciled(config.db)
-    rows = [(s, r.estimate(s)) for s in r.series]
+    # each series' JSON with its estimate's, as the ledger keeps them (the template reads either)
+    rows = [(s, s["estimate"]) for s in Reconciled(config.db).series_rows]
     return _page(request, "series_list.html", config, rows=rows)
 
 

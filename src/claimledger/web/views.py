@@ -5,39 +5,40 @@
   filtered by measure, category, item, actor, recipient, source, publisher, document, statement date,
   period and text, with facet counts. Entity filters match as the store's do: an entity id in any case,
   or any name the ledger wrote that entity as.
-- ``Reconciled``: series, timelines, estimates, conflicts and sources, built by ``cli_reconcile.load``
-  and ``claimledger.reconcile`` exactly as `claimledger series`, `timeline`, `conflicts` and `sources`
-  build them (reviews applied), so the pages and the commands never disagree.
+- ``Reconciled``: series, timelines, estimates, conflicts and sources, exactly as `claimledger series`,
+  `timeline`, `conflicts` and `sources` make them (reviews applied), so the pages and the commands never
+  disagree: the series, conflicts and sources as the JSON the ledger keeps for its state now
+  (``cli_reconcile.outputs``, rebuilt and kept when the ledger changed), and what needs the objects (a
+  timeline) built by ``cli_reconcile.load`` and ``claimledger.reconcile`` as the commands build them.
 - ``claim_json``, ``document_view``: the JSON shapes both hand on.
 """
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass, fields, replace
 from datetime import date
+from functools import cached_property
+from types import SimpleNamespace
 from typing import Any
 
 from claimledger.cli import explain
-from claimledger.cli_reconcile import load, series_dict
+from claimledger.cli_reconcile import LedgerData, load, outputs, pick_series, series_conflicts, stored_series
 from claimledger.errors import ConfigError
 from claimledger.models import CATEGORIES, MEASURES, Claim
 from claimledger.reconcile import (
-    Conflict,
     Names,
     Series,
-    SourceGroup,
     Timeline,
     conflicts_of,
     estimate,
-    find_conflicts,
     find_series,
     format_figure,
-    group_by_source,
     statement_date,
     timeline,
 )
 from claimledger.reconcile.estimate import Estimate
-from claimledger.reconcile.review import Review, active, apply_to_claims, resolution
+from claimledger.reconcile.review import Review, active, apply_to_claims
 from claimledger.store import Store
 
 ENTITY_ROLES = ("actor", "recipient", "source", "publisher")
@@ -229,37 +230,71 @@ def document_view(store: Store, doc_id: str, version: int | None = None) -> dict
 # -- reconciliation ----------------------------------------------------------------
 
 class Reconciled:
-    """The ledger's series, conflicts and sources, as the reconcile commands build them."""
+    """The ledger's series, conflicts and sources, as the reconcile commands make them. The JSON of each
+    (``series_rows``, ``conflict_rows``, ``source_rows``) is what the ledger keeps; the claims and the
+    series as objects are read and built only when asked for (``data``, ``series``)."""
 
     def __init__(self, db: str):
-        self.data = load(db, full=False)
-        self.names = Names(self.data.claims)
-        self.series = self.data.series(self.names)
-        self.claims = {c.id: c for c in self.data.claims}
+        self.db = db
+
+    @cached_property
+    def data(self) -> LedgerData:
+        return load(self.db, full=False)
+
+    @cached_property
+    def names(self) -> Names:
+        return Names(self.data.claims)
+
+    @cached_property
+    def series(self) -> list[Series]:
+        return self.data.series(self.names)
+
+    @cached_property
+    def claims(self) -> dict[str, Claim]:
+        return {c.id: c for c in self.data.claims}
+
+    @cached_property
+    def series_rows(self) -> list[dict[str, Any]]:
+        """Every series as `series --json` prints it, with its estimate."""
+        return stored_series(self.db)
+
+    def find_row(self, ref: str) -> dict[str, Any]:
+        """One series' JSON, found as `find_series` finds it (NotFoundError when none or several)."""
+        return pick_series(self.series_rows, ref)
+
+    def conflict_rows(self, series: str | None = None, resolved: bool = False) -> list[dict[str, Any]]:
+        """The conflicts as `conflicts --json` prints them: open ones (``resolved``: settled ones too), of
+        one series (id or unique part) when given."""
+        if series is not None:
+            with series_conflicts(self.db, series, open_only=not resolved, everything=self.series_rows) as found:
+                return [json.loads(b) for b in found[1]]
+        with outputs(self.db, "conflict", open_only=not resolved) as found:
+            return [json.loads(b) for b in found[1]]
+
+    def source_rows(self) -> list[dict[str, Any]]:
+        """Each primary source as `sources --json` prints it."""
+        with outputs(self.db, "source") as found:
+            return [json.loads(b) for b in found[1]]
+
+    def conflicts(self, series: Series | None = None, resolved: bool = False) -> list[tuple[Any, Review | None]]:
+        """`conflict_rows` as the pages show them: each conflict (its JSON fields, with its two claims as
+        ``a`` and ``b``) and the review that settled it."""
+        rows = self.conflict_rows(series.id if series is not None else None, resolved=resolved)
+        return [(SimpleNamespace(**{**c, "a": self.claims[c["a"]], "b": self.claims[c["b"]]}),
+                 Review(**c["resolved"]) if c["resolved"] else None) for c in rows]
+
+    def sources(self) -> list[Any]:
+        """`source_rows` as the sources page shows them: each group's JSON fields, with its claims."""
+        return [SimpleNamespace(**{**g, "claims": [self.claims[c] for c in g["claims"]]}) for g in self.source_rows()]
 
     def find(self, ref: str) -> Series:
         return find_series(self.series, ref)
-
-    def series_json(self, s: Series) -> dict[str, Any]:
-        return series_dict(s, self.data.parties, self.names)
 
     def estimate(self, s: Series) -> Estimate | None:
         return estimate(s, parties=self.data.parties, names=self.names)
 
     def timeline(self, s: Series) -> Timeline:
         return timeline(s, self.names, self.data.parties, conflicts=conflicts_of(s, self.series, self.names))
-
-    def conflicts(self, series: Series | None = None, resolved: bool = False) -> list[tuple[Conflict, Review | None]]:
-        """Open conflicts (and, with ``resolved``, the settled ones too), each with the review that settled it."""
-        found = conflicts_of(series, self.series, self.names) if series else find_conflicts(self.series, self.names)
-        pairs = [(c, resolution(c, self.data.reviews)) for c in found]
-        return pairs if resolved else [(c, r) for c, r in pairs if r is None]
-
-    def conflict_json(self, c: Conflict, r: Review | None) -> dict[str, Any]:
-        return {**c.to_dict(self.names), "resolved": r.to_dict() if r else None}
-
-    def sources(self) -> list[SourceGroup]:
-        return group_by_source(self.data.claims, self.series, self.names)
 
     def series_of(self) -> dict[str, str]:
         """Which series each claim is in."""

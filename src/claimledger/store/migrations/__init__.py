@@ -1,6 +1,6 @@
 """Schema migrations through Alembic: one revision per schema version, run when a ledger is opened.
 
-``versions/`` holds one Alembic revision per schema version, "0001" to "0005" in a chain; each runs
+``versions/`` holds one Alembic revision per schema version, "0001" to "0006" in a chain; each runs
 that version's statements from schema.py (``MIGRATIONS``, the portable DDL both engines take) with
 ``op.execute`` and records the version in ``meta.schema_version`` too, where older claimledgers look
 for it (so that they refuse a newer ledger instead of misreading it). Alembic keeps its own record
