@@ -296,7 +296,8 @@ def _carry_event_dates(claims: list[Claim], title_end: int, text: str) -> None:
         if c.start < title_end:
             continue
         para = bisect_right(breaks, c.start)
-        is_event = c.measure in EVENT_MEASURES or (c.category == "munition" and c.measure != "planned")
+        is_event = c.measure in EVENT_MEASURES and "standing" not in c.cues or (
+            c.category == "munition" and c.measure != "planned")
         if c.period_start and c.period_end:
             # a rolling window ("in the previous 24 hours") counts a tally, not the day of one event
             window = re.search(r"\b(?:past|previous|last|preceding)\b.*\b(?:hours?|days?)\b", c.cues.get("period", ""))
@@ -392,6 +393,9 @@ def _identified(num: Token, noun: Token | None, lex: Lexicon) -> bool:
     return bounds is not None and "identif" in doc_text(num.doc)[bounds[0]:num.idx].lower()
 
 
+# "hold" detains people and the ships or planes seized with them; anything else held is owned or kept.
+HOLDING_FORMS = {"hold", "holds", "held", "holding"}
+HELD_CATEGORIES = PERSON_CATEGORIES | {"vehicle", "aircraft"}
 ORDER_WORDS = {"contract", "deal", "agreement", "order", "sale", "tender", "notice"}
 MOVING_VERBS = {"cross", "leave", "enter", "arrive", "reach", "go", "move", "head", "pour", "stream", "return"}
 
@@ -517,11 +521,18 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
     if item is None:
         item = _context_item(num, measure, ctx, sent)
         cues["item"] = f"(from context) {item}"
+    if measure == "rescued":
+        # hostages rescued are freed from captivity; people pulled from the sea or the rubble were never held
+        measure = "released" if lex.weak_noun_measures.get(item) == "captured" else "other"
     if category != "money":
         category = _category(item, measure, lex)
     if category == "people" and item in CIVIL_TRADES and noun_tok is not None and any(
             (who := ents.at(c)) is not None and who.kind in ("country", "demonym") for c in noun_tok.children):
         category = "personnel"  # "15,000 North Korean laborers in Russia": a state's workers abroad
+    counted = noun_tok if noun_tok is not None else num
+    if measure in ("sendlike", "pledged") and category in PERSON_CATEGORIES and counted.dep_ == "pobj" \
+            and counted.head.lower_ in ("to", "for"):
+        measure = "other"  # "approved $21 million in assistance to 3,800 households": those given to
     if measure == "sendlike":
         if category == "people" and ctx.uprooted:
             measure = "displaced"  # "1,200 families were moved to shelters" in a report on people fleeing
@@ -561,6 +572,8 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         measure = "displaced"  # "1.2 million people had crossed into Poland" in a report on people fleeing
     if future and category == "money" and measure == "transferred":
         measure = "pledged"
+    if measure == "captured" and mcue.lower() in HOLDING_FORMS and category not in HELD_CATEGORIES:
+        measure = "other"  # "SIPRI estimates it holds 600 warheads", "held hundreds of rallies": owned, not seized
     if measure == "missing" and category not in PERSON_CATEGORIES:
         measure = "other"  # drones that "disappeared from radar" are not missing people
     gov = _governor(num, noun_tok)
@@ -573,13 +586,14 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
     if measure == "transferred" and category in PERSON_CATEGORIES:
         # people handed over or taken in: captives freed, or people fleeing received by a host (spec v1.3);
         # people who are given something ("aid provided to 45,000 people") are neither
-        counted = noun_tok if noun_tok is not None else num
         if counted.dep_ == "pobj" and counted.head.lower_ in ("to", "for"):
             measure = "other"
         else:
             measure = "displaced" if item not in lex.weak_noun_measures and ctx.uprooted else "released"
         category = _category(item, measure, lex)
-    if measure in CASUALTY_MEASURES and category == "personnel":
+    if measure == "destroyed" and category in PERSON_CATEGORIES and (row is None or noun_tok is not None):
+        measure = "killed"  # "lost two officers", "20 fighters were neutralised": people are not destroyed
+    if measure in CASUALTY_MEASURES and category in ("personnel", "people"):
         category = "casualty"
     if not mcue and ctx.previous is not None and category != "money":
         p_sent, p_para, p_measure, p_category, p_cued = ctx.previous
@@ -611,8 +625,9 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
             feats[f"prev_{where}_c_nocue={p_category}"] = 1.0
     if learning:
         measure, category = _decide(feats, ctx, measure, category)
-    ctx.previous = (sent.start, para, measure, category, bool(mcue) or measure != "other")
-    ctx.previous_item = item
+    if not mcue.startswith("(where"):  # "5,757 casualties in 50 countries, up from 4,710": not the countries
+        ctx.previous = (sent.start, para, measure, category, bool(mcue) or measure != "other")
+        ctx.previous_item = item
     for t in (num, noun_tok):
         if t is not None:
             ctx.counted[t.i] = (measure, category == "money")
@@ -695,7 +710,10 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         ctx.recipient[(actor, family)] = recipient
         ctx.recipient[(None, family)] = recipient
         cues["recipient"] = rcue
-    event = measure in EVENT_MEASURES or category == "munition"
+    standing = measure in EVENT_MEASURES and _standing(num, noun_tok, lex)
+    if standing:
+        cues["standing"] = "(people in a state, not an event of one day)"  # _carry_event_dates reads it
+    event = measure in EVENT_MEASURES and not standing or category == "munition"
     period, pcue, since, pspan = _period(num, gov, sent, doc, pub, lex, attribution, event)
     if pcue:
         cues["period"] = pcue
@@ -1047,6 +1065,8 @@ def _lemma(t: Token) -> str:
             return "take_prisoner"
         if lem == "lose" and c.lower_ in ("life", "lives"):
             return "lose_life"
+        if lem == "lose" and c.dep_ == "dobj" and c.lemma_.lower() in ("home", "house"):
+            return "lose_home"
     return lem
 
 
@@ -1070,6 +1090,8 @@ def _lookup_verb(t: Token, lex: Lexicon) -> tuple[str | None, str]:
 
 
 def _verb_measure(t: Token, lex: Lexicon, money: bool) -> str | None:
+    if _unfound(t):
+        return "missing"
     m, lem = _lookup_verb(t, lex)
     if m is None and t.pos_ in ("NOUN",) and lem in lex.noun_measures and t.lower_ != "toll":
         return None
@@ -1090,6 +1112,32 @@ def _verb_measure(t: Token, lex: Lexicon, money: bool) -> str | None:
         if {"killed", "wounded"} <= ({m} | other) and "or" in cc:
             return "killed_or_wounded"
     return m
+
+
+# Verbs of finding someone: not done ("have not been accounted for", "were never found") or still being
+# tried ("still trying to locate 92 residents"), the people are missing.
+FINDING_VERBS = {"find", "locate", "trace", "account"}
+SEEKING_VERBS = FINDING_VERBS | {"reach", "contact", "rescue"}
+TRYING_VERBS = {"try", "attempt", "struggle", "work", "search", "seek"}
+
+
+def _unfound(t: Token) -> bool:
+    if t.pos_ != "VERB":
+        return False
+    lem = t.lemma_.lower()
+    if lem in FINDING_VERBS and any(c.dep_ == "neg" for c in t.children):
+        return True
+    return lem in SEEKING_VERBS and t.dep_ == "xcomp" and t.head.lemma_.lower() in TRYING_VERBS
+
+
+def _standing(num: Token, noun: Token | None, lex: Lexicon) -> bool:
+    """A count of people in a state at some time, not of an event that has a day: kept somewhere ("remained
+    in Israeli jails") or not yet found ("still trying to reach 37 people")."""
+    anchor = noun if noun is not None else num.head if num.dep_ == "nummod" else num  # "350 others remain"
+    if _state_measure(anchor, noun, lex, False) is not None:
+        return True
+    verb = _governing_verb(anchor, lex)
+    return verb is not None and _unfound(verb)
 
 
 def _predicate_measure(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
@@ -1144,7 +1192,8 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
     state = None
     mods = [*anchor.children] if noun is None else [*noun.children, *num.children]
     # the words right after: "300 soldiers dead", "1,000 wounded", "scores more hurt", "14 still missing"
-    j = anchor.i + 1
+    whole = _whole_of_part(anchor, num)  # its verb, and the words after it, tell of the part
+    j = anchor.i + 1 if not whole else len(doc)
     while j < len(doc) and j <= anchor.i + 4 and doc[j].lower_ in ("more", "still", "others", "people", "were", "are",
                                                                    "have", "been", "reportedly", "remain",
                                                                    "remained", "remains", "reported", "listed",
@@ -1180,11 +1229,22 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
             weak = weak or (m, c.text, _is_future(c, lex))  # "soldiers fighting for Russia", "hostages held"
             continue
         return m, c.text, _is_future(c, lex)
+    # 2a. where the people counted are kept: "still in custody", "spent the night in shelters"
+    kept = _state_measure(anchor, noun, lex, money)
+    if kept is not None:
+        return kept[0], kept[1], False
     # 2b. what a deal is for and what it is worth: "a deal for 26 jets" is a plan, "a deal worth $7.4 billion"
     #     is the contract's value, neither money paid nor promised (the dev set's and the corpus's reading)
     contract = _contract_of(anchor)
     if contract is not None:
         return ("other", contract.text, False) if money else ("planned", contract.text, True)
+    if whole:
+        # "killing 179 of the 181 people on board": the verb says what befell the part, not the whole
+        return "other", "(the whole of a part)", False
+    if noun is not None and anchor.dep_ == "pobj" and anchor.head.lower_ in WHERE_PREPS \
+            and lex.classes.is_place(noun.lemma_.lower()) and not any(t.like_num for t in doc[num.i + 1:noun.i]):
+        # "deaths in six states", "partners in at least 10 countries": the places where it happened
+        return "other", f"(where: {anchor.head.text} {noun.text})", False
     # 3. up the tree to the governing verb, stopping at speech
     noun_weak = None
     t = anchor
@@ -1203,8 +1263,12 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
                         if cm and cm != "planned":
                             return cm, c.text, False
             break
-        if prev.lower_ == "by" and prev.dep_ == "agent" and t.lemma_.lower() in ("hit", "strike", "target", "pound"):
-            return "launched", t.text, False  # "the bridge was hit by 12 drones"
+        if prev.lower_ == "by" and prev.dep_ == "agent":
+            if t.lemma_.lower() in ("hit", "strike", "target", "pound"):
+                return "launched", t.text, False  # "the bridge was hit by 12 drones"
+            if anchor.head.i == prev.i and _verb_measure(t, lex, money):
+                # "were killed by three gunmen", "approved by 195 votes": the verb tells of its object, not its doer
+                return None, f"(the doer of {t.text})", False
         if t.lemma_ == "be":
             # "were among those freed"
             for c in t.children:
@@ -1226,6 +1290,13 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
         m = None
         if t.pos_ in ("VERB", "AUX", "ADJ"):
             m = _verb_measure(t, lex, money) or (lex.noun_measures.get(t.lower_) if t.pos_ == "ADJ" else None)
+        if m is None and t.pos_ == "VERB" and prev.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            # "1.5 million people have been left homeless", "were declared dead": the state the verb leaves them in
+            for c in t.children:
+                if c.dep_ in ("oprd", "acomp") and c.pos_ in ("ADJ", "VERB"):
+                    cm = _verb_measure(c, lex, money) or lex.noun_measures.get(c.lower_)
+                    if cm and cm != "planned":
+                        return cm, c.text, False
         if m is None and t.pos_ == "NOUN":
             nm = _verb_measure(t, lex, money) or lex.noun_measures.get(t.lemma_.lower())
             if money and nm and prev.i == anchor.i and prev.dep_ in ("compound", "nummod", "nmod", "quantmod", "amod"):
@@ -1290,6 +1361,60 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
     if best:
         return best[1], best[2], best[3]
     return None, "", False
+
+
+PART_WORDS = {"%", "percent", "most", "all", "many", "some", "half", "none", "majority", "minority", "third", "quarter",
+              "fraction", "share", "portion", "part", "each", "one", "several", "few"}
+
+
+def _whole_of_part(anchor: Token, num: Token) -> bool:
+    """The figure counts the whole a part is taken from: "six of the 20 passengers", "6% of the $2.7 billion"."""
+    of = anchor.head
+    if anchor.dep_ != "pobj" or of.lower_ != "of" or of.head.i == num.i or of.head.i > num.i:
+        return False
+    part = of.head
+    return part.like_num or part.pos_ == "NUM" or part.lower_ in PART_WORDS
+
+
+WHERE_PREPS = PLACE_PREPS | {"across", "throughout", "within", "to"}
+STATE_PREPS = {"in", "inside", "into", "under", "at", "to"}
+KEPT_MEASURES = {"captured", "displaced", "wounded", "killed", "missing"}
+
+
+def _state_measure(anchor: Token, noun: Token | None, lex: Lexicon, money: bool) -> tuple[str, str] | None:
+    """The measure of the place or state people are kept in, from the figure's own words or from a verb
+    that says nothing more of them: "9,100 still in Israeli jails", "remain in custody", "spent the night
+    in emergency shelters", "were taken to hospital", "under evacuation orders" (WordNet's places of
+    confinement, shelter, care and the dead, and the nouns of acts)."""
+    if money or noun is not None and (lex.noun_class(_item_lemma(noun)) == "personnel"
+                                      or noun.lemma_.lower() in lex.weak_noun_measures):
+        return None  # guards at a prison, staff in a hospital: there in their role; bodies stay the dead
+    says_nothing = (None, "other", "sendlike", "transferred")
+    # the figure's own words, and a clause on it that says nothing more ("2,000 people living in tents")
+    holders = [anchor, *(c for c in anchor.children if c.dep_ in ("acl", "relcl")
+                         and _verb_measure(c, lex, money) in says_nothing)]
+    verb = anchor.head
+    if anchor.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.pos_ in ("VERB", "AUX") \
+            and _verb_measure(verb, lex, money) in says_nothing:
+        more = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod", "acomp", "xcomp") and c.i != anchor.i]
+        if any(_verb_measure(c, lex, money) for c in more):
+            return None  # "were reported killed at the hospital": the complement says what happened
+        holders += [verb, *more]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in STATE_PREPS:
+                continue
+            for place in (p for p in prep.children if p.dep_ == "pobj"):
+                # the place itself ("in custody"), or an act that names the state ("under arrest",
+                # "under evacuation orders"; not "in cardiac arrest")
+                words = [(place, prep.lower_ == "under")]
+                words += [(c, True) for c in place.children if c.dep_ == "compound"]
+                for w, acts in words:
+                    lem = w.lemma_.lower()
+                    m = lex.classes.state(lem) or (lex.noun_measure(lem) if acts else None)
+                    if m in KEPT_MEASURES:
+                        return m, w.text
+    return None
 
 
 NAME_TYPES = {"GPE", "LOC", "ORG", "PERSON", "FAC", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT"}

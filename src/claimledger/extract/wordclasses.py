@@ -39,7 +39,7 @@ VERB_ANCHORS: list[tuple[str, str]] = [
     ("kidnap.v.01", "captured"), ("confiscate.v.01", "captured"), ("imprison.v.01", "captured"),
     ("confine.v.01", "captured"),
     ("disappear.v.01", "missing"),
-    ("free.v.01", "released"), ("release.v.01", "released"), ("rescue.v.01", "released"),
+    ("free.v.01", "released"), ("release.v.01", "released"), ("rescue.v.01", "rescued"),
     ("exchange.v.01", "released"), ("repatriate.v.01", "released"),
     ("flee.v.01", "displaced"), ("evacuate.v.01", "displaced"), ("evacuate.v.02", "displaced"),
     ("displace.v.01", "displaced"), ("expel.v.01", "displaced"), ("emigrate.v.01", "displaced"),
@@ -74,6 +74,13 @@ NOUN_ANCHORS: list[tuple[str, str]] = [
     ("person.n.01", "people"), ("people.n.01", "people"), ("family.n.01", "people"), ("household.n.01", "people"),
 ]
 
+# Places and states a person is kept in, whose name says what befell them: "in custody", "in jail",
+# "in emergency shelters", "in tents", "in hospital", "at the morgue" (only the first sense counts).
+STATE_ANCHORS: list[tuple[str, str]] = [
+    ("confinement.n.03", "captured"), ("correctional_institution.n.01", "captured"),
+    ("shelter.n.01", "displaced"), ("refugee_camp.n.01", "displaced"),
+    ("hospital.n.01", "wounded"), ("morgue.n.01", "killed"),
+]
 
 SPEECH_LEXFILE = 32  # verb.communication
 
@@ -85,6 +92,8 @@ class WordClasses:
     verb_measure: dict[str, str] = field(default_factory=dict)
     noun_category: dict[str, str] = field(default_factory=dict)
     event_measure: dict[str, str] = field(default_factory=dict)  # "arrest", "evacuation": see _event_nouns
+    state_measure: dict[str, str] = field(default_factory=dict)  # "custody", "shelter": see STATE_ANCHORS
+    places: frozenset[str] = frozenset()  # "state", "country", "county": see _places
     speech: frozenset[str] = frozenset()
     version: str = ""
 
@@ -96,6 +105,7 @@ class WordClasses:
         except FileNotFoundError:  # a package built without the table: the lexicon alone decides
             return cls()
         return cls(verb_measure=data["verbs"], noun_category=data["nouns"], event_measure=data.get("events", {}),
+                   state_measure=data.get("states", {}), places=frozenset(data.get("places", [])),
                    speech=frozenset(data.get("speech", [])), version=data.get("version", ""))
 
     def measure(self, lemma: str) -> str | None:
@@ -106,6 +116,12 @@ class WordClasses:
 
     def event(self, lemma: str) -> str | None:
         return self.event_measure.get(lemma)
+
+    def state(self, lemma: str) -> str | None:
+        return self.state_measure.get(lemma)
+
+    def is_place(self, lemma: str) -> bool:
+        return lemma in self.places
 
 
 # -- building the table from the WordNet database ---------------------------------
@@ -121,10 +137,11 @@ class _WordNet:
         self.lexfile: dict[str, dict[int, int]] = {}  # lexicographer file: 32 verb.communication, ...
         # derivationally related forms: (synset, word number) -> [(verb synset, its word number)]
         self.derived: dict[str, dict[tuple[int, int], list[tuple[int, int]]]] = {}
+        self.instances: set[int] = set()  # noun synsets of one named thing ("Paris"), not of a kind
         for pos, name in (("n", "noun"), ("v", "verb")):
             self.senses[pos] = self._index(root / f"index.{name}")
             self.hypernyms[pos], self.words[pos], self.lexfile[pos], self.derived[pos] = \
-                self._data(root / f"data.{name}")
+                self._data(root / f"data.{name}", self.instances)
 
     @staticmethod
     def _index(path: Path) -> dict[str, list[int]]:
@@ -139,8 +156,8 @@ class _WordNet:
         return out
 
     @staticmethod
-    def _data(path: Path) -> tuple[dict[int, list[int]], dict[int, list[str]], dict[int, int],
-                                   dict[tuple[int, int], list[tuple[int, int]]]]:
+    def _data(path: Path, instances: set[int]) -> tuple[dict[int, list[int]], dict[int, list[str]], dict[int, int],
+                                                         dict[tuple[int, int], list[tuple[int, int]]]]:
         hyper: dict[int, list[int]] = {}
         words: dict[int, list[str]] = {}
         lexfile: dict[int, int] = {}
@@ -159,6 +176,8 @@ class _WordNet:
                 symbol, target, tpos, source_target = parts[k + 1 + 4 * p: k + 5 + 4 * p]
                 if symbol in ("@", "@i") and tpos == path.name[5]:
                     ups.append(int(target))
+                    if symbol == "@i":
+                        instances.add(offset)
                 elif symbol == "+" and tpos == "v":  # "arrest" (n) -> "arrest" (v), "evacuation" -> "evacuate"
                     src, tgt = int(source_target[:2], 16), int(source_target[2:], 16)
                     derived.setdefault((offset, src), []).append((int(target), tgt))
@@ -214,12 +233,34 @@ def build(wordnet_dir: str | Path, out: str | Path) -> dict[str, int]:
                     if offsets and wn.lexfile["v"][offsets[0]] == SPEECH_LEXFILE and "_" not in lemma)
     nouns = _classes(wn, "n", NOUN_ANCHORS, max_senses=2)
     events = _event_nouns(wn, verbs)
+    states = _classes(wn, "n", STATE_ANCHORS, max_senses=1)
+    places = _places(wn)
     data = {"version": "wordnet-3.0/1", "source": "WordNet 3.0 (Princeton University), wndb files",
             "licence": "WordNet 3.0 licence; WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.",
             "verbs": dict(sorted(verbs.items())), "nouns": dict(sorted(nouns.items())),
-            "events": dict(sorted(events.items())), "speech": speech}
+            "events": dict(sorted(events.items())), "states": dict(sorted(states.items())), "places": places,
+            "speech": speech}
     Path(out).write_text(json.dumps(data, ensure_ascii=False, indent=0, sort_keys=False) + "\n", encoding="utf-8")
-    return {"verbs": len(verbs), "nouns": len(nouns), "events": len(events), "speech": len(speech)}
+    return {"verbs": len(verbs), "nouns": len(nouns), "events": len(events), "states": len(states),
+            "places": len(places), "speech": len(speech)}
+
+
+LOCATION_LEXFILE = 15  # noun.location: "state", "province", "district", "site"
+COUNTRY = "nation.n.01"
+
+
+def _places(wn: _WordNet) -> list[str]:
+    """Nouns of a kind of place ("states", "countries", "counties", "sites"), not the name of one: their first
+    sense is in WordNet's file of locations or is a country."""
+    country = wn.synset(COUNTRY)
+    out = []
+    for lemma, offsets in wn.senses["n"].items():
+        first = offsets[0] if offsets else None
+        if first is None or "_" in lemma or first in wn.instances:
+            continue
+        if wn.lexfile["n"][first] == LOCATION_LEXFILE or country in wn.ancestors("n", first):
+            out.append(lemma)
+    return sorted(out)
 
 
 EVENT_LEXFILES = (4, 11)  # noun.act, noun.event: "arrest", "evacuation", "abduction"; not "attacker" (noun.person)
