@@ -25,7 +25,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.extract.decide import Features, Linear, Trace, bucket
-from claimledger.extract.frames import ASKING, DocumentFrames, Lent
+from claimledger.extract.frames import ASKING, LIST_ITEM, TABLE_ROW, DocumentFrames, Lent
 from claimledger.extract.lexicon import Lexicon
 from claimledger.models import Claim
 from claimledger.nlp.entities import EntityIndex, Mention, doc_text, slug
@@ -48,6 +48,9 @@ BODY_HEADS = {"ministry", "department", "agency", "service", "office", "committe
               "military", "force", "forces", "guard", "guards", "authority", "directorate", "institute", "bureau",
               "commission", "court", "prosecutor", "prosecutors", "coastguard", "parliament", "command", "navy",
               "corps", "secretariat", "inspectorate", "administration", "customs", "gendarmerie", "intelligence"}
+# Verbs of a body asking for money and of a body counting by asking: their subject states the figure (C30).
+ASKING_VERBS = {"appeal", "ask", "seek", "request"}
+SURVEY_VERBS = {"survey", "poll", "interview"}
 # Kinds of entity that relay a figure; other kinds in a chain are where it came from, not who passed it on.
 RELAY_KINDS = {"media", "person"}
 # First words of a sentence that tell whether it goes on with the last speaker.
@@ -57,6 +60,7 @@ OPENERS = {"it", "they", "he", "she", "the", "this", "these", "another", "some",
 # Words between a gapped speaker's "of" or "at" and its figure: "the union of about 3.5 million".
 GAP_HEDGES = {"about", "some", "around", "nearly", "almost", "roughly", "over", "more", "than", "up", "to", "as",
               "many", "$"}
+YEAR = re.compile(r"(?:19|20)\d\d")
 DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’/-]{1,60}?\(([^)]{2,40})\)\s*[—–-]")
 
 
@@ -210,11 +214,20 @@ class Attribution:
             if verbal and lem in lex.reporting_verbs and (lem != "cite" or finite_cite):
                 if lem in ("put", "give") and not self._reports_figure(t):
                     continue
+                if lem in ("record", "register") and self._place_subject(t):
+                    continue  # "Al Haouz province has recorded 1,293 deaths": they happened there
                 f = self._speech_frame(t)
                 if f:
                     frames.append(f)
-            elif t.pos_ == "VERB" and self._reports_figure(t, strict=True):
-                # "the JCS raised its casualty estimate to 4,000"
+            elif t.pos_ == "VERB" and self._in_statement(t):
+                # "MIT laid out the logistics in a statement: ...": what a body does in its statement, it says
+                f = self._speech_frame(t)
+                if f:
+                    frames.append(f)
+            elif t.pos_ == "VERB" and (self._reports_figure(t, strict=True) or lem == "value" and any(
+                    c.dep_ == "prep" and c.lower_ == "at" for c in t.children) and any(
+                    c.dep_ == "nsubj" for c in t.children)):
+                # "the JCS raised its casualty estimate to 4,000", "Hyundai Rotem valued its share at $6bn"
                 f = self._speech_frame(t)
                 if f:
                     frames.append(f)
@@ -287,6 +300,21 @@ class Attribution:
         return [f for f in frames if (f.speaker or f.cites) and f.kind != "relay"
                 and not (f.kind == "noun" and f.anchor.i in speakers)]
 
+    def _in_statement(self, verb: Token) -> bool:
+        """The verb's act is done "in a statement", "in its report", "in an update" (a report noun)."""
+        return any(c.dep_ == "prep" and c.lower_ == "in" and any(
+            p.dep_ == "pobj" and p.lemma_.lower() in self.lex.report_nouns and p.lemma_.lower() not in (
+                "number", "figure", "data", "count", "toll", "record") for p in c.children) for c in verb.children)
+
+    def _place_subject(self, verb: Token) -> bool:
+        """The verb's subject is a place or a country as such ("the province", "Burundi alone"), which
+        records deaths or cases by having them, not by counting them."""
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lemma_.lower() in BODY_HEADS:
+            return False
+        m = self.ents.at(subj)
+        return m is not None and m.kind in ("place", "country")
+
     def _introducer(self, sent: Span) -> Frame | None:
         """A paragraph that ends with a colon and introduces what follows ("The agency set out the package
         in a statement, which read in part:"): its subject, a named body or person, speaks the quote or the
@@ -310,8 +338,11 @@ class Attribution:
             if speaker else None
 
     def _doer(self, target: Token) -> Frame | None:
-        """"Mark Carney has pledged C$2bn": a named person or state body that does what the figure
-        counts, with no one else reporting it, is its source."""
+        """"Mark Carney has pledged C$2bn": a named person or body that does what the figure counts, with
+        no one else reporting it, is its source when the act is its own statement of the figure (C30): a
+        pledge or an announcement, an appeal for money ("the UN launched an appeal for $71m", "WHO is
+        asking donors for $10m"), a survey, or a state body's arrests, seizures and recoveries, which it
+        counts itself ("customs intercepted 116 tonnes"). "Kim Jong Un has sent troops" is not one."""
         t = _verb_above(target, 4)
         if t is None:
             return None
@@ -324,11 +355,19 @@ class Attribution:
             ent = self.gaz.get(m.id)
             state_body = m.kind in ("body",) or (ent is not None and ent.kind == "organisation" and "-" in m.id
                                                  and m.id[:3].isupper())
-            # only a pledge or an announcement is a statement; "Kim Jong Un has sent troops" is not
-            pledging = self.lex.verb_measures.get(t.lemma_.lower()) == "pledged" or t.lemma_.lower() in (
+            lem = t.lemma_.lower()
+            pledging = self.lex.verb_measures.get(lem) == "pledged" or lem in (
                 "announce", "unveil", "approve", "promise", "pledge", "commit", "allocate", "earmark")
             if pledging and (m.kind == "person" or state_body or m.kind == "international"):
                 return Frame(t, t, m.id, cue=f"{c.text} {t.text}", kind="speech")
+            # the subject itself names the body, not a thing of its ("the UN's appeal seeks $6bn")
+            named = self.ents.at(c) is not None and m.kind in ("person", "body", "organisation", "international")
+            if named and (lem in ASKING_VERBS or lem in SURVEY_VERBS or _object_lemma(t) == "appeal"):
+                return Frame(t, t, self._speaker(c) or m.id, cue=f"{c.text} {t.text}", kind="doer")
+            seizing = self.lex.verb_class(lem) == "captured" or lem == "recover"
+            if seizing and (state_body or c.lemma_.lower() in BODY_HEADS | GOVERNMENT_WORDS):
+                # "Pakistan's Federal Investigation Agency arrested 17", "Greek authorities recovered 82 bodies"
+                return Frame(t, t, self._speaker(c) or m.id, cue=f"{c.text} {t.text}", kind="doer")
         return None
 
     def _name_before(self, verb: Token, floor: int) -> Token | None:
@@ -353,6 +392,8 @@ class Attribution:
         window = []
         for j in range(verb.i - 1, max(floor, verb.i - 14), -1):
             t = self.doc[j]
+            if t.head.i == verb.i and t.dep_ in ("aux", "neg"):
+                continue  # "..., the National Police Service (NPS) has said"
             if t.pos_ in ("VERB", "AUX") or t.text in (";", ":") or t.like_num:
                 break
             window.append(t)
@@ -382,9 +423,11 @@ class Attribution:
 
     def _speech_frame(self, verb: Token) -> Frame | None:
         spk_tok = None
-        for c in verb.children:
-            if c.dep_ == "nsubj":
-                spk_tok = c
+        shared = False  # the subject is that of the verb a participle ("saying") hangs on
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        # of two subjects the parser gives a verb, one that names its own source is the subject: "the exit
+        # poll conducted by Ipsos for Sky News, the BBC and ITV projects", not "the BBC"
+        spk_tok = next((c for c in subjects if _participle_agent(c) is not None), subjects[-1] if subjects else None)
         if spk_tok is None:
             for c in verb.children:
                 if c.dep_ == "agent":
@@ -392,15 +435,25 @@ class Attribution:
                     if pobj:
                         spk_tok = pobj[0]
         if spk_tok is None and verb.dep_ in ("conj", "advcl", "xcomp") and verb.tag_ in ("VBG", "VBD", "VBZ", "VB"):
-            # "Sobyanin called it ..., writing on Telegram that ...": the subject of the verb it hangs on
-            for c in verb.head.children:
+            # "Sobyanin called it ..., writing on Telegram that ...": the subject of the verb it hangs on, or of
+            # the first of the verbs that verb is joined to ("Zelensky thanked ... and renewed ..., saying")
+            head = verb.head
+            while head.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in head.children):
+                head = head.head
+            for c in head.children:
                 if c.dep_ == "nsubj":
                     spk_tok = c
-        if spk_tok is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-            spk_tok = verb.head  # "Yonhap news agency reported ..." parsed as a modifier
+                    shared = verb.tag_ == "VBG"  # a participle's subject is that verb's, whatever stands between
+        if spk_tok is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ != "VBN":
+            # "Yonhap news agency reported ..." parsed as a modifier; a past participle is passive, its head
+            # what was said, not who says it ("the deaths recorded on each route", "traffickers accused of")
+            spk_tok = verb.head
         if spk_tok is None and verb.i > verb.sent.start:
-            # the parser lost the subject ("..., the National Intelligence Service (NIS) told lawmakers")
-            near = self._name_near(verb, max(verb.sent.start, verb.i - 12) - 1)
+            # the parser lost the subject ("..., the National Intelligence Service (NIS) told lawmakers"), also
+            # past an aside in commas ("Gov. Josh Green, after walking down Front Street, said")
+            floor = max(verb.sent.start, verb.i - 12) - 1
+            near = self._name_before(verb, floor) if self.doc[verb.i - 1].text == "," else None
+            near = near if near is not None and self._kind_at(near) == "person" else self._name_near(verb, floor)
             if near is not None:
                 spk_tok = near
         if spk_tok is None:
@@ -416,7 +469,9 @@ class Attribution:
             if spk_tok is None:
                 return None
         # A sentence-final "..., Gen. Dan Caine told reporters": the name right before the verb speaks.
-        if spk_tok.i < verb.i - 1 and any(t.text in (",", ";") for t in self.doc[spk_tok.i:verb.i]):
+        # Not a subject that names its own source: "Data published by X, as of 31 December, show".
+        if spk_tok.i < verb.i - 1 and any(t.text in (",", ";") for t in self.doc[spk_tok.i:verb.i]) \
+                and _participle_agent(spk_tok) is None and not shared:
             near = self._name_before(verb, spk_tok.i)
             if near is not None:
                 spk_tok = near
@@ -430,6 +485,10 @@ class Attribution:
         speaker = self._speaker(spk_tok) or self._np_speaker(spk_tok)
         if speaker is None:
             return None
+        if speaker not in self.ents.by_id and spk_tok.tag_ in ("NN", "NNP") and \
+                spk_tok.lemma_.lower() not in PERSON_ROLES:
+            # a body named only by its words ("the Crotone prefecture") is the "it" of the next sentences too
+            self._remember(speaker, "body")
         f = Frame(verb, verb, speaker, cue=f"{spk_tok.text} {verb.text}")
         # "Lawmaker Lee, briefed by the NIS, told reporters": the briefing body is the source
         for c in spk_tok.children:
@@ -574,7 +633,8 @@ class Attribution:
                 whole = self._written(span.root, span.start, span.end)
                 if whole and words in whole:
                     found = whole
-            self._written_names[words] = found
+            # a name the tagger ran into its acronym's bracket: "the Africa Centres ... (Africa CDC"
+            self._written_names[words] = re.sub(r"\s*\([^()]*$", "", found) or found
         return self._written_names[words]
 
     def _written(self, tok: Token, start: int | None = None, end: int | None = None) -> str | None:
@@ -582,8 +642,11 @@ class Attribution:
         clauses, appositions or an acronym in brackets: "Britain's National Crime Agency", "the National
         Cyber Security Centre". None where the phrase is long or does not hold the words [start, end)."""
         doc = tok.doc
+        # nor a figure after it ("Georgia 33": a gapped "Georgia [reported] 33"), though a year is part of a
+        # name ("Landmine Monitor 2024"); "in" or "on" and a proper name go on with it ("... in Laos")
         stop = next((t.i for t in tok.subtree if t.i > tok.i and (
-            t.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj") or t.dep_ == "prep" and (
+            t.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj") or t.like_num and not YEAR.fullmatch(t.text)
+            or t.dep_ == "prep" and not _names_on(t) and (
                 t.lower_ not in ("of", "for") or any(w.like_num for w in t.subtree)))),
             tok.right_edge.i + 1)
         while stop - 1 > tok.i and doc[stop - 1].dep_ == "case":
@@ -831,7 +894,14 @@ class Attribution:
                 c.dep_ == "det" and c.lower_ in ("each", "every", "both", "either", "neither", "any", "no")
                 for c in tok.children):
             return None  # "published on March 27", "each side has accused": nobody in particular
-        inside = [self.ents.at(t) for t in tok.subtree if t.i != tok.i]
+        agent = _participle_agent(tok)
+        if agent is not None:
+            # "the exit poll conducted by Ipsos for Sky News and the BBC": the poll's maker, not its clients
+            found = self._speaker(agent) or self._np_speaker(agent)
+            if found is not None:
+                return found
+        # not a day or a month the tagger took for a name: "a study published on Monday in Nature Medicine"
+        inside = [self.ents.at(t) for t in tok.subtree if t.i != tok.i and t.ent_type_ not in ("DATE", "TIME")]
         named = [m for m in inside if m is not None and m.kind != "place"]
         if named:
             best = next((m for m in named if m.kind != "country"), named[0])
@@ -867,7 +937,7 @@ class Attribution:
         if written or lem in self.lex.anaphoric_speakers:
             # "data published by the UN Department of Peace Operations": the body the phrase names
             for t in tok.subtree:
-                if t.pos_ == "PROPN" and t.i > tok.i and t.dep_ == "pobj":
+                if t.pos_ == "PROPN" and t.i > tok.i and t.dep_ == "pobj" and t.ent_type_ not in ("DATE", "TIME"):
                     name = self._phrase(t)
                     eid = slug(name)
                     self.words.setdefault(eid, name)
@@ -963,8 +1033,10 @@ class Attribution:
         j = num.i - 1
         while j > num.sent.start and (doc[j].like_num or doc[j].lower_ in GAP_HEDGES):
             j -= 1
-        if j <= num.sent.start or doc[j].lower_ not in ("of", "at"):
+        if j <= num.sent.start:
             return None
+        if doc[j].lower_ not in ("of", "at"):
+            return self._gapped_report(doc[j], frames)
         head = doc[j - 1]
         if head.pos_ not in ("NOUN", "PROPN") or not (j - 4 <= head.left_edge.i):
             return None
@@ -979,11 +1051,38 @@ class Attribution:
         return Frame(head, head, speaker, cue=f"{head.text} (the verb of {speech[0].cue!r} gapped)") \
             if speaker else None
 
+    def _gapped_report(self, name: Token, frames: list[Frame]) -> Frame | None:
+        """A name right before a figure, after a comma or "and", when the verb that reported the figure
+        before it is gapped: "Officials in Kenya have reported 21 cases, Uganda 14 and Tanzania three" →
+        Uganda, Tanzania. Only a name the text knows as a place, country or body, after a speech verb whose
+        object is a figure."""
+        m = self.ents.at(name)
+        if m is None or m.kind not in ("place", "country", "body", "organisation") or name.i + 1 != m.end:
+            return None
+        before = self.doc[m.start - 1] if m.start > name.sent.start else None
+        if before is None or before.lower_ not in (",", "and"):
+            return None
+        speech = [f for f in frames if f.kind == "speech" and f.anchor.i < m.start and any(
+            c.dep_ == "dobj" and any(g.like_num for g in c.subtree) for c in f.anchor.children)]
+        if not speech:
+            return None
+        speaker = self._speaker(name)
+        return Frame(name, name, speaker, cue=f"{name.text} (the verb of {speech[0].cue!r} gapped)") \
+            if speaker else None
+
     def chain_for(self, num: Token, noun: Token | None, start: int, anaphoric: bool = False) -> Chain:
         """`anaphoric`: the figure counts a part of what was counted just before ("Of those, 43 million were
         refugees"); with no frame of its own it is in the voice of the figure it refers back to."""
         sent = num.sent
-        frames = self.frames(sent)
+        if self._our_count(num):
+            # "by our count, ... at least 17": the publisher's own count (C30), whoever spoke before
+            if self.trace is not None:
+                self.trace.source.append([])
+            self._chains.append((len(self._chains), [], False))
+            self._last_holding = []
+            return Chain(None, [], "", [], False)
+        row = self._row_frames(num, self.frames(sent))
+        frames = self.frames(sent) if row is None else row
         target = noun if noun is not None else num
         holding = [f for f in frames if self._covers(f, num, target)]
         gapped = self._gapped(num, frames)
@@ -992,14 +1091,22 @@ class Attribution:
         if not holding and anaphoric and self._last_holding:
             holding = list(self._last_holding)
         lent = self.layout().covering(num.idx)
+        if not holding and row and (lent is None or lent.kind == "list"):
+            # a row's own attribution, wherever the parse hangs it, before the list's lead-in: "- £1.9bn:
+            # the CMC's estimate of ..." (a source in brackets closing the row is the row's label)
+            holding = [min(row, key=lambda f: (f.kind == "noun", _depth(f.anchor)))]
         if lent is not None:
             # inside a quote, names and verbs are the speaker's own words, not who attributes them
-            own = [f for f in holding if not (lent.kind == "quote" and lent.start <= f.anchor.idx < lent.end)]
+            # and in a speaker's turn of a transcript, "we" and "our figures" are the speaker's ("BECKER: We
+            # have confirmed that 12 ...": a named person who states a figure is its source)
+            own = [f for f in holding if not (lent.kind == "quote" and lent.start <= f.anchor.idx < lent.end)
+                   and not (lent.kind == "label" and _first_person(f))]
             if not own:
                 outer = self._lent_frame(lent)
                 holding = [outer] if outer is not None else own
         if not holding:
             top = [f for f in frames if f.kind in ("speech", "according") and f.anchor.i != num.i
+                   and not _side_clause(f.anchor)
                    and not any(t.text == ";" or _opens_clause_of(t, f.anchor)
                                for t in self.doc[min(num.i, f.anchor.i):max(num.i, f.anchor.i)])]
             if top:
@@ -1055,6 +1162,36 @@ class Attribution:
             return Chain(None, [], "", [], False, frames=ordered)
         cue = "; ".join(f.cue for f in ordered if f.cue)
         return Chain(links[-1], links[:-1], cue, links, True, frames=ordered)
+
+    def _our_count(self, num: Token) -> bool:
+        """The figure's clause is the publisher's own reckoning: "by our count", "by our tally" (outside a
+        quote, where "our" is the speaker's)."""
+        for t in num.sent:
+            if t.lower_ == "by" and t.dep_ == "prep" and _ancestor_or_self(t.head, num) and any(
+                    p.dep_ == "pobj" and p.lemma_.lower() in self.lex.report_nouns
+                    and any(c.dep_ == "poss" and c.lower_ == "our" for c in p.children) for p in t.children):
+                lent = self.layout().covering(num.idx)
+                return lent is None or lent.kind != "quote"
+        return False
+
+    def _row_frames(self, num: Token, frames: list[Frame]) -> list[Frame] | None:
+        """The frames on the figure's own line when that line is a list item or a table row of a longer
+        sentence (None when it is not): the parser runs rows that end with no full stop into one sentence,
+        but each row speaks for itself ("- 430,000: customers whose records were taken, the store said
+        ¶ - 4: people arrested by ...")."""
+        sent = num.sent
+        text = doc_text(self.doc)
+        # a line's list mark may stand in a sentence of its own ("-" ¶ "£1.9bn: ..."): a few characters back
+        newline = text.rfind("\n", max(0, sent.start_char - 4), num.idx)
+        start = sent.start_char if newline < 0 else newline + 1
+        end = text.find("\n", num.idx, sent.end_char)
+        end = sent.end_char if end < 0 else end
+        if (start, end) == (sent.start_char, sent.end_char):
+            return None
+        line = text[start:end]
+        if not (LIST_ITEM.match(line) or TABLE_ROW.search(line)):
+            return None
+        return [f for f in frames if start <= f.anchor.idx < end]
 
     # -- a figure no frame of its sentence covers ------------------------------------
     def _continuation(self, num: Token) -> Frame | None:
@@ -1370,6 +1507,48 @@ def _points_back(sent: Span) -> bool:
     first = sent[0]
     return first.lower_ in ("of", "among") and first.i + 1 < sent.end and \
         sent.doc[first.i + 1].lower_ in ("those", "these", "them", "which", "whom", "the", "that")
+
+
+def _side_clause(verb: Token) -> bool:
+    """A speech verb in a clause set to one side by its conjunction ("..., though analysts believe that
+    spending is higher"): it speaks for its own clause, not for the sentence ("as X said" does)."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in (
+        "though", "although", "while", "whereas", "because", "since", "after", "before", "when", "if", "unless")
+        for c in verb.children)
+
+
+def _first_person(f: Frame) -> bool:
+    """The frame's speaker is "we" or "I" ("We estimate that ...", "according to our figures")."""
+    if f.kind == "according":
+        objs = [p for to in f.anchor.children if to.lower_ == "to" for p in to.children if p.dep_ == "pobj"]
+        return any(p.lower_ in ("us", "me") or any(c.dep_ == "poss" and c.lower_ in ("our", "my")
+                                                  for c in p.children) for p in objs)
+    return any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in f.anchor.children)
+
+
+def _names_on(prep: Token) -> bool:
+    """A preposition that goes on with a name: "... in Laos", "... on Human Rights", "... in Aerospace"
+    (a proper name after "in" or "on" is part of how the text names a body)."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return prep.lower_ in ("in", "on") and pobj is not None and pobj.pos_ == "PROPN" and pobj.ent_type_ not in (
+        "DATE", "TIME") and all(t.pos_ in ("PROPN", "DET", "PUNCT", "ADP", "CCONJ") for t in pobj.subtree)
+
+
+def _object_lemma(verb: Token) -> str | None:
+    """The lemma of the verb's direct object: "launched a flash appeal" → "appeal"."""
+    return next((c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"), None)
+
+
+def _participle_agent(tok: Token) -> Token | None:
+    """The agent of a past participle that modifies tok: "data compiled by X", "the exit poll conducted by
+    Ipsos", "filings made by the company" → X, Ipsos, the company: whose data, poll or filings they are."""
+    for c in tok.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            agent = next((a for a in c.children if a.dep_ == "agent"), None)
+            pobj = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent is not None else None
+            if pobj is not None:
+                return pobj
+    return None
 
 
 def _verb_above(tok: Token, hops: int) -> Token | None:
