@@ -42,39 +42,38 @@ EXAMPLES_GOLD = Path(__file__).parent / "data" / "examples" / "gold.jsonl"
 CORPUS_GOLD = Path(__file__).resolve().parents[1] / "corpus" / "gold.jsonl"
 BLIND_GOLD = Path(__file__).parent / "data" / "blind" / "gold.jsonl"
 
-# Floors, pinned 2026-12-06 against the extractor of that day (corpus, examples, blind and held-out raised
-# 2026-12-07);
+# Floors, pinned 2026-12-06 against the extractor of that day (raised 2026-12-07, twice);
 # "measured" is the value then.
 # dev: 25 documents, 218 gold claims (217 matched: one claim is ~0.005 of a field accuracy).
 DEV_FLOORS = {
     "detect_f1": 0.97,  # measured 0.982
-    "full_f1": 0.845,  # measured 0.855
-    "source": 0.925,  # measured 0.940
+    "full_f1": 0.845,  # measured 0.860
+    "source": 0.93,  # measured 0.945
     "via": 0.935,  # measured 0.949
     "period": 0.89,  # measured 0.903
     "measure": 0.915,  # measured 0.926
-    "actor": 0.86,  # measured 0.876 (0.880 on 2026-12-06: counted people lost their side)
+    "actor": 0.865,  # measured 0.880
     "recipient": 0.85,  # measured 0.866
 }
 # examples: 8 documents, 103 gold claims (102 matched: one claim is ~0.01 of a field accuracy).
 EXAMPLES_FLOORS = {
     "detect_f1": 0.985,  # measured 1.000
-    "full_f1": 0.81,  # measured 0.825
+    "full_f1": 0.83,  # measured 0.845
     "source": 0.965,  # measured 0.981
     "via": 0.9,  # measured 0.922
     "period": 0.915,  # measured 0.932
-    "measure": 0.85,  # measured 0.864
-    "actor": 0.78,  # measured 0.796 (0.806 on 2026-12-06, the same change)
+    "measure": 0.86,  # measured 0.874
+    "actor": 0.80,  # measured 0.816
 }
 
 # blind: 8 documents, 98 gold claims, annotated by a helper that had not seen the extractor; its first
 # score (full F1 0.475) showed how far the dev numbers were from reports written apart from them.
 BLIND_FLOORS = {
     "detect_f1": 0.975,  # measured 0.990
-    "full_f1": 0.8,  # measured 0.818
-    "source": 0.93,  # measured 0.949
+    "full_f1": 0.83,  # measured 0.848
+    "source": 0.94,  # measured 0.959
     "via": 0.95,  # measured 0.969
-    "measure": 0.87,  # measured 0.888
+    "measure": 0.89,  # measured 0.908
     "period": 0.735,  # measured 0.755
 }
 
@@ -83,12 +82,13 @@ BLIND_FLOORS = {
 # was not built on. Pinned 2026-12-07; the rules of e5bf700, before the issue-7 work, scored full F1 0.257,
 # those of 2026-12-06 0.393.
 UNSEEN_FLOORS = {
-    "detect_f1": 0.965,  # measured 0.974
-    "full_f1": 0.455,  # measured 0.472
-    "source": 0.68,  # measured 0.696
-    "measure": 0.735,  # measured 0.751
-    "category": 0.825,  # measured 0.838
-    "actor": 0.54,  # measured 0.556
+    "detect_f1": 0.965,  # measured 0.975
+    "full_f1": 0.535,  # measured 0.553 (0.472 in the morning of 2026-12-07)
+    "source": 0.76,  # measured 0.778
+    "measure": 0.77,  # measured 0.786
+    "category": 0.845,  # measured 0.860
+    "actor": 0.65,  # measured 0.665
+    "period": 0.69,  # measured 0.704
 }
 
 # held-out: 12 reports, 161 claims in 6 topic families outside the corpus, written and annotated blind from
@@ -97,10 +97,10 @@ UNSEEN_FLOORS = {
 HELDOUT_GOLD = Path(__file__).parent / "data" / "heldout" / "gold.jsonl"
 HELDOUT_FLOORS = {
     "detect_f1": 0.965,  # measured 0.982
-    "full_f1": 0.44,  # measured 0.466
-    "source": 0.79,  # measured 0.812
-    "measure": 0.61,  # measured 0.631
-    "actor": 0.63,  # measured 0.656
+    "full_f1": 0.47,  # measured 0.491 (0.466 in the morning of 2026-12-07)
+    "source": 0.80,  # measured 0.825
+    "measure": 0.63,  # measured 0.650
+    "actor": 0.665,  # measured 0.688
 }
 
 # Dev pages whose figures differ from the clean text's today, with the reason.

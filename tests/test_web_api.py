@@ -291,9 +291,9 @@ def test_series_timeline_and_estimate(base: str) -> None:
     listing = call(f"{base}/api/series").json()
     troops = next(s for s in listing["series"] if s["id"] == SERIES)
     assert listing["total"] == len(listing["series"])
-    assert set(troops["claims"]) == {claim_id("wire-0310", "some 11,000"), claim_id("daily-0312", "about 11,000"),
-                                     claim_id("post-0320", "between 12,000 and 14,000"),
-                                     claim_id("post-0320", "more than 10,000")}
+    # the three point figures of the running total; whether the range beside them joins is the learned
+    # quantity model's call (test_the_api_series_are_the_cli_series holds the web to the ledger's series)
+    assert set(troops["claims"]) >= set(TROOP_CLAIMS)
     assert call(f"{base}/api/series/{SERIES}").json()["id"] == SERIES
     tl = call(f"{base}/api/series/{SERIES}/timeline").json()
     assert [p["claim"] for p in tl["points"]] == troops["claims"]  # time order
@@ -400,7 +400,8 @@ def test_bad_parameters_are_a_4xx_with_a_message(base: str, path: str, status: i
 
 SIX = claim_id("engineers", "600")
 TROOP_CLAIMS = [claim_id("wire-0310", "some 11,000"), claim_id("daily-0312", "about 11,000"),
-                claim_id("post-0320", "more than 10,000"), claim_id("post-0320", "between 12,000 and 14,000")]
+                claim_id("post-0320", "more than 10,000")]
+EVERY_CLAIM = "(every claim of the series, read when the test runs)"
 BAD_WRITES: list[tuple[str, Any, int, str]] = [
     ("/api/reviews", b"{not json", 400, "not valid JSON"),
     ("/api/reviews", [1, 2], 400, "body"),
@@ -417,7 +418,7 @@ BAD_WRITES: list[tuple[str, Any, int, str]] = [
     ("/api/reviews", {"action": "resolve", "a": SIX, "b": SIX}, 400, "two different claims"),
     ("/api/reviews", {"action": "merge", "series": [SERIES]}, 400, "two or more"),
     ("/api/reviews", {"action": "merge", "series": [SERIES, "no-such-series"]}, 404, "no series"),
-    ("/api/reviews", {"action": "split", "series": SERIES, "claims": TROOP_CLAIMS}, 400, "a split needs some to stay"),
+    ("/api/reviews", {"action": "split", "series": SERIES, "claims": EVERY_CLAIM}, 400, "a split needs some to stay"),
     ("/api/reviews", {"action": "undo", "id": "r-nothing"}, 404, "no review action"),
     ("/api/reviews", {"action": "wrong", "claim": SIX, "who": "w" * 200}, 400, "who"),
     ("/api/documents", {"text": "no id here"}, 400, "missing 'id'"),
@@ -434,6 +435,8 @@ BAD_WRITES: list[tuple[str, Any, int, str]] = [
                          ids=[f"{p} {str(b)[:50]}" for p, b, _s, _m in BAD_WRITES])
 def test_bad_writes_are_a_4xx_with_a_message(fresh_db: Path, path: str, body: Any, status: int, message: str) -> None:
     with running(fresh_db, token=TOKEN) as url:
+        if isinstance(body, dict) and body.get("claims") == EVERY_CLAIM:
+            body = {**body, "claims": call(f"{url}/api/series/{body['series']}").json()["claims"]}
         raw = body if isinstance(body, bytes) else json.dumps(body).encode()
         answer = call(url + path, "POST", raw=raw, token=TOKEN)
     assert answer.status == status, answer.body
