@@ -32,32 +32,13 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.models import Claim, Document
 from claimledger.pipeline import Extractor
-
-PUBLISHED = "2025-06-11"
+from test_source_general import at, claims_of, source_words  # the first round's report helpers
 
 
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
     return Extractor()
-
-
-def claims_of(extractor: Extractor, text: str) -> list[Claim]:
-    title = text.split("\n\n", 1)[0]
-    return extractor.extract(Document(id="r2", text=text, published=PUBLISHED, publisher="DAILY-NEWS", title=title))
-
-
-def at(claims: list[Claim], words: str) -> Claim:
-    for c in claims:
-        if c.text == words:
-            return c
-    raise AssertionError(f"no claim at {words!r}: {[c.text for c in claims]}")
-
-
-def source_words(c: Claim) -> str:
-    """The source as a reader names it: its words as written, with its id."""
-    return f"{c.names.get(c.source or '', '')} {c.source or ''}".lower().replace("-", " ")
 
 
 # (report, figure, words that must name the source, words that must not)

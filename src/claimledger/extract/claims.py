@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from itertools import islice
 
@@ -780,17 +781,25 @@ def _elided(num: Token, sent: Span, para: int, ctx: Context, lex: Lexicon) -> bo
     return verb is None or verb.lemma_.lower() in lex.reporting_verbs or verb.lemma_.lower() in COUNTING_VERBS
 
 
+def _ancestors(tok: Token, hops: int) -> Iterator[Token]:
+    """The heads above a token, nearest first, at most `hops` of them (the walk stops at the root)."""
+    t = tok
+    for _ in range(hops):
+        if t.head.i == t.i:
+            return
+        t = t.head
+        yield t
+
+
+def _compares(t: Token) -> bool:
+    """A word that brings in a figure to compare with: "up from", "down from", "compared with"."""
+    return (t.lower_ == "from" and t.head.lower_ in ("up", "down")) or t.lemma_.lower() == "compare"
+
+
 def _compared(num: Token) -> bool:
     """The figure is given to compare with another: "up from 67", "down from 303", "compared with 105"."""
-    t = num
-    for _ in range(3):
-        if t.head.i == t.i:
-            return False
-        t = t.head
-        if (t.lower_ == "from" and t.head.lower_ in ("up", "down")) or t.lemma_.lower() == "compare" or (
-                t.lower_ in ("up", "down") and any(c.lower_ == "from" for c in t.children)):  # "... and 55"
-            return True
-    return False
+    return any(_compares(t) or (t.lower_ in ("up", "down") and any(c.lower_ == "from" for c in t.children))
+               for t in _ancestors(num, 3))  # "up from 67 ... and 55": 55 hangs on "up"
 
 
 # Verbs that count or record a figure without saying what happened to the things counted.
@@ -2346,26 +2355,12 @@ def _time_spans(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
 def _compared_time(time: Token, num: Token) -> bool:
     """The time of a figure given for comparison, not of this one: "240 seats, down from 303 in 2019",
     "157,651, compared with 105,131 in 2022"; the compared figure itself keeps it."""
-    t = time
-    for _ in range(6):
-        if t.head.i == t.i:
-            return False
-        t = t.head
-        marker = (t.lower_ == "from" and t.head.lower_ in ("up", "down")) or t.lemma_.lower() == "compare"
-        if marker:
-            return not (t.left_edge.i <= num.i <= t.right_edge.i)
-    return False
+    marker = next((t for t in _ancestors(time, 6) if _compares(t)), None)
+    return marker is not None and not (marker.left_edge.i <= num.i <= marker.right_edge.i)
 
 
 def _in_comparison(tok: Token) -> bool:
-    t = tok
-    for _ in range(3):
-        if t.head.i == t.i:
-            return False
-        t = t.head
-        if t.lower_ in ("than", "as") and t.dep_ in ("prep", "mark", "advmod", "cc"):
-            return True
-    return False
+    return any(t.lower_ in ("than", "as") and t.dep_ in ("prep", "mark", "advmod", "cc") for t in _ancestors(tok, 3))
 
 
 def _reported_clause(gov: Token, speech: set[int]) -> bool:
