@@ -510,14 +510,15 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         item = MEASURE_NOUN_ITEMS[mcue.lower()]
         cues["item"] = mcue
     para = attribution.layout().paragraph(num.idx)
-    if item is None and not pronoun_ref and ctx.previous is not None and ctx.previous[0] == sent.start \
-            and ctx.previous[3] != "money" and _compared(num):
+    before = ctx.previous
+    if item is None and not pronoun_ref and before is not None and before[0] == sent.start \
+            and before[3] != "money" and _compared(num):
         # "put the toll at 80, up from 67": the figure it is compared with says what both count
-        item, measure, mcue = ctx.previous_item, ctx.previous[2], "(as for the figure it is compared with)"
+        item, measure, mcue = ctx.previous_item, before[2], "(as for the figure it is compared with)"
         cues["item"] = f"{mcue} {item}"
-    elif item is None and not mcue and not pronoun_ref and _elided(num, sent, para, ctx, lex):
+    elif item is None and before is not None and not mcue and not pronoun_ref and _elided(num, sent, para, ctx, lex):
         # "Kent reported 21 deaths, Essex 14": "14" counts what "21" counted, and what happened to them
-        item, measure, mcue = ctx.previous_item, ctx.previous[2], "(as for the figure before)"
+        item, measure, mcue = ctx.previous_item, before[2], "(as for the figure before)"
         cues["item"] = f"{mcue} {item}"
     if item is None:
         item = _context_item(num, measure, ctx, sent)
@@ -2342,7 +2343,8 @@ def _time_spans(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return []
-    spans = [e for sent in span.sents for e in time_entities(sent) if start <= e[0] and e[1] <= end]
+    sents = {t.sent.start: t.sent for t in span}.values()  # the sentences the span touches, in order
+    spans = [e for sent in sents for e in time_entities(sent) if start <= e[0] and e[1] <= end]
     spans += [(start + m.start(), start + m.end(), m.group(0)) for m in EXTRA_TIME.finditer(text[start:end])]
     spans.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
     out: list[tuple[int, int, str]] = []

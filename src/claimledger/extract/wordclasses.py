@@ -276,8 +276,8 @@ def _event_nouns(wn: _WordNet, verbs: dict[str, str]) -> dict[str, str]:
             continue
         first = offsets[0]
         number = next((k + 1 for k, w in enumerate(wn.words["n"][first]) if w.split("(")[0] == lemma), 0)
-        found = {verbs.get(wn.words["v"][v][t - 1].split("(")[0]) for v, t in wn.derived["n"].get((first, number), [])}
-        found.discard(None)
+        found = {m for v, t in wn.derived["n"].get((first, number), [])
+                 if (m := verbs.get(wn.words["v"][v][t - 1].split("(")[0])) is not None}
         if len(found) == 1:
             out[lemma] = found.pop()
     return out
