@@ -1159,3 +1159,50 @@ def test_plot_colours_originators_and_marks_ranges_and_relays():
 def test_plot_rejects_an_unknown_format(tmp_path: Path):
     with pytest.raises(ClaimLedgerError, match=r"\.png, \.svg or \.html"):
         plot_timeline(plotted_series(), tmp_path / "timeline.pdf")
+
+
+def test_a_series_conflicts_are_those_it_has_in_the_whole_list():
+    """`conflicts SERIES` and `conflicts` judge a pair alike: every conflict one series takes part in, across
+    measures too, is in the whole list (the corpus's coded claims: many sides with killed, wounded and
+    killed or wounded of several reports)."""
+    import json
+    from pathlib import Path
+
+    from claimledger.reconcile import build_series, conflicts_of, find_conflicts
+    from claimledger.train import coded_reports
+
+    path = Path(__file__).resolve().parents[1] / "corpus" / "gold.jsonl"
+    golds = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    reports = coded_reports(golds)
+    series = build_series([c for _, cs in reports for c in cs], documents=[d for d, _ in reports])
+    everything = {(c.a.id, c.b.id, c.kind) for c in find_conflicts(series)}
+    casualties = [s for s in series if s.measure in ("killed", "wounded", "killed_or_wounded") and s.actor]
+    assert casualties
+    for s in casualties:
+        assert {(c.a.id, c.b.id, c.kind) for c in conflicts_of(s, series)} <= everything, s.id
+
+
+
+def test_one_series_conflicts_read_the_reports_as_the_whole_list_does(monkeypatch):
+    """The reports' contexts the cross-measure check weighs events with are the same whether it looks at one
+    series or at all: a series' conflicts cannot then differ from those the whole list gives it (at 10,000
+    generated reports two series did, when the contexts were made from the one series' pairs alone)."""
+    from claimledger.reconcile import build_series, conflicts_of, find_conflicts
+    from claimledger.reconcile import conflicts as module
+
+    def claim(doc: str, measure: str, value: int, text: str) -> Claim:
+        return Claim(doc=doc, start=0, end=len(str(value)), text=str(value), value=value, item="soldier",
+                     category="casualty", measure=measure, actor="PRK", source="UKR", published="2025-01-10",
+                     evidence=text, evidence_start=0)
+
+    claims = [claim("d1", "killed", 300, "Kyiv says 300 North Korean soldiers were killed in Kursk."),
+              claim("d2", "wounded", 2700, "Some 2,700 North Korean soldiers were wounded, the army said."),
+              claim("d1", "killed_or_wounded", 3000, "North Korean losses reached 3,000 killed or wounded.")]
+    series = build_series(claims, quantities=None)
+    seen: list[set[str]] = []
+    real = module.contexts
+    monkeypatch.setattr(module, "contexts", lambda cs, *a: seen.append({c.id for c in cs}) or real(cs, *a))
+    find_conflicts(series)
+    killed = next(s for s in series if s.measure == "killed")
+    conflicts_of(killed, series)
+    assert len(seen) == 2 and seen[0] == seen[1] == {c.id for c in claims}

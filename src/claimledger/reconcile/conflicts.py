@@ -360,11 +360,13 @@ def _cross_measure(series: list[Series], names: Names, origin: Originators,
     for s in series:
         if s.measure == "killed_or_wounded" and s.actor:
             sums.setdefault(side(s), []).append(s)
-    pairs = [(s, whole) for s in series if s.measure in _PARTS_OF_KOW and s.actor
-             for whole in sums.get(side(s), []) if focus is None or focus.id in (s.id, whole.id)]
+    every = [(s, whole) for s in series if s.measure in _PARTS_OF_KOW and s.actor for whole in sums.get(side(s), [])]
+    pairs = [(s, whole) for s, whole in every if focus is None or focus.id in (s.id, whole.id)]
     if not pairs:
         return []
-    ctx = contexts([c for s, whole in pairs for c in s.claims + whole.claims])
+    # the reports' contexts from every pair, with a focus or without: one series' conflicts are then the
+    # same as it has in the whole list
+    ctx = contexts([c for s, whole in every for c in s.claims + whole.claims])
     whole_of: dict[str, list[_Assertion]] = {}
 
     def whole_assertions(x: Series) -> list[_Assertion]:
