@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.models import Claim, Document
+from claimledger.models import Claim
 from claimledger.pipeline import Extractor
-
-PUBLISHED = "2025-03-27"
+from test_extract import extract  # the extraction tests' report helper
 
 
 @pytest.fixture(scope="module")
@@ -24,10 +23,9 @@ def extractor() -> Extractor:
 
 
 def claim_at(extractor: Extractor, text: str, quote: str, nth: int = 0) -> Claim:
-    """The `nth` claim (in text order) whose quantity expression is `quote`; a first paragraph followed by
-    a blank line is the report's title, as ingest gives it."""
-    title = text.split("\n\n", 1)[0] if "\n\n" in text else None
-    claims = extractor.extract(Document(id="t", text=text, published=PUBLISHED, publisher="REUTERS", title=title))
+    """The `nth` claim (in text order) whose quantity expression is `quote` (the extraction tests' report:
+    a first paragraph followed by a blank line is its title)."""
+    claims = extract(extractor, text)
     found = [c for c in claims if c.text == quote]
     assert len(found) > nth, f"no claim {quote!r} in {[c.text for c in claims]}"
     return found[nth]

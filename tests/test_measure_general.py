@@ -8,8 +8,9 @@ from importlib import resources
 
 import pytest
 
-from claimledger.models import Claim, Document
+from claimledger.models import Claim
 from claimledger.pipeline import Extractor
+from test_extract import claim_at, extract  # the extraction tests' report helpers
 
 
 @pytest.fixture(scope="module")
@@ -18,12 +19,7 @@ def extractor() -> Extractor:
 
 
 def claim(extractor: Extractor, text: str, span: str) -> Claim:
-    doc = Document(id="t", text=text, published="2025-03-27", publisher="REUTERS")
-    claims = extractor.extract(doc)
-    for c in claims:
-        if c.text == span:
-            return c
-    raise AssertionError(f"no claim at {span!r}; claims at {[c.text for c in claims]}")
+    return claim_at(extract(extractor, text), span)
 
 
 CASES = [

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.models import Claim, Document
 from claimledger.pipeline import Extractor
-
-PUBLISHED = "2025-03-27"  # a Thursday
+from test_extract import claim_at, extract  # the extraction tests' report helpers
 
 
 @pytest.fixture(scope="module")
@@ -16,12 +14,8 @@ def extractor() -> Extractor:
 
 
 def period(extractor: Extractor, text: str, span: str) -> tuple[str | None, str | None]:
-    doc = Document(id="t", text=text, published=PUBLISHED, publisher="REUTERS")
-    claims: list[Claim] = extractor.extract(doc)
-    for c in claims:
-        if c.text == span:
-            return c.period_start, c.period_end
-    raise AssertionError(f"no claim at {span!r}; claims at {[c.text for c in claims]}")
+    c = claim_at(extract(extractor, text), span)
+    return c.period_start, c.period_end
 
 
 CASES = [

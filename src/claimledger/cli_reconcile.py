@@ -467,12 +467,21 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_series(args: argparse.Namespace) -> int:
-    with outputs(_db(args), "series") as (facts, bodies):
-        if args.json:
+def _print_or_read(found: Any, as_json: bool) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
+    """Stored outputs (a context manager of `outputs` or `series_conflicts`): streamed as the JSON list
+    with ``--json`` (None), else read as objects for a table."""
+    with found as (facts, bodies):
+        if as_json:
             _stream_bodies(bodies)
-            return 0
-        series = [json.loads(b) for b in bodies]
+            return None
+        return facts, [json.loads(b) for b in bodies]
+
+
+def cmd_series(args: argparse.Namespace) -> int:
+    read = _print_or_read(outputs(_db(args), "series"), args.json)
+    if read is None:
+        return 0
+    facts, series = read
 
     table = Table(title=f"{len(series)} series from {facts['claims']} claims")
     # The id never wraps (it is typed back as `timeline SERIES`); the name wraps under it.
@@ -565,11 +574,10 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     # --series: its own conflicts and those it has with another series (killed vs casualties)
     chosen = (series_conflicts(db, args.series, open_only=not args.all) if args.series
               else outputs(db, "conflict", open_only=not args.all))
-    with chosen as (_, bodies):
-        if args.json:
-            _stream_bodies(bodies)
-            return 0
-        conflicts = [json.loads(b) for b in bodies]
+    read = _print_or_read(chosen, args.json)
+    if read is None:
+        return 0
+    conflicts = read[1]
 
     table = Table(title=f"{len(conflicts)} conflicts")
     table.add_column("series · claims a, b", no_wrap=True)
@@ -662,11 +670,10 @@ def check_review(store: Any, db: str | None, action: str, *, claim: str | None =
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
-    with outputs(_db(args), "source") as (_, bodies):
-        if args.json:
-            _stream_bodies(bodies)
-            return 0
-        groups = [json.loads(b) for b in bodies]
+    read = _print_or_read(outputs(_db(args), "source"), args.json)
+    if read is None:
+        return 0
+    groups = read[1]
 
     table = Table(title=f"{len(groups)} primary sources")
     table.add_column("source id / name", min_width=min(max((len(g["source"]) for g in groups), default=6), 24),
