@@ -6,9 +6,10 @@ gold sets, scored with `claimledger.evaluate.score`:
 
 - the shared dev set next to the repository (../shared/eval/dev, or
   $CLAIMLEDGER_EVAL_DIR/dev), skipped when it is absent;
-- tests/data/examples, tests/data/blind and tests/data/heldout (written blind,
+- tests/data/examples, tests/data/blind, tests/data/heldout and tests/data/heldout2 (written blind,
   never read to tune), always present;
-- corpus/gold.jsonl, 30 topic families, none of which the rules were trained on.
+- corpus/gold.jsonl, 30 topic families, whose misses have been read while the rules were written, so it
+  holds what was reached rather than measures what generalises (the held-out sets do that).
 
 Each floor sits a little below the value measured when it was pinned, so that a
 regression fails the suite while the noise of one or two claims does not. When
@@ -103,6 +104,18 @@ HELDOUT_FLOORS = {
     "actor": 0.665,  # measured 0.688
 }
 
+# second held-out: 16 reports, 208 claims in 8 more topic families outside the corpus and the first held-out
+# set, written and annotated blind from the spec on 2026-12-07 (tests/data/heldout2/README.md). The rules of
+# that morning (1780368) scored full F1 0.415, source 0.713, measure 0.683, actor 0.554 on it.
+HELDOUT2_GOLD = Path(__file__).parent / "data" / "heldout2" / "gold.jsonl"
+HELDOUT2_FLOORS = {
+    "detect_f1": 0.965,  # measured 0.976
+    "full_f1": 0.40,  # measured 0.415
+    "source": 0.69,  # measured 0.713
+    "measure": 0.66,  # measured 0.683
+    "actor": 0.53,  # measured 0.554
+}
+
 # Dev pages whose figures differ from the clean text's today, with the reason.
 HTML_MISSES: dict[str, str] = {}
 
@@ -194,6 +207,16 @@ def heldout_run(extractor: Extractor) -> Run:
 @pytest.mark.parametrize("metric, floor", HELDOUT_FLOORS.items())
 def test_heldout_floor(heldout_run, metric, floor):
     assert heldout_run.scores[metric] >= floor, below(heldout_run.scores, metric, floor)
+
+
+@pytest.fixture(scope="module")
+def heldout2_run(extractor: Extractor) -> Run:
+    return run(extractor, HELDOUT2_GOLD)
+
+
+@pytest.mark.parametrize("metric, floor", HELDOUT2_FLOORS.items())
+def test_second_heldout_floor(heldout2_run, metric, floor):
+    assert heldout2_run.scores[metric] >= floor, below(heldout2_run.scores, metric, floor)
 
 
 @pytest.fixture(scope="module")
