@@ -463,16 +463,19 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         noun_tok = noun
         if noun_tok is not None and noun_tok.lemma_.lower() in lex.verb_measures \
                 and noun_tok.lemma_.lower() not in lex.item_category \
-                and not lex.noun_measure(noun_tok.lemma_.lower()):
-            noun_tok = None  # "Up to 400,000 flee ...": a headline verb tagged as a noun
+                and not lex.noun_measure(noun_tok.lemma_.lower()) and noun_tok.tag_ != "NNS":
+            noun_tok = None  # "Up to 400,000 flee ...": a headline verb tagged as a noun; "12 strikes" is a plural
         if noun_tok is not None and (noun_tok.lower_ in ("others", "more", "ones") or noun_tok.pos_ in ("PRON", "DET")
                                      or noun_tok.lower_ in ("those", "these", "which", "whom", "them", "they")):
             # "Of those, 250 ...", "13 of which were knocked down": the thing counted before
             pronoun_ref = True
             noun_tok = None  # "killing four people and injuring 11 others": the people of the sentence
         if noun_tok is not None and noun_tok.pos_ == "PROPN" and noun_tok.ent_type_ in NAME_TYPES \
-                and lex.noun_class(_item_lemma(noun_tok)) is None:
-            noun_tok = None  # "Agadir 5", "UNIFIL (Lebanon): 10,100": a name heads the row, not the thing counted
+                and lex.noun_class(_item_lemma(noun_tok)) is None \
+                and not (noun_tok.tag_ == "NNPS" and noun_tok.i > num.i):
+            # "Agadir 5", "UNIFIL (Lebanon): 10,100": a name heads the row, not the thing counted; a plural name
+            # after the figure is counted ("eight straight World Cups")
+            noun_tok = None
         if noun_tok is not None:
             lemma = _item_lemma(noun_tok)
             if lemma in NOT_ITEMS:
@@ -897,11 +900,39 @@ def _number_token(span: Span) -> Token:
 
 def _designation(num: Token, noun: Token, span: Span) -> bool:
     """A number that names a model, not how many: "two new 737 Max jets": another figure before this one
-    (`span`) counts the same noun, and a name follows it."""
+    (`span`) counts the same noun, and a name follows it; or a number inside a name (`_in_name`)."""
+    if _in_name(num, noun):
+        return True
     nxt = num.doc[num.i + 1] if num.i + 1 < len(num.doc) else None
     if nxt is None or nxt.i == noun.i and nxt.pos_ != "PROPN" or not nxt.text[:1].isupper():
         return False
     return any(t.like_num for t in noun.doc[noun.left_edge.i:span.start] if t.head.i == noun.i)
+
+
+def _in_name(num: Token, noun: Token) -> bool:
+    """A figure above one before a singular noun counts nothing: English puts the noun a count modifies in
+    the plural (the tagger marks "20 aircraft" plural too). With a capitalised word right before the figure
+    or right after it, it is part of a name: "the 787 Dreamliner", "Note 20 Ultra", "a Planet 9 project".
+    Acronyms ("12 HIMARS"), units and currencies ("500 euro", "100 kg") and headlines in title case (no
+    lowercase content word) are left alone, and so is a compound ("a 5,000 troop deployment")."""
+    doc = num.doc
+    value = _digit_value(num)
+    if value is None or value <= 1 or noun.tag_ not in ("NN", "NNP") or noun.lemma_.lower() != noun.lower_ \
+            or noun.is_upper or noun.i <= num.i or noun.lower_ in CURRENCY_WORDS or noun.lower_ in MASS_UNITS:
+        return False
+    prev = doc[num.i - 1] if num.i > num.sent.start else None
+    nxt = doc[num.i + 1] if num.i + 1 < len(doc) else None
+    named_before = prev is not None and prev.i > num.sent.start and (prev.is_title or prev.is_upper) and prev.is_alpha
+    named_after = nxt is not None and nxt.i == noun.i and nxt.is_title and nxt.ent_type_ != "NORP"
+    if not (named_before or named_after):
+        return False
+    return any(t.is_lower and t.is_alpha and not t.is_stop for t in num.sent)
+
+
+def _digit_value(num: Token) -> float | None:
+    """The value of a figure written in digits ("787", "2,500"), else None."""
+    text = num.text.replace(",", "")
+    return float(text) if re.fullmatch(r"\d+(?:\.\d+)?", text) else None
 
 
 def _inside_name(num: Token, ents: EntityIndex) -> bool:

@@ -1,6 +1,6 @@
 """Numbers as written in news text: digits, words and scale words to floats.
 
-"3,000" → 3000, "1.5 million" → 1500000, "$2bn" → 2e9, "two dozen" → 24,
+"3,000" → 3000, "1.5 million" → 1500000, "$2bn" → 2e9, "RM3mil" → 3e6, "two dozen" → 24,
 "a thousand" → 1000, "twenty-five" → 25, "4 hundred million" → 4e8,
 "27-hundred" → 2700, "twenty-eight thousand six hundred forty-two" → 28642,
 "half a million" → 5e5, "500 crore" → 5e9. Pure functions, no spaCy.
@@ -25,7 +25,7 @@ BIG_SCALES = {
 }
 SCALES = {
     "hundred": 100, **BIG_SCALES, "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000,
-    "bn": 1_000_000_000, "b": 1_000_000_000, "bln": 1_000_000_000,
+    "mil": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000, "bln": 1_000_000_000,
     "tn": 1_000_000_000_000, "trn": 1_000_000_000_000,
 }
 FRACTIONS = {"half": 0.5, "a half": 0.5, "a quarter": 0.25, "quarter": 0.25, "three quarters": 0.75}

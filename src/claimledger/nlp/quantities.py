@@ -48,7 +48,7 @@ BOUND_VERBS = re.compile(
 
 # A figure written right after "PS" or "Y" (a "£" or "¥" some text pipelines turn into letters) or "R" (rand) is money
 # only when it looks like an amount: "PS40m", "R1,500", "PS2.50"; never "PS5" or "R2".
-_MONEY_SHAPE = (r"(?=\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?[ \u00a0]?(?:bn|mn|m|k|million|billion|trillion)\b"
+_MONEY_SHAPE = (r"(?=\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?[ \u00a0]?(?:bn|mn|mil|m|k|million|billion|trillion)\b"
                 r"|\d+\.\d\d\b)")
 # Currency signs and codes written before a figure: (pattern, currency word, ISO 4217 code), the more
 # specific first ("HK$" before "$"). Parts in (?-i:...) are case-sensitive: "RM3,500", "Rs 500", "USD 5m".
@@ -134,6 +134,17 @@ _NATIONAL_CODES = {
     ("israeli", "shekel"): "ILS", ("south african", "rand"): "ZAR", ("brazilian", "real"): "BRL",
     ("malaysian", "ringgit"): "MYR", ("polish", "zloty"): "PLN", ("hungarian", "forint"): "HUF",
 }
+# Signs and ISO codes written after the figure, as much of Europe and Asia writes them: "1,200€", "110 JPY".
+_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₴": "UAH", "₽": "RUB", "₪": "ILS",
+          "₺": "TRY", "₦": "NGN", "₱": "PHP"}
+_CODE_WORDS = {code: word for _, word, code in CURRENCY_SIGNS}
+# A code is money only before punctuation, a name or a function word: "2 AED units" counts defibrillators.
+_SIGN_AFTER = re.compile(
+    rf"[ \u00a0]?([{''.join(map(re.escape, _SIGNS))}])(?!\d)"
+    rf"|[ \u00a0]({'|'.join(sorted(_CODE_WORDS))})\b"
+    r"(?=[ \u00a0]*(?:$|[^\w\s]|[A-Z]|(?:[a-z]{1,3}|was|were|will|would|have|has|had|each|from|into|with|that|which)"
+    r"\b))"
+)
 _NATIONALITY = "|".join(sorted({re.escape(n) for n, _ in _NATIONAL_CODES}, key=len, reverse=True))
 _CURRENCY_AFTER = re.compile(
     rf"[ \u00a0]+(?:of[ \u00a0]+)?(?:({_NATIONALITY})[ \u00a0]+)?"
@@ -142,7 +153,7 @@ _CURRENCY_AFTER = re.compile(
 )
 
 _CUR = "(?:" + "|".join(f"(?:{p})" for p, _, _ in CURRENCY_SIGNS) + r")[ \u00a0]?"
-_SCALE = (rf"(?:(?:[ \u00a0]?-?[ \u00a0]?{SCALE_WORD}\b)+|[ \u00a0]?(?:bn|mn|mln|bln|tn|trn)\b|(?:m|k|b)\b)")
+_SCALE = (rf"(?:(?:[ \u00a0]?-?[ \u00a0]?{SCALE_WORD}\b)+|[ \u00a0]?(?:bn|mn|mln|bln|tn|trn)\b|(?:mil|m|k|b)\b)")
 # Cents and pence after a bare figure: "19 cents", "10.4 US cents", "50 pence", "50p".
 _CENTS = r"(?:[ \u00a0](?:US[ \u00a0]|euro[ \u00a0])?cents?\b|[ \u00a0]?pence\b|(?-i:p)\b)"
 _NUM = (
@@ -185,19 +196,26 @@ SINGLE = re.compile(rf"(?P<prefix>(?:\b(?:{_PREFIX})\s+)*)(?P<amount>{_LB}(?:{_A
 
 MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november|december|"
           r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
-_AFTER_NOT_COUNT = re.compile(
-    r"^(?:\s?%|\s?per ?cent\b|\s?percentage\b|\s?-?(?:mm|millimet(?:er|re)s?|cm|centimet(?:er|re)s?|km|"
+# Units of measurement written after a figure: "250ml", "9 liter", "17kHz", "4,500 mAh" measure, not count.
+_MEASURE_UNIT = (
+    r"(?:mm|millimet(?:er|re)s?|cm|centimet(?:er|re)s?|km|"
     r"kilomet(?:er|re)s?|metres?|meters?|m\b|miles?|mi\b|feet|ft\b|inch(?:es)?|"
-    r"lbs?|pounds? of\b|litres?|liters?|gallons?|barrels?|mw|gw|kw|megawatts?|gigawatts?|"
-    r"kilowatts?|degrees?|°|knots?|hectares?|acres?|sq\b|square\b|calibre|caliber|magnitude)\b"
+    r"lbs?|pounds? of\b|litres?|liters?|ml|millilit(?:er|re)s?|cl|gallons?|barrels?|mw|gw|kw|megawatts?|"
+    r"gigawatts?|kilowatts?|[kmgt]?wh|[kmg]?hz|hertz|mah|[kmgt]b|(?:kilo|mega|giga|tera)bytes?|mph|kph|km/h|rpm|psi|"
+    r"mg|milligrams?|ppm|degrees?|°|knots?|hectares?|acres?|sq\b|square\b|calibre|caliber|magnitude)\b"
+)
+_AFTER_NOT_COUNT = re.compile(
+    rf"^(?:\s?%|\s?per ?cent\b|\s?percentage\b|\s?-?{_MEASURE_UNIT}"
     r"|\s?-?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|nights?|"
     r"year-old|years-old)\b"
-    r"|\s?(?:times|-fold|fold)\b|\s(?:quarters?|thirds?|fifths?|tenths?|halves)\b|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|gmt|utc|bst|cet)"
+    r"|\s?(?:times|-fold|fold)\b|\s(?:halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|hundredths?)\b|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|gmt|utc|bst|cet)"
     r"|:\d|/\d|\.\d|\s?(?:st|nd|rd|th)\b|-(?!strong\b)[a-z]"
     rf"|\s(?:{MONTHS})\b"
     r"|\s(?:in|out of) (?:every )?(?!(?:1[5-9]|20)\d\d\b)\d"  # "one in 5", not "4,789 in 2023"
+    rf"|\s(?:out of|in every) {WORD_NUMBER}\b"  # "two out of three", not "40 in one day"
     r"|,\s?\d{4}\b"
-    r"|\s(?-i:[A-Z][a-z]+ ){0,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Lane|Square|Drive)\b"
+    r"|\s(?-i:(?:[A-Z][a-z]*|\d+(?:st|nd|rd|th)) ){0,3}(?-i:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Square|"
+    r"Drive|Dr|Way|Place|Court|Terrace|Parkway|Rue)\b"
     r"|\s?(?-i:BC|B\.C\.|BCE|B\.C\.E\.|AD|A\.D\.|CE|C\.E\.)(?![A-Za-z]))",
     re.I,
 )
@@ -209,8 +227,8 @@ _BEFORE_NOT_COUNT = re.compile(
     r"channel|line|squadron|battalion|regiment|division|corps|covid|g|p|(?-i:Group of)|magnitude|every|per|operation|"
     r"decree|law|bill|order|protocol|convoy|camp|episode|volume|vol\.|tier|pier|berth|hangar|"
     r"exit|junction|interstate|precinct|proposition|prop\.?|amendment|directive|annex)\s*$|[#№]\s*$|"
-    r"(?-i:\bA\.D\.|\bAD)\s*$|"
-    r"\bone in (?:every\s+)?$|\bno\s*$|\d[:/]$|\baged?\s+\d+\s*(?:and|or|to|-)\s*$)",
+    r"(?-i:\bA\.D\.|\bAD)\s*(?:\d+\s*(?:and|to|or|[-–])\s*)?$|[A-Za-z][ \u00a0]-$|"
+    r"\bone (?:in|out of) (?:every\s+)?$|\bno\s*$|\d[:/]$|\baged?\s+\d+\s*(?:and|or|to|-)\s*$)",
     re.I,
 )
 # Words and shapes of a name that a number completes: index, product, model, sports and list names
@@ -227,17 +245,21 @@ _NAME_BEFORE = re.compile(
     r")[ \u00a0]$"
 )
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)(s)?$")
-_CHANGE_VERB = (r"rose|risen|rising|rises|increased|increases|increasing|climbed|jumped|grew|grown|fell|fallen|"
-                r"dropped|declined|decreased|raised|up|down|lowered|revised|cut|reduced|soared|surged|slipped|"
-                r"slid|plunged|tumbled|doubled|swelled|shrank|expanded|boosted")
+# Verbs of a change in every form ("rose", "to rise", "is rising"): "from 100 to 225" after them is the
+# figure before and the figure after, not a range.
+_CHANGE_VERB = (r"rise|rises|rose|risen|rising|grew|grow|grows|grown|growing|fell|cut|cuts|cutting|"
+                r"(?:increas|declin|decreas|rais|reduc|revis|surg|plung|tumbl|doubl|tripl|halv|eas)(?:e|es|ed|ing)|"
+                r"(?:climb|jump|lower|soar|boost|expand|narrow|widen|slump|plummet|fall|swell)(?:s|ed|ing|en)?|"
+                r"(?:drop|slip|dip)(?:s|ped|ping)?|slid|slide|slides|sliding|shrank|shrink|shrinks|shrunk|up|down")
 _SPORT_AFTER = re.compile(r"\s*(?:win|wins|victory|defeat|loss|draw|lead|home win|away win|triumph|rout|scoreline|"
                           r"on aggregate|in the series|at half-?time|at the break)\b", re.I)
 _SPORT_BEFORE = re.compile(r"\b(?:won|win|wins|beat|beats|beaten|lost|lose|loses|defeated|drew|draw|tied|"
                            r"trail(?:s|ed|ing)?|led|leads?|leading|edged|thrashed|routed|scored|score|scoreline|"
                            r"finished|ended)\s+(?:by\s+)?$", re.I)
-# "one" that counts nothing: "one another", "one thing", "one way or another", "one by one"
+# "one" that counts nothing: "one another", "one thing", "one way or another", "one by one", "one in four"
 _ONE_NOT_COUNT = re.compile(
-    r"\s+(?:another|thing|things|way|hand|or another|or the other|by one|on one|and the same)\b", re.I)
+    rf"\s+(?:another|thing|things|way|hand|or another|or the other|by one|on one|and the same|in {WORD_NUMBER})\b",
+    re.I)
 # "one of the victims" is a count, "one of the best" or "one of Moscow's main suppliers" is not
 _ONE_OF_COUNT = re.compile(
     r"\s+of\s+(?:whom|which\b|(?:the|its|their|those|these|our|his|her|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,2}?"
@@ -247,7 +269,8 @@ _ONE_OF_COUNT = re.compile(
 )
 # Video resolutions, not pence: "1080p"
 _RESOLUTIONS = {240.0, 360.0, 480.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0}
-_SCALE_TAIL = re.compile(rf"^(.*?)((?:[ \u00a0]?-?[ \u00a0]?(?:{SCALE_WORD}|bn|mn|mln|bln|tn|trn|m|k|b)\b)+)$", re.I)
+_SCALE_TAIL = re.compile(rf"^(.*?)((?:[ \u00a0]?-?[ \u00a0]?(?:{SCALE_WORD}|bn|mn|mln|bln|tn|trn|mil|m|k|b)\b)+)$",
+                         re.I)
 
 
 @dataclass
@@ -333,6 +356,18 @@ def _currency_after(after: str) -> str | None:
     return CURRENCY_CODES.get(word)
 
 
+def _sign_after(q: Quantity, text: str) -> Quantity:
+    """A figure with its currency sign or code written after it ("1,200€", "110 JPY") is money, the sign
+    part of the expression, as "$" is before a figure."""
+    m = _SIGN_AFTER.match(text, q.end) if q.currency is None else None
+    if m is None:
+        return q
+    code = _SIGNS.get(m.group(1)) if m.group(1) else m.group(2)
+    q.currency, q.currency_code = _CODE_WORDS[code], code
+    q.end, q.text = m.end(), text[q.start:m.end()]
+    return q
+
+
 def _is_name(before: str) -> bool:
     """A number completing a name: "FTSE 100", "iPhone 11", "Day 3" (not "Victory Day 300")."""
     if _NAME_BEFORE.search(before):
@@ -340,6 +375,20 @@ def _is_name(before: str) -> bool:
     return bool(re.search(r"\bDay[ \u00a0]$", before)) and not re.search(
         r"(?<![\w'’.])(?!(?:On|In|By|Since|Until|From|Of|For|At|After|Before|The|Each|Every)\b)"
         r"[A-Z][\w'’.]*[ \u00a0]+Day[ \u00a0]$", before)
+
+
+def _year_or_label(bare: str, before: str, after: str) -> bool:
+    """A bare figure that is a year or a label, not a count: the end of a season or fiscal year
+    ("2014-15"), a year of the next century after a time preposition ("by 2120"), a figure grown into a
+    word ("49ers", "5G"; not "100kg", a mass counted as an amount), or a postal code ("90049 ZIP code")."""
+    if re.fullmatch(r"\d\d", bare) and re.search(r"\b(?:1[5-9]|20)\d\d[-–]$", before):
+        return True
+    if re.fullmatch(r"21\d\d", bare) and re.search(r"\b(?:by|until|till|before|after|in|through|since)\s+$",
+                                                   before, re.I):
+        return True
+    if re.match(r"[A-Za-z]", after) and not re.match(r"(?:kgs?|kilos?|t|tonnes?|tons?|g|grams?)\b", after, re.I):
+        return True
+    return bool(re.match(r"\s(?:zip|postal|post|area)\s?codes?\b", after, re.I))
 
 
 def _plural_noun_follows(after: str) -> bool:
@@ -453,7 +502,8 @@ def _build(m: re.Match[str], text: str) -> tuple[Quantity | None, int]:
     change_before = text[max(0, m.start() - 30):m.start()]
     if key == "2" and re.search(rf"\b(?:{_CHANGE_VERB})\s*$", text[max(0, m.start() - 25):m.start() + len(prefix)],
                                 re.I):
-        return _single_at(text, split_at)  # "rose from 100 to 225": the figure before and after the change
+        q, nxt = _single_at(text, split_at)  # "rose from 100 to 225": the figure before and after the change
+        return _shared_scale(q, hi_s), nxt
     # "scale": "1.5 to 2 million" and "four to five thousand": the low end shares the high end's scale,
     # when it is a mantissa of it; "10 to 20 cents" the same
     lo_mant, lo_factor = _mantissa(lo_s)
@@ -471,10 +521,28 @@ def _build(m: re.Match[str], text: str) -> tuple[Quantity | None, int]:
         return (None, m.end()) if hyphen else _single_at(text, split_at)
     core = m.start("between") if m.group("between") else (m.start("from") if m.group("from") else core_start)
     word_number = bool(re.fullmatch(WORD_NUMBER, lo_s.strip(), re.I))
-    return Quantity(start=m.start(), end=m.end(), text=text[m.start():m.end()], value=None, low=lo, high=hi,
-                    approx=approx, bound=bound, currency=cur_lo or cur_hi, num_start=core,
-                    hedge=prefix.strip(), word_number=word_number,
-                    currency_code=code_lo or code_hi or _currency_after(after)), m.end()
+    q = Quantity(start=m.start(), end=m.end(), text=text[m.start():m.end()], value=None, low=lo, high=hi,
+                 approx=approx, bound=bound, currency=cur_lo or cur_hi, num_start=core,
+                 hedge=prefix.strip(), word_number=word_number,
+                 currency_code=code_lo or code_hi or _currency_after(after))
+    return _sign_after(q, text), m.end()
+
+
+def _shared_scale(q: Quantity | None, after_change: str) -> Quantity | None:
+    """The figure before a change, written without the scale it shares with the figure after it: "rose from
+    1.5 to 2 million" is 1.5 million, when the two are of one size ("from 500 to 2 million" stays 500)."""
+    if q is None or q.value is None:
+        return q
+    _, factor = _mantissa(_amount_text(q))
+    after_mant, after_factor = _mantissa(after_change)
+    if factor == 1 and after_factor > 1 and after_mant and 0.1 <= q.value / after_mant <= 10:
+        q.value = round(q.value * after_factor, 10)
+    return q
+
+
+def _amount_text(q: Quantity) -> str:
+    """The figure of a quantity as written, without its hedge words ("$1.5" of "about $1.5")."""
+    return q.text[q.num_start - q.start:]
 
 
 # "handed over 24 bodies", "took over 3 towns": "over" is the verb's particle, not a bound.
@@ -498,11 +566,13 @@ def _single(text: str, start: int, prefix: str, amount: str, approx: bool, bound
         return None
     if _YEAR.match(bare) and currency is None:
         return None
+    if currency is None and _year_or_label(bare, before, after):
+        return None
     if _AFTER_NOT_COUNT.match(after) or _BEFORE_NOT_COUNT.search(before) or _is_name(before):
         return None
     if currency is None and re.match(r"[ \u00a0]?(?:[-–]\s?)?\d", after) and not re.match(
-            r"\s\d[\d,.]*-[a-z]", after, re.I):
-        return None  # "1 2", "3-4"; not "two 500-pound bombs"
+            rf"\s\d[\d,.]*(?:-[a-z]|[ \u00a0]?-?{_MEASURE_UNIT})", after, re.I):
+        return None  # "1 2", "3-4"; not "two 500-pound bombs" or "two million 330ml cans"
     if code == "GBP" and re.fullmatch(r"\d+p", bare) and value * 100 in _RESOLUTIONS:
         return None  # "1080p"
     word_number = bool(re.fullmatch(WORD_NUMBER, bare, re.I))
@@ -510,6 +580,10 @@ def _single(text: str, start: int, prefix: str, amount: str, approx: bool, bound
         return None  # "ones", "someone"
     if word_number and value == 1 and _ONE_NOT_COUNT.match(after):
         return None  # "one another", "one thing"
+    if word_number and value == 1 and re.search(r"\b(?:each|every|any|no|this|which|same|the)\s+$", before, re.I):
+        return None  # the pronoun: "each one they lose", "the same one", "which one"
+    if word_number and re.search(rf"\b{WORD_NUMBER}\s+(?:out of|in)\s+(?:every\s+)?$", before, re.I):
+        return None  # the whole of a ratio: "two out of three voters", "one in five homes"
     if word_number and value == 1 and re.match(r"\s+of\s", after, re.I) and not _ONE_OF_COUNT.match(after):
         return None  # "one of Moscow's main suppliers", "one of the best"; not "one of the victims"
     if word_number and value == 1 and re.match(r"\s+\w+\s+(?:for|in)\s+(?:every|each)\b", after, re.I):
@@ -525,6 +599,7 @@ def _single(text: str, start: int, prefix: str, amount: str, approx: bool, bound
             prefix_cue = ""
     else:
         prefix_cue = prefix.strip()
-    return Quantity(start=start, end=end, text=text[start:end], value=value, approx=approx, bound=bound,
-                    currency=currency, num_start=core_start, hedge=prefix_cue, word_number=word_number,
-                    currency_code=code or _currency_after(after))
+    q = Quantity(start=start, end=end, text=text[start:end], value=value, approx=approx, bound=bound,
+                 currency=currency, num_start=core_start, hedge=prefix_cue, word_number=word_number,
+                 currency_code=code or _currency_after(after))
+    return _sign_after(q, text)
