@@ -106,6 +106,8 @@ def test_a_number_inside_a_name_is_not_a_claim(extractor, sentence, span):
     ("Paris will send 12 Caesar howitzers next month.", "12", "howitzer"),
     # a title-case headline is no name
     ("Kyiv Says 45 Drone Attacks Repelled Overnight", "45", "attack"),
+    # a place labelling a row is no model name: the collective noun after the figure is counted
+    ("Trainers by country: Poland 300 staff, Lithuania 120 staff.", "300", "staff"),
     # a plural noun that is also a verb of the lexicon is the thing counted, not a headline verb
     ("The air force carried out 16 strikes on the depot.", "16", "strike"),
     # a plural name after the figure is the thing counted

@@ -913,8 +913,9 @@ def _in_name(num: Token, noun: Token) -> bool:
     """A figure above one before a singular noun counts nothing: English puts the noun a count modifies in
     the plural (the tagger marks "20 aircraft" plural too). With a capitalised word right before the figure
     or right after it, it is part of a name: "the 787 Dreamliner", "Note 20 Ultra", "a Planet 9 project".
-    Acronyms ("12 HIMARS"), units and currencies ("500 euro", "100 kg") and headlines in title case (no
-    lowercase content word) are left alone, and so is a compound ("a 5,000 troop deployment")."""
+    Acronyms ("12 HIMARS"), units and currencies ("500 euro", "100 kg"), a place labelling a row ("Ukraine
+    300 staff") and headlines in title case (no lowercase content word) are left alone, and so is a compound
+    ("a 5,000 troop deployment")."""
     doc = num.doc
     value = _digit_value(num)
     if value is None or value <= 1 or noun.tag_ not in ("NN", "NNP") or noun.lemma_.lower() != noun.lower_ \
@@ -922,7 +923,9 @@ def _in_name(num: Token, noun: Token) -> bool:
         return False
     prev = doc[num.i - 1] if num.i > num.sent.start else None
     nxt = doc[num.i + 1] if num.i + 1 < len(doc) else None
-    named_before = prev is not None and prev.i > num.sent.start and (prev.is_title or prev.is_upper) and prev.is_alpha
+    # a place before the figure labels a row ("Ukraine 300 staff"), it names no model
+    named_before = prev is not None and prev.i > num.sent.start and (prev.is_title or prev.is_upper) \
+        and prev.is_alpha and prev.ent_type_ not in ("GPE", "LOC", "NORP")
     named_after = nxt is not None and nxt.i == noun.i and nxt.is_title and nxt.ent_type_ != "NORP"
     if not (named_before or named_after):
         return False
