@@ -1215,6 +1215,8 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
     """
     m: str | None
     anchor = noun if noun is not None else num
+    if _home_again(anchor):
+        return "released", "home", False
     pred = _predicate_measure(anchor, lex)
     if pred:
         return pred[0], pred[1], False
@@ -1334,6 +1336,10 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
         m = None
         if t.pos_ in ("VERB", "AUX", "ADJ"):
             m = _verb_measure(t, lex, money) or (lex.noun_measures.get(t.lower_) if t.pos_ == "ADJ" else None)
+        if m and prev.lower_ == "by" and prev.dep_ == "prep":
+            # a figure after "by" is a margin or a means ("approved the bill by 195 votes to 106"), not what
+            # the verb acts on
+            return None, f"(the margin of {t.text})", False
         if m is None and t.pos_ == "VERB" and prev.dep_ in ("nsubj", "nsubjpass", "dobj"):
             # "1.5 million people have been left homeless", "were declared dead": the state the verb leaves them in
             for c in t.children:
@@ -1407,6 +1413,20 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
     return None, "", False
 
 
+def _home_again(anchor: Token) -> bool:
+    """People a headline brings home with no verb: "140 soldiers and 12 civilians back home after swap",
+    "20 hostages home as ...": "(back) home" right after the counted people, not a noun's modifier
+    ("home ministry") nor a place ("displaced at home")."""
+    doc = anchor.doc
+    last = max((anchor, *anchor.conjuncts), key=lambda t: t.i)  # "140 soldiers and 12 civilians back home"
+    j = last.i + 1
+    if j < len(doc) and doc[j].lower_ == "back":
+        j += 1
+    if j >= len(doc) or doc[j].lower_ != "home" or doc[j].dep_ == "compound":
+        return False
+    return j + 1 >= len(doc) or doc[j + 1].pos_ not in ("NOUN", "PROPN")
+
+
 PART_WORDS = {"%", "percent", "most", "all", "many", "some", "half", "none", "majority", "minority", "third", "quarter",
               "fraction", "share", "portion", "part", "each", "one", "several", "few"}
 
@@ -1441,8 +1461,12 @@ def _state_measure(anchor: Token, noun: Token | None, lex: Lexicon, money: bool)
     if anchor.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.pos_ in ("VERB", "AUX") \
             and _verb_measure(verb, lex, money) in says_nothing:
         more = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod", "acomp", "xcomp") and c.i != anchor.i]
-        if any(_verb_measure(c, lex, money) for c in more):
+        if any(_verb_measure(c, lex, money) for c in more if c.pos_ != "NOUN"):
             return None  # "were reported killed at the hospital": the complement says what happened
+        for c in more:
+            # the state itself as the verb's object: "had taken shelter", "found refuge"
+            if c.dep_ == "dobj" and c.pos_ == "NOUN" and lex.classes.state(c.lemma_.lower()) in KEPT_MEASURES:
+                return lex.classes.state(c.lemma_.lower()), c.text
         holders += [verb, *more]
     for holder in holders:
         for prep in holder.children:
@@ -1781,7 +1805,27 @@ def _default_measure(category: str, item: str, doc: Doc, sent: Span, num: Token 
         if words & {"aid", "package", "assistance", "pledge", "support", "contribution", "loan", "fund", "finance",
                     "grant", "tranche"}:
             return "pledged"
+        if num is not None and _announced(num):
+            return "pledged"
     return "other"
+
+
+# Verbs that make money public as a decision (spec: "announced aid not yet delivered" is pledged), unlike
+# the verbs that only state a figure ("estimated", "reported", "put at").
+ANNOUNCING_VERBS = {"announce", "unveil", "detail", "outline"}
+
+
+def _announced(num: Token) -> bool:
+    """Money an announcement makes public: the figure (or the noun it counts, "€30 million in aid") is the
+    direct object of an announcing verb ("Britain announced £120 million", "detailed a $2.5 billion package")."""
+    t = num
+    for _ in range(3):
+        if t.dep_ == "dobj" and t.head.lemma_.lower() in ANNOUNCING_VERBS:
+            return True
+        if t.dep_ not in ("nummod", "compound", "quantmod", "pobj", "prep") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 # Trades that are personnel only when a state sends them as a unit (spec v1.3: "military builders"):

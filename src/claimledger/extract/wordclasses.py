@@ -71,14 +71,15 @@ NOUN_ANCHORS: list[tuple[str, str]] = [
     ("combatant.n.01", "personnel"), ("rescuer.n.02", "personnel"),
     ("peacekeeper.n.01", "personnel"), ("security_force.n.01", "personnel"), ("spy.n.01", "personnel"),
     ("army.n.01", "personnel"), ("mercenary.n.01", "personnel"), ("fireman.n.04", "personnel"),
+    ("personnel.n.01", "personnel"), ("team.n.01", "personnel"),  # staff, workforce; teams and squads at work
     ("person.n.01", "people"), ("people.n.01", "people"), ("family.n.01", "people"), ("household.n.01", "people"),
 ]
 
 # Places and states a person is kept in, whose name says what befell them: "in custody", "in jail",
-# "in emergency shelters", "in tents", "in hospital", "at the morgue" (only the first sense counts).
+# "in emergency shelters", "in tents", "took refuge", "in hospital", "at the morgue" (only the first sense counts).
 STATE_ANCHORS: list[tuple[str, str]] = [
     ("confinement.n.03", "captured"), ("correctional_institution.n.01", "captured"),
-    ("shelter.n.01", "displaced"), ("refugee_camp.n.01", "displaced"),
+    ("shelter.n.01", "displaced"), ("refuge.n.01", "displaced"), ("refugee_camp.n.01", "displaced"),
     ("hospital.n.01", "wounded"), ("morgue.n.01", "killed"),
 ]
 
@@ -203,14 +204,19 @@ class _WordNet:
 
 
 def _classes(wn: _WordNet, pos: str, anchors: list[tuple[str, str]], max_senses: int) -> dict[str, str]:
-    """Each lemma's class: the class its most frequent senses reach, the first sense breaking ties."""
+    """Each lemma's class: the class its most frequent senses reach, the first sense breaking ties.
+
+    A sense that reaches no anchor votes for no class: "computer" (first a machine, then a person who
+    computes) stays classless rather than taking its second sense's class."""
     anchor_of = {wn.synset(name): cls for name, cls in anchors}
     rank = {name: i for i, (name, _) in enumerate(anchors)}
     order = {wn.synset(name): rank[name] for name, _ in anchors}
     out = {}
     for lemma, offsets in wn.senses[pos].items():
         votes: dict[str, float] = {}
+        weight = 0.0
         for k, offset in enumerate(offsets[:max_senses]):
+            weight += 1.0 / (k + 1)
             hits = [a for a in wn.ancestors(pos, offset) if a in anchor_of]
             if hits:
                 cls = anchor_of[min(hits, key=lambda a: order[a])]
@@ -218,7 +224,7 @@ def _classes(wn: _WordNet, pos: str, anchors: list[tuple[str, str]], max_senses:
         if votes:
             best = max(votes.items(), key=lambda kv: (kv[1], -min(order[a] for a in order if anchor_of[a] == kv[0])))
             # a class the first sense does not reach needs a clear majority of the weight
-            if best[1] >= 0.5 * sum(votes.values()):
+            if best[1] >= 0.5 * weight:
                 out[lemma] = best[0]
     return out
 
