@@ -59,6 +59,7 @@ class Context:
     harm: str = ""  # what harms the people the report counts: "disaster", "crime" or "" (a side, or not said)
     uprooted: bool = False  # the report is about people fleeing more than about captives
     last_actor: str | None = None
+    victims: dict[str, str] = field(default_factory=dict)  # the side of the last people harmed, held, driven out
     launcher: str | None = None
     sentence_item: dict[int, str] = field(default_factory=dict)
     model: DecisionModel | None = None
@@ -137,7 +138,7 @@ def _victims_side(num: Token, sent: Span, ents: EntityIndex, lex: Lexicon, ctx: 
             role = "dobj" if t.lemma_.lower() == "cost" else "nsubj"
             for c in t.children:
                 if c.dep_ == role:
-                    m = _np_entity(c, ents)
+                    m = _np_entity(c, ents) or _pronoun_party(c, ents)  # "Chile, which lost 14 soldiers"
                     if m and m.kind in ("country", "demonym"):
                         return m.id, f"{c.text} {t.text}"
             break
@@ -166,13 +167,22 @@ def _victims_side(num: Token, sent: Span, ents: EntityIndex, lex: Lexicon, ctx: 
     places = [m for m in ents.starting_in(sent.start, sent.end) if m.kind == "place" and m.country]
     if places:
         return places[0].country, f"(where {places[0].text} is)"
-    # people who fled go with the people who fled before them, the harmed with the harmed
+    # people who fled go with the people who fled before them, the harmed with the harmed, captives with
+    # captives (a group's own fighters it detained say nothing of whose dead a later toll counts); else
+    # with the people counted before them
+    if ctx.victims.get(_what_befell(measure)):
+        return ctx.victims[_what_befell(measure)], "(from context)"
     for family in ("people", "casualty") if measure == "displaced" else ("casualty", "people"):
         if ctx.actor.get(family):
             return ctx.actor[family], "(from context)"
     if reporter:
         return reporter, "(the side that reports its own losses)"
     return ctx.main_country, "(the country the report is about)" if ctx.main_country else ""
+
+
+def _what_befell(measure: str) -> str:
+    """The kind of fate a victims' figure counts, for carrying its side on: harm, capture or release, flight."""
+    return "harmed" if measure in HARM_MEASURES else measure
 
 
 def _proper_name(doc: Doc, mention: Mention) -> str:
@@ -656,7 +666,7 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         if defender and defender != actor:
             recipient, rcue = defender, dcue
     # the side of people harmed, held or driven out; people merely counted (voters, residents) have none
-    victims = measure in CASUALTY_MEASURES or category == "people" and measure != "other"
+    victims = measure in CASUALTY_MEASURES | {"displaced"}
     if victims and ctx.harm == "disaster" and measure in HARM_MEASURES:
         actor, acue = None, ""  # "658 Egyptians died in the heat": a disaster's dead have no side (C8)
     if actor is None and victims:
@@ -665,7 +675,8 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
             actor, acue = None, ""  # refugees counted only by the country hosting them have no side named (spec)
     elif actor is None and family == "money" and measure in ("pledged", "transferred") and ctx.actor.get("money"):
         actor, acue = ctx.actor["money"], "(the payer named before)"
-    elif actor is None and (measure != "other" or category == "munition") and family != "money":
+    elif actor is None and (measure != "other" or category == "munition") and family not in ("money", "people"):
+        # people to be reached, sent or helped have no side unless their own words name it
         if measure == "destroyed" and (sent.start, "launched") in ctx.sentence_actor:
             actor = ctx.sentence_actor[(sent.start, "launched")]
         else:
@@ -704,6 +715,8 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         cues["actor"] = acue
         ctx.actor[family] = actor
         ctx.sentence_actor[(sent.start, family)] = actor
+        if victims:
+            ctx.victims[_what_befell(measure)] = actor
         if not victims and family != "money":
             ctx.last_actor = actor
         if measure == "launched":
@@ -1873,8 +1886,10 @@ GROUP_NOUNS = {"ally", "partner", "donor", "backer", "supporter", "neighbour", "
 
 
 def _side(m: Mention) -> str:
-    """The side a mention stands for: a state body acts for its country, anything else for itself."""
-    return m.country if m.kind == "body" and m.country else m.id
+    """The side a mention stands for: a state body acts for its country (a ministry, or an agency whose id
+    is its country's code and its acronym, "UKR-SES"), anything else for itself."""
+    state = m.kind == "body" or m.kind == "organisation" and m.id.startswith(f"{m.country}-")
+    return m.country if m.country and state else m.id
 
 
 def _np_entity(tok: Token, ents: EntityIndex) -> Mention | None:
@@ -1918,6 +1933,12 @@ def _actor(num: Token, noun: Token | None, gov: Token, measure: str, category: s
                 m = ents.at(c)
                 if m and m.kind in ("country", "demonym", "body", "organisation", "international"):
                     return _side(m), c.text
+        # "Malawi says three of its troops died": the party the possessive pronoun stands for
+        for c in noun.children:
+            if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS:
+                m = _possessor_party(c, ents, lex)
+                if m and m.kind in ("country", "demonym", "body", "organisation", "international"):
+                    return _side(m), f"{c.text} {noun.text}"
         # "drones of Russia's army", "casualties among North Korean troops"
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "among", "from"):
@@ -1963,7 +1984,8 @@ def _actor(num: Token, noun: Token | None, gov: Token, measure: str, category: s
                     if m and m.kind in ("country", "demonym", "body", "organisation", "international"):
                         return _side(m), f"from {p.text}"
         return None, ""
-    if verb is not None and measure not in (CASUALTY_MEASURES - {"released"}) | {"displaced"}:
+    if verb is not None and measure not in (CASUALTY_MEASURES - {"released"}) | {"displaced"} \
+            and not _beside_the_verb(num, noun if noun is not None else num, verb):
         for v in _verb_and_heads(verb):
             if _counts_only(v, lex):
                 break  # "the ministry has assessed 1.7 million buildings": who counts is the source (C18)
@@ -1983,6 +2005,27 @@ def _actor(num: Token, noun: Token | None, gov: Token, measure: str, category: s
                         if m and m.kind in ("country", "demonym", "body", "organisation", "international"):
                             return m.id, f"by {p.text}"
     return None, ""
+
+
+# Prepositions that bring in other parties beside the verb's action: "troops from 50 countries", "casualties
+# among 12 units", "talks between two sides"
+PARTY_PREPS = {"from", "among", "across", "between"}
+
+
+def _beside_the_verb(num: Token, counted: Token, verb: Token) -> bool:
+    """The counted things sit in a prepositional phrase of other parties, not in the verb's own arguments,
+    so the verb's subject neither does anything to them nor owns them: "the mission has 10,000 troops
+    from 50 countries" (the countries), "killing 179 of the 181 on board" (the whole a part is taken
+    from). A "from" on a word of change ("down from 303", "up from 52") compares, and names no party."""
+    t = counted
+    while t.i != verb.i and t.head.i != t.i:
+        if t.dep_ == "pobj":
+            prep = t.head
+            if prep.lower_ in PARTY_PREPS and prep.head.pos_ not in ("ADV", "ADJ") \
+                    or prep.lower_ == "of" and prep.head.pos_ == "NUM" and prep.head.i != num.i:
+                return True
+        t = t.head
+    return False
 
 
 # Verbs whose subject counts, surveys or estimates the things, and does nothing to them
@@ -2062,7 +2105,11 @@ def _named_party(tok: Token) -> Mention | None:
     if tok.pos_ != "PROPN" or tok.ent_type_ not in ("ORG", "NORP"):
         return None
     start, end = tok.i, tok.i + 1
-    while start > tok.sent.start and tok.doc[start - 1].ent_iob_ == "I" and tok.doc[start].ent_iob_ == "I":
+    # back to the name's first word: of the parser's entity, or a proper noun compounded onto it ("Liberal
+    # Democrats", when the parser's entity holds only "Democrats")
+    while start > tok.sent.start and (tok.doc[start].ent_iob_ == "I" or tok.doc[start - 1].pos_ == "PROPN"
+                                      and tok.doc[start - 1].dep_ == "compound"
+                                      and start <= tok.doc[start - 1].head.i <= tok.i):
         start -= 1
     while end < tok.sent.end and tok.doc[end].ent_iob_ == "I":
         end += 1
@@ -2094,6 +2141,25 @@ def _pronoun_party(subject: Token, ents: EntityIndex) -> Mention | None:
     earliest = subject.doc[before].sent.start if before >= 0 else subject.sent.start
     m = ents.last_before(subject.i, PARTY_KINDS[:4])
     return m if m is not None and m.start >= earliest else None
+
+
+POSSESSIVE_PRONOUNS = {"its", "their", "our"}
+
+
+def _possessor_party(pronoun: Token, ents: EntityIndex, lex: Lexicon) -> Mention | None:
+    """The party a possessive pronoun stands for: in a reported clause, its speaker ("Malawi says three
+    of its troops died", "the union said 45,000 of its members walked out"), else the party named last
+    before it in the sentence ("Kenya, which sent 400 of its officers")."""
+    t = pronoun
+    while t.head.i != t.i:
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in lex.reporting_verbs:
+            subject = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+            if subject is None:
+                return None
+            return _np_entity(subject, ents) or _named_party(subject)
+        t = t.head
+    m = ents.last_before(pronoun.i, PARTY_KINDS[:4])
+    return m if m is not None and m.start >= pronoun.sent.start else None
 
 
 def _verb_and_heads(verb: Token):
