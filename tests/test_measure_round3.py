@@ -1,7 +1,7 @@
 """Measures and categories, round 3: constructions and WordNet classes rather than the words of one
 report. Money an announcement makes public, figures after "by" (a margin, not what the verb acts on),
-a state named as a verb's object ("took refuge"), people a headline brings "home", groups of workers from WordNet, and nouns whose first
-sense has no class. Sentences written for these tests."""
+a state named as a verb's object ("took refuge"), people a headline brings "home", groups of workers
+from WordNet, and nouns whose first sense has no class. Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
