@@ -49,3 +49,13 @@ ROWS = [
 @pytest.mark.parametrize("text,quote,actor", ROWS)
 def test_actor_from_the_parse(extractor, text, quote, actor):
     assert claim_at(extract(extractor, text), quote).actor == actor
+
+
+@pytest.mark.parametrize("text,quote,actor,words", [
+    ("The Liberal Democrats won 72 seats.", "72", "liberal-democrats", "Liberal Democrats"),
+    ("The Greens won 85 seats in the regional vote.", "85", "greens", "Greens"),
+])
+def test_a_party_the_gazetteer_does_not_know_has_its_words_in_names(extractor, text, quote, actor, words):
+    """Spec v1.3: every id a claim uses has its words in `names`, a slug made from the text's words too."""
+    claim = claim_at(extract(extractor, text), quote)
+    assert claim.actor == actor and claim.names[actor] == words

@@ -765,6 +765,11 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
     firsts = [m for m in map(ents.first, named) if m is not None]
     for mention in sorted(firsts, key=ents.order):
         claim.names.setdefault(mention.id, _proper_name(doc, mention))
+    for eid in {claim.actor, claim.recipient, claim.location} - claim.names.keys() - {None}:
+        # a party the gazetteer does not know (`_named_party`); speakers are named by `_name_speakers`
+        words = _words_of_slug(eid, sent)
+        if words:
+            claim.names[eid] = words
     claim.confidence = _confidence(claim, noun_tok, mcue)
     return claim
 
@@ -2115,6 +2120,18 @@ def _named_party(tok: Token) -> Mention | None:
         end += 1
     words = [t.text for t in tok.doc[start:end] if t.dep_ != "det"]
     return Mention(slug(" ".join(words)), "organisation", start, end, " ".join(words))
+
+
+def _words_of_slug(eid: str, sent: Span) -> str | None:
+    """The words of the sentence an id was slugged from ("Liberal Democrats" for liberal-democrats), so that
+    the claim's `names` holds every id it uses (spec v1.3), those the gazetteer does not know included."""
+    size = eid.count("-") + 1
+    for t in sent:
+        if t.is_title or t.is_upper:
+            words = sent.doc[t.i:min(t.i + size, sent.end)].text
+            if slug(words) == eid:
+                return words
+    return None
 
 
 STATE_NOUNS = {"government", "country", "state", "authorities", "authority", "administration"}
