@@ -3,7 +3,8 @@
 Two figures conflict when all four hold:
 
 1. **Same quantity**: both in one series, both counting the whole, or both the
-   same part (one place, one sub-kind, one period); or a part against its
+   same part (one place, one sub-kind, one period; sub-counts and additions
+   name no sub-group, so two of them are never one part); or a part against its
    whole, which conflicts only when the part is larger (``part_exceeds_whole``);
    or, across series, killed or wounded against killed-or-wounded for one side
    and event: neither can exceed the sum (``exceeds_killed_or_wounded``).
@@ -12,11 +13,15 @@ Two figures conflict when all four hold:
    an originator's own revisions are updates, not conflicts.
 3. **Same time** (reconcile/roles.py): stocks stated at most
    ``SAME_TIME_DAYS`` apart (each at its statement date: the date the text
-   gives, else the publication date), unless the later figure is the higher
+   gives, else the publication date; a count of the missing, which moves both
+   ways, only on one day), unless the later figure is the higher
    and the count is young (its first figure at most ``YOUNG_DAYS`` before):
    then the earlier one reads as an earlier stage of a count that had grown
    by the later one's day (a toll rising through a disaster's first days);
-   flows over the same period (a flow inside a longer one is a part of it).
+   nor once the earlier figure's originator had given another for the same
+   part by the later one's time (``_Stages``: its earlier stage);
+   flows over the same period (a flow inside a longer one is a part of it, and
+   inside a running total when it ended by the total's day).
    Earlier stages and projections are never compared.
 4. **Incompatible values**, each figure read as an interval (``figure_interval``):
 
@@ -47,6 +52,7 @@ from claimledger.models import Claim
 from claimledger.reconcile.originators import Originators, default_originators
 from claimledger.reconcile.quantities import Context, contexts, country_of, shipped_model
 from claimledger.reconcile.roles import (
+    UNNAMED_PARTS,
     Role,
     flow_period,
     money_unit,
@@ -155,6 +161,35 @@ def _assertions(claims: Iterable[Claim], role: dict[str, Role], origin: Originat
     return list(by_key.values())
 
 
+class _Stages:
+    """When each originator restated each part of the quantity as a stock: what tells an earlier stage.
+
+    An originator's figure stops being current once it gives another for the same part and place: the
+    rights body's "at least 22 killed" of the first day is an earlier stage of its 39 a week later, and
+    no rival of a figure someone else gave after that. Sub-counts and additions name no sub-group, so
+    they supersede nothing."""
+
+    def __init__(self, units: list[_Assertion]):
+        self.times: dict[tuple[str, str, str, str], list[tuple[tuple[date, str], int]]] = {}
+        for u, a in enumerate(units):
+            if a.part in UNNAMED_PARTS:
+                continue
+            for c in a.claims:
+                if flow_period(c) is None:
+                    self.times.setdefault(self._scope(a), []).append((statement_order(c), u))
+        self.index = {id(a): u for u, a in enumerate(units)}
+
+    @staticmethod
+    def _scope(a: _Assertion) -> tuple[str, str, str, str]:
+        return a.originator, a.part, a.place, a.unit
+
+    def superseded(self, c: Claim, a: _Assertion, by: Claim) -> bool:
+        """Whether a's originator gave another figure for a's scope after stating c and by ``by``'s time."""
+        start, until = statement_order(c), statement_order(by)
+        u = self.index.get(id(a))
+        return any(start < t <= until and v != u for t, v in self.times.get(self._scope(a), ()))
+
+
 def _same_time(a: Claim, b: Claim) -> str | None:
     """"same", "a_in_b" (a's period lies inside b's), "b_in_a", or None when the two are not of one time."""
     fa, fb = flow_period(a), flow_period(b)
@@ -168,15 +203,24 @@ def _same_time(a: Claim, b: Claim) -> str | None:
         return None
     da, db = statement_date(a), statement_date(b)
     if fa is not None or fb is not None:
-        # A flow and a running total: the flow lies inside the total when it ended by the total's day.
-        if fa is not None and db is not None and fa[1] <= db + timedelta(days=SAME_TIME_DAYS):
+        # A flow and a running total: the flow lies inside the total when it ended by the total's day; a
+        # flow still running after it ("14 killed in January" beside "13 killed" on 30 January) may hold
+        # what the total had not yet counted.
+        if fa is not None and db is not None and fa[1] <= db:
             return "a_in_b"
-        if fb is not None and da is not None and fb[1] <= da + timedelta(days=SAME_TIME_DAYS):
+        if fb is not None and da is not None and fb[1] <= da:
             return "b_in_a"
         return None
     if da is None or db is None:
         return None
-    return "same" if abs((da - db).days) <= SAME_TIME_DAYS else None
+    return "same" if abs((da - db).days) <= _same_time_days(a, b) else None
+
+
+def _same_time_days(a: Claim, b: Claim) -> int:
+    """How many days apart two stocks are still of one time: ``SAME_TIME_DAYS``, but none for a count that
+    moves both ways (TWO_WAY_MEASURES): the missing found or newly reported change it by the day, so the
+    sheriff's 92 missing on Tuesday and the county's 37 six days later are two states of it, not rivals."""
+    return 0 if a.measure in TWO_WAY_MEASURES or b.measure in TWO_WAY_MEASURES else SAME_TIME_DAYS
 
 
 def _rose(ca: Claim, ia: tuple[float, float], cb: Claim, ib: tuple[float, float], first: date | None) -> bool:
@@ -199,6 +243,15 @@ def _rose(ca: Claim, ia: tuple[float, float], cb: Claim, ib: tuple[float, float]
     return later[0] >= earlier[0] and later[1] >= earlier[1] and later != earlier
 
 
+def _replaced(ca: Claim, a: _Assertion, cb: Claim, b: _Assertion, stages: _Stages | None) -> bool:
+    """Whether the earlier of two stocks is an earlier stage by the later one's time (``_Stages``)."""
+    if stages is None or flow_period(ca) is not None or flow_period(cb) is not None:
+        return False
+    if statement_order(cb) < statement_order(ca):
+        ca, a, cb, b = cb, b, ca, a
+    return stages.superseded(ca, a, cb)
+
+
 def _says(c: Claim, who: str, names: Names) -> str:
     period = flow_period(c)
     at = f" {statement_time(c)}" if statement_time(c) else ""
@@ -207,18 +260,26 @@ def _says(c: Claim, who: str, names: Names) -> str:
     return f"{names(who)} says {format_figure(c)}{where} ({when})"
 
 
+def _same_part(x: _Assertion, y: _Assertion) -> bool:
+    """Whether x and y count one sub-group (or both the whole): a sub-count or an addition names none, so
+    Israel's 1,968 prisoners and the 250 long-sentence ones among them, both smaller figures in their
+    reports, are two parts, not rivals."""
+    return x.part == y.part and x.part not in UNNAMED_PARTS
+
+
 def _within(x: _Assertion, y: _Assertion) -> bool:
     """Whether x counts within y's scope: y's place or a place inside it, and y's part or the whole."""
     place_in = x.place == y.place or y.place == "" or y.place == country_of(x.place)
-    return place_in and (y.part == "" or y.part == x.part)
+    return place_in and (y.part == "" or _same_part(x, y))
 
 
-def _clash(a: _Assertion, b: _Assertion, names: Names,
-           first: date | None = None) -> tuple[Claim, Claim, str, str] | None:
-    """The first pair of claims of two assertions that cannot both hold, with the kind and the reason."""
+def _clash(a: _Assertion, b: _Assertion, names: Names, first: date | None = None,
+           stages: _Stages | None = None) -> tuple[Claim, Claim, str, str] | None:
+    """The first pair of claims of two assertions that cannot both hold, with the kind and the reason;
+    a figure its originator had replaced by the other's time (``stages``) is compared with nothing."""
     if a.unit != b.unit:
         return None  # "€480m ($500m)": one amount in two currencies, no rival of itself
-    same_scope = a.place == b.place and a.part == b.part
+    same_scope = a.place == b.place and _same_part(a, b)
     a_narrower = not same_scope and _within(a, b)
     b_narrower = not same_scope and _within(b, a)
     if not (same_scope or a_narrower or b_narrower):
@@ -230,7 +291,7 @@ def _clash(a: _Assertion, b: _Assertion, names: Names,
             rel = _same_time(ca, cb)
             if rel is None or ia is None or ib is None:
                 continue
-            if rel == "same" and _rose(ca, ia, cb, ib, first):
+            if rel == "same" and (_rose(ca, ia, cb, ib, first) or _replaced(ca, a, cb, b, stages)):
                 continue
             if rel == "same" and same_scope:
                 if _disjoint(ia, ib):
@@ -315,7 +376,7 @@ def _meet(units: list[_Assertion], flows_in_stocks: bool = True) -> list[tuple[i
             least[k] = min(least[k], least[k + 1])
         for _, end, u, c in flows:
             iv = figure_interval(c)
-            k = bisect_left(days, end - window)
+            k = bisect_left(days, end)
             if iv is None or k >= len(days) or least[k] >= iv[0]:
                 continue
             for m in range(k, len(days)):
@@ -332,11 +393,12 @@ def series_conflicts(series: Series, names: Names | None = None,
     found = []
     units = _assertions(series.claims, roles(series.claims), origin)
     began = min((d for c in series.claims if (d := statement_date(c)) is not None), default=None)
+    stages = _Stages(units)
     for i, j in _meet(units):
         a, b = units[i], units[j]
         if a.originator == b.originator:
             continue  # one originator's figures are updates and corrections, not rivals
-        hit = _clash(a, b, names, began)
+        hit = _clash(a, b, names, began, stages)
         if hit is not None:
             first, second, kind, reason = hit
             sides = (a, b) if first in a.claims else (b, a)

@@ -19,12 +19,19 @@ fields, so both agree on what a figure is:
   "€480m ($500m)" is one amount in two currencies); a sub-population named
   by a nationality that is not the counted side ("49 Tunisian pilgrims" among
   a pilgrimage's dead); a government's count of a disaster abroad, which is of
-  its own nationals ("Tunisia said 49 died" at a pilgrimage in Saudi Arabia);
-  and a sub-count: one originator giving several numbers for one quantity,
-  place and time in one report ("131 killed: 102 men, 17 women and 12
-  children") gives the whole once, as its largest, and the rest are parts; a
-  running total counted from a later start than the others ("673 killed since
-  the fighting resumed on 18 March" beside the war's toll).
+  its own nationals ("Tunisia said 49 died" at a pilgrimage in Saudi Arabia:
+  abroad when the series' places are in other countries, or once another
+  government there counts "its citizens"); a narrower scope the words give
+  ("241 of the 242 people aboard", "died at sea", "five have been formally
+  identified"); a share of a group or an addition ("3,190 of the dead", "the
+  remaining 13", "among the dead were four students", "a further 170
+  deaths elsewhere"); a sub-count: one originator giving several numbers for
+  one quantity, place and time in one report ("131 killed: 102 men, 17 women
+  and 12 children") gives the whole once, as its largest, and the rest are
+  parts; a running total counted from a later start than the others ("673
+  killed since the fighting resumed on 18 March" beside the war's toll); and
+  a day's count inside a longer count of the series that began before it (one
+  ICBM launched on 31 October beside "more than 30 so far this year").
 - **Projections** and **earlier stages** (the claim's own flags) are shown,
   never compared and never estimated.
 """
@@ -104,6 +111,12 @@ def _report_count(c: Claim, origin: Originators) -> tuple[str, str, str, date | 
 
 GENERIC_KINDS = frozenset({"people", "persons"})
 
+# Parts known only as a smaller share of something ("13 of the day's 20", "3,000 more troops"): which
+# sub-group each counts is not said, so two of them, even from one report, are never the same part.
+SUB_COUNT = "a sub-count"
+ADDITION = "an addition to the total"
+UNNAMED_PARTS = frozenset({SUB_COUNT, ADDITION})
+
 
 def roles(claims: Iterable[Claim], kinds: Kinds | None = None) -> dict[str, Role]:
     """Each claim's role, by claim id (module docstring)."""
@@ -122,6 +135,11 @@ def roles(claims: Iterable[Claim], kinds: Kinds | None = None) -> dict[str, Role
     open_start = None in starts
     earliest = min((s for s in starts if s is not None), default=None)
     unplaced = any(not c.location for c in claims)
+    # Once one government counts its own nationals in an event of no side ("99 of its citizens"), the event
+    # is abroad for governments, and another's bare figure there ("Tunisia has reported 49") is of its own
+    # too, unless the event is in its country.
+    nationals_counted = any(not (c.actor or c.recipient) and origin.country(origin(c)) and _OWN.search(_after(c))
+                            for c in claims)
     places = {c.location for c in claims if c.location}
     kind_of = {c.id: kinds.kind(c.item, c.category, c.measure) for c in claims}
     # The whole's kind: the kind most claims name, ties going to the kind of the largest figure
@@ -143,23 +161,30 @@ def roles(claims: Iterable[Claim], kinds: Kinds | None = None) -> dict[str, Role
         if c.location and (unplaced or any(p != c.location and p == country_of(c.location) for p in places)):
             place = c.location
         if c.incremental:
-            why.append("an addition to the total")
+            why.append(ADDITION)
         else:
             if (period := flow_period(c)) is not None and (stocks or _inside(period, spans)):
                 why.append(f"for {period[0].isoformat()}..{period[1].isoformat()} only")
+            elif (day := _day_count(c)) is not None and _inside(day, spans, earlier_start=True):
+                why.append(f"for {day[0].isoformat()}..{day[1].isoformat()} only")
             if c.category != "money" and main and kind_of[c.id] != main and kind_of[c.id] not in GENERIC_KINDS:
                 why.append(f"{kind_of[c.id]} among the {main}")
             if (nation := nationality(c)) is not None:
                 why.append(f"{nation} only")
             elif not (c.actor or c.recipient) and (state := origin.country(origin(c))) and (
-                    (place_countries and state not in place_countries) or _OWN.search(_after(c))):
+                    (state not in place_countries and (place_countries or nationals_counted))
+                    or _OWN.search(_after(c))):
                 why.append(f"{state}'s nationals only")
             if c.cumulative and (since := _parse_date(c.period_start)) is not None and (
                     open_start or (earliest is not None and earliest < since)):
                 why.append(f"since {since.isoformat()} only")
-            if not why and not place and (v := _size(c)) is not None and v < largest.get(
+            if (scope := _narrower_scope(c)) is not None:
+                why.append(f"{scope} only")
+            if not why and (share := _share(c)) is not None:
+                why.append(share)
+            if not why and (v := _size(c)) is not None and v < largest.get(
                     _report_count(c, origin), v):
-                why.append("a sub-count")
+                why.append(SUB_COUNT)
         out[c.id] = Role(part="; ".join(why), place=place, projection=bool(c.projection), earlier=bool(c.earlier))
     return out
 
@@ -173,6 +198,51 @@ def _after(claim: Claim, chars: int = 40) -> str:
     ev, at = claim.evidence or "", claim.start - claim.evidence_start
     end = at + len(claim.text or "")
     return ev[end:end + chars] if 0 <= at <= len(ev) else ""
+
+
+def _before(claim: Claim, chars: int = 40) -> str:
+    """The words of the claim's sentence (not of the one before it) right before the figure."""
+    ev, at = claim.evidence or "", claim.start - claim.evidence_start
+    if not 0 <= at <= len(ev):
+        return ""
+    return re.split(r"[.;!?\n]", ev[max(0, at - chars):at])[-1]
+
+
+# Words next to a figure that narrow what it counts to a scope inside the whole's: those aboard among all
+# the dead of a crash that also killed people on the ground, the dead at sea among all who died crossing,
+# the victims identified so far among the dead.
+_SCOPE = re.compile(r"\b(aboard|on\s+board|at\s+sea|on\s+the\s+ground|identified)\b", re.I)
+# Before the figure, not where the words place the speaker: "our colleagues on the ground have documented".
+_SCOPE_BEFORE = re.compile(_SCOPE.pattern + r"(?!\s+(?:have|has|had|say|says|said|told)\b)", re.I)
+_GROUP_BEFORE = re.compile(r"\b(?:of|among)\s+(?:the\s+)?$", re.I)
+
+
+def _narrower_scope(claim: Claim) -> str | None:
+    """The narrower scope the words around the figure give it ("aboard", "at sea", "identified"), in its
+    clause: "241 of the 242 people aboard", "the number who died at sea in 2024 at 53", "five have been
+    formally identified"; None for none."""
+    if _GROUP_BEFORE.search(_before(claim)):
+        return None  # "how many of the 24 victims have been identified": 24 is the group, not the share
+    m = _SCOPE.search(re.split(r"[.;!?\n]", _after(claim))[0]) or _SCOPE_BEFORE.search(_before(claim))
+    return re.sub(r"\s+", " ", m.group(1).lower()).replace("on board", "aboard") if m else None
+
+
+# A figure given as a share of a larger group or beside one: "241 of the 242", "3,190 of the dead", "the
+# remaining 13" and "among the dead were four students" are sub-counts; "a further 170 deaths elsewhere"
+# adds to a figure given before it.
+_SHARE_AFTER = re.compile(r"^\s+of\s+the\b", re.I)
+_REST_BEFORE = re.compile(r"\b(?:the\s+(?:remaining|other)|among\s+them|"
+                          r"among\s+(?:the|those)\b[^,]*\b(?:were|are))\s+$", re.I)
+_ADDED_BEFORE = re.compile(r"\b(?:a\s+further|another|an\s+additional|an\s+extra)\s+$", re.I)
+
+
+def _share(claim: Claim) -> str | None:
+    """ADDITION or SUB_COUNT when the words right around the figure make it one, else None."""
+    if _ADDED_BEFORE.search(_before(claim)):
+        return ADDITION
+    if _SHARE_AFTER.match(_after(claim)) or _REST_BEFORE.search(_before(claim)):
+        return SUB_COUNT
+    return None
 
 
 def money_unit(c: Claim) -> str:
@@ -208,7 +278,19 @@ def nationality(claim: Claim) -> str | None:
     return None
 
 
-def _inside(period: tuple[date, date], spans: list[tuple[date | None, date | None]]) -> bool:
-    """Whether a longer stated period of the series holds this one."""
+def _day_count(claim: Claim) -> tuple[date, date] | None:
+    """The stated day (or two) a figure that is no running total counts: one night's launches, one
+    attack's toll; None when it states no such period."""
+    start, end = _parse_date(claim.period_start), _parse_date(claim.period_end)
+    if claim.cumulative or start is None or end is None or flow_period(claim) is not None:
+        return None
+    return start, end
+
+
+def _inside(period: tuple[date, date], spans: list[tuple[date | None, date | None]],
+            earlier_start: bool = False) -> bool:
+    """Whether a longer stated period of the series holds this one; with ``earlier_start``, one that began
+    before it: one ICBM launched on 31 October within "more than 30 missiles so far this year" is a part,
+    while the toll of a one-day crash counted from that day on is the crash's toll, not a longer count."""
     return any(s is not None and e is not None and s <= period[0] and period[1] <= e and (s, e) != period
-               for s, e in spans)
+               and (not earlier_start or s < period[0]) for s, e in spans)
