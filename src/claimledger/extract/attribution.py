@@ -25,7 +25,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.extract.decide import Features, Linear, Trace, bucket
-from claimledger.extract.frames import ASKING, LIST_ITEM, TABLE_ROW, DocumentFrames, Lent
+from claimledger.extract.frames import ASKING, LIST_ITEM, TABLE_ROW, DocumentFrames, Lent, quote_spans
 from claimledger.extract.lexicon import Lexicon
 from claimledger.models import Claim
 from claimledger.nlp.entities import EntityIndex, Mention, doc_text, slug
@@ -61,7 +61,8 @@ OPENERS = {"it", "they", "he", "she", "the", "this", "these", "another", "some",
 GAP_HEDGES = {"about", "some", "around", "nearly", "almost", "roughly", "over", "more", "than", "up", "to", "as",
               "many", "$"}
 YEAR = re.compile(r"(?:19|20)\d\d")
-DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’/-]{1,60}?\(([^)]{2,40})\)\s*[—–-]")
+# "SEOUL (AP) —", also with the day: "CALAIS, France, Nov 25, 2021 (AFP) -", "Oct 24 (Reuters) -"
+DATELINE = re.compile(r"^[A-Z][A-Za-z0-9 .,'’/-]{1,60}?\(([^)]{2,40})\)\s*[—–-]")
 
 
 @dataclass
@@ -118,6 +119,8 @@ class Attribution:
         self._role_holders: dict[str, str | None] = {}  # `_role_person`, once per role
         self._found: dict[str, Frame | None] = {}  # the lead's and the title's first frames
         self._n_frames: int | None = None  # how many frames have a speaker
+        self._quotes: list[tuple[int, int]] | None = None  # quoted stretches, for whom "he" can be
+        self._quote_starts: list[int] = []
 
     # -- publisher and article-wide relays ------------------------------------
     def _publisher_ids(self, publisher: str | None) -> set[str]:
@@ -219,6 +222,12 @@ class Attribution:
                 f = self._speech_frame(t)
                 if f:
                     frames.append(f)
+            elif t.pos_ == "VERB" and lem in lex.classes.speech and _that_clause(t):
+                # "the senator charges that donors gave millions": a verb of communication (WordNet) with a
+                # "that" clause states the clause, whichever verb the hand list lacks
+                f = self._speech_frame(t)
+                if f:
+                    frames.append(f)
             elif t.pos_ == "VERB" and self._in_statement(t):
                 # "MIT laid out the logistics in a statement: ...": what a body does in its statement, it says
                 f = self._speech_frame(t)
@@ -248,7 +257,8 @@ class Attribution:
                         frames.append(Frame(t, t.head, self._speaker(pobj[0]), cue=f"cited by {pobj[0].text}",
                                             kind="noun"))
             elif t.pos_ in ("NOUN", "PROPN") and lem in lex.report_nouns and (
-                    t.dep_ != "pobj" or t.head.lower_ == "to" and t.head.head.lower_ == "according"):
+                    t.dep_ != "pobj" or t.head.lower_ == "to" and t.head.head.lower_ == "according"
+                    or _that_clause(t)):
                 f = self._noun_frame(t)
                 if f:
                     frames.append(f)
@@ -458,9 +468,10 @@ class Attribution:
                 spk_tok = near
         if spk_tok is None:
             return None
-        if spk_tok.lower_ in ("which", "who", "that") and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        if _relative(spk_tok) and spk_tok.lower_ != "what" and verb.dep_ == "relcl" and verb.head.pos_ in (
+                "NOUN", "PROPN"):
             spk_tok = verb.head  # "the coastguard, which has reported 48 deaths": the relative's antecedent speaks
-        elif spk_tok.lower_ in ("that", "which", "what", "who") or spk_tok.pos_ in ("NUM",):
+        elif _relative(spk_tok) or spk_tok.pos_ in ("NUM",):
             return None
         # A headline's subject that holds the figure itself: "100 soldiers killed in Kursk, Seoul's intelligence says"
         if any(t.like_num and not _ancestor_or_self(verb, t) for t in spk_tok.subtree) and spk_tok.i < verb.i:
@@ -545,6 +556,10 @@ class Attribution:
         for c in noun.children:
             if c.dep_ == "poss":
                 spk = self._speaker(c)
+            elif c.dep_ == "compound" and spk is None and self._kind_at(c) in (
+                    "body", "organisation", "international", "media", "person"):
+                # "a Daily Ledger report that ...", "a Reuters tally": the name before the noun made it
+                spk = self._speaker(c)
             elif c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
                 pobj = [p for p in c.children if p.dep_ == "pobj"]
                 if pobj:
@@ -562,6 +577,8 @@ class Attribution:
         scope = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj") else noun
         if scope.dep_ == "prep":
             scope = scope.head
+        if _that_clause(noun):
+            scope = noun  # "a report that the firm lost $800 million": the report holds its own clause
         return Frame(noun, scope, spk, cue=noun.text, kind="noun")
 
     def _cited(self, citing: Token) -> list[str]:
@@ -684,7 +701,7 @@ class Attribution:
         if m and m.kind == "place" and m.country and tok.pos_ == "PROPN":
             return self._remember(m.id, "body")
         if lem in ("he", "she", "i"):
-            person = self._subject_person(tok) or self._last_mention(tok.i, ("person",))
+            person = self._subject_person(tok) or self._unquoted_person(tok)
             return person.id if person else self._last_speaker.get("person")
         if lem in ("it", "they", "we"):
             return self._last_speaker.get("body") or self._last_speaker.get("any")
@@ -791,6 +808,8 @@ class Attribution:
                 if named:
                     return self._remember(named.id, "body")
             if lem in GOVERNMENT_WORDS:
+                # the country named last before it: one named after it is in what the government says
+                # ("the government said it took in 12,000 refugees from Chad" is not Chad's government)
                 sent = tok.sent
                 here = [m for m in self.ents.starting_in(sent.start, sent.end) if m.kind == "country"]
                 country = min(here, key=lambda m: abs(m.start - tok.i)) if here else self._last_mention(
@@ -888,7 +907,7 @@ class Attribution:
     def _np_speaker(self, tok: Token) -> str | None:
         """A speaker no entity names: "new government data", "a database built by the Post", "one study".
         The body named inside the phrase if there is one, else the phrase's own words."""
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in ("that", "which", "who", "this", "it"):
+        if tok.pos_ not in ("NOUN", "PROPN") or _relative(tok) or tok.lower_ in ("this", "it"):
             return None
         if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT") or any(
                 c.dep_ == "det" and c.lower_ in ("each", "every", "both", "either", "neither", "any", "no")
@@ -904,7 +923,7 @@ class Attribution:
         inside = [self.ents.at(t) for t in tok.subtree if t.i != tok.i and t.ent_type_ not in ("DATE", "TIME")]
         named = [m for m in inside if m is not None and m.kind != "place"]
         if named:
-            best = next((m for m in named if m.kind != "country"), named[0])
+            best = min(named, key=lambda m: self._owner_rank(m))
             if best.kind != "person":
                 body = self._body_within(self.doc[best.end - 1].head, best)
                 if body is not None:
@@ -954,6 +973,15 @@ class Attribution:
             self.words.setdefault(found, self._phrase(tok) or " ".join(words))
         return found
 
+    def _owner_rank(self, m: Mention) -> tuple[int, int]:
+        """How plainly a name inside a report's phrase is whose report it is: a body or person before a
+        country or nationality ("a tally by the Spanish news agency EFE" is EFE's), and the name the
+        phrase's preposition governs before a possessor that qualifies it ("a count by the UN's migration
+        agency IOM" is the IOM's, not the UN's); else the first named."""
+        national = m.kind in ("country", "demonym")
+        qualifier = self.doc[m.end - 1].dep_ in ("poss", "case") or self.doc[m.end - 1].lower_ in ("'s", "’s")
+        return (national, qualifier)
+
     def _role_person(self, role: str) -> str | None:
         """The person the report names in a role: "the city's mayor, X", "Mayor X", "X, the mayor"
         (the whole document's answer, found once per role)."""
@@ -995,10 +1023,32 @@ class Attribution:
         start = self.doc[sent.start - 1].sent.start if sent.start else sent.start
         found = None
         for m in self.ents.starting_in(start, pronoun.i):
-            if m.kind == "person" and self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass"):
+            if m.kind == "person" and self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass") and \
+                    not self._quoted_apart(m, pronoun):
                 if found is None or m.start > found.start:
                     found = m
         return found
+
+    def _unquoted_person(self, pronoun: Token) -> Mention | None:
+        """The last person named before a "he" or "she", past the people a quote names: in "Lee went on:
+        'The left says Kim is a liar.' He concluded: ..." he is Lee, whose words named Kim (a few
+        mentions back at most)."""
+        m = self._last_mention(pronoun.i, ("person",))
+        for _ in range(6):
+            if m is None or not self._quoted_apart(m, pronoun):
+                return m
+            m = self._last_mention(m.start, ("person",))
+        return m
+
+    def _quoted_apart(self, m: Mention, pronoun: Token) -> bool:
+        """The mention stands inside a quotation that does not also hold the pronoun."""
+        if self._quotes is None:
+            self._quotes = [(q.start, q.end) for q in quote_spans(doc_text(self.doc))]
+            self._quote_starts = [q[0] for q in self._quotes]
+        k = bisect_right(self._quote_starts, self.doc[m.start].idx) - 1
+        if k < 0 or self.doc[m.start].idx >= self._quotes[k][1]:
+            return False
+        return not self._quotes[k][0] <= pronoun.idx < self._quotes[k][1]
 
     def _last_mention(self, before: int, kinds: tuple[str, ...], word: str | None = None) -> Mention | None:
         return self.ents.last_before(before, kinds, word)
@@ -1104,6 +1154,11 @@ class Attribution:
             if not own:
                 outer = self._lent_frame(lent)
                 holding = [outer] if outer is not None else own
+            elif lent.kind == "quote":
+                # a speaker's quote may cite a body it names ('"The ministry told us 500 died," Lee said'), but
+                # a thing it speaks of is a figure of speech: '"This hall tells the story of 3,000 miners,"
+                # she said' is hers
+                holding = [f for f in holding if f in own or self._named_speaker(f.speaker)]
         if not holding:
             top = [f for f in frames if f.kind in ("speech", "according") and f.anchor.i != num.i
                    and not _side_clause(f.anchor)
@@ -1162,6 +1217,10 @@ class Attribution:
             return Chain(None, [], "", [], False, frames=ordered)
         cue = "; ".join(f.cue for f in ordered if f.cue)
         return Chain(links[-1], links[:-1], cue, links, True, frames=ordered)
+
+    def _named_speaker(self, eid: str | None) -> bool:
+        """The id is of a person or body the report or the gazetteer names, or an unnamed official."""
+        return eid is not None and (eid in self.ents.by_id or self.gaz.get(eid) is not None or eid == "anonymous")
 
     def _our_count(self, num: Token) -> bool:
         """The figure's clause is the publisher's own reckoning: "by our count", "by our tally" (outside a
@@ -1581,3 +1640,17 @@ def _depth(tok: Token) -> int:
         t = t.head
         d += 1
     return d
+
+
+def _relative(tok: Token) -> bool:
+    """A relative or interrogative pronoun ("who", "which", "that", "what"), not a name written in
+    capitals that happens to spell one: "the WHO said" is the World Health Organization."""
+    return tok.lower_ in ("that", "which", "what", "who") and not (tok.text.isupper() and len(tok.text) > 1)
+
+
+def _that_clause(head: Token) -> bool:
+    """The verb or noun takes a finite clause opened by "that": "charges that donors gave", "pointed out
+    that", "a report that the firm lost". The complementiser marks what follows as what is stated (in a
+    relative clause, "the report that the ministry published", "that" is a pronoun, not a mark)."""
+    return any(c.dep_ in ("ccomp", "acl", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                            for m in c.children) for c in head.children)

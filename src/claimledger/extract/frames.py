@@ -168,9 +168,22 @@ class DocumentFrames:
             elif previous is not None and previous.speaker_at is not None and \
                     self.paragraph(previous.start) >= self.paragraph(q.start) - 1:
                 q.speaker_at = previous.speaker_at
+            else:
+                q.speaker_at = self._speaker_before(q)
             if q.speaker_at is not None:
                 self.lent.append(Lent(q.start, q.end, q.speaker_at, "quote"))
             previous = q
+
+    def _speaker_before(self, q: Quote) -> int | None:
+        """A quote that opens its paragraph with no speech verb of its own is in the voice of the last
+        speaker of the paragraph before ("..., the agency said in a statement on Monday. ¶ "Most of the
+        displaced are children ...""): news names the speaker once and then gives the quote."""
+        k = self.paragraph(q.start)
+        if k == 0 or self.text[self.paragraphs[k]:q.start].strip() not in ('"', "''", *OPENING):
+            return None
+        own = [o for o in self._frames_between(self.paragraphs[k - 1], self.paragraphs[k])
+               if self._inside_quote(o) is None]
+        return own[-1] if own else None
 
     def _introduced_by(self, offset: int) -> int | None:
         """The frame of the paragraph before offset's when that paragraph ends with a colon."""
