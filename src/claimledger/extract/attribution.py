@@ -808,8 +808,8 @@ class Attribution:
                 if named:
                     return self._remember(named.id, "body")
             if lem in GOVERNMENT_WORDS:
-                # the country named last before it: one named after it is in what the government says
-                # ("the government said it took in 12,000 refugees from Chad" is not Chad's government)
+                # the country named nearest to it in the sentence, else the last one before it (taking only
+                # countries before it loses datelined reports: "BANGKOK — the military government said")
                 sent = tok.sent
                 here = [m for m in self.ents.starting_in(sent.start, sent.end) if m.kind == "country"]
                 country = min(here, key=lambda m: abs(m.start - tok.i)) if here else self._last_mention(
