@@ -238,7 +238,7 @@ def extract_claims(doc: Doc, document: Document, res, trace: Trace | None = None
         _name_speakers(c, attribution)
     if frames is not None:
         frames.extend(attribution.describe())
-    _carry_event_dates(claims, title_end, doc_text(doc))
+    _carry_event_dates(claims, title_end, doc_text(doc), _event_days(doc, pub, lex))
     _fill_from_neighbours(claims)
     return claims
 
@@ -250,6 +250,10 @@ EVENT_NOUNS = DISASTERS | {"attack", "strike", "raid", "assault", "bombardment",
 NEW_EVENT = re.compile(r"\b(?:an?|another|separate|earlier|other)\s+(?:\w+\s+){0,3}?(?:strike|attack|raid|bombing|"
                        r"explosion|blast|shelling|assault)\b|\b(?:strikes|attacks|raids)\s+elsewhere\b|"
                        r"\bfighting\b|\bthe war\b|\bconflict\b", re.I)
+LEAD_PARAGRAPHS = 2  # the title, the dateline and the lead: what a report is about
+# A report within a week of an event is news of it, and the event it dates in its lead is what it is about;
+# an event the lead dates further back is background ("a year after the quake of March 2").
+FRESH_DAYS = 7
 EVENT_MEASURES = {"launched", "destroyed", "damaged", "killed", "wounded", "killed_or_wounded", "missing", "released",
                   "captured"}
 
@@ -292,7 +296,50 @@ def _days(start: str, end: str) -> int:
     return (last - first).days if first and last else 0
 
 
-def _carry_event_dates(claims: list[Claim], title_end: int, text: str) -> None:
+def _event_days(doc: Doc, pub, lex: Lexicon) -> list[tuple[int, str, str, bool]]:
+    """The one-day times that date an event in the text, as (offset, ISO day, the event's word, whether
+    the event is fresh news): "a quake struck on Friday" → quake, "Thursday's attack" → attack. A time of
+    a statement ("said on Friday") dates no event. One pass over the document's times."""
+    if pub is None:
+        return []
+    days = []
+    for sent in doc.sents:
+        for s, e, text in time_entities(sent):
+            span = doc.char_span(s, e, alignment_mode="expand")
+            p = resolve_period(text, pub) if span is not None else None
+            # "since ... on Feb. 24, 2022" opens a span: it dates no event of the report
+            if p is None or p[0] is None or p[0] != p[1] or _under_since(span):
+                continue
+            word = _dated_event(span.root, lex)
+            if word:
+                days.append((s, p[0], word, (pub - parse_date(p[0])).days <= FRESH_DAYS))
+    return days
+
+
+def _dated_event(root: Token, lex: Lexicon) -> str | None:
+    """The event a time modifies: the noun of an event ("the attack on Monday", "Monday's attack") or the
+    event that is the subject of its verb ("the earthquake struck on Friday")."""
+    host = root.head.head if root.head.pos_ == "ADP" else root.head
+    if host.i == root.i:
+        return None
+    lemma = host.lemma_.lower()
+    if host.pos_ == "NOUN":
+        return lemma if _event_noun(lemma, lex) else None
+    if host.pos_ != "VERB" or _is_future(host, lex):  # "the swap is expected to continue on Saturday"
+        return None
+    # a verb alone is no sure event: "the deal struck on May 16"
+    subject = next((c for c in host.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject.lemma_.lower() if subject is not None and _event_noun(subject.lemma_.lower(), lex) else None
+
+
+def _event_noun(lemma: str, lex: Lexicon) -> bool:
+    """A noun of an event of one day: an attack, a quake, a crash, a killing (WordNet's nouns of acts); a war
+    or an occupation lasts."""
+    return lemma in EVENT_NOUNS or lemma in DISASTERS or lex.classes.event(lemma) in EVENT_MEASURES
+
+
+def _carry_event_dates(claims: list[Claim], title_end: int, text: str,
+                       event_days: list[tuple[int, str, str, bool]] = ()) -> None:
     """One-day events: figures about the attack or the exchange a report is dated by take its day.
 
     A report says "Russia attacked Ukraine overnight with 728 drones" once; the drones shot down and
@@ -303,9 +350,18 @@ def _carry_event_dates(claims: list[Claim], title_end: int, text: str) -> None:
     event: tuple[str, str] | None = None
     event_para = 0
     breaks = [m.end() for m in re.finditer("\n\n", text)]  # what text.count("\n\n", 0, offset) counts
+    mentions = iter(sorted(d for d in event_days if d[0] >= title_end))
+    mention = next(mentions, None)
+    dated: dict[str, str] = {}  # the day of each event the text has dated so far, by its word
     for c in claims:
         if c.start < title_end:
             continue
+        while mention is not None and mention[0] < c.start:
+            # the lead's "a quake struck on Friday" dates the event the report is about, with or without a figure
+            if mention[3] and bisect_right(breaks, mention[0]) <= LEAD_PARAGRAPHS:
+                event, event_para = (mention[1], mention[1]), bisect_right(breaks, mention[0])
+            dated[mention[2]] = mention[1]
+            mention = next(mentions, None)
         para = bisect_right(breaks, c.start)
         is_event = c.measure in EVENT_MEASURES and "standing" not in c.cues or (
             c.category == "munition" and c.measure != "planned")
@@ -320,6 +376,13 @@ def _carry_event_dates(claims: list[Claim], title_end: int, text: str) -> None:
         # a report moves on to other events after a few paragraphs
         # an attack's or a quake's toll is of that day: "the death toll from last Friday's earthquake"
         # an event's toll is of its day when the report is about that one event (its lead dates it)
+        since = re.fullmatch(r"since the (\w+)", c.cues.get("period", ""))
+        if since and c.published and (since.group(1) in dated or event is not None):
+            # "68,000 bookings cancelled since the accident": from the accident's day to the publication
+            c.period_start = dated[since.group(1)] if since.group(1) in dated else event[0]
+            c.period_end = c.published[:10]
+            c.cues["period"] = f"(since the {since.group(1)}: the day of the event reported above)"
+            continue
         event_toll = "toll" in c.cues.get("cumulative", "") and event_para <= 1
         running = c.cumulative and not event_toll
         if c.period_start or c.period_end or event is None or running or para - event_para > 5:
@@ -2374,7 +2437,7 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
         before = doc_text(doc)[max(sent.start_char, s - 12):s].lower()
         counted_over = re.search(r"(?i)\b(?:past|previous|last|preceding)\s+(?:\w+\s+)?"
                                  r"(?:hours?|days?|weeks?|months?)\b|\bsince\b|\bso far\b", text) \
-            or re.search(r"\bsince\s*$", before)
+            or re.search(r"\bsince\s*$", before) or _under_since(span) or _recorded_over(host, num, text, pub)
         if (root.head.i in speech or root.i in speech or host.i in speech) and not (opening or counted_over):
             continue
         # a time that opens a sentence whose main verb is speech dates the statement ("In August, a report
@@ -2385,7 +2448,9 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
         # the sentence's times date the statement
         if gov.i in speech and not counted_over and not any(t.i in {w.i for w in num.subtree} for t in span):
             continue
-        if any(h.lemma_.lower() in lex.report_nouns for h in (root.head, host)):
+        # "the January report" dates a document; "has recorded 800 since January" counts over a span
+        if not counted_over and any(h.pos_ in ("NOUN", "PROPN") and h.lemma_.lower() in lex.report_nouns
+                                    for h in (root.head, host)):
             continue
         if not (opening or counted_over) and any(h.lemma_.lower() in STATEMENT_VERBS
                                                  or (h.pos_ == "VERB" and h.lemma_.lower() in lex.reporting_verbs)
@@ -2405,8 +2470,12 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
             continue
         # a time inside another clause that describes a noun ("assets frozen after the invasion in 2022"),
         # unless the noun is the one-day event the figure comes from ("the floods that struck on October 29")
+        # ... the clause that describes the figure itself dates it: "the 303 it won in 2019", "29,437 recorded in 2023"
+        # ... but not an estimate's: "the estimate of 3,000 troops that Washington gave last week"
+        described = (host.head.i == num.i or num.dep_ == "nummod" and host.head.i == num.head.i) and not any(
+            a.lemma_.lower() in lex.report_nouns for a in _ancestors(num, 4))
         if host.pos_ == "VERB" and host.i != gov.i and host.dep_ in ("relcl", "acl") and not event_noun \
-                and host.head.lemma_.lower() not in EVENT_NOUNS and not item:
+                and host.head.lemma_.lower() not in EVENT_NOUNS and not item and not described:
             continue
         if re.search(r"\bto\s*$", before) and text.lower().startswith("last"):
             continue  # "due to last six weeks": a verb, not a time
@@ -2430,7 +2499,9 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
         if lead is not None:
             return lead[0], f"(the list's lead-in: {lead[1]})", lead[1].lower().startswith("since"), None
     if best is None:
-        return None, "", False, None
+        event_word = _since_event(clause, sent, lex)
+        # "since the attack": dated by the attack's day, which _carry_event_dates finds
+        return None, f"since the {event_word}" if event_word else "", False, None
     # the characters of the time words too: they set the period, so they do not date the statement
     return best[1], best[2], best[2].lower().startswith("since"), best[3]
 
@@ -2548,6 +2619,41 @@ def _reaches(tok: Token, top: Token, speech: set[int]) -> bool:
             return False
         t = t.head
     return False
+
+
+def _recorded_over(verb: Token, num: Token, text: str, pub) -> bool:
+    """A verb that states the figure as its object, with a time of a month or more: "recorded 580 casualties
+    in 2023", "reported revenues of $108 billion in 2024" count over the time; a statement is made on one
+    day ("reported 49 deaths on Monday" dates the report)."""
+    # the figure is the object itself: "put the toll at 600 in April" gives an estimate made in April
+    if verb.pos_ != "VERB" or not any(c.dep_ in ("dobj", "attr") and c.left_edge.i <= num.i <= c.right_edge.i
+                                      and not any(t.dep_ == "prep" and t.lower_ in ("at", "to") for t in c.subtree)
+                                      for c in verb.children):
+        return False
+    p = resolve_period(text if re.match(r"(?i)(?:in|during|for)\b", text) else "in " + text, pub)
+    return p is not None and p[0] is not None and p[1] is not None and _days(p[0], p[1]) >= 27  # February too
+
+
+def _since_event(clause: set[int], sent: Span, lex: Lexicon) -> str | None:
+    """The event a running count starts from when no time names it: "since the accident" → accident,
+    "since the fires started" → fire, "since the start of the escalation" → escalation."""
+    for t in sent:
+        if t.lower_ != "since" or t.head.i not in clause:
+            continue
+        if t.dep_ == "prep":
+            word = next((c for c in t.children if c.dep_ == "pobj"), None)
+        elif t.dep_ == "mark":
+            word = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        else:
+            continue
+        if word is not None and word.lemma_.lower() in ("start", "beginning", "outset", "onset"):
+            of = next((c for c in word.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            word = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        # a definite event the report has told of: "since the attack", not "since an attack"
+        if word is not None and word.pos_ == "NOUN" and _event_noun(word.lemma_.lower(), lex) and any(
+                c.dep_ == "det" and c.lower_ in ("the", "its", "their") for c in word.children):
+            return word.lemma_.lower()
+    return None
 
 
 SINCE_DATE = re.compile(r"\b(?:on |in )?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}"

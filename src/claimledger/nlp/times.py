@@ -172,10 +172,18 @@ def resolve_period(text: str, pub: date | None) -> Period | None:
         for key, d in WAR_STARTS.items():
             if key in what and not re.search(r"\d", what.replace(key, "")):
                 return _iso(d), _iso(pub)
-        p = _point(what, pub)
-        if p:
-            return _iso(p[0]), _iso(pub)
-        return None
+        first = _since_start(what, pub)
+        return (_iso(first), _iso(pub)) if first else None
+    days = _day_range(t, pub)
+    if days:
+        return _iso(days[0]), _iso(days[1])
+    m = re.fullmatch(rf"(?:the )?{_N} months (?:to|through|until|ending(?: in)?) {_M}(?: (\d{{4}}))?", t)
+    if m:  # "the 12 months to August": the twelve months that end with August
+        n = NUMBER_WORDS.get(m.group(1)) or int(m.group(1))
+        month = MONTHS[m.group(2)]
+        year = int(m.group(3)) if m.group(3) else _past_month_year(month, pub)
+        end = _month_span(year, month)[1]
+        return _iso(_minus_months(end.replace(day=1), n - 1)), _iso(end)
     m = re.fullmatch(r"(?:between |from )?(.+?) (?:through|to|until|till|and|-|–) (.+)", t)
     if m and not re.search(r"\b(?:last|past|previous)\b", t):
         a, b = _point(m.group(1), pub), _point(m.group(2), pub)
@@ -200,12 +208,51 @@ def resolve_period(text: str, pub: date | None) -> Period | None:
     return None
 
 
+def _day_range(t: str, pub: date) -> tuple[date, date] | None:
+    """Days of one month named once: "between 27 and 29 May", "November 29 and 30", "March 3 to 5, 2024"."""
+    m = re.fullmatch(rf"(?:between |from |on )?(\d{{1,2}}) (?:and|to|through|until|-|–) (\d{{1,2}}) {_M}(?:,? (\d{{4}}))?", t)
+    if m:
+        first, last, month, year = m.group(1), m.group(2), m.group(3), m.group(4)
+    else:
+        m = re.fullmatch(rf"(?:between |from |on )?{_M} (\d{{1,2}}) (?:and|to|through|until|-|–) (\d{{1,2}})(?:,? (\d{{4}}))?", t)
+        if not m:
+            return None
+        month, first, last, year = m.group(1), m.group(2), m.group(3), m.group(4)
+    end = _explicit_date(f"{month} {last}" + (f", {year}" if year else ""), pub)
+    if end is None or not 1 <= int(first) <= end.day:
+        return None
+    return end.replace(day=int(first)), end
+
+
+def _since_start(what: str, pub: date) -> date | None:
+    """Where "since <what>" starts: "since March 3" → March 3; "since the start of last year" → its
+    January 1; "since the end of November" → November 30; "since ... a week ago" → P−7."""
+    edge = re.fullmatch(r"(?:the )?(start|beginning|end) of (?:the )?(.+)", what)
+    if edge:
+        whole = resolve_period("this year" if edge.group(2) == "year" else edge.group(2), pub)
+        if whole is None or whole[0] is None or whole[1] is None:
+            return None
+        return date.fromisoformat(whole[1] if edge.group(1) == "end" else whole[0])
+    m = re.fullmatch(rf"{_N} (day|week|month|year)s? ago", what)
+    if m:
+        n = NUMBER_WORDS.get(m.group(1)) or int(m.group(1))
+        unit = m.group(2)
+        if unit in ("month", "year"):
+            return _minus_months(pub, n * (12 if unit == "year" else 1))
+        return pub - timedelta(days=n * (7 if unit == "week" else 1))
+    p = _point(what, pub)
+    return p[0] if p else None
+
+
 # Time expressions the NER misses or splits: searched in the raw sentence.
 EXTRA_TIME = re.compile(
     rf"\b(?:(?:in |between |from )?{_M}(?: \d{{1,2}})?(?:,? \d{{4}})? (?:through|to|until|and) {_M}(?: \d{{1,2}})?"
     rf"(?:,? \d{{4}})?|"
     rf"(?:between |from |on )?{_D} (?:through|to|until|and) {_D}|"
     rf"(?:between |from )?\d{{1,2}} {_M}(?:,? \d{{4}})? (?:through|to|until|and|-|–) \d{{1,2}} {_M}(?:,? \d{{4}})?|"
+    rf"(?:between |from |on )?(?:\d{{1,2}} (?:and|to|through|until|-|–) \d{{1,2}} {_M}|"
+    rf"{_M} \d{{1,2}} (?:and|to|through|until|-|–) \d{{1,2}})(?:,? \d{{4}})?|"
+    rf"(?:in |over |during )?the {_N} months (?:to|through|until|ending(?: in)?) {_M}(?: \d{{4}})?|"
     rf"(?:on )?\d{{1,2}} {_M}(?:,? \d{{4}})?|"
     rf"(?:in )?the (?:early|small|late) hours of {_D}|(?:early|late) {_D}(?: morning| evening| night)?|"
     rf"since then|(?:(?<=have )|(?<=has )|(?<=had ))since|"
@@ -213,6 +260,7 @@ EXTRA_TIME = re.compile(
     rf"(?:(?:in|over|during) )?the (?:last|past|previous|preceding)(?: {_N})? (?:day|week|month|year)s?(?: alone)?|"
     rf"(?:last|past) (?:week|month|year)|"
     rf"since (?:the (?:start|beginning) of (?:the )?(?:full-scale )?(?:war|invasion|conflict|year)|"
+    rf"the (?:start|beginning|end) of (?:(?:last|this) (?:year|month)|{_M}(?: \d{{4}})?|\d{{4}})|"
     rf"(?:russia's |the )?(?:full-scale )?invasion(?: (?:began|started|of ukraine|in 2022))?|"
     rf"{_M}(?: \d{{1,2}})?(?:,? \d{{4}})?|\d{{4}}|the war began|the war started)|"
 
