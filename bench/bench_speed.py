@@ -14,7 +14,9 @@ first), each the median of --repeat passes over the documents' texts:
 - the same model called once per document, `nlp(text)`, since `extract` parses
   one document at a time (so batching and claimledger's own cost are apart);
 - `Extractor().nlp.pipe(texts)`: claimledger's pipeline (the model plus its
-  paragraph component), parse only;
+  paragraph component, its attribute rules applied by lookup), parse only;
+- the same with spaCy's own `attribute_ruler` in place of the lookup
+  (nlp/attribute_rules.py), to show what that saves in the same run;
 - `Extractor.extract(document)` per document: parse plus claim extraction,
   the number this script is for;
 - `Extractor.extract_many(documents)`: the batched path `claimledger extract` uses;
@@ -22,12 +24,14 @@ first), each the median of --repeat passes over the documents' texts:
   beforehand (what `extract` adds to the parse, measured directly).
 
 Prints one Markdown table (documents/s, claims/s, ms per document, time ×
-baseline) and writes it to bench/out/speed.md.
+baseline), the quality of the claims `extract_many` made in the same run (when
+the documents come with gold claims) and the process's peak memory, and writes
+them to bench/out/speed.md.
 """
 from __future__ import annotations
 
 import argparse
-import json
+import resource
 import statistics
 import sys
 import time
@@ -66,13 +70,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=BENCH / "out", help="output folder (default: bench/out)")
     a = ap.parse_args(argv)
 
+    from claimledger.evaluate import load_gold
     from claimledger.extract.claims import extract_claims
     from claimledger.models import Document
+    from claimledger.nlp.attribute_rules import FAST_RULES
     from claimledger.nlp.model import load_english
     from claimledger.pipeline import Extractor
 
-    with open(a.gold, encoding="utf-8") as fh:
-        documents = [Document.from_dict(json.loads(line)) for line in fh if line.strip()]
+    gold = load_gold(a.gold)
+    documents = [Document.from_dict(g) for g in gold]
     texts = [d.text for d in documents]
     nchars = sum(len(t) for t in texts)
 
@@ -82,6 +88,9 @@ def main(argv: list[str] | None = None) -> int:
     extractor = Extractor()
     t2 = time.perf_counter()
     parsed = list(extractor.nlp.pipe(texts))  # for the last row: extraction without the parse
+    ruled = Extractor(nlp=load_english())  # the same pipeline with spaCy's own attribute_ruler
+    ruled.nlp.enable_pipe("attribute_ruler")
+    ruled.nlp.disable_pipe(FAST_RULES)
 
     def consume(docs) -> int:
         for _ in docs:
@@ -93,6 +102,8 @@ def main(argv: list[str] | None = None) -> int:
         ("spaCy `nlp(text)` per document (plain model)", lambda: consume(plain(t) for t in texts)),
         ("claimledger pipeline `Extractor().nlp.pipe`, parse only",
          lambda: consume(extractor.nlp.pipe(texts))),
+        ("the same with spaCy's `attribute_ruler` in place of the lookup, parse only",
+         lambda: consume(ruled.nlp.pipe(texts))),
         ("`Extractor.extract` per document", lambda: sum(len(extractor.extract(d)) for d in documents)),
         ("`Extractor.extract_many` (batched, as `claimledger extract`)",
          lambda: sum(len(c) for _, c in extractor.extract_many(documents))),
@@ -101,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
                      for p, d in zip(parsed, documents, strict=True))),
     ]
     rows = timed(runs, a.repeat)
+    quality = _quality(gold, extractor, documents)
 
     base = rows[0][1]
     import spacy
@@ -118,11 +130,26 @@ def main(argv: list[str] | None = None) -> int:
         ms = 1000 * seconds / len(documents)
         dps = len(documents) / seconds
         lines.append(f"| {name} | {dps:,.1f} | {cps} | {ms:,.1f} | {seconds / base:.2f} |")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
+    lines += ["", f"Quality of `extract_many` in the same run: {quality}. Peak memory (RSS): {peak:,.0f} MB."]
     table = "\n".join(lines) + "\n"
     print(table)
     a.out.mkdir(parents=True, exist_ok=True)
     (a.out / "speed.md").write_text(table, encoding="utf-8")
     return 0
+
+
+def _quality(gold: list[dict], extractor, documents) -> str:
+    """Detection and full F1 of the extractor's claims against the documents' gold claims ("no gold claims"
+    when the file has none)."""
+    from claimledger.evaluate import score
+
+    if not any(g.get("claims") for g in gold):
+        return "no gold claims"
+    predicted = [c.to_dict() for _, claims in extractor.extract_many(documents) if isinstance(claims, list)
+                 for c in claims]
+    summary = score(gold, predicted).summary()
+    return f"detect F1 {summary['detect']['f1']:.3f}, full F1 {summary['full']['f1']:.3f}"
 
 
 if __name__ == "__main__":

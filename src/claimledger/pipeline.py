@@ -1,7 +1,8 @@
 """The one orchestrator. The stages, in order:
 
 1. ingest   — sources (files, directories, URLs, feeds) → Document (claimledger.ingest)
-2. nlp      — the English spaCy pipeline, with paragraph breaks as sentence breaks
+2. nlp      — the English spaCy pipeline, with paragraph breaks as sentence breaks and the model's
+               attribute rules applied by lookup (nlp/attribute_rules.py: the same parse, faster)
 3. extract  — parsed Doc + resources → Claim records (claimledger.extract.claims, pure)
 4. ledger   — Document + claims stored in one transaction (claimledger.store)
 
@@ -178,10 +179,12 @@ class Extractor:
                  lexicon: str | Path | None = None, model: str | None = None,
                  decisions: str | Path | bool | None = None):
         from claimledger.nlp import factories  # noqa: F401  (registers the components)
+        from claimledger.nlp.attribute_rules import use_fast_attribute_rules
         from claimledger.nlp.model import load_english
 
         self.nlp = nlp if nlp is not None else load_english(model)
         factories.prepare(self.nlp)
+        use_fast_attribute_rules(self.nlp)
         self.resources = Resources.build(self.nlp, gazetteer=gazetteer, lexicon=lexicon, decisions=decisions)
         self.version = extractor_version(self.nlp, self.resources)
         """What makes this extractor's claims what they are, recorded on each claim (`Claim.extracted_with`)."""
