@@ -1,7 +1,10 @@
-"""spaCy components of claimledger, registered here and only here.
+"""spaCy components of claimledger, registered here (and `claimledger_attribute_rules`, which
+nlp/attribute_rules.py registers beside the code it runs).
 
 - `claimledger_paragraphs` (v1): a blank line always starts a new sentence,
   so a title or a dateline never runs into the lead.
+- `claimledger_attribute_rules`: the model's attribute rules by lookup, the
+  same parse faster (nlp/attribute_rules.py; `Extractor` puts it in place).
 - `claimledger` (v1): the whole extractor as a component; the claims of a doc
   go on `doc._.claims` (a list of Claim). Its document metadata comes from
   `doc._.claimledger_meta` (a dict with id, published, publisher, title) when
