@@ -103,14 +103,15 @@ def _country_of_id(eid: str | None, ents: EntityIndex) -> str | None:
 
 
 def _victims_side(num: Token, sent: Span, ents: EntityIndex, lex: Lexicon, ctx: Context,
-                  reporter: str | None = None, measure: str = "killed", category: str = "casualty"
-                  ) -> tuple[str | None, str]:
+                  reporter: str | None = None, measure: str = "killed", category: str = "casualty",
+                  violent: bool = False) -> tuple[str | None, str]:
     """Whose dead, wounded, held or displaced, when the figure's own words do not say.
 
     "North Korean losses ... at 300 soldiers dead" (a casualty noun of a country in the sentence),
     then a country where it happened ("strikes elsewhere in Ukraine", a place in Gaza), then the
     figure before it in the same sentence. Victims of disasters belong to no side; nor do suspects
-    arrested, nor things the police seize from owners the text does not name (C16).
+    arrested, nor things the police seize from owners the text does not name (C16); but people the
+    figure's own clause says a violent cause harmed (`violent`) are a side's, in a report of a disaster too.
     """
     casualty = category == "casualty" or measure in HARM_MEASURES
     suspects = any(t.lower_ in SUSPECT_WORDS or t.lemma_.lower() in SUSPECT_WORDS for t in sent)
@@ -124,7 +125,7 @@ def _victims_side(num: Token, sent: Span, ents: EntityIndex, lex: Lexicon, ctx: 
                     m = ents.at(c)
                     if m and m.kind in ("country", "demonym"):
                         return m.id, f"{c.text} {t.text}"
-    if words & DISASTERS or (ctx.harm == "disaster" and casualty):
+    if words & DISASTERS and not violent or (ctx.harm == "disaster" and casualty and not violent):
         return None, ""
     # "North Korea ... had suffered some 4,700 casualties": who suffered, lost or sustained them
     t = num
@@ -138,7 +139,7 @@ def _victims_side(num: Token, sent: Span, ents: EntityIndex, lex: Lexicon, ctx: 
             role = "dobj" if t.lemma_.lower() == "cost" else "nsubj"
             for c in t.children:
                 if c.dep_ == role:
-                    m = _np_entity(c, ents) or _pronoun_party(c, ents)  # "Chile, which lost 14 soldiers"
+                    m = _np_entity(c, ents) or _pronoun_party(c, ents, lex)  # "Chile, which lost 14 soldiers"
                     if m and m.kind in ("country", "demonym"):
                         return m.id, f"{c.text} {t.text}"
             break
@@ -178,6 +179,26 @@ def _victims_side(num: Token, sent: Span, ents: EntityIndex, lex: Lexicon, ctx: 
     if reporter:
         return reporter, "(the side that reports its own losses)"
     return ctx.main_country, "(the country the report is about)" if ctx.main_country else ""
+
+
+def _violent_cause(counted: Token, gov: Token, lex: Lexicon) -> bool:
+    """The figure's own clause names violence as what harmed the people: "attacks have killed 68 civilians",
+    "civilians killed in air strikes", "wounded by shelling". Its victims belong to a side even in a report
+    about a disaster, where the dead of the disaster itself have none."""
+    verbs = [c for c in counted.children if c.dep_ in ("acl", "relcl")] + [gov]
+    for verb in verbs:
+        if lex.classes.measure(verb.lemma_.lower()) not in HARM_MEASURES:
+            continue  # a verb of harm: "killed", "injured", "died"
+        for c in verb.children:
+            if c.dep_ == "nsubj":
+                causes = [c]
+            elif c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in ("in", "by"):
+                causes = [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
+            else:
+                continue
+            if any(t.lemma_.lower() in VIOLENCE_WORDS for t in causes):
+                return True
+    return False
 
 
 def _what_befell(measure: str) -> str:
@@ -730,10 +751,12 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
             recipient, rcue = defender, dcue
     # the side of people harmed, held or driven out; people merely counted (voters, residents) have none
     victims = measure in CASUALTY_MEASURES | {"displaced"}
-    if victims and ctx.harm == "disaster" and measure in HARM_MEASURES:
+    violent = victims and _violent_cause(noun_tok if noun_tok is not None else num, gov, lex)
+    if victims and ctx.harm == "disaster" and measure in HARM_MEASURES and not violent:
         actor, acue = None, ""  # "658 Egyptians died in the heat": a disaster's dead have no side (C8)
     if actor is None and victims:
-        actor, acue = _victims_side(num, sent, ents, lex, ctx, _country_of_id(chain.source, ents), measure, category)
+        actor, acue = _victims_side(num, sent, ents, lex, ctx, _country_of_id(chain.source, ents), measure, category,
+                                    violent)
         if measure == "displaced" and actor == recipient and acue.startswith("("):
             actor, acue = None, ""  # refugees counted only by the country hosting them have no side named (spec)
     elif actor is None and family == "money" and measure in ("pledged", "transferred") and ctx.actor.get("money"):
@@ -761,7 +784,8 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
     location, lcue = _location(num, noun_tok, gov, ents)
     if location:
         cues["location"] = lcue
-    if measure == "released" and actor and recipient is None and category in PERSON_CATEGORIES:
+    if measure == "released" and actor and recipient is None and category in PERSON_CATEGORIES \
+            and _brought_home(gov, noun_tok):
         recipient, rcue = actor, "(their own side's people, returned)"
     sending = measure in ("deployed", "planned", "transferred", "launched", "pledged")
     if recipient is None and sending and category not in ("casualty",):
@@ -2051,17 +2075,28 @@ def _actor(num: Token, noun: Token | None, gov: Token, measure: str, category: s
                     m = _np_entity(p, ents)
                     if m and m.kind in ("country", "demonym", "body", "organisation", "international"):
                         return _side(m), f"from {p.text}"
-        return None, ""
+        if measure != "other":
+            return None, ""
+        # "the Conservatives got 6.8 million votes", "the fund received $112 million": nothing was handed on
+        # by a side, and what the subject got is its own
     if verb is not None and measure not in (CASUALTY_MEASURES - {"released"}) | {"displaced"} \
             and not _beside_the_verb(num, noun if noun is not None else num, verb):
         for v in _verb_and_heads(verb):
             if _counts_only(v, lex):
                 break  # "the ministry has assessed 1.7 million buildings": who counts is the source (C18)
+            if v.lemma_.lower() == "cost":
+                # "the outage cost the bank $40 million": who pays is the one it cost, not the cause
+                payer = next((c for c in v.children if c.dep_ == "dative"), None)
+                m = None if payer is None else (
+                    _np_entity(payer, ents) or _pronoun_party(payer, ents, lex) or _named_party(payer))
+                if m and m.kind in ("country", "demonym", "body", "organisation", "international"):
+                    return _side(m), f"cost {payer.text}"
+                break
             for c in v.children:
                 if c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children):
                     return None, ""  # "Kyiv and Moscow are to hand over 1,000 prisoners each"
                 if c.dep_ in ("nsubj",):
-                    m = _np_entity(c, ents) or _pronoun_party(c, ents) or _named_party(c)
+                    m = _np_entity(c, ents) or _pronoun_party(c, ents, lex) or _named_party(c)
                     if m and m.kind in ("country", "demonym", "body", "organisation", "international"):
                         return _side(m), f"by {c.text}"
                     if m and m.kind == "person" and m.country and measure in ("pledged", "transferred", "deployed",
@@ -2200,17 +2235,20 @@ def _words_of_slug(eid: str, sent: Span) -> str | None:
 STATE_NOUNS = {"government", "country", "state", "authorities", "authority", "administration"}
 
 
-def _pronoun_party(subject: Token, ents: EntityIndex) -> Mention | None:
+def _pronoun_party(subject: Token, ents: EntityIndex, lex: Lexicon) -> Mention | None:
     """The party a pronoun subject stands for: "Kenya, which has about 750 officers" (the noun a relative
     clause hangs on), "FEMA said it had deployed 4,800 staff" (the speaker of the clause it is said in),
     "It has had at most 1,000 personnel" (the party named last, in this sentence or the one before), "the
-    government" (the country named last: spec, a country's government in general is the country)."""
+    government" (the country named last: spec, a country's government in general is the country), "the
+    carmaker" (the organisation named last: a definite noun of a kind of organisation, WordNet's)."""
     word = subject.lower_
     verb = subject.head
     if word in ("which", "who", "that") and verb.dep_ == "relcl":
         return _np_entity(verb.head, ents)
     if subject.lemma_.lower() in STATE_NOUNS and all(c.dep_ == "det" for c in subject.children):
         return ents.last_before(subject.i, ("country",))  # "the government would earmark 100 billion lira"
+    if subject.lemma_.lower() in lex.classes.organisations and [c.lower_ for c in subject.children] == ["the"]:
+        return ents.last_before(subject.i, ("organisation", "body", "international"))  # "the company paid $22m"
     if word not in ("it", "they", "we"):
         return None
     if verb.dep_ == "ccomp":
@@ -2268,6 +2306,12 @@ def _receives(verb: Token) -> bool:
 
 def _recipient(num: Token, noun: Token | None, gov: Token, measure: str, category: str, ents: EntityIndex,
                actor: str | None) -> tuple[str | None, str]:
+    if measure == "displaced" or measure in ("transferred", "planned") and category != "money":
+        # "- Chad: 587,000 Sudanese refugees", "- Israel (Feb. 7): 3,000 Hellfire missiles": a list by receiver;
+        # "Hungary has taken in 116,000, Moldova nearly 80,000": a figure's own receiver where the verb is gapped
+        label = _label_party(num, ents)
+        if label is not None and label.kind == "country" and label.id != actor:
+            return label.id, label.text
     verb = gov if gov.pos_ in ("VERB", "AUX") else None
     if verb is not None and _receives(verb):
         # the receiver is the subject: "Chad has received 700,000 refugees", "Hungary has taken in 116,000"
@@ -2309,11 +2353,6 @@ def _recipient(num: Token, noun: Token | None, gov: Token, measure: str, categor
                 if p == "with":
                     continue
                 return rid, cue
-    if measure == "displaced" or measure in ("transferred", "planned") and category != "money":
-        # "- Chad: 587,000 Sudanese refugees", "- Israel (Feb. 7): 3,000 Hellfire missiles": a list by receiver
-        label = _label_party(num, ents)
-        if label is not None and label.kind == "country" and label.id != actor:
-            return label.id, label.text
     # "fighting for Russia", "on Russia's side": a relative or participle clause on the noun
     if noun is not None and category in ("personnel", "casualty"):
         for c in noun.children:
@@ -2325,6 +2364,23 @@ def _recipient(num: Token, noun: Token | None, gov: Token, measure: str, categor
                             if m and m.kind == "country":
                                 return m.id, f"{c.text} {d.text} {p.text}"
     return None, ""
+
+
+RETURN_VERBS = {"return", "repatriate"}
+RETURN_WORDS = {"home", "back"}
+
+
+def _brought_home(gov: Token, noun: Token | None) -> bool:
+    """The people freed are said to go back to their own side ("brought home", "handed back", "returned",
+    "repatriated"), which names it as the receiving side; people merely released, freed from a prison or
+    set free by their captors name none (spec: null where the text names no receiving side)."""
+    verbs = list(_verb_and_heads(gov)) if gov.pos_ in ("VERB", "AUX") else []
+    if any(v.lemma_.lower() in RETURN_VERBS | RECEIVING_VERBS for v in verbs):
+        return True
+    heads = verbs + ([noun] if noun is not None else [])  # a title's "20 hostages home"
+    if any(c.lower_ in RETURN_WORDS and c.dep_ in ("advmod", "prt", "npadvmod") for h in heads for c in h.children):
+        return True
+    return noun is not None and any(c.dep_ == "amod" and c.lemma_.lower() in RETURN_VERBS for c in noun.children)
 
 
 def _defender(gov: Token, ents: EntityIndex, attribution: Attribution) -> tuple[str | None, str]:

@@ -96,6 +96,7 @@ class WordClasses:
     state_measure: dict[str, str] = field(default_factory=dict)  # "custody", "shelter": see STATE_ANCHORS
     places: frozenset[str] = frozenset()  # "state", "country", "county": see _places
     speech: frozenset[str] = frozenset()
+    organisations: frozenset[str] = frozenset()  # "company", "airline", "charity": see _organisations
     version: str = ""
 
     @classmethod
@@ -107,7 +108,8 @@ class WordClasses:
             return cls()
         return cls(verb_measure=data["verbs"], noun_category=data["nouns"], event_measure=data.get("events", {}),
                    state_measure=data.get("states", {}), places=frozenset(data.get("places", [])),
-                   speech=frozenset(data.get("speech", [])), version=data.get("version", ""))
+                   speech=frozenset(data.get("speech", [])),
+                   organisations=frozenset(data.get("organisations", [])), version=data.get("version", ""))
 
     def measure(self, lemma: str) -> str | None:
         return self.verb_measure.get(lemma)
@@ -241,14 +243,15 @@ def build(wordnet_dir: str | Path, out: str | Path) -> dict[str, int]:
     events = _event_nouns(wn, verbs)
     states = _classes(wn, "n", STATE_ANCHORS, max_senses=1)
     places = _places(wn)
+    organisations = _organisations(wn, nouns)
     data = {"version": "wordnet-3.0/1", "source": "WordNet 3.0 (Princeton University), wndb files",
             "licence": "WordNet 3.0 licence; WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.",
             "verbs": dict(sorted(verbs.items())), "nouns": dict(sorted(nouns.items())),
             "events": dict(sorted(events.items())), "states": dict(sorted(states.items())), "places": places,
-            "speech": speech}
+            "speech": speech, "organisations": organisations}
     Path(out).write_text(json.dumps(data, ensure_ascii=False, indent=0, sort_keys=False) + "\n", encoding="utf-8")
     return {"verbs": len(verbs), "nouns": len(nouns), "events": len(events), "states": len(states),
-            "places": len(places), "speech": len(speech)}
+            "places": len(places), "speech": len(speech), "organisations": len(organisations)}
 
 
 LOCATION_LEXFILE = 15  # noun.location: "state", "province", "district", "site"
@@ -265,6 +268,27 @@ def _places(wn: _WordNet) -> list[str]:
         if first is None or "_" in lemma or first in wn.instances:
             continue
         if wn.lexfile["n"][first] == LOCATION_LEXFILE or country in wn.ancestors("n", first):
+            out.append(lemma)
+    return sorted(out)
+
+
+ORGANISATION = "organization.n.01"
+GOVERNMENT = "government.n.01"  # "the regime", "the junta": a country's government, which is the country (spec)
+
+
+def _organisations(wn: _WordNet, nouns: dict[str, str]) -> list[str]:
+    """Nouns of a kind of organisation ("company", "carmaker", "airline", "bank", "charity") whose first two
+    senses reach one: "the company" in a report stands for an organisation it named before. Nouns of
+    people at work ("army", "police", "team") are left to their category: they are counted, not named; nor
+    are kinds of government ("regime", "junta"), which stand for their country."""
+    org, government = wn.synset(ORGANISATION), wn.synset(GOVERNMENT)
+    out = []
+    for lemma, offsets in wn.senses["n"].items():
+        if not offsets or not lemma.isalpha() or offsets[0] in wn.instances or lemma in nouns:
+            continue
+        if any(government in wn.ancestors("n", o) for o in offsets[:2]):
+            continue
+        if any(org in wn.ancestors("n", o) for o in offsets[:2]):
             out.append(lemma)
     return sorted(out)
 
