@@ -565,13 +565,13 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
             pronoun_ref = True
             noun_tok = None  # "killing four people and injuring 11 others": the people of the sentence
         if noun_tok is not None and noun_tok.pos_ == "PROPN" and noun_tok.ent_type_ in NAME_TYPES \
-                and lex.noun_class(_item_lemma(noun_tok)) is None \
+                and lex.noun_class(_item_lemma(noun_tok, lex)) is None \
                 and not (noun_tok.tag_ == "NNPS" and noun_tok.i > num.i):
             # "Agadir 5", "UNIFIL (Lebanon): 10,100": a name heads the row, not the thing counted; a plural name
             # after the figure is counted ("eight straight World Cups")
             noun_tok = None
         if noun_tok is not None:
-            lemma = _item_lemma(noun_tok)
+            lemma = _item_lemma(noun_tok, lex)
             if lemma in NOT_ITEMS:
                 return None
             item = lemma
@@ -600,7 +600,7 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         measure, mcue, future, label = row
         head = _label_noun(label) if noun_tok is None and item is None and label is not None else None
         if head is not None:
-            item = _item_lemma(head)  # "Homes destroyed: 1,240" counts homes
+            item = _item_lemma(head, lex)  # "Homes destroyed: 1,240" counts homes
             cues["item"] = head.text
     if item is None and mcue.lower() in MEASURE_NOUN_ITEMS:
         # "put casualties at several hundred", "losses had passed 1 million": the noun that set the measure
@@ -1076,7 +1076,7 @@ def _counted_noun(num: Token, span: Span, lex: Lexicon) -> Token | None:
         head = head.head
         if head.pos_ in ("NOUN", "PROPN") and head.dep_ != "compound":
             break
-    if head.i != num.i and head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
+    if head.i != num.i and head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") and not _cut_off(num, head, span):
         if head.pos_ == "PROPN" and head.ent_type_ in ("ORG", "GPE", "PERSON", "NORP") and head.dep_ == "compound":
             head = head.head
         if head.pos_ == "VERB" and head.tag_ not in ("VBN",):
@@ -1109,9 +1109,18 @@ def _counted_noun(num: Token, span: Span, lex: Lexicon) -> Token | None:
                 if all(w.tag_ in ("JJ", "VBN", "VBD", "NNP") for w in between) and (not verbs or t.tag_ == "NNPS"):
                     return t
                 break
-            if t.is_punct:
+            if t.is_punct or "\n" in t.text:
                 break
     return None
+
+
+def _cut_off(num: Token, head: Token, span: Span) -> bool:
+    """Something between the figure and the noun the parse hangs it on says the noun is not what it
+    counts: a bracket ("over 400 (alliance figures)" names who counted), a line break (a title's "Toll
+    rises to 80" runs on into the next line) or a preposition after the quantity ("160 across six
+    states" counts no states)."""
+    return any(t.text in ("(", "[") or "\n" in t.text or t.pos_ == "ADP" and t.i >= span.end and t.lower_ != "of"
+               for t in num.doc[num.i + 1:head.i])
 
 
 def _through_containers(noun: Token, lex: Lexicon) -> Token:
@@ -1134,9 +1143,11 @@ MASS_UNITS = {"tonne": "tonne", "tonnes": "tonne", "ton": "tonne", "tons": "tonn
               "kilograms": "kilogram", "gram": "gram", "grams": "gram", "g": "gram"}
 
 
-def _item_lemma(noun: Token) -> str:
+def _item_lemma(noun: Token, lex: Lexicon) -> str:
     text = noun.lower_
     lemma = noun.lemma_.lower()
+    if noun.tag_ in ("NNS", "NNPS"):
+        lemma = lex.classes.singular(text, lemma)  # "doses", not "dos"
     if text in ("people", "persons"):
         return "person"
     if text in ("dead",):
@@ -1152,6 +1163,8 @@ def _item_lemma(noun: Token) -> str:
     elif lemma == text and lemma.endswith("s") and not lemma.endswith("ss") and len(lemma) > 3 \
             and noun.tag_ in ("NNS", "NNPS"):
         lemma = lemma[:-1]
+    elif lemma == text and re.fullmatch(r".*\ds", lemma):
+        lemma = lemma[:-1]  # "180 K2s", "48 FA-50s": the plural of a designation
     return lemma.replace("servicemen", "serviceman")
 
 
@@ -1171,6 +1184,9 @@ MEASURE_NOUN_ITEMS = {"casualties": "casualty", "casualty": "casualty", "losses"
                       "deaths": "death", "death": "death", "fatalities": "fatality", "injuries": "injury"}
 
 
+THING_FAMILIES = ("munition", "weapon", "vehicle", "aircraft")
+
+
 def _context_item(num: Token, measure: str | None, ctx: Context, sent: Span) -> str:
     """The noun a bare figure refers to: the last noun counted in this sentence, else a person."""
     doc = num.doc
@@ -1188,6 +1204,11 @@ def _context_item(num: Token, measure: str | None, ctx: Context, sent: Span) -> 
         return item if fates.get(item, measure) == measure else "person"
     if measure in ("launched", "destroyed", "damaged", "transferred") and "munition" in ctx.last_item:
         return ctx.last_item["munition"]
+    if measure in (None, "deployed", "planned", "other") \
+            and any(ctx.last_item.get(family) == ctx.previous_item for family in THING_FAMILIES):
+        # "12,241 warheads ... Of that total, some 9,614 were deployed": a bare figure that may count things
+        # goes on counting the thing counted just before, not people
+        return ctx.previous_item
     if measure in ("killed", "wounded", "killed_or_wounded", "captured", "missing", "released", "deployed", "planned",
                    "displaced") or measure is None:
         for family in ("casualty", "people", "personnel"):
@@ -1307,6 +1328,9 @@ def _predicate_measure(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
 
 
 STATE_WORDS = {"wounded", "injured", "dead", "sick", "missing", "unaccounted"}
+# A participle that modifies another noun ("on a given day") or heads a phrase as a preposition would
+# ("given the destruction", "following the attack") describes; it is no event of the things counted.
+DESCRIBING_DEPS = {"amod", "prep"}
 
 
 def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc) -> tuple[str | None, str, bool]:
@@ -1370,7 +1394,7 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
         m = _verb_measure(c, lex, money) or lex.noun_measures.get(c.lower_)
         if not m or m == "planned":
             continue
-        if c.dep_ == "relcl" and c.lemma_.lower() in lex.reporting_verbs:
+        if c.dep_ == "relcl" and c.lemma_.lower() in lex.reporting_verbs or _states_figure(c, num, lex):
             continue
         before_noun = c.i < anchor.i
         if before_noun and (c.lower_ in STATE_WORDS or c.dep_ == "amod" and c.tag_ in ("JJ", "VBN")):
@@ -1441,6 +1465,8 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
         m = None
         if t.pos_ in ("VERB", "AUX", "ADJ"):
             m = _verb_measure(t, lex, money) or (lex.noun_measures.get(t.lower_) if t.pos_ == "ADJ" else None)
+        if m in ("transferred", "sendlike") and _message(noun, lex):
+            return "other", t.text, _is_future(t, lex)  # "received hundreds of calls": messages, not supplies
         if m and prev.lower_ == "by" and prev.dep_ == "prep":
             # a figure after "by" is a margin or a means ("approved the bill by 195 votes to 106"), not what
             # the verb acts on
@@ -1486,7 +1512,7 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
                 # "the number of people who died ... has climbed to 225"
                 for w in of:
                     for r in w.children:
-                        if r.dep_ in ("relcl", "acl"):
+                        if r.dep_ in ("relcl", "acl") and not _states_figure(r, w, lex):
                             rm = _verb_measure(r, lex, money)
                             if rm and rm not in ("planned",):
                                 return rm, r.text, False
@@ -1495,19 +1521,20 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
             return candidate
     if noun is not None and noun.lemma_.lower() in lex.weak_noun_measures:
         return lex.weak_noun_measures[noun.lemma_.lower()], noun.text, False
-    if money or (noun is not None and lex.noun_class(_item_lemma(noun)) in ("personnel", "people")) \
-            or (noun is not None and _item_lemma(noun) == "person"):
+    if money or (noun is not None and lex.noun_class(_item_lemma(noun, lex)) in ("personnel", "people")) \
+            or (noun is not None and _item_lemma(noun, lex) == "person"):
         return None, "", False
     # 4. nothing governs it: the nearest measure verb of the sentence that is not speech
     #    (nouns too for munitions: "the barrage of 539 drones")
     sent = num.sent
-    munition = noun is not None and lex.noun_class(_item_lemma(noun)) == "munition"
+    munition = noun is not None and lex.noun_class(_item_lemma(noun, lex)) == "munition"
     best = None
     for t in sent:
         if t.i == num.i or (noun is not None and t.i == noun.i):
             continue
         allowed = ("VERB", "AUX", "NOUN", "ADJ") if munition else ("VERB", "AUX")
-        if t.pos_ in allowed and t.lemma_.lower() not in lex.reporting_verbs:
+        if t.pos_ in allowed and t.lemma_.lower() not in lex.reporting_verbs and t.dep_ not in DESCRIBING_DEPS \
+                and not _states_figure(t, num, lex):
             m = _verb_measure(t, lex, money)
             if m and m != "planned":
                 d = abs(t.i - num.i) + (0 if t.i < num.i else 2) + (0 if t.pos_ in ("VERB", "AUX") else 4)
@@ -1516,6 +1543,20 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
     if best:
         return best[1], best[2], best[3]
     return None, "", False
+
+
+def _message(noun: Token | None, lex: Lexicon) -> bool:
+    """The counted thing is something said, written or asked (WordNet's messages and speech acts: calls,
+    claims, reports, requests): received or sent, it passes on news, it is no supply handed over."""
+    return noun is not None and noun.pos_ == "NOUN" and lex.classes.is_message(noun.lemma_.lower())
+
+
+def _states_figure(verb: Token, num: Token, lex: Lexicon) -> bool:
+    """A verb on a bare figure that a report noun holds tells who gave the figure, not what befell the
+    things counted: "a count of 31 given by the ministry", "the toll of 5,300 that he had given"."""
+    of = num.head
+    return verb.head.i == num.i and num.like_num and verb.dep_ in ("acl", "relcl") and num.dep_ == "pobj" \
+        and of.lower_ == "of" and of.head.lemma_.lower() in lex.report_nouns
 
 
 def _home_again(anchor: Token) -> bool:
@@ -1555,7 +1596,7 @@ def _state_measure(anchor: Token, noun: Token | None, lex: Lexicon, money: bool)
     that says nothing more of them: "9,100 still in Israeli jails", "remain in custody", "spent the night
     in emergency shelters", "were taken to hospital", "under evacuation orders" (WordNet's places of
     confinement, shelter, care and the dead, and the nouns of acts)."""
-    if money or noun is not None and (lex.noun_class(_item_lemma(noun)) == "personnel"
+    if money or noun is not None and (lex.noun_class(_item_lemma(noun, lex)) == "personnel"
                                       or noun.lemma_.lower() in lex.weak_noun_measures):
         return None  # guards at a prison, staff in a hospital: there in their role; bodies stay the dead
     says_nothing = (None, "other", "sendlike", "transferred")
@@ -1699,10 +1740,12 @@ def _line_at(text: str, at: int) -> tuple[int, int] | None:
 
 def _label_noun(label: Span) -> Token | None:
     """The noun a list item's label counts: its first noun that is no modifier and no object of a
-    preposition ("Homes destroyed", "People still staying in shelters", "Confirmed cases")."""
+    preposition ("Homes destroyed", "People still staying in shelters", "Confirmed cases"). A label's
+    capitalised first word that names nothing is a plural common noun the tagger took for a name
+    ("Villages taken")."""
     for t in label:
-        if t.pos_ == "NOUN" and t.dep_ not in ("compound", "pobj", "poss", "npadvmod") \
-                and t.lemma_.lower() not in NOT_ITEMS:
+        common = t.pos_ == "NOUN" or t.tag_ == "NNPS" and t.i == label.start and not t.ent_type_
+        if common and t.dep_ not in ("compound", "pobj", "poss", "npadvmod") and t.lemma_.lower() not in NOT_ITEMS:
             return t
     return None
 

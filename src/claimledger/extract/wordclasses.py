@@ -83,6 +83,15 @@ STATE_ANCHORS: list[tuple[str, str]] = [
     ("hospital.n.01", "wounded"), ("morgue.n.01", "killed"),
 ]
 
+# What one says, writes or asks, counted as such ("hundreds of calls", "11,000 claims", "16 reports", "tips"):
+# received or sent, it is a message, not a supply handed over. Documents that grant or entitle ("visas",
+# "passes", "permits", "tickets") are handed over: their more specific anchors come first and name no message.
+MESSAGE_ANCHORS: list[tuple[str, str]] = [
+    ("approval.n.04", "grant"), ("legal_document.n.01", "grant"), ("commercial_document.n.01", "grant"),
+    ("telephone_call.n.01", "message"), ("message.n.01", "message"), ("message.n.02", "message"),
+    ("speech_act.n.01", "message"), ("utterance.n.01", "message"), ("document.n.01", "message"),
+]
+
 SPEECH_LEXFILE = 32  # verb.communication
 
 
@@ -95,6 +104,8 @@ class WordClasses:
     event_measure: dict[str, str] = field(default_factory=dict)  # "arrest", "evacuation": see _event_nouns
     state_measure: dict[str, str] = field(default_factory=dict)  # "custody", "shelter": see STATE_ANCHORS
     places: frozenset[str] = frozenset()  # "state", "country", "county": see _places
+    messages: frozenset[str] = frozenset()  # "call", "claim", "report": see MESSAGE_ANCHORS
+    nouns_in_e: frozenset[str] = frozenset()  # "dose", "base", "grave": see singular()
     speech: frozenset[str] = frozenset()
     organisations: frozenset[str] = frozenset()  # "company", "airline", "charity": see _organisations
     version: str = ""
@@ -108,6 +119,7 @@ class WordClasses:
             return cls()
         return cls(verb_measure=data["verbs"], noun_category=data["nouns"], event_measure=data.get("events", {}),
                    state_measure=data.get("states", {}), places=frozenset(data.get("places", [])),
+                   messages=frozenset(data.get("messages", [])), nouns_in_e=frozenset(data.get("nouns_in_e", [])),
                    speech=frozenset(data.get("speech", [])),
                    organisations=frozenset(data.get("organisations", [])), version=data.get("version", ""))
 
@@ -125,6 +137,17 @@ class WordClasses:
 
     def is_place(self, lemma: str) -> bool:
         return lemma in self.places
+
+    def is_message(self, lemma: str) -> bool:
+        return lemma in self.messages
+
+    def singular(self, plural: str, lemma: str) -> str:
+        """The singular of a plural in -es that a lemmatizer cut too far or read as another word ("doses"
+        → "dos", "bases" → "basis", "graves" → "graf"): the word without its -s where WordNet has that
+        noun in -e, else the lemma ("buses" → "bus", "crises" → "crisis")."""
+        if plural.endswith("es") and lemma != plural[:-1] and plural[:-1] in self.nouns_in_e:
+            return plural[:-1]
+        return lemma
 
 
 # -- building the table from the WordNet database ---------------------------------
@@ -244,14 +267,20 @@ def build(wordnet_dir: str | Path, out: str | Path) -> dict[str, int]:
     states = _classes(wn, "n", STATE_ANCHORS, max_senses=1)
     places = _places(wn)
     organisations = _organisations(wn, nouns)
+    messages = sorted(lemma for lemma, cls in _classes(wn, "n", MESSAGE_ANCHORS, max_senses=3).items()
+                      if cls == "message" and "_" not in lemma)
+    # nouns in -e, so that a plural in -es finds its singular ("doses" → "dose", not "dos")
+    nouns_in_e = sorted(lemma for lemma, offsets in wn.senses["n"].items()
+                        if lemma.endswith("e") and lemma.isalpha() and any(o not in wn.instances for o in offsets))
     data = {"version": "wordnet-3.0/1", "source": "WordNet 3.0 (Princeton University), wndb files",
             "licence": "WordNet 3.0 licence; WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.",
             "verbs": dict(sorted(verbs.items())), "nouns": dict(sorted(nouns.items())),
             "events": dict(sorted(events.items())), "states": dict(sorted(states.items())), "places": places,
-            "speech": speech, "organisations": organisations}
+            "speech": speech, "messages": messages, "nouns_in_e": nouns_in_e, "organisations": organisations}
     Path(out).write_text(json.dumps(data, ensure_ascii=False, indent=0, sort_keys=False) + "\n", encoding="utf-8")
     return {"verbs": len(verbs), "nouns": len(nouns), "events": len(events), "states": len(states),
-            "places": len(places), "speech": len(speech), "organisations": len(organisations)}
+            "places": len(places), "speech": len(speech), "messages": len(messages),
+            "nouns_in_e": len(nouns_in_e), "organisations": len(organisations)}
 
 
 LOCATION_LEXFILE = 15  # noun.location: "state", "province", "district", "site"
