@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import islice
 
@@ -327,7 +327,9 @@ def _event_days(doc: Doc, pub, lex: Lexicon) -> list[tuple[int, str, str, bool]]
     for sent in doc.sents:
         for s, e, text in time_entities(sent):
             span = doc.char_span(s, e, alignment_mode="expand")
-            p = resolve_period(text, pub) if span is not None else None
+            if span is None:
+                continue
+            p = resolve_period(text, pub)
             # "since ... on Feb. 24, 2022" opens a span: it dates no event of the report
             if p is None or p[0] is None or p[0] != p[1] or _under_since(span):
                 continue
@@ -360,7 +362,7 @@ def _event_noun(lemma: str, lex: Lexicon) -> bool:
 
 
 def _carry_event_dates(claims: list[Claim], title_end: int, text: str,
-                       event_days: list[tuple[int, str, str, bool]] = ()) -> None:
+                       event_days: Sequence[tuple[int, str, str, bool]] = ()) -> None:
     """One-day events: figures about the attack or the exchange a report is dated by take its day.
 
     A report says "Russia attacked Ukraine overnight with 728 drones" once; the drones shot down and
@@ -400,7 +402,7 @@ def _carry_event_dates(claims: list[Claim], title_end: int, text: str,
         since = re.fullmatch(r"since the (\w+)", c.cues.get("period", ""))
         if since and c.published and (since.group(1) in dated or event is not None):
             # "68,000 bookings cancelled since the accident": from the accident's day to the publication
-            c.period_start = dated[since.group(1)] if since.group(1) in dated else event[0]
+            c.period_start = dated[since.group(1)] if since.group(1) in dated or event is None else event[0]
             c.period_end = c.published[:10]
             c.cues["period"] = f"(since the {since.group(1)}: the day of the event reported above)"
             continue
@@ -852,7 +854,7 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
     firsts = [m for m in map(ents.first, named) if m is not None]
     for mention in sorted(firsts, key=ents.order):
         claim.names.setdefault(mention.id, _proper_name(doc, mention))
-    for eid in {claim.actor, claim.recipient, claim.location} - claim.names.keys() - {None}:
+    for eid in (e for e in (claim.actor, claim.recipient, claim.location) if e and e not in claim.names):
         # a party the gazetteer does not know (`_named_party`); speakers are named by `_name_speakers`
         words = _words_of_slug(eid, sent)
         if words:
@@ -1611,8 +1613,9 @@ def _state_measure(anchor: Token, noun: Token | None, lex: Lexicon, money: bool)
             return None  # "were reported killed at the hospital": the complement says what happened
         for c in more:
             # the state itself as the verb's object: "had taken shelter", "found refuge"
-            if c.dep_ == "dobj" and c.pos_ == "NOUN" and lex.classes.state(c.lemma_.lower()) in KEPT_MEASURES:
-                return lex.classes.state(c.lemma_.lower()), c.text
+            state = lex.classes.state(c.lemma_.lower()) if c.dep_ == "dobj" and c.pos_ == "NOUN" else None
+            if state is not None and state in KEPT_MEASURES:
+                return state, c.text
         holders += [verb, *more]
     for holder in holders:
         for prep in holder.children:
@@ -2132,7 +2135,8 @@ def _actor(num: Token, noun: Token | None, gov: Token, measure: str, category: s
                 payer = next((c for c in v.children if c.dep_ == "dative"), None)
                 m = None if payer is None else (
                     _np_entity(payer, ents) or _pronoun_party(payer, ents, lex) or _named_party(payer))
-                if m and m.kind in ("country", "demonym", "body", "organisation", "international"):
+                if payer is not None and m and m.kind in ("country", "demonym", "body", "organisation",
+                                                          "international"):
                     return _side(m), f"cost {payer.text}"
                 break
             for c in v.children:

@@ -362,7 +362,7 @@ def _sign_after(q: Quantity, text: str) -> Quantity:
     m = _SIGN_AFTER.match(text, q.end) if q.currency is None else None
     if m is None:
         return q
-    code = _SIGNS.get(m.group(1)) if m.group(1) else m.group(2)
+    code = _SIGNS[m.group(1)] if m.group(1) else m.group(2)
     q.currency, q.currency_code = _CODE_WORDS[code], code
     q.end, q.text = m.end(), text[q.start:m.end()]
     return q

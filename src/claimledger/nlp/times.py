@@ -191,8 +191,8 @@ def resolve_period(text: str, pub: date | None) -> Period | None:
             return _iso(a[0]), _iso(b[1])
         if a and b and re.fullmatch(_M, m.group(1).strip()):
             # "from November to February": the first month is in the year before
-            first = _month_span(b[1].year - 1, MONTHS[m.group(1).strip().rstrip(".")])
-            return _iso(first[0]), _iso(b[1])
+            months = _month_span(b[1].year - 1, MONTHS[m.group(1).strip().rstrip(".")])
+            return _iso(months[0]), _iso(b[1])
     m = re.fullmatch(rf"(?:from )?{_M}(?: \d{{4}})? (?:through|to|until|till|and|-|–) {_M}(?: (\d{{4}}))?", t)
     if m:
         m1, m2 = MONTHS[m.group(1)], MONTHS[m.group(2)]
@@ -208,13 +208,17 @@ def resolve_period(text: str, pub: date | None) -> Period | None:
     return None
 
 
+_DAYS_FROM = r"(?:between |from |on )?"
+_DAYS_TO = r"(?:and|to|through|until|-|–)"
+
+
 def _day_range(t: str, pub: date) -> tuple[date, date] | None:
     """Days of one month named once: "between 27 and 29 May", "November 29 and 30", "March 3 to 5, 2024"."""
-    m = re.fullmatch(rf"(?:between |from |on )?(\d{{1,2}}) (?:and|to|through|until|-|–) (\d{{1,2}}) {_M}(?:,? (\d{{4}}))?", t)
+    m = re.fullmatch(rf"{_DAYS_FROM}(\d{{1,2}}) {_DAYS_TO} (\d{{1,2}}) {_M}(?:,? (\d{{4}}))?", t)
     if m:
         first, last, month, year = m.group(1), m.group(2), m.group(3), m.group(4)
     else:
-        m = re.fullmatch(rf"(?:between |from |on )?{_M} (\d{{1,2}}) (?:and|to|through|until|-|–) (\d{{1,2}})(?:,? (\d{{4}}))?", t)
+        m = re.fullmatch(rf"{_DAYS_FROM}{_M} (\d{{1,2}}) {_DAYS_TO} (\d{{1,2}})(?:,? (\d{{4}}))?", t)
         if not m:
             return None
         month, first, last, year = m.group(1), m.group(2), m.group(3), m.group(4)
