@@ -51,6 +51,8 @@ BODY_HEADS = {"ministry", "department", "agency", "service", "office", "committe
 # Verbs of a body asking for money and of a body counting by asking: their subject states the figure (C30).
 ASKING_VERBS = {"appeal", "ask", "seek", "request"}
 SURVEY_VERBS = {"survey", "poll", "interview"}
+# Possessive pronouns and the personal pronoun each stands for: "his team" speaks for "him".
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 # Kinds of entity that relay a figure; other kinds in a chain are where it came from, not who passed it on.
 RELAY_KINDS = {"media", "person"}
 # First words of a sentence that tell whether it goes on with the last speaker.
@@ -700,13 +702,20 @@ class Attribution:
             return self._remember(m.id, m.kind)
         if m and m.kind == "place" and m.country and tok.pos_ == "PROPN":
             return self._remember(m.id, "body")
-        if lem in ("he", "she", "i"):
-            person = self._subject_person(tok) or self._unquoted_person(tok)
-            return person.id if person else self._last_speaker.get("person")
-        if lem in ("it", "they", "we"):
-            return self._last_speaker.get("body") or self._last_speaker.get("any")
+        if lem in ("he", "she", "i", "it", "they", "we"):
+            return self._pronoun_speaker(tok, lem)
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
+        owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS), None)
+        if owner is not None and lem not in PERSON_ROLES:
+            # "his team estimates", "its sources said": the team and the sources speak for whom "his" and "its"
+            # stand for (not a role: "his spokesman" is someone else)
+            found = self._possessor(owner)
+            if found is not None:
+                return found
+        named_after = self._name_after(tok)
+        if named_after is not None:
+            return named_after  # "the British news agency PA": the name, not "British" plus "agency"
         # "the country's health minister, Firass Abiad, said": the name in apposition speaks
         for c in tok.children:
             if c.dep_ == "appos":
@@ -788,6 +797,9 @@ class Attribution:
                 return self._remember(role_holder, "person")
         if determined and (lem in lex.anaphoric_speakers or lem in PERSON_ROLES):
             # "the ministry", "the agency": the last body named so; "the lawmaker": the last person
+            named_so = self._named_so_before(tok)
+            if named_so is not None:
+                return named_so  # "the returning officer" after "the Federal Returning Officer"
             if lem in PERSON_ROLES - {"official", "source"}:
                 person = self._last_mention(tok.i, ("person",))
                 if person:
@@ -831,6 +843,53 @@ class Attribution:
             return self._remember(slug(name), "body") if name else None
         return None
 
+    def _pronoun_speaker(self, tok: Token, lem: str) -> str | None:
+        """Whom a personal pronoun stands for: "he" the person last named, "it" the body that spoke last."""
+        if lem in ("he", "she", "i"):
+            person = self._subject_person(tok) or self._unquoted_person(tok)
+            return person.id if person else self._last_speaker.get("person")
+        return self._last_speaker.get("body") or self._last_speaker.get("any")
+
+    def _possessor(self, pronoun: Token) -> str | None:
+        """Whom "his", "her", "its" or "their" stands for: a person as "he" does; a body the body that spoke
+        last, else the last body named ("Oxfam opened an office. Its staff said ..."), never a person."""
+        lem = POSSESSIVE_PRONOUNS[pronoun.lower_]
+        if lem in ("he", "she"):
+            return self._pronoun_speaker(pronoun, lem)
+        named = self._last_mention(pronoun.i, ("body", "organisation", "international", "media"))
+        return self._last_speaker.get("body") or (named.id if named is not None else None)
+
+    def _name_after(self, tok: Token) -> str | None:
+        """The name a common noun introduces, written right after it with no comma: "the British news agency
+        PA", "the Dutch broadcaster NOS", "the rights group Haki Africa". The name is the speaker, not the
+        noun with the nationality before it. Not a name that is the subject of a clause of its own ("the
+        figures Reuters compiled"), a place, a country or a day."""
+        if tok.pos_ != "NOUN" or tok.i + 1 >= tok.sent.end:
+            return None
+        first = self.doc[tok.i + 1]
+        if first.pos_ != "PROPN" or not first.text[:1].isupper() or first.ent_type_ in ("DATE", "TIME"):
+            return None
+        m = self.ents.at(first)
+        if m is not None:
+            if m.start != first.i or m.kind in ("place", "country", "demonym"):
+                return None
+            run = self.doc[m.start:m.end]
+        else:
+            end = first.i
+            while end < tok.sent.end and self.doc[end].pos_ == "PROPN" and self.ents.at(self.doc[end]) is None:
+                end += 1
+            run = self.doc[first.i:end]
+        root = run.root
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.i != tok.head.i:
+            return None  # "the figures Reuters compiled": the name speaks in a clause of its own
+        if root.dep_ == "poss" or any(t.lower_ in ("'s", "’s") for t in self.doc[run.end:run.end + 1]):
+            return None  # "the agency Frontex's figures": the possessor qualifies what follows
+        if m is not None:
+            return self._remember(m.id, m.kind)
+        name = run.text
+        self.words.setdefault(slug(name), name)
+        return self._remember(slug(name), "body")
+
     def _body_within(self, tok: Token, aff: Mention) -> str | None:
         """A body the text names inside a larger one: "the European Union's naval mission", "the WHO's
         European office", "the UN Department of Peace Operations", "the Council of the EU". The body that
@@ -871,15 +930,14 @@ class Attribution:
         """"The interior ministry", "the education ministry" with no country named: the body named so
         before ("Morocco's interior ministry"), else that body of the country last named (spec:
         <ISO3>-<NAME>). None for a body head with no words of its own ("the ministry")."""
-        own = [t for t in self.doc[tok.left_edge.i:tok.i] if t.dep_ in ("amod", "compound")
-               and t.head.i == tok.i and self.ents.at(t) is None and not t.like_num]
+        own = _own_words(tok, self.ents)
         if not own:
             return None
         words = " ".join(t.text for t in self.doc[own[0].i:tok.i + 1])
         key = slug(words)
-        for eid, named in self.words.items():
-            if named and slug(named).endswith(key):
-                return eid
+        earlier = self._named_so_before(tok)
+        if earlier is not None:
+            return earlier
         # whose body: the country of the body that spoke last, else the country named last
         countries = [c for c in (self._country_of(self._last_speaker.get("body")),
                                  getattr(self._last_mention(tok.i, ("country",)), "id", None)) if c]
@@ -892,6 +950,20 @@ class Attribution:
         eid = f"{countries[0]}-{key.upper()}"
         self.words.setdefault(eid, self.doc[tok.left_edge.i:tok.i + 1].text)
         return eid
+
+    def _named_so_before(self, tok: Token) -> str | None:
+        """A definite description that repeats the last words of a speaker's name, "the returning officer"
+        after "the Federal Returning Officer", "the interior ministry" after "Morocco's interior ministry":
+        that speaker. Only a description with words of its own before its head ("the officer" alone may
+        be anyone)."""
+        own = _own_words(tok, self.ents)
+        if not own:
+            return None
+        key = slug(" ".join(t.text for t in self.doc[own[0].i:tok.i + 1]))
+        for eid, named in self.words.items():
+            if named and slug(named).endswith(key):
+                return eid
+        return None
 
     def _country_of(self, eid: str | None) -> str | None:
         """The country a body or an official speaks for, as the gazetteer or the id (<ISO3>-...) says."""
@@ -913,6 +985,11 @@ class Attribution:
                 c.dep_ == "det" and c.lower_ in ("each", "every", "both", "either", "neither", "any", "no")
                 for c in tok.children):
             return None  # "published on March 27", "each side has accused": nobody in particular
+        for p in (p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                  for p in c.children if p.dep_ == "pobj"):
+            maker = self._name_after(p)
+            if maker is not None:
+                return maker  # "a tally by the British news agency PA"
         agent = _participle_agent(tok)
         if agent is not None:
             # "the exit poll conducted by Ipsos for Sky News and the BBC": the poll's maker, not its clients
@@ -1145,6 +1222,7 @@ class Attribution:
             # a row's own attribution, wherever the parse hangs it, before the list's lead-in: "- £1.9bn:
             # the CMC's estimate of ..." (a source in brackets closing the row is the row's label)
             holding = [min(row, key=lambda f: (f.kind == "noun", _depth(f.anchor)))]
+        relayed_by: Frame | None = None  # the speaker of a quote or a turn who passes on a body's figure
         if lent is not None:
             # inside a quote, names and verbs are the speaker's own words, not who attributes them
             # and in a speaker's turn of a transcript, "we" and "our figures" are the speaker's ("BECKER: We
@@ -1153,7 +1231,17 @@ class Attribution:
                    and not (lent.kind == "label" and _first_person(f))]
             if not own:
                 outer = self._lent_frame(lent)
-                holding = [outer] if outer is not None else own
+                cited = self._cited_within(holding, outer, num) if lent.kind == "quote" else []
+                holding = [outer, *cited] if outer is not None else own
+                relayed_by = outer if cited else None
+            elif lent.kind == "label":
+                # a speaker's turn that names another's figure passes it on: "WELLS: The coastguard told us
+                # that 12 died" is the coastguard's, through Wells (spec: a named person who passes on a
+                # body's figure is in `via`)
+                outer = self._lent_frame(lent)
+                if outer is not None and outer.speaker and all(f.speaker != outer.speaker for f in own):
+                    holding = [outer, *own]
+                    relayed_by = outer
             elif lent.kind == "quote":
                 # a speaker's quote may cite a body it names ('"The ministry told us 500 died," Lee said'), but
                 # a thing it speaks of is a figure of speech: '"This hall tells the story of 3,000 miners,"
@@ -1180,6 +1268,10 @@ class Attribution:
                 holding = [chosen]
         elif self.trace is not None:
             self.trace.source.append([])
+        if not holding and start >= self.title_end:
+            intro = self._data_intro()
+            if intro is not None and intro.anchor.i < num.i:
+                holding = [intro]
         # Outermost first: attributions after the figure from the last back, then those before it in order,
         # then report nouns ("the NIS's figures"), which stand nearest the figure.
         # A frame inside another's reported clause is nearer the source: "Bloomberg reports that ..., according
@@ -1194,6 +1286,8 @@ class Attribution:
         before += [f for f in holding if f.anchor.i in nested]
         nouns = sorted((f for f in holding if f.kind == "noun"), key=lambda f: -_depth(f.scope))[:1]
         ordered = after + before + nouns
+        if relayed_by is not None:
+            ordered = [relayed_by, *(f for f in ordered if f is not relayed_by)]
         links: list[str] = []
         for f in ordered:
             for link in f.links():
@@ -1217,6 +1311,17 @@ class Attribution:
             return Chain(None, [], "", [], False, frames=ordered)
         cue = "; ".join(f.cue for f in ordered if f.cue)
         return Chain(links[-1], links[:-1], cue, links, True, frames=ordered)
+
+    def _cited_within(self, frames: list[Frame], outer: Frame | None, num: Token) -> list[Frame]:
+        """The frames inside a speaker's words that name someone else as the figure's source: a person or
+        body the report or the gazetteer knows, not "we" or "I" (the speaker), not the speaker again, nor
+        those the figure counts ("four countries, Burundi among them, have reported cases")."""
+        if outer is None or not outer.speaker:
+            return []
+        return [f for f in frames if f.speaker and f.speaker != outer.speaker and not _first_person(f)
+                and self._named_speaker(f.speaker) and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i <= num.i <= c.right_edge.i
+                    for c in f.anchor.children)]
 
     def _named_speaker(self, eid: str | None) -> bool:
         """The id is of a person or body the report or the gazetteer names, or an unnamed official."""
@@ -1337,6 +1442,39 @@ class Attribution:
         past = root.tag_ == "VBD" or (root.tag_ == "VBN" and bool(aux) and all(a.tag_ == "VBD" and a.lemma_ == "be"
                                                                                 for a in aux))
         return past and not _points_back(sent)
+
+    def _data_intro(self) -> Frame | None:
+        """An explainer's lead that names where all its figures come from, with no figure of its own: "Here
+        is what the figures published by the returning officer tell us", "The data, compiled by the
+        ministry, show a grim year". The body's figures that no one else speaks for are that maker's. Only a
+        frame whose subject is a report noun with its maker named (a "by" agent or a possessor), in the
+        first two paragraphs after the title (found once)."""
+        if "intro" not in self._found:
+            self._found["intro"] = None
+            layout = self.layout()
+            first = next((s_ for s_ in self._sentence_list() if s_.start_char >= self.title_end), None)
+            last_para = layout.paragraph(first.start_char) + 1 if first is not None else -1
+            for sent in self._sentence_list():
+                if sent.start_char < self.title_end:
+                    continue
+                if layout.paragraph(sent.start_char) > last_para:
+                    break
+                if any(t.like_num and not YEAR.fullmatch(t.text) for t in sent):
+                    continue
+                found = next((f for f in self.frames(sent) if f.kind == "speech" and f.speaker
+                              and self._made_by(f.anchor)), None)
+                if found is not None:
+                    self._found["intro"] = found
+                    break
+        return self._found["intro"]
+
+    def _made_by(self, verb: Token) -> bool:
+        """The verb's subject is a report noun whose maker the phrase names: "the figures published by X",
+        "the ministry's data"."""
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return subj is not None and subj.lemma_.lower() in self.lex.report_nouns and (
+            _participle_agent(subj) is not None or any(c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")
+                                                       for c in subj.children))
 
     def _lead_frame(self) -> Frame | None:
         """The first frame with a speaker after the title: the report's lead speaker (found once)."""
@@ -1547,6 +1685,12 @@ def in_dateline(tok: Token) -> bool:
         return False
     head = tok.doc[tok.sent.start:end + 1].text
     return bool(DATELINE.match(head) or re.match(r"^[A-Z][A-Z .,'’/-]+[—–-]", head))
+
+
+def _own_words(tok: Token, ents: EntityIndex) -> list[Token]:
+    """The words a noun has of its own before it, no name or figure: "the interior [ministry]"."""
+    return [t for t in tok.doc[tok.left_edge.i:tok.i] if t.dep_ in ("amod", "compound")
+            and t.head.i == tok.i and ents.at(t) is None and not t.like_num]
 
 
 def _opens_clause_of(tok: Token, verb: Token) -> bool:

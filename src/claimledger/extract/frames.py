@@ -216,10 +216,11 @@ class DocumentFrames:
             self.lent.append(Lent(at + len(label), end, at, "label", label))
 
     def _is_label(self, label: str) -> bool:
-        """A speaker's name in capitals ("KIRBY", "MARIA VAN KERKHOVE") or a name the text gives a person."""
+        """A speaker's name in capitals ("KIRBY", "MARIA VAN KERKHOVE"), a name the text gives a person, or
+        the label of the one asking ("Q:"), whose turn ends the answer before it."""
         letters = [c for c in label if c.isalpha()]
         return len(letters) >= 2 and all(c.isupper() for c in letters) or label.split()[-1] in self.names \
-            or label in self.names
+            or label in self.names or label.upper() in ASKING
 
     def _is_block(self, k: int) -> bool:
         """A paragraph of several lines that are list items or table rows."""
