@@ -7,7 +7,9 @@ Two figures conflict when all four hold:
    name no sub-group, so two of them are never one part); or a part against its
    whole, which conflicts only when the part is larger (``part_exceeds_whole``);
    or, across series, killed or wounded against killed-or-wounded for one side
-   and event: neither can exceed the sum (``exceeds_killed_or_wounded``).
+   and event: neither can exceed the sum (``exceeds_killed_or_wounded``); and
+   one country's nationals, named as such, against everyone the event touched,
+   counted with no side: a part (``part_exceeds_whole``, ``_cross_side``).
 2. **Independent originators** (reconcile/originators.py): bodies and officials
    of one government, units of one organisation and every relay count as one;
    an originator's own revisions are updates, not conflicts.
@@ -17,7 +19,8 @@ Two figures conflict when all four hold:
    ways, only on one day), unless the later figure is the higher
    and the count is young (its first figure at most ``YOUNG_DAYS`` before):
    then the earlier one reads as an earlier stage of a count that had grown
-   by the later one's day (a toll rising through a disaster's first days);
+   by the later one's day (a toll rising through a disaster's first days; a
+   crowd at one day's event is no such count);
    nor once the earlier figure's originator had given another for the same
    part by the later one's time (``_Stages``: its earlier stage);
    flows over the same period (a flow inside a longer one is a part of it, and
@@ -43,7 +46,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
@@ -54,6 +57,7 @@ from claimledger.reconcile.quantities import Context, contexts, country_of, ship
 from claimledger.reconcile.roles import (
     UNNAMED_PARTS,
     Role,
+    counts_nationals,
     flow_period,
     money_unit,
     roles,
@@ -156,8 +160,8 @@ def _assertions(claims: Iterable[Claim], role: dict[str, Role], origin: Originat
         if not r.usable or figure_interval(c) is None or statement_date(c) is None:
             continue
         unit = money_unit(c)
-        key = (origin(c), c.value, c.low, c.high, c.bound or "=", r.part, c.location or "", unit, flow_period(c))
-        by_key.setdefault(key, _Assertion(key[0], r.part, c.location or "", unit, [])).claims.append(c)
+        key = (origin(c), c.value, c.low, c.high, c.bound or "=", r.part, r.place, unit, flow_period(c))
+        by_key.setdefault(key, _Assertion(key[0], r.part, r.place, unit, [])).claims.append(c)
     return list(by_key.values())
 
 
@@ -230,9 +234,11 @@ def _rose(ca: Claim, ia: tuple[float, float], cb: Claim, ib: tuple[float, float]
     disagreement; the reverse (the later figure lower) is one, since a count of what happened does
     not fall; and a war's months-old casualty count that jumps threefold in two days is a dispute.
     Within one day, a live report's time stamps order the statements (33 at 10:05, 59 at 18:45). A count
-    of the missing is no such count (TWO_WAY_MEASURES)."""
+    of the missing is no such count (TWO_WAY_MEASURES), nor is one day's crowd (``_one_moment``)."""
     da, db = statement_date(ca), statement_date(cb)
     if da is None or db is None or flow_period(ca) is not None or ca.measure in TWO_WAY_MEASURES:
+        return False
+    if _one_moment(ca) and _one_moment(cb):
         return False
     ta, tb = statement_order(ca), statement_order(cb)
     if ta[0] == tb[0] and not (ta[1] and tb[1] and ta[1] != tb[1]):
@@ -241,6 +247,15 @@ def _rose(ca: Claim, ia: tuple[float, float], cb: Claim, ib: tuple[float, float]
         return False
     earlier, later = (ia, ib) if ta < tb else (ib, ia)
     return later[0] >= earlier[0] and later[1] >= earlier[1] and later != earlier
+
+
+def _one_moment(c: Claim) -> bool:
+    """Whether a figure counts who was there at one event of one day (a crowd, an attendance: measure
+    "other" over one stated day, no running total). Such a count is not found bit by bit as a toll is:
+    a later, higher figure is a rival estimate, not the count grown (about 150 at a ceremony the day
+    after, 300-400 a week later)."""
+    return c.measure == "other" and not c.cumulative and c.period_start is not None \
+        and c.period_start == c.period_end
 
 
 def _replaced(ca: Claim, a: _Assertion, cb: Claim, b: _Assertion, stages: _Stages | None) -> bool:
@@ -423,6 +438,48 @@ def _cross_measure(series: list[Series], names: Names, origin: Originators,
         if s.measure == "killed_or_wounded" and s.actor:
             sums.setdefault(side(s), []).append(s)
     every = [(s, whole) for s in series if s.measure in _PARTS_OF_KOW and s.actor for whole in sums.get(side(s), [])]
+
+    def conflict(s: Series, a: _Assertion, ca: Claim, b: _Assertion, cb: Claim) -> Conflict:
+        return Conflict(s.id, ca, cb, "exceeds_killed_or_wounded",
+                        f"{_says(ca, a.originator, names)} {s.measure.replace('_', ' ')}, more "
+                        f"than the killed or wounded: {_says(cb, b.originator, names)}",
+                        list(a.claims), list(b.claims))
+
+    return _parts_above(every, focus, origin, lambda part, whole: replace(whole, measure=part.measure), conflict)
+
+
+def _cross_side(series: list[Series], names: Names, origin: Originators,
+                focus: Series | None = None) -> list[Conflict]:
+    """One country's nationals, named as such (``counts_nationals``), against everyone counted with no
+    side, for one measure, kind and event: a part above its whole (17 Filipino crew missing, 16 people
+    missing in all). With ``focus``, only the pairs that series is one side of."""
+    def scope(s: Series) -> tuple[Any, ...]:
+        return (s.measure, s.kind, s.location, s.key.scope)
+
+    alls: dict[tuple[Any, ...], list[Series]] = {}
+    for s in series:
+        if not (s.actor or s.recipient):
+            alls.setdefault(scope(s), []).append(s)
+    every = [(s, whole) for s in series if s.actor and not s.recipient and any(map(counts_nationals, s.claims))
+             for whole in alls.get(scope(s), [])]
+
+    def conflict(s: Series, a: _Assertion, ca: Claim, b: _Assertion, cb: Claim) -> Conflict:
+        return Conflict(s.id, ca, cb, "part_exceeds_whole",
+                        f"{_says(ca, a.originator, names)}, a part ({names(s.actor)}'s nationals only), more "
+                        f"than the whole: {_says(cb, b.originator, names)}", list(a.claims), list(b.claims))
+
+    return _parts_above(every, focus, origin, lambda part, whole: replace(whole, actor=part.actor), conflict,
+                        parts=counts_nationals)
+
+
+def _parts_above(every: list[tuple[Series, Series]], focus: Series | None, origin: Originators,
+                 as_part: Callable[[Claim, Claim], Claim],
+                 conflict: Callable[[Series, _Assertion, Claim, _Assertion, Claim], Conflict],
+                 parts: Callable[[Claim], bool] = lambda c: True) -> list[Conflict]:
+    """The conflicts of each (part's series, whole's series) pair: a whole figure of the part's series
+    (of its claims that ``parts`` takes) above a whole figure of the whole's (``_exceeds``; ``as_part``
+    makes a whole's claim read as the part's for the quantity model). With ``focus``, only the pairs
+    that series is one side of."""
     pairs = [(s, whole) for s, whole in every if focus is None or focus.id in (s.id, whole.id)]
     if not pairs:
         return []
@@ -438,37 +495,34 @@ def _cross_measure(series: list[Series], names: Names, origin: Originators,
 
     out = []
     for s, whole in pairs:
-        parts, wholes = whole_assertions(s), whole_assertions(whole)
-        units = parts + wholes
+        mine = [a for a in whole_assertions(s) if any(map(parts, a.claims))]
+        units = mine + whole_assertions(whole)
         # Only assertions with claims of one time can exceed each other (_exceeds); in the order of
         # every part against every whole.
         for i, j in _meet(units, flows_in_stocks=False):
-            if not i < len(parts) <= j:
+            if not i < len(mine) <= j:
                 continue
             a, b = units[i], units[j]
             if a.originator == b.originator:
                 continue
-            hit = _exceeds(a, b, ctx)
+            hit = _exceeds(a, b, ctx, as_part)
             if hit is not None:
-                ca, cb = hit
-                out.append(Conflict(s.id, ca, cb, "exceeds_killed_or_wounded",
-                                    f"{_says(ca, a.originator, names)} {s.measure.replace('_', ' ')}, more "
-                                    f"than the killed or wounded: {_says(cb, b.originator, names)}",
-                                    list(a.claims), list(b.claims)))
+                out.append(conflict(s, a, hit[0], b, hit[1]))
     return out
 
 
-def _exceeds(a: _Assertion, b: _Assertion, ctx: dict[str, Context]) -> tuple[Claim, Claim] | None:
-    """A killed (or wounded) claim above a killed-or-wounded one of the same time and, as the quantity
-    model reads them with the measure set aside, the same event: the dead of one attack are no part of
-    a war's casualties counted by another body."""
+def _exceeds(a: _Assertion, b: _Assertion, ctx: dict[str, Context],
+             as_part: Callable[[Claim, Claim], Claim]) -> tuple[Claim, Claim] | None:
+    """A part's claim above a whole's of the same time and, as the quantity model reads them with what
+    makes one a part set aside (``as_part``), the same event: the dead of one attack are no part of a
+    war's casualties counted by another body."""
     model = shipped_model()
     for ca in a.claims:
         for cb in b.claims:
             ia, ib = figure_interval(ca), figure_interval(cb)
             if not (ia and ib and _same_time(ca, cb) == "same" and ia[0] > ib[1]):
                 continue
-            if model is not None and model.probability(ca, replace(cb, measure=ca.measure), ctx.get(ca.doc),
+            if model is not None and model.probability(ca, as_part(ca, cb), ctx.get(ca.doc),
                                                        ctx.get(cb.doc)) <= model.threshold:
                 continue
             return ca, cb
@@ -477,7 +531,7 @@ def _exceeds(a: _Assertion, b: _Assertion, ctx: dict[str, Context]) -> tuple[Cla
 
 def find_conflicts(series: Series | Iterable[Series], names: Names | None = None,
                    originators: Originators | None = None) -> list[Conflict]:
-    """Conflicts across one series or many: inside each series, then across measures."""
+    """Conflicts across one series or many: inside each series, then across measures and sides."""
     if isinstance(series, Series):
         return series_conflicts(series, names, originators)
     series = list(series)
@@ -487,13 +541,17 @@ def find_conflicts(series: Series | Iterable[Series], names: Names | None = None
     for s in series:
         out.extend(series_conflicts(s, names, origin))
     out.extend(_cross_measure(series, names, origin))
+    out.extend(_cross_side(series, names, origin))
     return out
 
 
 def conflicts_of(one: Series, series: Iterable[Series], names: Names | None = None,
                  originators: Originators | None = None) -> list[Conflict]:
     """The conflicts one series takes part in, among all ``series``: its own, and those across measures
-    (its killed against the same side's killed-or-wounded, or the reverse)."""
+    (its killed against the same side's killed-or-wounded, or the reverse) and sides (its nationals
+    against everyone counted with no side, or the reverse)."""
     names = names or Names(one.claims)
     origin = originators or default_originators()
-    return series_conflicts(one, names, origin) + _cross_measure(list(series), names, origin, focus=one)
+    series = list(series)
+    return (series_conflicts(one, names, origin) + _cross_measure(series, names, origin, focus=one)
+            + _cross_side(series, names, origin, focus=one))

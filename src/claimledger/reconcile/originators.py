@@ -3,9 +3,11 @@
 A claim's *originator* is its source, with relays never counted (``via``)
 and with everyone who speaks for one government or one organisation folded
 into it (spec/reconcile.md): KOR, KOR-NIS, KOR-JCS and South Korea's defence
-minister are one originator, ``KOR``; the UN, OHCHR and WFP are ``UN``. A
-publisher speaking in its own voice is its own originator; ``anonymous``
-sources are one per report. The rules' data is ``data/originators.yaml``.
+minister are one originator, ``KOR``; the UN, OHCHR and WFP are ``UN``; a
+person whose role names an organisation speaks for it (the M23's spokesman for
+the movement, not for Congo). A publisher speaking in its own voice is its own
+originator; ``anonymous`` sources are one per report. The rules' data is
+``data/originators.yaml``.
 
 A *party* is an originator whose country takes part in the fighting that the
 quantity belongs to: the side counted (its own losses, its own troops sent),
@@ -32,6 +34,8 @@ from claimledger.reconcile.series import STATE_ID, _load_gazetteer
 # Acts that make both sides parties to one fight: firing at, striking, or sending troops into it.
 _WAR_MEASURES = frozenset({"launched", "deployed"})
 _WAR_CATEGORIES = frozenset({"personnel", "munition", "weapon", "aircraft", "vehicle"})
+# Gazetteer kinds a person's role may name as the body they speak for (Originators._organisation).
+_ORGANISATIONS = frozenset({"organisation", "international"})
 
 
 class Originators:
@@ -75,12 +79,28 @@ class Originators:
         entry = self._entry(ent)
         if getattr(entry, "kind", None) == "person":
             role = self._role(ent) or ""
-            for word in re.findall(r"[A-Z][A-Za-z-]+", role):  # "deputy head of MONUSCO": the UN's official
-                if word in self.groups:
-                    return self.groups[word]
+            if (body := self._organisation(role)) is not None:
+                return body
             if getattr(entry, "country", None) and self.offices is not None and self.offices.search(role):
                 return str(entry.country)
         return ent
+
+    def _organisation(self, role: str) -> str | None:
+        """The organisation a person's role names, as the originator they speak for: "deputy head of
+        MONUSCO" is the UN's official, the "M23 spokesman" speaks for the movement, not for the country
+        the movement fights in; None when the role names none."""
+        words = re.findall(r"[A-Z][A-Za-z0-9-]+", role)
+        for word in words:
+            if word in self.groups:
+                return self.groups[word]
+        lookup = getattr(self.gazetteer, "lookup", None)
+        if lookup is None:
+            return None
+        for word in words:
+            found = lookup(word)
+            if getattr(found, "kind", None) in _ORGANISATIONS:
+                return self.of_id(found.id)
+        return None
 
     def _entry(self, ent: str) -> Any:
         getter = getattr(self.gazetteer, "get", None)

@@ -12,8 +12,12 @@ fields, so both agree on what a figure is:
   other figure — a running total, a toll, a one-day event's count, a figure
   with no period — is a **stock** compared at its statement date.
 - **Parts** (``part``: why it is one, "" for the whole): an addition
-  (``incremental``); a figure for a place below the whole's ("in Kursk" in a
-  series that also has figures for no place, or for the place's country); a
+  (``incremental``); a figure for a place beside another place of the series
+  that is not inside it ("over Kursk" where the series counts over Bryansk or
+  over all of Russia too: the country is the whole's place), or for a place in
+  the country the things counted were sent to or aimed at, beside figures for
+  no place (troops in Kursk among those sent to Russia); else the one place a
+  series names is where its event happened (a massacre "in Kishishe"); a
   flow inside a running total or inside a longer period of the series; a
   sub-kind of the series' kind ("women" among "hostages"; money is exempt:
   "€480m ($500m)" is one amount in two currencies); a sub-population named
@@ -158,7 +162,8 @@ def roles(claims: Iterable[Claim], kinds: Kinds | None = None) -> dict[str, Role
         # a part both by kind and by place, not the same part as "90 prisoners" freed there.
         why: list[str] = []
         place = ""
-        if c.location and (unplaced or any(p != c.location and p == country_of(c.location) for p in places)):
+        if c.location and (any(p != c.location and country_of(p) != c.location for p in places)
+                           or (unplaced and c.recipient and country_of(c.location) == c.recipient)):
             place = c.location
         if c.incremental:
             why.append(ADDITION)
@@ -228,9 +233,9 @@ def _narrower_scope(claim: Claim) -> str | None:
 
 
 # A figure given as a share of a larger group or beside one: "241 of the 242", "3,190 of the dead", "the
-# remaining 13" and "among the dead were four students" are sub-counts; "a further 170 deaths elsewhere"
-# adds to a figure given before it.
-_SHARE_AFTER = re.compile(r"^\s+of\s+the\b", re.I)
+# remaining 13", "among the dead were four students" and "438 of its members were among those notified"
+# are sub-counts; "a further 170 deaths elsewhere" adds to a figure given before it.
+_SHARE_AFTER = re.compile(r"^\s+(?:of\s+the\b|[^.;,]{0,30}?\b(?:were|was|are|is)\s+among\b)", re.I)
 _REST_BEFORE = re.compile(r"\b(?:the\s+(?:remaining|other)|among\s+them|"
                           r"among\s+(?:the|those)\b[^,]*\b(?:were|are))\s+$", re.I)
 _ADDED_BEFORE = re.compile(r"\b(?:a\s+further|another|an\s+additional|an\s+extra)\s+$", re.I)
@@ -264,18 +269,30 @@ _SPEAKERS = frozenset({"officials", "official", "authorities", "government", "mi
 _NATION_AFTER = re.compile(r"^\s*(?:[a-z]+\s+)?([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+([a-z]+)")
 
 
-def nationality(claim: Claim) -> str | None:
-    """A nationality that narrows what the figure counts ("49 Tunisian pilgrims", "12 more Thai
-    workers"), when it is not the side the claim is about; None when the words right after the figure
-    name none, or name who speaks ("50 people, Spanish officials said")."""
+def _named_nation(claim: Claim) -> tuple[str, str] | None:
+    """The nationality the words right after the figure name, as (the word, its country's id); None when
+    they name none, or name who speaks ("50 people, Spanish officials said")."""
     m = _NATION_AFTER.match(_after(claim, 40))
     gaz = _load_gazetteer()
     if m is None or gaz is None or m.group(2) in _SPEAKERS:
         return None
     found = gaz.demonym(m.group(1))
-    if found is not None and found.id not in (claim.actor, claim.recipient):
-        return m.group(1)
-    return None
+    return (m.group(1), found.id) if found is not None else None
+
+
+def nationality(claim: Claim) -> str | None:
+    """A nationality that narrows what the figure counts ("49 Tunisian pilgrims", "12 more Thai
+    workers"), when it is not the side the claim is about; None when the words right after the figure
+    name none, or name who speaks."""
+    named = _named_nation(claim)
+    return named[0] if named is not None and named[1] not in (claim.actor, claim.recipient) else None
+
+
+def counts_nationals(claim: Claim) -> bool:
+    """Whether the figure counts its side's nationals by name ("17 Filipino crew" with the Philippines as
+    its side): a sub-population of everyone the event touched, whom others count with no side."""
+    named = _named_nation(claim)
+    return named is not None and named[1] == claim.actor
 
 
 def _day_count(claim: Claim) -> tuple[date, date] | None:
