@@ -1118,11 +1118,14 @@ def _counted_noun(num: Token, span: Span, lex: Lexicon) -> Token | None:
 
 def _cut_off(num: Token, head: Token, span: Span) -> bool:
     """Something between the figure and the noun the parse hangs it on says the noun is not what it
-    counts: a bracket ("over 400 (alliance figures)" names who counted), a line break (a title's "Toll
-    rises to 80" runs on into the next line) or a preposition after the quantity ("160 across six
+    counts: a bracket ("over 400 (alliance figures)" names who counted), a line break before a line that
+    starts anew (a title's "Toll rises to 80" runs on into the next line, "Rescuers ..."; hard-wrapped
+    prose goes on in lower case: "sent 3,000¶troops") or a preposition after the quantity ("160 across six
     states" counts no states)."""
-    return any(t.text in ("(", "[") or "\n" in t.text or t.pos_ == "ADP" and t.i >= span.end and t.lower_ != "of"
-               for t in num.doc[num.i + 1:head.i])
+    doc = num.doc
+    return any(t.text in ("(", "[") or t.pos_ == "ADP" and t.i >= span.end and t.lower_ != "of"
+               or "\n" in t.text and t.i + 1 < len(doc) and not doc[t.i + 1].is_lower
+               for t in doc[num.i + 1:head.i])
 
 
 def _through_containers(noun: Token, lex: Lexicon) -> Token:
