@@ -43,15 +43,15 @@ EXAMPLES_GOLD = Path(__file__).parent / "data" / "examples" / "gold.jsonl"
 CORPUS_GOLD = Path(__file__).resolve().parents[1] / "corpus" / "gold.jsonl"
 BLIND_GOLD = Path(__file__).parent / "data" / "blind" / "gold.jsonl"
 
-# Floors, pinned 2026-12-06 against the extractor of that day (raised 2026-12-07, twice);
+# Floors, pinned 2026-12-06 against the extractor of that day (raised 2026-12-07, three times);
 # "measured" is the value then.
 # dev: 25 documents, 218 gold claims (217 matched: one claim is ~0.005 of a field accuracy).
 DEV_FLOORS = {
-    "detect_f1": 0.97,  # measured 0.982
-    "full_f1": 0.845,  # measured 0.860
+    "detect_f1": 0.97,  # measured 0.980
+    "full_f1": 0.845,  # measured 0.858
     "source": 0.93,  # measured 0.945
     "via": 0.935,  # measured 0.949
-    "period": 0.89,  # measured 0.903
+    "period": 0.895,  # measured 0.908
     "measure": 0.915,  # measured 0.926
     "actor": 0.865,  # measured 0.880
     "recipient": 0.85,  # measured 0.866
@@ -59,12 +59,12 @@ DEV_FLOORS = {
 # examples: 8 documents, 103 gold claims (102 matched: one claim is ~0.01 of a field accuracy).
 EXAMPLES_FLOORS = {
     "detect_f1": 0.985,  # measured 1.000
-    "full_f1": 0.83,  # measured 0.845
+    "full_f1": 0.875,  # measured 0.893
     "source": 0.965,  # measured 0.981
     "via": 0.9,  # measured 0.922
-    "period": 0.915,  # measured 0.932
-    "measure": 0.86,  # measured 0.874
-    "actor": 0.80,  # measured 0.816
+    "period": 0.925,  # measured 0.942
+    "measure": 0.895,  # measured 0.913
+    "actor": 0.83,  # measured 0.845
 }
 
 # blind: 8 documents, 98 gold claims, annotated by a helper that had not seen the extractor; its first
@@ -75,21 +75,21 @@ BLIND_FLOORS = {
     "source": 0.94,  # measured 0.959
     "via": 0.95,  # measured 0.969
     "measure": 0.89,  # measured 0.908
-    "period": 0.735,  # measured 0.755
+    "period": 0.745,  # measured 0.765
 }
 
-# corpus: 150 reports in 30 topic families written for the project (corpus/README.md). The default
-# extractor (the rules; nothing in it is trained on the corpus) scored on all of it: every family is one it
-# was not built on. Pinned 2026-12-07; the rules of e5bf700, before the issue-7 work, scored full F1 0.257,
-# those of 2026-12-06 0.393.
+# corpus: 150 reports in 30 topic families written for the project (corpus/README.md), scored whole with
+# the default extractor (the rules, nothing trained). Its misses have been read since 2026-12-07, so it
+# gates what was reached; the held-out sets below measure what generalises. The rules of e5bf700, before
+# the issue-7 work, scored full F1 0.257, those of 2026-12-06 0.393.
 UNSEEN_FLOORS = {
-    "detect_f1": 0.965,  # measured 0.975
-    "full_f1": 0.535,  # measured 0.553 (0.472 in the morning of 2026-12-07)
-    "source": 0.76,  # measured 0.778
-    "measure": 0.77,  # measured 0.786
-    "category": 0.845,  # measured 0.860
-    "actor": 0.65,  # measured 0.665
-    "period": 0.69,  # measured 0.704
+    "detect_f1": 0.965,  # measured 0.978
+    "full_f1": 0.57,  # measured 0.590 (0.472 in the morning of 2026-12-07)
+    "source": 0.775,  # measured 0.794
+    "measure": 0.78,  # measured 0.799
+    "category": 0.865,  # measured 0.887
+    "actor": 0.66,  # measured 0.680
+    "period": 0.705,  # measured 0.725
 }
 
 # held-out: 12 reports, 161 claims in 6 topic families outside the corpus, written and annotated blind from
@@ -98,10 +98,10 @@ UNSEEN_FLOORS = {
 HELDOUT_GOLD = Path(__file__).parent / "data" / "heldout" / "gold.jsonl"
 HELDOUT_FLOORS = {
     "detect_f1": 0.965,  # measured 0.982
-    "full_f1": 0.47,  # measured 0.491 (0.466 in the morning of 2026-12-07)
-    "source": 0.80,  # measured 0.825
-    "measure": 0.63,  # measured 0.650
-    "actor": 0.665,  # measured 0.688
+    "full_f1": 0.50,  # measured 0.521 (0.466 in the morning of 2026-12-07)
+    "source": 0.81,  # measured 0.831
+    "measure": 0.64,  # measured 0.662
+    "actor": 0.685,  # measured 0.706
 }
 
 # second held-out: 16 reports, 208 claims in 8 more topic families outside the corpus and the first held-out
@@ -110,10 +110,10 @@ HELDOUT_FLOORS = {
 HELDOUT2_GOLD = Path(__file__).parent / "data" / "heldout2" / "gold.jsonl"
 HELDOUT2_FLOORS = {
     "detect_f1": 0.965,  # measured 0.976
-    "full_f1": 0.40,  # measured 0.415
-    "source": 0.69,  # measured 0.713
-    "measure": 0.66,  # measured 0.683
-    "actor": 0.53,  # measured 0.554
+    "full_f1": 0.415,  # measured 0.435
+    "source": 0.715,  # measured 0.738
+    "measure": 0.655,  # measured 0.678
+    "actor": 0.53,  # measured 0.550
 }
 
 # Dev pages whose figures differ from the clean text's today, with the reason.
