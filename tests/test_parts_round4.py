@@ -8,38 +8,16 @@ from __future__ import annotations
 import pytest
 
 from claimledger.models import Claim
-from claimledger.reconcile import Series, build_series, find_conflicts, roles
+from claimledger.reconcile import build_series, find_conflicts, roles
 from claimledger.reconcile.originators import originator
+from test_parts_round3 import DEAD, claim, dead, kinds  # the third round's ledger helpers
 
-DEAD = dict(item="person", category="casualty", measure="killed")
 CROWD = dict(item="person", category="people", measure="other")
-
-
-def claim(doc: str, sentence: str, quantity: str, *, published: str = "2025-01-10", **fields) -> Claim:
-    """A claim whose quantity expression is ``quantity`` inside ``sentence`` (document ``doc``)."""
-    start = sentence.index(quantity)
-    fields.setdefault("publisher", "AP")
-    return Claim(doc=doc, start=start, end=start + len(quantity), text=quantity, evidence=sentence,
-                 published=published, **fields)
-
-
-def dead(doc: str, sentence: str, quantity: str, value: float, source: str, **fields) -> Claim:
-    return claim(doc, sentence, quantity, value=value, source=source, **{**DEAD, **fields})
-
-
-def one_series(claims: list[Claim]) -> Series:
-    series = build_series(claims, quantities=None)
-    assert len(series) == 1, [s.id for s in series]
-    return series[0]
 
 
 def places(claims: list[Claim]) -> list[str]:
     role = roles(claims)
     return [role[c.id].place for c in claims]
-
-
-def kinds(claims: list[Claim]) -> list[str]:
-    return [c.kind for c in find_conflicts(one_series(claims))]
 
 
 # -- places: a part only beside another place ---------------------------------------------------------

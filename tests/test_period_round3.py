@@ -8,17 +8,12 @@ import pytest
 
 from claimledger.nlp.times import resolve_period
 from claimledger.pipeline import Extractor
-from test_extract import claim_at, extract  # the extraction tests' report helpers
+from test_period_general import period  # the first round's helper
 
 
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
     return Extractor()
-
-
-def period(extractor: Extractor, text: str, span: str) -> tuple[str | None, str | None]:
-    c = claim_at(extract(extractor, text), span)
-    return c.period_start, c.period_end
 
 
 P = "2025-03-27"

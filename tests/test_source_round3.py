@@ -103,12 +103,17 @@ REPORTS = [
 ]
 
 
-@pytest.mark.parametrize("report,figure,words,not_words", REPORTS)
-def test_source(extractor, report, figure, words, not_words):
+def check_source(extractor, report: str, figure: str, words: str, not_words: str) -> None:
+    """The figure's source and relays name `words` and, when given, not `not_words`."""
     said = source_words(at(claims_of(extractor, report), figure))
     assert words in said, said
     if not_words:
         assert not_words not in said, said
+
+
+@pytest.mark.parametrize("report,figure,words,not_words", REPORTS)
+def test_source(extractor, report, figure, words, not_words):
+    check_source(extractor, report, figure, words, not_words)
 
 
 def test_a_relative_clause_keeps_its_antecedent(extractor):
