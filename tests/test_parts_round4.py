@@ -116,3 +116,16 @@ def test_a_countrys_nationals_cannot_exceed_everyone_counted_with_no_side(words,
     series = build_series(claims, quantities=None)
     assert len(series) == 2
     assert [c.kind for c in find_conflicts(series)] == expected
+
+
+@pytest.mark.parametrize("items, relation", [
+    (("troop", "soldier"), "item:same"),  # the kinds table lists both as troops: one contingent, two words
+    (("Leopard", "Gepard"), "item:differ"),  # two weapons the table does not list: two things
+])
+def test_pairs_compare_items_through_the_kinds_table(items, relation):
+    from claimledger.reconcile.quantities import pair_features
+
+    category = "personnel" if items[0] == "troop" else "weapon"
+    a, b = (claim(f"d{k}", f"They sent 40 {item}s.", "40", value=40, item=item, category=category,
+                  measure="transferred", actor="DEU") for k, item in enumerate(items))
+    assert relation in pair_features(a, b)

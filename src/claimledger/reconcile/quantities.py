@@ -46,6 +46,7 @@ from claimledger.reconcile.series import (
     CASUALTY_MEASURES,
     STATE_ID,
     Kinds,
+    _default_kinds,
     _load_gazetteer,
     _parse_date,
     claim_span,
@@ -259,8 +260,16 @@ class ClaimInfo(NamedTuple):
 
 def claim_info(claim: Claim) -> ClaimInfo:
     return ClaimInfo(claim_span(claim), _length(claim), years_around(claim), _parse_date(claim.published),
-                     content_words(claim.evidence), words_near(claim), (claim.item or "").lower(),
+                     content_words(claim.evidence), words_near(claim), _item_word(claim),
                      originator(claim), _value(claim))
+
+
+def _item_word(claim: Claim) -> str:
+    """The counted thing as pairs compare it: words the kinds table lists as one kind are one word
+    ("troop" and "soldier": a report names one contingent by both); any other item stays itself
+    ("Leopard" and "Gepard" are two things of the weapons table's default kind)."""
+    item = (claim.item or "").lower()
+    return _default_kinds().listed(item, claim.category, claim.measure) or item
 
 
 def pair_features(a: Claim, b: Claim, ca: Context | None = None, cb: Context | None = None,

@@ -78,19 +78,29 @@ class Kinds:
 
     def kind(self, item: str | None, category: str | None, measure: str | None = None) -> str:
         """The kind of thing a claim counts; see the module docstring for the lookup order."""
-        item = (item or "person").strip().lower()
-        table_name = category or "other"
-        if measure in CASUALTY_MEASURES and table_name in ("personnel", "people", "other"):
-            table_name = "casualty"
-        table = self.tables.get(table_name, {})
-        if item in table:
-            return table[item]
-        shared = self.tables.get("any", {})
-        if item in shared:
-            return shared[item]
+        listed = self.listed(item, category, measure)
+        if listed is not None:
+            return listed
+        table = self.tables.get(self._table_name(category, measure), {})
         if "default" in table:
             return table["default"]
-        return _plural(item)
+        return _plural((item or "person").strip().lower())
+
+    def listed(self, item: str | None, category: str | None, measure: str | None = None) -> str | None:
+        """The kind the tables give this very item ("soldier" and "troop": troops), or None where the item
+        is not in them and only a table's default or its own plural stands for it."""
+        item = (item or "person").strip().lower()
+        table = self.tables.get(self._table_name(category, measure), {})
+        if item in table:
+            return table[item]
+        return self.tables.get("any", {}).get(item)
+
+    @staticmethod
+    def _table_name(category: str | None, measure: str | None) -> str:
+        table_name = category or "other"
+        if measure in CASUALTY_MEASURES and table_name in ("personnel", "people", "other"):
+            return "casualty"
+        return table_name
 
 
 def _read_tables(text: str, origin: str) -> dict[str, dict[str, str]]:
