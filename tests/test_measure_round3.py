@@ -7,18 +7,13 @@ from __future__ import annotations
 import pytest
 
 from claimledger.extract.wordclasses import WordClasses
-from claimledger.models import Claim
 from claimledger.pipeline import Extractor
-from test_extract import claim_at, extract  # the extraction tests' report helpers
+from test_measure_general import claim  # the first round's report helper
 
 
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
     return Extractor()
-
-
-def claim(extractor: Extractor, text: str, span: str) -> Claim:
-    return claim_at(extract(extractor, text), span)
 
 
 MEASURES = [
