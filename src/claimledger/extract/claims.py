@@ -362,7 +362,7 @@ def _event_noun(lemma: str, lex: Lexicon) -> bool:
 
 
 def _carry_event_dates(claims: list[Claim], title_end: int, text: str,
-                       event_days: Sequence[tuple[int, str, str, bool]] = ()) -> None:
+                       event_days: Sequence[tuple[int, str, str, bool]]) -> None:
     """One-day events: figures about the attack or the exchange a report is dated by take its day.
 
     A report says "Russia attacked Ukraine overnight with 728 drones" once; the drones shot down and
