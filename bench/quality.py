@@ -100,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
                         ROOT / "tests/data/heldout/gold.jsonl"),
                        ("**second held-out set (tests/data/heldout2), 8 new families, written blind**",
                         ROOT / "tests/data/heldout2/gold.jsonl"),
+                       ("**third held-out set (tests/data/heldout3), 8 more families, written blind**",
+                        ROOT / "tests/data/heldout3/gold.jsonl"),
                        ("examples (tests/data/examples)", ROOT / "tests/data/examples/gold.jsonl"),
                        ("blind-written set (tests/data/blind)", ROOT / "tests/data/blind/gold.jsonl"),
                        ("dev set (../shared/eval/dev), built on", shared / "eval/dev/gold.jsonl")):
