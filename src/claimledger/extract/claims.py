@@ -261,6 +261,7 @@ def extract_claims(doc: Doc, document: Document, res, trace: Trace | None = None
         frames.extend(attribution.describe())
     _carry_event_dates(claims, title_end, doc_text(doc), _event_days(doc, pub, lex))
     _fill_from_neighbours(claims)
+    _measure_from_earlier_figure(claims, doc, lex, title_end)
     return claims
 
 
@@ -305,6 +306,106 @@ def _fill_from_neighbours(claims: list[Claim]) -> None:
         if c.recipient != c.actor:  # it lends in turn to the figures after it
             found.insert(k, c)
             starts[key].insert(k, c.start)
+
+
+# Small counts recur in a report by chance ("two children", "two helicopters"); from this value on, the same
+# figure of the same kind of thing is taken to be the same count.
+SAME_FIGURE_FLOOR = 3
+
+
+def _measure_from_earlier_figure(claims: list[Claim], doc: Doc, lex: Lexicon, title_end: int) -> None:
+    """A figure no word explains takes the measure of a figure stated before it that it refers back to:
+    - the same figure repeated: "Of the 97, 74 ..." after "97 deaths", "the 14 incidents I mentioned" after
+      "14 attacks": the same value, bound ("around 600" is not "more than 600") and kind of thing, either
+      marked as known ("the 38 appeared in court") or with no verb of its own that says what happened to
+      the things (none, or one of saying, counting or being);
+    - the value of a noun that names a figure: "the figure fell to 293", "the toll of 5,300", "yesterday's
+      figure was 133": the last figure of its kind of thing before it.
+    The earlier figure's own words set its measure. A title's figure refers back to nothing (it opens the
+    report) and borrows nothing; nor does any figure borrow from one after it."""
+    same: dict[tuple, Claim] = {}  # the last figure with a word for its measure, by value, bound and kind
+    named: Claim | None = None  # the last figure with a counted noun of its own: what "the figure" is about
+    for c in claims:  # claims come in text order
+        kind = _figure_kind(c, lex)
+        key = (c.value, c.bound, kind)
+        if c.measure == "other" and "measure" not in c.cues and c.start >= title_end:
+            num = _claim_number(c, doc)
+            lender = None
+            if num is not None and named is not None and _value_of_figure_noun(num, lex):
+                lender = named if _word_cued(named) and _figure_kind(named, lex) == kind else None
+            elif num is not None and key in same and c.value >= SAME_FIGURE_FLOOR \
+                    and (_definite(num) or not _says_what_happened(num, lex)):
+                lender = same[key]
+            if lender is not None:
+                c.measure = lender.measure
+                if c.category != "money":
+                    c.category = _category(c.item, c.measure, lex)
+                c.cues["measure"] = f"(as for {lender.text!r} above)"
+        elif _word_cued(c) and c.value is not None:
+            same[key] = c
+        if not c.cues.get("item", "(").startswith("("):
+            named = c
+
+
+def _word_cued(claim: Claim) -> bool:
+    """A word of the figure's own sets its measure, not a figure it was taken from: a verb or noun of its
+    measure, or a noun of people harmed or held ("62 victims", "12 hostages"), whose fate the noun says."""
+    if claim.measure == "other":
+        return False
+    return not claim.cues.get("measure", "(").startswith("(") or (
+        "measure" not in claim.cues and claim.category == "casualty")
+
+
+def _definite(num: Token) -> bool:
+    """The figure is marked as one the reader knows: "the 43,000", "all six", "these 14 incidents"."""
+    noun = num.head if num.dep_ == "nummod" else num
+    return any(c.dep_ in ("det", "predet") and c.lower_ in ("the", "these", "those", "all") and c.i < num.i
+               for c in (*noun.children, *num.children))
+
+
+def _claim_number(claim: Claim, doc: Doc) -> Token | None:
+    span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+    return _number_token(span) if span is not None and len(span) else None
+
+
+def _value_of_figure_noun(num: Token, lex: Lexicon) -> bool:
+    """The figure is the value of a noun through which a figure is stated (the lexicon's report nouns:
+    figure, toll, tally, estimate, ...), with no counted noun of its own: "the toll of 5,300", "the official
+    figure was 133", "the figure fell to 293", "the tally passed 100"."""
+    head = num.head
+    if num.dep_ == "pobj" and head.lower_ == "of":
+        return head.head.lemma_.lower() in lex.report_nouns
+    if num.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head  # "fell to 293"
+    elif num.dep_ not in ("attr", "dobj"):
+        return False
+    if head.lemma_.lower() in lex.reporting_verbs:
+        return False  # "the report put the cost at $524 billion": who states it, not what it counts
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in lex.report_nouns for c in head.children)
+
+
+def _figure_kind(claim: Claim, lex: Lexicon) -> str:
+    """The kind of thing a figure counts, whatever befell it: people of any role are one kind, munitions
+    and weapons another; money counts in its currency."""
+    if claim.category == "money":
+        return f"money:{claim.item}"
+    kind = _category(claim.item, None, lex)
+    return "person" if kind in PERSON_CATEGORIES else _lending_kind(kind)
+
+
+def _says_what_happened(num: Token, lex: Lexicon) -> bool:
+    """The figure's own clause has a verb that tells what happened to the things, even one the lexicon does not
+    map ("pulled 80 people alive", "affected 174,000 people"), or where they are ("17 pupils were in the
+    school"): what it says is not the other figure's. Verbs of saying and counting say nothing of it, nor
+    does "be" with the figure as its attribute ("whether it is 50 or 60")."""
+    verb = _governing_verb(num, lex)
+    if verb is None:
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma == "be":
+        counted = num.head if num.dep_ == "nummod" else num
+        return counted.dep_ != "attr" and not (counted.dep_ == "conj" and counted.head.dep_ == "attr")
+    return not (lemma in lex.reporting_verbs or lemma in COUNTING_VERBS)
 
 
 def _lending_kind(category: str) -> str:
