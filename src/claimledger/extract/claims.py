@@ -1446,7 +1446,7 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
     ("casualties", "deaths"); words on the noun or figure ("soldiers killed or wounded", "with partial
     damage"); the verbs and nouns above it, nearest first, stopping at speech; then weaker evidence:
     a state adjective ("wounded soldiers", unless a verb says they were released or displaced), a
-    noun met on the way up, the sentence's nearest measure word.
+    noun met on the way up, the sentence's nearest measure word (unless it stands in another clause).
     """
     m: str | None
     anchor = noun if noun is not None else num
@@ -1631,7 +1631,7 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
             or (noun is not None and _item_lemma(noun, lex) == "person"):
         return None, "", False
     # 4. nothing governs it: the nearest measure verb of the sentence that is not speech
-    #    (nouns too for munitions: "the barrage of 539 drones")
+    #    (nouns too for munitions: "the barrage of 539 drones"), unless that verb stands in a clause of its own
     sent = num.sent
     munition = noun is not None and lex.noun_class(_item_lemma(noun, lex)) == "munition"
     best = None
@@ -1645,10 +1645,31 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
             if m and m != "planned":
                 d = abs(t.i - num.i) + (0 if t.i < num.i else 2) + (0 if t.pos_ in ("VERB", "AUX") else 4)
                 if best is None or d < best[0]:
-                    best = (d, m, t.text, _is_future(t, lex))
+                    best = (d, m, t, _is_future(t, lex))
+    if best and _other_clause(best[2], num):
+        return None, "", False  # the nearest measure word tells of another clause's things: none for these
     if best:
-        return best[1], best[2], best[3]
+        return best[1], best[2].text, best[3]
     return None, "", False
+
+
+# Clauses that hang an event of their own on the sentence: "... to hold the line", "once the jets are
+# delivered, ...", "by supplying ...". Their verb tells what the clause's own things do.
+OWN_CLAUSE_DEPS = {"advcl", "xcomp", "pcomp"}
+
+
+def _other_clause(verb: Token, num: Token) -> bool:
+    """The verb stands in an adverbial or complement clause that does not hold the figure ("the army
+    needed 200,000 shells a month to hold the line", "once the jets are delivered, the fleet will rise to
+    62", "to show how the war was fought"): on its way up to the figure's own clause it passes such a
+    clause's head."""
+    above = {a.i for a in num.ancestors}
+    t = verb
+    while t.i not in above and t.head.i != t.i:
+        if t.dep_ in OWN_CLAUSE_DEPS:
+            return True
+        t = t.head
+    return False
 
 
 def _message(noun: Token | None, lex: Lexicon) -> bool:
@@ -1796,7 +1817,7 @@ def _row_measure(num: Token, doc: Doc, lex: Lexicon,
     label = ROW_LABEL.match(line)
     item = bool(LIST_ITEM.match(line)) or _in_block(doc, num)
     if item and label is not None and label.end(1) < at <= label.end(0) + 15 \
-            and not any(ch.isdigit() for ch in label.group(1)[-3:]):
+            and any(ch.isalpha() for ch in label.group(1)):  # a label may end in a date: "... in June 2024: 85"
         span = doc.char_span(start + label.start(1), start + label.end(1), alignment_mode="expand")
     elif item and re.match(r"[^\s:]*\s*:\s+\S", line[at:]):
         colon = line.index(":", at)
