@@ -48,6 +48,8 @@ BODY_HEADS = {"ministry", "department", "agency", "service", "office", "committe
               "military", "force", "forces", "guard", "guards", "authority", "directorate", "institute", "bureau",
               "commission", "court", "prosecutor", "prosecutors", "coastguard", "parliament", "command", "navy",
               "corps", "secretariat", "inspectorate", "administration", "customs", "gendarmerie", "intelligence"}
+# Governments below the country's: "the regional government", "provincial authorities".
+LOCAL_LEVELS = {"regional", "provincial", "local", "municipal", "county", "city", "district"}
 # Verbs of a body asking for money and of a body counting by asking: their subject states the figure (C30).
 ASKING_VERBS = {"appeal", "ask", "seek", "request"}
 SURVEY_VERBS = {"survey", "poll", "interview"}
@@ -116,6 +118,7 @@ class Attribution:
         self.words: dict[str, str] = {}  # speaker id → the words that named it, for ids no mention gives
         self._written_names: dict[str, str] = {}  # words → the noun phrase they stand in
         self._last_holding: list[Frame] = []  # the frames of the figure before, for "Of those, ..."
+        self._last_turn: Lent | None = None  # the speaker's turn (a transcript label) that figure stood in
         self._by_last_name: dict[str, str] | None = None  # person ids by the last word of their first mention
         self._sent_starts: list[int] = []  # token index of each sentence's start, for bisect
         self._role_holders: dict[str, str | None] = {}  # `_role_person`, once per role
@@ -390,6 +393,8 @@ class Attribution:
             k = j - 1
             while k > floor and self.doc[k].text != ",":
                 k -= 1
+            if k > floor and self._is_person_name(self.doc[k + 1:j]):
+                return self.doc[j - 1]  # "The mayor of Derna, Abdulmenam al-Ghaithi, told": the aside is the name
             j = k - 1 if k > floor else j - 1
         while j > floor and self.doc[j].pos_ in ("PROPN", "NOUN", "PUNCT") and self.doc[j].text != ",":
             m = self.ents.at(self.doc[j])
@@ -397,6 +402,15 @@ class Attribution:
                 return self.doc[m.end - 1]
             j -= 1
         return None
+
+    def _is_person_name(self, words: Span) -> bool:
+        """An aside in commas that is a person's name and nothing else: one the entities know as a person,
+        or two proper nouns at least that no entity covers ("Jean-Luc Moreau", whom no list knows)."""
+        m = self.ents.at(words[-1]) if len(words) else None
+        if m is not None:
+            return m.kind == "person" and m.start <= words.start
+        return len(words) >= 2 and all(t.pos_ == "PROPN" or t.text in "-'’" for t in words) \
+            and sum(t.pos_ == "PROPN" for t in words) >= 2
 
     def _name_near(self, verb: Token, floor: int) -> Token | None:
         """A speech verb whose subject the parser lost: the name among the words before it,
@@ -814,12 +828,19 @@ class Attribution:
             named = self._last_mention(tok.i, ("body", "organisation", "international"), word=lem)
             if named:
                 return named.id
+            named = self._last_mention(tok.i, ("place",), word=lem)
+            if named and tok.dep_ in ("nsubj", "poss"):
+                # "the county said", "the county's statement" after "Maui County": the place's own authority
+                return self._remember(named.id, "body")
             if lem in NON_STATE_GROUPS:
                 # "the group said in a statement": the organisation named last
                 named = self._last_mention(tok.i, ("organisation",))
                 if named:
                     return self._remember(named.id, "body")
             if lem in GOVERNMENT_WORDS:
+                local = self._local_government(tok)
+                if local is not None:
+                    return local
                 # the country named nearest to it in the sentence, else the last one before it (taking only
                 # countries before it loses datelined reports: "BANGKOK — the military government said")
                 sent = tok.sent
@@ -842,6 +863,24 @@ class Attribution:
             name = _name_of(self.doc[tok.left_edge.i:tok.i + 1])
             return self._remember(slug(name), "body") if name else None
         return None
+
+    def _local_government(self, tok: Token) -> str | None:
+        """The government of a place below the country: "the Sindh government", "the Moscow region
+        authorities" are the province's own, named by their words (spec: anything else is a slug of its
+        name), and "the regional government" after them is that one again; not the country's."""
+        place = next((m for m in (self.ents.at(t) for t in tok.doc[tok.left_edge.i:tok.i]
+                                  if t.dep_ in ("compound", "amod", "nmod"))
+                      if m is not None and m.kind == "place"), None)
+        if place is None:
+            level = any(c.dep_ == "amod" and c.lower_ in LOCAL_LEVELS for c in tok.children)
+            return self._last_speaker.get("local") if level else None
+        words = self._phrase(tok)
+        eid = slug(words)
+        if not eid:
+            return None
+        self.words.setdefault(eid, words)
+        self._last_speaker["local"] = eid
+        return self._remember(eid, "body")
 
     def _pronoun_speaker(self, tok: Token, lem: str) -> str | None:
         """Whom a personal pronoun stands for: "he" the person last named, "it" the body that spoke last."""
@@ -1215,9 +1254,13 @@ class Attribution:
         gapped = self._gapped(num, frames)
         if gapped is not None:
             holding = [gapped]
-        if not holding and anaphoric and self._last_holding:
-            holding = list(self._last_holding)
         lent = self.layout().covering(num.idx)
+        turn = lent if lent is not None and lent.kind == "label" else None
+        if not holding and anaphoric and self._last_holding and turn is self._last_turn:
+            # "Of those, ..." refers back within one speaker's turn: an answer's "About 400 of them" is the
+            # answering speaker's, whoever the question quoted
+            holding = list(self._last_holding)
+        self._last_turn = turn
         if not holding and row and (lent is None or lent.kind == "list"):
             # a row's own attribution, wherever the parse hangs it, before the list's lead-in: "- £1.9bn:
             # the CMC's estimate of ..." (a source in brackets closing the row is the row's label)
@@ -1259,7 +1302,7 @@ class Attribution:
             if doer is not None:
                 holding = [doer]
         if not holding and start >= self.title_end:
-            went_on = self._goes_on(num)
+            went_on = self._goes_on(num) or self._entry_below(num)
             if went_on is not None:
                 holding = [went_on]
         if not holding and start >= self.title_end and (self.model is not None or self.trace is not None):
@@ -1426,11 +1469,25 @@ class Attribution:
             fs = [f for f in self.frames(sents[k]) if f.speaker and f.kind in ("speech", "according", "noun")]
             if fs:
                 # a paragraph that opens on a speaker's figures is in that speaker's voice
-                opens = layout.paragraphs[para] >= sents[k].start_char - 1 and any(t.like_num for t in sents[k])
+                opens = layout.body_start(para) >= sents[k].start_char - 1 and any(t.like_num for t in sents[k])
                 return max(fs, key=lambda f: f.anchor.i) if opens or _points_back(sent) else None
             if self._narrates(sents[k]):
                 return None
         return None
+
+    def _entry_below(self, num: Token) -> Frame | None:
+        """A figure in a live blog's time-stamped heading ("12:30 - 1,200 dead") takes the attribution of
+        the entry's first sentence below it, as a title's figure takes the body's."""
+        layout = self.layout()
+        para = layout.paragraph(num.idx)
+        if not layout.paragraphs[para] <= num.idx < layout.body_start(para):
+            return None
+        sents = self._sentence_list()
+        here = self._sentence_index(num.i)
+        if here + 1 >= len(sents) or layout.paragraph(sents[here + 1].start_char) != para:
+            return None
+        fs = [f for f in self.frames(sents[here + 1]) if f.speaker and f.kind in ("speech", "according")]
+        return fs[0] if fs else None
 
     def _narrates(self, sent: Span) -> bool:
         """A sentence in the simple past with a subject of its own ("The Pentagon sent 1,000 soldiers",
@@ -1662,11 +1719,17 @@ class Attribution:
 
 
 def _name_of(words: Span) -> str:
-    """A name's words: no determiner, punctuation, clock time or figure ("12:20 - Coastguard" → "Coastguard")."""
-    last_break = max((t.i + 1 for t in words if t.is_punct and t.text in "-–—:|" or t.like_num
-                      or t.lower_ in ("a.m.", "p.m.", "am", "pm")), default=words.start)
+    """A name's words: no determiner, punctuation, clock time or figure ("12:20 - Coastguard" → "Coastguard");
+    a hyphen inside a word joins it ("Jean-Luc")."""
+    last_break = max((t.i + 1 for t in words if t.is_punct and t.text in "-–—:|" and not _inside_word(t)
+                      or t.like_num or t.lower_ in ("a.m.", "p.m.", "am", "pm")), default=words.start)
     return " ".join(t.text for t in words.doc[last_break:words.end] if t.dep_ not in ("det", "punct")
                     and not any(ch.isdigit() for ch in t.text))
+
+
+def _inside_word(t: Token) -> bool:
+    """A hyphen with no space on either side: "Jean-Luc", not "12:20 - Coastguard"."""
+    return t.i > 0 and not t.doc[t.i - 1].whitespace_ and not t.whitespace_
 
 
 def dateline_end(tok: Token) -> int:

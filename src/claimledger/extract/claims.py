@@ -451,9 +451,10 @@ def _dated_event(root: Token, lex: Lexicon) -> str | None:
         return lemma if _event_noun(lemma, lex) else None
     if host.pos_ != "VERB" or _is_future(host, lex):  # "the swap is expected to continue on Saturday"
         return None
-    # a verb alone is no sure event: "the deal struck on May 16"
-    subject = next((c for c in host.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject.lemma_.lower() if subject is not None and _event_noun(subject.lemma_.lower(), lex) else None
+    # a verb alone is no sure event: "the deal struck on May 16"; of two subjects the parser gives it ("A
+    # magnitude 6.8 earthquake struck"), the event's
+    subjects = [c.lemma_.lower() for c in host.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return next((lemma for lemma in subjects if _event_noun(lemma, lex)), None)
 
 
 def _event_noun(lemma: str, lex: Lexicon) -> bool:

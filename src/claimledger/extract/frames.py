@@ -31,6 +31,8 @@ CLOSING = "”»"
 LABEL = re.compile(r"^[\"“]?\s*((?:[A-Z][A-Za-z.'’-]*\s){0,3}[A-Z][A-Za-z.'’-]*)(?:\s\([^)]{1,30}\))?\s?:\s+\S")
 # A live blog's entry heading that names who speaks: "17:50 - Macron: over €2 billion".
 HEADING = re.compile(r"(?m)^[ \t]*\d{1,2}[:.]\d{2}[^\n]{0,15}?[-–—][ \t]*([A-Z][\w.'’ -]{1,40}?):[ \t]+\S[^\n]*$")
+# A live blog's entry heading on a line of its own, the entry's text on the next: "8:45 p.m. - Toll rises".
+CLOCK_LINE = re.compile(r"[ \t]*\d{1,2}[:.]\d{2}\b[^\n]{0,100}\n(?=[ \t]*\S)")
 # Labels of the people asking, not answering: their figures have frames of their own ("X said ...").
 ASKING = {"Q", "QUESTION", "REPORTER", "INTERVIEWER", "HOST", "ANCHOR", "MODERATOR"}
 LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·]|\d{1,2}[.)]\s|\(\w\)\s)")
@@ -136,6 +138,11 @@ class DocumentFrames:
     def paragraph(self, offset: int) -> int:
         """The index of the paragraph holding a character offset."""
         return bisect_right(self.paragraphs, offset) - 1
+
+    def body_start(self, k: int) -> int:
+        """Where paragraph k's own text starts: past a live blog's time-stamped heading line."""
+        heading = CLOCK_LINE.match(self.text, self.paragraphs[k])
+        return heading.end() if heading else self.paragraphs[k]
 
     def _paragraph_end(self, k: int) -> int:
         return self.paragraphs[k + 1] if k + 1 < len(self.paragraphs) else len(self.text)

@@ -23,6 +23,8 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
+from claimledger.extract.frames import CLOCK_LINE
+
 if not Doc.has_extension("claims"):
     Doc.set_extension("claims", default=None)
 if not Doc.has_extension("claimledger_meta"):
@@ -31,8 +33,12 @@ if not Doc.has_extension("claimledger_meta"):
 
 @Language.component("claimledger_paragraphs", assigns=["token.is_sent_start"])
 def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line starts a new sentence, and so does the line after a live blog's time-stamped heading,
+    whose words would otherwise run into the entry's first sentence and lend it their subject."""
+    text = doc.text
     for tok in doc[:-1]:
-        if tok.is_space and tok.text.count("\n") >= 2:
+        if tok.is_space and "\n" in tok.text and (
+                tok.text.count("\n") >= 2 or CLOCK_LINE.match(text, text.rfind("\n", 0, tok.idx) + 1)):
             doc[tok.i + 1].is_sent_start = True
     return doc
 
