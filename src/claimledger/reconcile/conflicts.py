@@ -25,7 +25,9 @@ Two figures conflict when all four hold:
    part by the later one's time (``_Stages``: its earlier stage);
    flows over the same period (a flow inside a longer one is a part of it, and
    inside a running total when it ended by the total's day).
-   Earlier stages and projections are never compared.
+   Earlier stages and projections are never compared; nor are figures whose
+   own words do not say what they count or who gives them (``asserted``: an
+   extractor's guess is shown in the series, not set against another figure).
 4. **Incompatible values**, each figure read as an interval (``figure_interval``):
 
 - a plain figure is the point ``[v, v]``; a hedged one ("about", "some",
@@ -138,6 +140,37 @@ class Conflict:
         }
 
 
+# The cues an extractor leaves where a figure's own words did not say what it counts and it took the
+# measure or the thing counted from another figure nearby: the one before it in a list ("South Carolina
+# officials have reported 49, Georgia 33"), the one it is compared with ("up from 67"), the whole it is a
+# share of ("including 29 children") or the share it is the whole of ("241 of the 242 people aboard").
+BORROWED_CUES = ("(as for ", "(the whole of ")
+# The cue of a speaker read through a verb gapped in a list: "Georgia (the verb of 'officials reported'
+# gapped)".
+GAPPED_CUE = "gapped)"
+
+
+def asserted(c: Claim) -> bool:
+    """Whether a figure says for itself what it counts: not when its measure or the thing it counts was
+    borrowed from another figure (``BORROWED_CUES``). Such a figure is a guess of the extractor's, as
+    likely a breakdown of the figure it borrowed from as a rival of it ("49, Georgia 33, Florida 19" are
+    three states' dead): it is shown in its series and never asserted against another figure."""
+    return not any((c.cues.get(f) or "").startswith(BORROWED_CUES) for f in ("measure", "item"))
+
+
+def _listed(claims: list[Claim]) -> set[str]:
+    """The ids of the claims that are items of a breakdown: two or more speakers read through one gapped
+    verb in one sentence ("South Carolina has reported 36 deaths, Georgia 25 and Florida 14"). A list of
+    three figures under one verb breaks a total down (the places, read as speakers, of a storm's dead);
+    two speakers under one verb ("the ministry spoke of 1.1 million, the union of 3.5 million") are the
+    rivals a report sets side by side, and stay asserted."""
+    gapped: dict[tuple[str, int], list[str]] = {}
+    for c in claims:
+        if GAPPED_CUE in (c.cues.get("source") or ""):
+            gapped.setdefault((c.doc, c.evidence_start), []).append(c.id)
+    return {i for ids in gapped.values() if len(ids) >= 2 for i in ids}
+
+
 @dataclass
 class _Assertion:
     """One originator's one figure for one part of a quantity, with every claim that states it."""
@@ -154,10 +187,13 @@ class _Assertion:
 
 
 def _assertions(claims: Iterable[Claim], role: dict[str, Role], origin: Originators) -> list[_Assertion]:
+    claims = list(claims)
+    listed = _listed(claims)
     by_key: dict[tuple[Any, ...], _Assertion] = {}
     for c in sorted(claims, key=lambda c: (statement_date(c) or date.min, c.doc, c.start)):
         r = role.get(c.id, Role())
-        if not r.usable or figure_interval(c) is None or statement_date(c) is None:
+        if not r.usable or c.id in listed or not asserted(c) or figure_interval(c) is None \
+                or statement_date(c) is None:
             continue
         unit = money_unit(c)
         key = (origin(c), c.value, c.low, c.high, c.bound or "=", r.part, r.place, unit, flow_period(c))
@@ -233,20 +269,32 @@ def _rose(ca: Claim, ia: tuple[float, float], cb: Claim, ib: tuple[float, float]
     reported at 170 and three days later at 3,283 by another body is one count's stages, not a
     disagreement; the reverse (the later figure lower) is one, since a count of what happened does
     not fall; and a war's months-old casualty count that jumps threefold in two days is a dispute.
-    Within one day, a live report's time stamps order the statements (33 at 10:05, 59 at 18:45). A count
-    of the missing is no such count (TWO_WAY_MEASURES), nor is one day's crowd (``_one_moment``)."""
+    Within one day, a live report's time stamps order the statements (33 at 10:05, 59 at 18:45), its
+    untimed title and lead coming last (``_live_order``). A count of the missing is no such count
+    (TWO_WAY_MEASURES), nor is one day's crowd (``_one_moment``)."""
     da, db = statement_date(ca), statement_date(cb)
     if da is None or db is None or flow_period(ca) is not None or ca.measure in TWO_WAY_MEASURES:
         return False
     if _one_moment(ca) and _one_moment(cb):
         return False
-    ta, tb = statement_order(ca), statement_order(cb)
+    ta, tb = _live_order(ca, cb), _live_order(cb, ca)
     if ta[0] == tb[0] and not (ta[1] and tb[1] and ta[1] != tb[1]):
         return False  # one day, and no time of day that orders the two
     if first is None or (max(da, db) - first).days > YOUNG_DAYS:
         return False
     earlier, later = (ia, ib) if ta < tb else (ib, ia)
     return later[0] >= earlier[0] and later[1] >= earlier[1] and later != earlier
+
+
+def _live_order(c: Claim, other: Claim) -> tuple[date, str]:
+    """``statement_order`` of c beside another figure of its report: in a live report whose figure
+    ``other`` carries the time stamp of its entry, a figure of the same day with none (the title, the
+    lead) speaks for the report's last update, so it comes after every stamped entry of that day
+    (Maui's toll "at 80" in the 11:00 entry, 89 in the title)."""
+    order = statement_order(c)
+    if c.doc == other.doc and not order[1] and statement_time(other) and statement_date(other) == order[0]:
+        return order[0], "~"  # after any "HH:MM"
+    return order
 
 
 def _one_moment(c: Claim) -> bool:

@@ -27,7 +27,7 @@ fields, so both agree on what a figure is:
   abroad when the series' places are in other countries, or once another
   government there counts "its citizens"); a narrower scope the words give
   ("241 of the 242 people aboard", "died at sea", "five have been formally
-  identified"); a share of a group or an addition ("3,190 of the dead", "the
+  identified", "he had helped bury 11 people"); a share of a group or an addition ("3,190 of the dead", "the
   remaining 13", "among the dead were four students", "a further 170
   deaths elsewhere"); a sub-count: one originator giving several numbers for
   one quantity, place and time in one report ("131 killed: 102 men, 17 women
@@ -220,14 +220,21 @@ _SCOPE = re.compile(r"\b(aboard|on\s+board|at\s+sea|on\s+the\s+ground|identified
 # Before the figure, not where the words place the speaker: "our colleagues on the ground have documented".
 _SCOPE_BEFORE = re.compile(_SCOPE.pattern + r"(?!\s+(?:have|has|had|say|says|said|told)\b)", re.I)
 _GROUP_BEFORE = re.compile(r"\b(?:of|among)\s+(?:the\s+)?$", re.I)
+# Those buried, among all the dead: the bodies recovered and laid to rest so far, or the ones a witness
+# helped bury ("he had helped bury 11 people", "3,283 bodies had been buried"), not everyone who died.
+_BURIED_BEFORE = re.compile(r"\bbur(?:y|ied)\s+(?:some\s+|about\s+|around\s+)?$", re.I)
+_BURIED_AFTER = re.compile(r"^\s+(?:[a-z]+\s+)?(?:had|have|has|were|was|are)\s+(?:already\s+)?(?:been\s+)?"
+                           r"buried\b", re.I)
 
 
 def _narrower_scope(claim: Claim) -> str | None:
-    """The narrower scope the words around the figure give it ("aboard", "at sea", "identified"), in its
-    clause: "241 of the 242 people aboard", "the number who died at sea in 2024 at 53", "five have been
-    formally identified"; None for none."""
+    """The narrower scope the words around the figure give it ("aboard", "at sea", "identified", "buried"),
+    in its clause: "241 of the 242 people aboard", "the number who died at sea in 2024 at 53", "five have
+    been formally identified", "he had helped bury 11 people"; None for none."""
     if _GROUP_BEFORE.search(_before(claim)):
         return None  # "how many of the 24 victims have been identified": 24 is the group, not the share
+    if _BURIED_BEFORE.search(_before(claim)) or _BURIED_AFTER.match(_after(claim)):
+        return "buried"
     m = _SCOPE.search(re.split(r"[.;!?\n]", _after(claim))[0]) or _SCOPE_BEFORE.search(_before(claim))
     return re.sub(r"\s+", " ", m.group(1).lower()).replace("on board", "aboard") if m else None
 
