@@ -83,3 +83,55 @@ def test_violence_named_in_the_clause_outweighs_a_disaster_report(extractor, quo
     text = ("The quake in Nepal killed 300 people. Of the 25 civilians killed in shelling since the quake, "
             "nine were children.")
     assert claim_at(extract(extractor, text), quote).actor == actor
+
+
+# -- who sends: the doer carried from before, a raised subject, the sender of a whole ----------------------
+
+TITLE = "Relief effort grows\n\n"
+SENT_BY_BRAZIL = "Brazil sent 300 engineers to the flooded region in May, the ministry said."
+DELIVERED_LATER = "By Friday, 40 trucks of food had been delivered to the camps, aid workers said."
+
+
+@pytest.mark.parametrize("text,actor", [
+    # named once, a paragraph back: who delivered the trucks is not said
+    (TITLE + SENT_BY_BRAZIL + "\n\n" + DELIVERED_LATER, None),
+    # named in the same paragraph: the doer goes on
+    (TITLE + SENT_BY_BRAZIL + " " + DELIVERED_LATER, "BRA"),
+    # the report's recurring doer goes on across paragraphs
+    (TITLE + SENT_BY_BRAZIL + " Brazil also sent 25 doctors.\n\n" + DELIVERED_LATER, "BRA"),
+])
+def test_a_doer_named_before_carries_only_when_near_or_recurring(extractor, text, actor):
+    assert claim_at(extract(extractor, text), "40").actor == actor
+
+
+@pytest.mark.parametrize("text,quote,actor", [
+    # the subject of "is expected"/"is set" is the doer of the verb it completes
+    ("Chile is expected to send 200 more troops to the mission next year.", "200", "CHL"),
+    ("Norway is set to deliver 12 patrol boats to Ghana.", "12", "NOR"),
+    # part of a whole whose relative clause names who fired or supplied it
+    ("Air defences shot down 45 of the 60 drones Iran launched overnight.", "45", "IRN"),
+    ("Among the weapons Canada has supplied, the report lists 12 howitzers.", "12", "CAN"),
+])
+def test_the_sender_named_by_the_grammar(extractor, text, quote, actor):
+    assert claim_at(extract(extractor, text), quote).actor == actor
+
+
+def test_a_whole_taken_by_a_party_is_not_that_partys(extractor):
+    """People a militia abducted are not the militia's: a clause of taking names the other side."""
+    text = "Of the 300 villagers the militia abducted in March, 120 were freed on Sunday."
+    assert claim_at(extract(extractor, text), "120").actor is None
+
+
+KILLED_LATER = "\n\nAt least 12 people were killed in the fighting, officials said."
+
+
+@pytest.mark.parametrize("text,actor", [
+    # two countries named about as often: the dead are not the more-named one's by default
+    ("Border clashes\n\nArmenia and Azerbaijan traded blame on Monday. Azerbaijan said Armenia had broken the "
+     "truce, and Armenia accused Azerbaijan of shelling." + KILLED_LATER, None),
+    # a report about one country: its dead are that country's
+    ("Unrest spreads\n\nProtests spread across Peru on Monday. Peru's government declared a state of emergency "
+     "as clashes grew." + KILLED_LATER, "PER"),
+])
+def test_the_main_country_is_the_default_side_only_of_a_report_about_it(extractor, text, actor):
+    assert claim_at(extract(extractor, text), "At least 12").actor == actor

@@ -56,11 +56,16 @@ class Context:
     recipient: dict[tuple[str | None, str], str | None] = field(default_factory=dict)
     sentence_actor: dict[tuple[int, str], str] = field(default_factory=dict)
     main_country: str | None = None
+    one_country: bool = True  # the main country is named at least twice as often as any other
     harm: str = ""  # what harms the people the report counts: "disaster", "crime" or "" (a side, or not said)
     uprooted: bool = False  # the report is about people fleeing more than about captives
     last_actor: str | None = None
     victims: dict[str, str] = field(default_factory=dict)  # the side of the last people harmed, held, driven out
     launcher: str | None = None
+    # where each family's last actor (and the last doer, "last") was named, by paragraph, and how many figures
+    # each party has done so far (sent, fired, paid: not people harmed or held, whose side is no doer)
+    actor_para: dict[str, int] = field(default_factory=dict)
+    actor_count: dict[str, int] = field(default_factory=dict)
     sentence_item: dict[int, str] = field(default_factory=dict)
     model: DecisionModel | None = None
     trace: Trace | None = None
@@ -178,6 +183,10 @@ def _victims_side(num: Token, sent: Span, ents: EntityIndex, lex: Lexicon, ctx: 
             return ctx.actor[family], "(from context)"
     if reporter:
         return reporter, "(the side that reports its own losses)"
+    if measure in HARM_MEASURES and not ctx.one_country:
+        # the dead of a report on two countries at war, or on an attack at sea, are not the more-named one's
+        # by default (people who fled keep it: they mostly belong where the report is set)
+        return None, ""
     return ctx.main_country, "(the country the report is about)" if ctx.main_country else ""
 
 
@@ -199,6 +208,17 @@ def _violent_cause(counted: Token, gov: Token, lex: Lexicon) -> bool:
             if any(t.lemma_.lower() in VIOLENCE_WORDS for t in causes):
                 return True
     return False
+
+
+def _carries_to(actor: str | None, family: str, para: int, ctx: Context) -> bool:
+    """Whether the doer of the figures before may stand for a figure whose own words name no one who sends,
+    plans or hands over its things: one named in this paragraph, or the report's recurring doer, the actor
+    of more than one figure so far (a donor shipping shells, then missiles, then launchers all through a
+    report). A party named once, paragraphs back, most often did something else; who sends these is not said."""
+    if actor is None:
+        return False
+    named_at = ctx.actor_para.get(family if ctx.actor.get(family) else "last", -1)
+    return named_at == para or ctx.actor_count.get(actor, 0) > 1
 
 
 def _what_befell(measure: str) -> str:
@@ -239,7 +259,8 @@ def extract_claims(doc: Doc, document: Document, res, trace: Trace | None = None
     model = getattr(res, "model", None)
     attribution = Attribution(doc, ents, lex, res.gazetteer, publisher, title_end=title_end,
                               model=model.source if model else None, trace=trace)
-    ctx = Context(main_country=_main_country(ents), harm=_harm_kind(doc, document), model=model,
+    main_country, one_country = _main_country(ents)
+    ctx = Context(main_country=main_country, one_country=one_country, harm=_harm_kind(doc, document), model=model,
                   trace=trace, uprooted=_about_uprooted(doc))
     statements = StatementReader(doc, pub, lex, doc_text(doc))
     claims: list[Claim] = []
@@ -517,14 +538,18 @@ def _carry_event_dates(claims: list[Claim], title_end: int, text: str,
             c.cues["period"] = "(the day of the event reported above)"
 
 
-def _main_country(ents: EntityIndex) -> str | None:
-    """The country the report is most about: the one named most often (places count for their country)."""
+def _main_country(ents: EntityIndex) -> tuple[str | None, bool]:
+    """The country the report is most about: the one named most often (places count for their country); and
+    whether the report is about that one country, named at least twice as often as any other."""
     counts: dict[str, int] = {}
     for m in ents.mentions:
         cid = m.id if m.kind in ("country", "demonym") else (m.country if m.kind == "place" else None)
         if cid:
             counts[cid] = counts.get(cid, 0) + (2 if m.kind == "place" else 1)
-    return max(counts, key=lambda k: counts[k]) if counts else None
+    if not counts:
+        return None, True
+    first, *rest = sorted(counts.values(), reverse=True)
+    return max(counts, key=lambda k: counts[k]), not rest or first >= 2 * rest[0]
 
 
 # Causes of harm with no side beyond DISASTERS: fire, disease, a wreck at sea (spec line 51: null for victims of
@@ -874,6 +899,8 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
                 actor = ctx.launcher
             else:
                 actor = ctx.actor.get(family) or ctx.last_actor
+                if measure in ("deployed", "planned", "transferred") and not _carries_to(actor, family, para, ctx):
+                    actor = None
         if actor and actor != recipient:
             acue = "(from context)"
         else:
@@ -905,11 +932,15 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
     if actor:
         cues["actor"] = acue
         ctx.actor[family] = actor
+        ctx.actor_para[family] = para
         ctx.sentence_actor[(sent.start, family)] = actor
         if victims:
             ctx.victims[_what_befell(measure)] = actor
+        else:
+            ctx.actor_count[actor] = ctx.actor_count.get(actor, 0) + 1
         if not victims and family != "money":
             ctx.last_actor = actor
+            ctx.actor_para["last"] = para
         if measure == "launched":
             ctx.launcher = actor
             ctx.sentence_actor[(sent.start, "launched")] = actor
@@ -2237,6 +2268,9 @@ def _actor(num: Token, noun: Token | None, gov: Token, measure: str, category: s
                             return m.id, f"from {p.text}"
         if t.pos_ in ("VERB", "AUX"):
             break
+    sender = _whole_sender(num, noun, gov, ents, lex)
+    if sender is not None:
+        return _side(sender), f"sent by {sender.text}"
     # The doer: subject of the verb (active), or "by" agent (passive)
     verb = gov if gov.pos_ in ("VERB", "AUX") else None
     if verb is not None and _receives(verb):
@@ -2253,7 +2287,12 @@ def _actor(num: Token, noun: Token | None, gov: Token, measure: str, category: s
         # by a side, and what the subject got is its own
     if verb is not None and measure not in (CASUALTY_MEASURES - {"released"}) | {"displaced"} \
             and not _beside_the_verb(num, noun if noun is not None else num, verb):
+        below = None
         for v in _verb_and_heads(verb):
+            # "Norway is set to deliver 12 boats": the passive subject of a verb the doing verb completes is
+            # the doer raised out of it
+            subjects = ("nsubj", "nsubjpass") if below is not None and below.dep_ == "xcomp" else ("nsubj",)
+            below = v
             if _counts_only(v, lex):
                 break  # "the ministry has assessed 1.7 million buildings": who counts is the source (C18)
             if v.lemma_.lower() == "cost":
@@ -2268,7 +2307,7 @@ def _actor(num: Token, noun: Token | None, gov: Token, measure: str, category: s
             for c in v.children:
                 if c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children):
                     return None, ""  # "Kyiv and Moscow are to hand over 1,000 prisoners each"
-                if c.dep_ in ("nsubj",):
+                if c.dep_ in subjects:
                     m = _np_entity(c, ents) or _pronoun_party(c, ents, lex) or _named_party(c)
                     if m and m.kind in ("country", "demonym", "body", "organisation", "international"):
                         return _side(m), f"by {c.text}"
@@ -2281,6 +2320,29 @@ def _actor(num: Token, noun: Token | None, gov: Token, measure: str, category: s
                         if m and m.kind in ("country", "demonym", "body", "organisation", "international"):
                             return m.id, f"by {p.text}"
     return None, ""
+
+
+SENT_MEASURES = {"deployed", "transferred", "launched", "pledged", "planned", "sendlike"}
+
+
+def _whole_sender(num: Token, noun: Token | None, gov: Token, ents: EntityIndex, lex: Lexicon) -> Mention | None:
+    """The party a whole the figure is part of was sent, fired or handed over by: "80 of the drones Russia
+    launched were shot down", "among the equipment Iran has supplied, the report lists 200 missiles". The
+    whole's relative clause says whose the things are; a clause of taking or harming ("the people the
+    militia abducted") names the other side, not the owner."""
+    for head in (num, noun if noun is not None else num, gov):
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "among"):
+                continue
+            for whole in prep.children:
+                for verb in whole.children:
+                    if verb.dep_ != "relcl" or _lookup_verb(verb, lex)[0] not in SENT_MEASURES:
+                        continue
+                    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                    m = None if subject is None else _np_entity(subject, ents)
+                    if m is not None and m.kind in ("country", "demonym", "body", "organisation", "international"):
+                        return m
+    return None
 
 
 # Prepositions that bring in other parties beside the verb's action: "troops from 50 countries", "casualties
