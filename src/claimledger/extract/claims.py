@@ -499,6 +499,7 @@ def _carry_event_dates(claims: list[Claim], title_end: int, text: str,
     mentions = iter(sorted(d for d in event_days if d[0] >= title_end))
     mention = next(mentions, None)
     dated: dict[str, str] = {}  # the day of each event the text has dated so far, by its word
+    last_day: tuple[str, str] | None = None  # the one day the text named last, for "that day"
     for c in claims:
         if c.start < title_end:
             continue
@@ -507,7 +508,13 @@ def _carry_event_dates(claims: list[Claim], title_end: int, text: str,
             if mention[3] and bisect_right(breaks, mention[0]) <= LEAD_PARAGRAPHS:
                 event, event_para = (mention[1], mention[1]), bisect_right(breaks, mention[0])
             dated[mention[2]] = mention[1]
+            last_day = (mention[1], mention[1])
             mention = next(mentions, None)
+        if c.cues.get("period") == SAME_DAY_CUE and last_day is not None:
+            c.period_start, c.period_end = last_day
+            c.cues["period"] = "(that day: the day named above)"
+        if c.period_start and c.period_start == c.period_end:
+            last_day = (c.period_start, c.period_end)
         para = bisect_right(breaks, c.start)
         is_event = c.measure in EVENT_MEASURES and "standing" not in c.cues or (
             c.category == "munition" and c.measure != "planned")
@@ -531,7 +538,9 @@ def _carry_event_dates(claims: list[Claim], title_end: int, text: str,
             continue
         event_toll = "toll" in c.cues.get("cumulative", "") and event_para <= 1
         running = c.cumulative and not event_toll
-        if c.period_start or c.period_end or event is None or running or para - event_para > 5:
+        # the lead's event is what the report is about; a day given further down dates its own paragraph
+        reach = 5 if event_para <= LEAD_PARAGRAPHS else 0
+        if c.period_start or c.period_end or event is None or running or para - event_para > reach:
             continue
         if is_event and not NEW_EVENT.search(c.evidence):
             c.period_start, c.period_end = event
@@ -2707,12 +2716,14 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
     used: list[tuple[int, int]] = []
     clause = _clause_tokens(num, gov)
     best = None
+    same_day = False
     for s, e, text in candidates:
         if any(s < ue and us < e for us, ue in used):
             continue
         used.append((s, e))
         span = doc.char_span(s, e, alignment_mode="expand")
-        if span is None:
+        # the date of a dateline ("CALAIS, France, Nov 25, 2021 (AFP) -") is the report's, not its events'
+        if span is None or in_dateline(span[0]):
             continue
         root = span.root
         # What the time modifies, past its preposition: "said [on Thursday]" → said
@@ -2768,8 +2779,15 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
         if host.pos_ == "VERB" and host.i != gov.i and host.dep_ in ("relcl", "acl") and not event_noun \
                 and host.head.lemma_.lower() not in EVENT_NOUNS and not item and not described:
             continue
+        # the time of what is still to come in another clause ("the rest are expected to be named this week")
+        if host.pos_ in ("VERB", "AUX") and host.i != gov.i and _is_future(host, lex):
+            continue
         if re.search(r"\bto\s*$", before) and text.lower().startswith("last"):
             continue  # "due to last six weeks": a verb, not a time
+        if SAME_DAY.fullmatch(text.strip()) or re.fullmatch(r"(?i)(?:on )?the day", text.strip()) and re.match(
+                r"\s+of\b", doc_text(doc)[e:]):
+            same_day = True  # the day the report has just named: _carry_event_dates finds it
+            continue
         phrase = text
         if re.fullmatch(r"(?i)since(?: then)?", text.strip()):
             phrase = _since_then(doc, sent, pub)
@@ -2789,6 +2807,8 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
         lead = _lead_in_period(doc, line_start, pub, lex)
         if lead is not None:
             return lead[0], f"(the list's lead-in: {lead[1]})", lead[1].lower().startswith("since"), None
+    if best is None and same_day:
+        return None, SAME_DAY_CUE, False, None
     if best is None:
         event_word = _since_event(clause, sent, lex)
         # "since the attack": dated by the attack's day, which _carry_event_dates finds
@@ -2797,6 +2817,9 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
     return best[1], best[2], best[2].lower().startswith("since"), best[3]
 
 
+# "that day", "the same day" (and "on the day of the crash"): the day named last
+SAME_DAY = re.compile(r"(?i)(?:on )?(?:that|the same) (?:day|night|morning|afternoon|evening)")
+SAME_DAY_CUE = "that day"
 LIST_MARK = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+")
 
 
@@ -2996,6 +3019,11 @@ def _clause_tokens(num: Token, gov: Token) -> set[int]:
     # climb coordinated and auxiliary structure, not into the speech verb:
     # "stormed the village on Wednesday and killed more than 100 people"
     if top.dep_ in ("xcomp", "conj") and top.head.i != top.i and top.head.pos_ in ("VERB", "AUX"):
+        top = top.head
+    # ... and out of a participle whose object is the figure, what the event did: "the ferry sank on Tuesday,
+    # killing 12" (not "..., bringing the total to 557": a sum of another time)
+    elif top.dep_ == "advcl" and top.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "mark") for c in top.children) \
+            and any(c.dep_ == "dobj" and c.left_edge.i <= num.i <= c.right_edge.i for c in top.children):
         top = top.head
     return {t.i for t in top.subtree} | {t.i for t in num.subtree}
 

@@ -115,7 +115,8 @@ def resolve_period(text: str, pub: date | None) -> Period | None:
     if pub is None:
         return None
     t = re.sub(r"\s+", " ", text.lower().strip())
-    t = re.sub(r"^(?:the|of|in|on|during|over|for|at|by)\s+", "", t)
+    # "by" stays: "by 2030" is a deadline, which ends a period and starts none
+    t = re.sub(r"^(?:the|of|in|on|during|over|for|at)\s+", "", t)
     m = re.fullmatch(rf"(?:early|late|(?:the )?(?:early|small|late) hours of|early on)\s+{_D}"
                      rf"(?: morning| evening| night)?", t)
     if m:
@@ -187,6 +188,9 @@ def resolve_period(text: str, pub: date | None) -> Period | None:
     m = re.fullmatch(r"(?:between |from )?(.+?) (?:through|to|until|till|and|-|–) (.+)", t)
     if m and not re.search(r"\b(?:last|past|previous)\b", t):
         a, b = _point(m.group(1), pub), _point(m.group(2), pub)
+        if a and b and a[0] > b[1] and not re.search(r"\d{4}", m.group(1)):
+            # "between May 30 and September 4, 2022": the first end is of the year the second names
+            a = _point(m.group(1), b[1])
         if a and b and a[0] <= b[1]:
             return _iso(a[0]), _iso(b[1])
         if a and b and re.fullmatch(_M, m.group(1).strip()):
