@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import pytest
 
-from test_extract import claim_at, extract, extractor  # noqa: F401  (the fixture)
+from claimledger.pipeline import Extractor
+from test_extract import extract
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
 
 
 def nth_claim(claims, text: str, n: int):

@@ -354,7 +354,7 @@ def _measure_from_earlier_figure(claims: list[Claim], doc: Doc, lex: Lexicon, ti
             lender = None
             if num is not None and named is not None and _value_of_figure_noun(num, lex):
                 lender = named if _word_cued(named) and _figure_kind(named, lex) == kind else None
-            elif num is not None and key in same and c.value >= SAME_FIGURE_FLOOR \
+            elif num is not None and c.value is not None and key in same and c.value >= SAME_FIGURE_FLOOR \
                     and (_definite(num) or not _says_what_happened(num, lex)):
                 lender = same[key]
             if lender is not None:
