@@ -736,7 +736,7 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         # a list item or table row: only its label, its column or the line that introduces the list say
         # what happened to the things counted ("Structures destroyed: 9,418", "Province | Deaths")
         measure, mcue, future, label = row
-        head = _label_noun(label) if noun_tok is None and item is None and label is not None else None
+        head = _label_noun(label, lex) if noun_tok is None and item is None and label is not None else None
         if head is not None:
             item = _item_lemma(head, lex)  # "Homes destroyed: 1,240" counts homes
             cues["item"] = head.text
@@ -762,7 +762,7 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         # hostages rescued are freed from captivity; people pulled from the sea or the rubble were never held
         measure = "released" if lex.weak_noun_measures.get(item) == "captured" else "other"
     if category != "money":
-        category = _category(item, measure, lex)
+        category = _category(item, measure, lex, _harmed(noun_tok if noun_tok is not None else num, lex))
     if category == "people" and item in CIVIL_TRADES and noun_tok is not None and any(
             (who := ents.at(c)) is not None and who.kind in ("country", "demonym") for c in noun_tok.children):
         category = "personnel"  # "15,000 North Korean laborers in Russia": a state's workers abroad
@@ -792,7 +792,8 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
             and any(t.lemma_.lower() in ORDER_WORDS for t in sent):
         measure = "planned"  # "a contract for 180 K2 tanks": things ordered are still to be delivered
     if category == "money" and measure not in ("pledged", "transferred", "other") and not (
-            measure == "captured" and mcue.lower().startswith(("seiz", "confiscat", "forfeit", "impound"))):
+            measure == "captured" and mcue.lower().startswith(("seiz", "confiscat", "forfeit", "impound", "frozen",
+                                                                "blocked", "immobili"))):
         measure = "pledged" if measure in ("planned",) else "other"  # but cash seized is captured (spec)
     if category == "money" and measure == "pledged" and _asked_for(num):
         measure = "other"  # money asked for is not promised: "an appeal that seeks $6 billion" (spec v1.3)
@@ -1303,6 +1304,8 @@ def _item_lemma(noun: Token, lex: Lexicon) -> str:
         return "police"
     if text in MASS_UNITS:
         return MASS_UNITS[text]  # "13 tonnes of cocaine": an amount counted in tonnes
+    if (singular := _capitalised_plural(noun, lex)) is not None:
+        return singular
     if noun.pos_ == "PROPN" and noun.tag_ == "NNPS" and lemma.endswith("s"):
         lemma = lemma[:-1]
     if lemma.endswith("ies") and lemma == text:
@@ -1313,6 +1316,21 @@ def _item_lemma(noun: Token, lex: Lexicon) -> str:
     elif lemma == text and re.fullmatch(r".*\ds", lemma):
         lemma = lemma[:-1]  # "180 K2s", "48 FA-50s": the plural of a designation
     return lemma.replace("servicemen", "serviceman")
+
+
+def _capitalised_plural(t: Token, lex: Lexicon) -> str | None:
+    """The singular of a plural common noun that opens a line or a sentence and that the tagger took
+    for a name for its capital ("Troops sent: 4,000", "Families displaced: 900"), else None. Only
+    where that plural names nothing and its singular is a noun with a category."""
+    if t.pos_ != "PROPN" or t.ent_type_ or not t.lower_.endswith("s") or t.lower_.endswith("ss"):
+        return None
+    if t.i != t.sent.start and not (t.i > 0 and (t.nbor(-1).is_punct or t.nbor(-1).is_space)):
+        return None
+    low = t.lower_
+    for singular in ((low[:-3] + "y",) if low.endswith("ies") else ()) + (low[:-1],):
+        if lex.noun_class(singular):
+            return singular
+    return None
 
 
 def _bare_number_is_count(num: Token) -> bool:
@@ -1372,6 +1390,8 @@ def _lemma(t: Token) -> str:
     lem = t.lemma_.lower()
     if t.lower_ == "downed":
         return "down"
+    if lem == "make" and _made_available(t):
+        return "make_available"
     for c in t.children:
         if c.dep_ == "prt" or (c.dep_ in ("advmod", "acomp", "oprd")
                                and c.lower_ in ("home", "out", "down", "up", "over", "back", "dead", "aside")):
@@ -1385,6 +1405,14 @@ def _lemma(t: Token) -> str:
         if lem == "lose" and c.dep_ == "dobj" and c.lemma_.lower() in ("home", "house"):
             return "lose_home"
     return lem
+
+
+def _made_available(make: Token) -> bool:
+    """"made €2bn available", "will make available 300 places": "available" as the verb's complement or
+    on its object, which turns making into providing."""
+    objects = [c for c in make.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(w.lower_ == "available" and w.dep_ in ("amod", "ccomp", "oprd", "acomp", "xcomp")
+               for w in (*make.children, *(g for o in objects for g in o.children)))
 
 
 def _lookup_verb(t: Token, lex: Lexicon) -> tuple[str | None, str]:
@@ -1414,12 +1442,16 @@ def _verb_measure(t: Token, lex: Lexicon, money: bool) -> str | None:
         return None
     if money and lem in ("release",):
         return "transferred"
+    if money and t.tag_ == "VBN" and t.lemma_.lower() in lex.classes.freezes:
+        return "captured"  # "€200bn of reserves frozen", "assets blocked under sanctions": seized from use
     if m == "killed" and lem == "claim" and not any(c.lower_ in ("lives", "life") for c in t.children):
         return None
     if m in ("produced", "stative"):
         return "other"
     if m is None:
         return None
+    if m == "wounded" and _ailment_of(t, lex) == "illness":
+        return "other"  # "treated 300 children for cholera": cared for an illness, no wound
     if m in ("killed", "wounded"):
         other = {_lookup_verb(c, lex)[0] for c in t.children if c.dep_ == "conj"}
         if t.dep_ == "conj":
@@ -1429,6 +1461,32 @@ def _verb_measure(t: Token, lex: Lexicon, money: bool) -> str | None:
         if {"killed", "wounded"} <= ({m} | other) and "or" in cc:
             return "killed_or_wounded"
     return m
+
+
+CARE_PREPS = ("for", "with", "from")  # "treated for burns", "admitted with cholera", "suffering from hunger"
+
+
+def _ailment_of(t: Token, lex: Lexicon) -> str | None:
+    """What harms the people a word tells of, as WordNet's ailment class ("injury", "illness"): the object
+    of its "for", "with" or "from" ("treated for malnutrition", "children with severe wounds"), else of
+    its direct object's ("admitted 40 children with cholera")."""
+    for w in (t, *(c for c in t.children if c.dep_ in ("dobj", "nsubjpass"))):
+        for p in w.children:
+            if p.dep_ == "prep" and p.lower_ in CARE_PREPS:
+                for o in p.children:
+                    if o.dep_ == "pobj" and (kind := lex.classes.ailment(o.lemma_.lower())):
+                        return kind
+    return None
+
+
+def _harmed(counted: Token, lex: Lexicon) -> bool:
+    """People a harm befell (spec: anyone harmed is a casualty), though no measure word says so: an
+    ailment on them or on the verb that governs them ("47 children with acute malnutrition", "treated
+    400 people for cholera")."""
+    if _ailment_of(counted, lex):
+        return True
+    verb = counted.head if counted.dep_ in ("dobj", "nsubjpass", "nsubj") else None
+    return verb is not None and verb.pos_ == "VERB" and _ailment_of(verb, lex) is not None
 
 
 # Verbs of finding someone: not done ("have not been accounted for", "were never found") or still being
@@ -1634,8 +1692,9 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
             for c in t.children:
                 if c.dep_ in ("amod", "acl") and c.i != anchor.i:
                     cm = _verb_measure(c, lex, money)
-                    if cm and cm != "planned" and noun_weak is None:
-                        noun_weak = (cm, c.text, _is_future(c, lex))
+                    if cm and (cm != "planned" or c.dep_ == "amod") and noun_weak is None:
+                        # "a planned strength of 2,500": a noun said to be intended makes its figure a plan
+                        noun_weak = (cm, c.text, cm == "planned" or _is_future(c, lex))
         if m == "planned":
             # "plans to send 3,000": the verb under the plan carries the measure
             inner = [c for c in t.children if c.dep_ == "xcomp"]
@@ -1907,13 +1966,14 @@ def _line_at(text: str, at: int) -> tuple[int, int] | None:
     return (start, end) if start >= 0 and end >= 0 else None
 
 
-def _label_noun(label: Span) -> Token | None:
+def _label_noun(label: Span, lex: Lexicon) -> Token | None:
     """The noun a list item's label counts: its first noun that is no modifier and no object of a
     preposition ("Homes destroyed", "People still staying in shelters", "Confirmed cases"). A label's
     capitalised first word that names nothing is a plural common noun the tagger took for a name
-    ("Villages taken")."""
+    ("Villages taken", "Troops sent")."""
     for t in label:
-        common = t.pos_ == "NOUN" or t.tag_ == "NNPS" and t.i == label.start and not t.ent_type_
+        common = t.pos_ == "NOUN" or t.i == label.start and not t.ent_type_ and (
+            t.tag_ == "NNPS" or _capitalised_plural(t, lex) is not None)
         if common and t.dep_ not in ("compound", "pobj", "poss", "npadvmod") and t.lemma_.lower() not in NOT_ITEMS:
             return t
     return None
@@ -2151,7 +2211,9 @@ CIVIL_TRADES = {"worker", "laborer", "labourer", "builder", "engineer", "contrac
                 "specialist", "operator", "instructor"}
 
 
-def _category(item: str, measure: str | None, lex: Lexicon) -> str:
+def _category(item: str, measure: str | None, lex: Lexicon, harmed: bool = False) -> str:
+    """The category of the thing counted; people `harmed` (see _harmed) are casualties, unless they fled
+    (displaced people) or the harm is still to come ("will suffer from malnutrition")."""
     cat = lex.noun_class(item)
     if cat in ("munition", "weapon", "vehicle", "aircraft"):
         return cat
@@ -2168,7 +2230,7 @@ def _category(item: str, measure: str | None, lex: Lexicon) -> str:
             return "people"  # workers on strike or on a payroll; workers a state sends as a unit are personnel
         return "personnel"
     if cat == "people" or item == "person":
-        if measure in CASUALTY_MEASURES:
+        if measure in CASUALTY_MEASURES or harmed and measure not in ("displaced", "planned"):
             return "casualty"
         return "people"
     return "other"

@@ -83,6 +83,17 @@ STATE_ANCHORS: list[tuple[str, str]] = [
     ("hospital.n.01", "wounded"), ("morgue.n.01", "killed"),
 ]
 
+# What harms a body, by kind: an injury ("wounds", "fractures", "burns") or an illness ("cholera",
+# "malnutrition", "starvation"). People treated for an illness are not wounded, but both are harmed.
+AILMENT_ANCHORS: list[tuple[str, str]] = [
+    ("injury.n.01", "injury"), ("wound.n.01", "injury"),
+    ("illness.n.01", "illness"), ("ill_health.n.01", "illness"), ("hunger.n.01", "illness"),
+]
+
+# The sense of "freeze", "block", "immobilise" that is done to assets ("prohibit the conversion or use of"):
+# money frozen is money seized from its owner's use. Not the verbs' first sense, so named on its own.
+ASSET_FREEZE = "freeze.v.08"
+
 # What one says, writes or asks, counted as such ("hundreds of calls", "11,000 claims", "16 reports", "tips"):
 # received or sent, it is a message, not a supply handed over. Documents that grant or entitle ("visas",
 # "passes", "permits", "tickets") are handed over: their more specific anchors come first and name no message.
@@ -103,6 +114,8 @@ class WordClasses:
     noun_category: dict[str, str] = field(default_factory=dict)
     event_measure: dict[str, str] = field(default_factory=dict)  # "arrest", "evacuation": see _event_nouns
     state_measure: dict[str, str] = field(default_factory=dict)  # "custody", "shelter": see STATE_ANCHORS
+    ailments: dict[str, str] = field(default_factory=dict)  # "wound" injury, "cholera" illness: see AILMENT_ANCHORS
+    freezes: frozenset[str] = frozenset()  # "freeze", "block", "immobilise" (assets): see ASSET_FREEZE
     places: frozenset[str] = frozenset()  # "state", "country", "county": see _places
     messages: frozenset[str] = frozenset()  # "call", "claim", "report": see MESSAGE_ANCHORS
     nouns_in_e: frozenset[str] = frozenset()  # "dose", "base", "grave": see singular()
@@ -118,7 +131,8 @@ class WordClasses:
         except FileNotFoundError:  # a package built without the table: the lexicon alone decides
             return cls()
         return cls(verb_measure=data["verbs"], noun_category=data["nouns"], event_measure=data.get("events", {}),
-                   state_measure=data.get("states", {}), places=frozenset(data.get("places", [])),
+                   state_measure=data.get("states", {}), ailments=data.get("ailments", {}),
+                   freezes=frozenset(data.get("freezes", [])), places=frozenset(data.get("places", [])),
                    messages=frozenset(data.get("messages", [])), nouns_in_e=frozenset(data.get("nouns_in_e", [])),
                    speech=frozenset(data.get("speech", [])),
                    organisations=frozenset(data.get("organisations", [])), version=data.get("version", ""))
@@ -134,6 +148,10 @@ class WordClasses:
 
     def state(self, lemma: str) -> str | None:
         return self.state_measure.get(lemma)
+
+    def ailment(self, lemma: str) -> str | None:
+        """"injury" or "illness" for a noun of what harms a body, else None."""
+        return self.ailments.get(lemma)
 
     def is_place(self, lemma: str) -> bool:
         return lemma in self.places
@@ -265,6 +283,8 @@ def build(wordnet_dir: str | Path, out: str | Path) -> dict[str, int]:
     nouns = _classes(wn, "n", NOUN_ANCHORS, max_senses=2)
     events = _event_nouns(wn, verbs)
     states = _classes(wn, "n", STATE_ANCHORS, max_senses=1)
+    freezes = sorted(w for w in wn.words["v"][wn.synset(ASSET_FREEZE)] if "_" not in w)
+    ailments = {lemma: cls for lemma, cls in _classes(wn, "n", AILMENT_ANCHORS, max_senses=2).items() if "_" not in lemma}
     places = _places(wn)
     organisations = _organisations(wn, nouns)
     messages = sorted(lemma for lemma, cls in _classes(wn, "n", MESSAGE_ANCHORS, max_senses=3).items()
@@ -275,11 +295,12 @@ def build(wordnet_dir: str | Path, out: str | Path) -> dict[str, int]:
     data = {"version": "wordnet-3.0/1", "source": "WordNet 3.0 (Princeton University), wndb files",
             "licence": "WordNet 3.0 licence; WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.",
             "verbs": dict(sorted(verbs.items())), "nouns": dict(sorted(nouns.items())),
-            "events": dict(sorted(events.items())), "states": dict(sorted(states.items())), "places": places,
+            "events": dict(sorted(events.items())), "states": dict(sorted(states.items())),
+            "ailments": dict(sorted(ailments.items())), "freezes": freezes, "places": places,
             "speech": speech, "messages": messages, "nouns_in_e": nouns_in_e, "organisations": organisations}
     Path(out).write_text(json.dumps(data, ensure_ascii=False, indent=0, sort_keys=False) + "\n", encoding="utf-8")
     return {"verbs": len(verbs), "nouns": len(nouns), "events": len(events), "states": len(states),
-            "places": len(places), "speech": len(speech), "messages": len(messages),
+            "ailments": len(ailments), "freezes": len(freezes), "places": len(places), "speech": len(speech), "messages": len(messages),
             "nouns_in_e": len(nouns_in_e), "organisations": len(organisations)}
 
 
