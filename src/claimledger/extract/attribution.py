@@ -18,7 +18,7 @@ said ..." after "Lee told Reuters, citing the NIS").
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -126,6 +126,7 @@ class Attribution:
         self._n_frames: int | None = None  # how many frames have a speaker
         self._quotes: list[tuple[int, int]] | None = None  # quoted stretches, for whom "he" can be
         self._quote_starts: list[int] = []
+        self._answers: list[tuple[int, int, Lent]] | None = None  # transcript turns that answer, by start
 
     # -- publisher and article-wide relays ------------------------------------
     def _publisher_ids(self, publisher: str | None) -> set[str]:
@@ -193,6 +194,21 @@ class Attribution:
         if speaker:
             self.words.setdefault(speaker, lent.label)
         return Frame(tok[-1], tok[-1], speaker, cue=f"{lent.label}:", kind="speech") if speaker else None
+
+    def _asking_outlet(self, lent: Lent | None) -> str | None:
+        """The outlet whose reporter asks in a transcript's question turn, "QUESTION (Reuters):"."""
+        if lent is None or lent.kind != "label" or not lent.outlet or lent.label.upper() not in ASKING:
+            return None
+        ent = self.gaz.lookup(lent.outlet)
+        return ent.id if ent is not None and ent.kind == "media" else None
+
+    def _answering_turn(self, lent: Lent) -> Frame | None:
+        """The frame of the turn that answers a question: the first turn after it that is not a question."""
+        if self._answers is None:
+            self._answers = sorted((t.start, n, t) for n, t in enumerate(self.layout().lent)
+                                   if t.kind == "label" and t.label.upper() not in ASKING)
+        k = bisect_left(self._answers, (lent.end, -1))
+        return self._lent_frame(self._answers[k][2]) if k < len(self._answers) else None
 
     def _label_speaker(self, label: str, span: Span) -> str | None:
         """A transcript's "KIRBY:" or "Mr. Kirby:": the person the report names so, else the label itself."""
@@ -563,8 +579,11 @@ class Attribution:
             m = self.ents.at(t)
             if m and m.kind == "media" and m.id not in f.before and m.id != speaker:
                 f.before.append(m.id)
-        if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and spk_tok.i != verb.head.i:
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "NUM") and spk_tok.i != verb.head.i:
             f.scope = verb.head
+            if verb.head.pos_ == "NUM" and verb.tag_ == "VBN":
+                # "police said the 15 announced by the mayor": the figure is the agent's, whoever tells of it
+                f.kind = "noun"
         return f
 
     def _noun_frame(self, noun: Token) -> Frame | None:
@@ -687,10 +706,12 @@ class Attribution:
         first = tok.left_edge.i
         if start is not None and end is not None and not (first <= start and end <= stop):
             return None
-        # the phrase begins after any punctuation before the words: not "(county Office of ..."
+        # the phrase begins after any punctuation before the words: not "(county Office of ...", but a
+        # possessive ("The Philippines' Department ...") or a hyphen inside a word ("state-funded") is the name's
         words_start = start if start is not None else tok.i
-        first = max([first, *(t.i + 1 for t in doc[first:words_start] if t.is_punct and t.text not in ("'s", "’s")
-                              or t.is_space)])
+        first = max([first, *(t.i + 1 for t in doc[first:words_start] if t.is_punct and t.tag_ != "POS"
+                              and not (t.text == "-" and _inside_word(t)) or t.is_space)])
+        first = _past_descriptor(doc[first:min(tok.i, words_start)], first)
         if stop - first > 10 or any(t.is_space for t in doc[first:stop]):
             return None
         return doc[first:stop].text
@@ -699,13 +720,24 @@ class Attribution:
         """The words of a speaker's noun phrase, without its clauses and appositions: "the Federal Returning
         Officer", "Polish border guards"."""
         stop = next((t.i for t in tok.subtree if t.i > tok.i and (
-            t.dep_ in ("relcl", "acl", "appos", "punct") or t.dep_ == "prep" and (
+            t.dep_ in ("relcl", "acl", "appos", "punct") or t.dep_ == "prep" and not _names_on(t) and (
                 t.lower_ not in ("of", "for") or any(w.like_num for w in t.subtree)))),
             tok.right_edge.i + 1)
-        span = tok.doc[tok.left_edge.i:stop]
+        first = _past_descriptor(tok.doc[tok.left_edge.i:tok.i], tok.left_edge.i)
+        span = tok.doc[first:stop]
         paren = next((t.i for t in span if t.text == "("), stop)
-        words = [t.text for t in tok.doc[tok.left_edge.i:paren]
-                 if not t.is_punct and t.dep_ not in ("det", "relcl", "acl", "appos")]
+        words: list[str] = []
+        for t in tok.doc[first:paren]:
+            if t.text == "-" and _inside_word(t) and words:
+                words[-1] += "-"  # "militia-run": one word, as written
+            elif t.tag_ == "POS" and words:
+                words[-1] += t.text  # "The Bahamas' Department": the possessive as written
+            elif not t.is_punct and t.dep_ not in ("relcl", "acl", "appos") and not (
+                    t.dep_ == "det" and t.i == first):  # "the Channel and the North Sea": inner articles stay
+                if words and words[-1].endswith("-"):
+                    words[-1] += t.text
+                else:
+                    words.append(t.text)
         return " ".join(words[:10])
 
     def _speaker_id(self, tok: Token) -> str | None:
@@ -720,6 +752,9 @@ class Attribution:
             return self._pronoun_speaker(tok, lem)
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
+        if (lem in lex.report_nouns or tok.lower_ in lex.report_nouns) and any(
+                c.dep_ == "amod" and c.lower_ == "same" for c in tok.children):
+            return self._same_report()
         owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS), None)
         if owner is not None and lem not in PERSON_ROLES:
             # "his team estimates", "its sources said": the team and the sources speak for whom "his" and "its"
@@ -862,6 +897,15 @@ class Attribution:
         if tok.pos_ == "PROPN" or tok.text[:1].isupper() and tok.i != tok.sent.start:
             name = _name_of(self.doc[tok.left_edge.i:tok.i + 1])
             return self._remember(slug(name), "body") if name else None
+        return None
+
+    def _same_report(self) -> str | None:
+        """"according to the same data", "the same figures show": the speaker of the last attribution of an
+        earlier sentence, whose figures they are (frames are found in text order)."""
+        for frames in reversed(self._frames.values()):
+            found = next((f.speaker for f in reversed(frames) if f.speaker), None)
+            if found is not None:
+                return found
         return None
 
     def _local_government(self, tok: Token) -> str | None:
@@ -1036,7 +1080,10 @@ class Attribution:
             if found is not None:
                 return found
         # not a day or a month the tagger took for a name: "a study published on Monday in Nature Medicine"
-        inside = [self.ents.at(t) for t in tok.subtree if t.i != tok.i and t.ent_type_ not in ("DATE", "TIME")]
+        # nor a place or a domain the phrase is "for": "the maritime prefecture for the Channel" is the prefecture
+        domain = {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for t in c.subtree}
+        inside = [self.ents.at(t) for t in tok.subtree if t.i != tok.i and t.ent_type_ not in ("DATE", "TIME")
+                  and t.i not in domain]
         named = [m for m in inside if m is not None and m.kind != "place"]
         if named:
             best = min(named, key=lambda m: self._owner_rank(m))
@@ -1266,6 +1313,15 @@ class Attribution:
             # the CMC's estimate of ..." (a source in brackets closing the row is the row's label)
             holding = [min(row, key=lambda f: (f.kind == "noun", _depth(f.anchor)))]
         relayed_by: Frame | None = None  # the speaker of a quote or a turn who passes on a body's figure
+        if lent is not None and lent.kind == "label":
+            # past the source in brackets that closes a list line, the line speaks of something else ("900
+            # (defence office); the militia gives no figure")
+            holding = [f for f in holding if f.anchor.idx < lent.end]
+        asked_by = self._asking_outlet(lent)
+        if asked_by is not None and not holding:
+            # a question's figure with no attribution of its own repeats what the one questioned said
+            answered = self._answering_turn(lent)
+            holding = [answered] if answered is not None else []
         if lent is not None:
             # inside a quote, names and verbs are the speaker's own words, not who attributes them
             # and in a speaker's turn of a transcript, "we" and "our figures" are the speaker's ("BECKER: We
@@ -1331,6 +1387,9 @@ class Attribution:
         ordered = after + before + nouns
         if relayed_by is not None:
             ordered = [relayed_by, *(f for f in ordered if f is not relayed_by)]
+        if asked_by is not None and ordered and asked_by not in ordered[0].links():
+            # "QUESTION (AFP): ... 700 dead ...": the outlet that asks passes the figure on
+            ordered = [Frame(ordered[0].anchor, ordered[0].scope, None, before=[asked_by], cue="question"), *ordered]
         links: list[str] = []
         for f in ordered:
             for link in f.links():
@@ -1725,6 +1784,17 @@ def _name_of(words: Span) -> str:
                       or t.like_num or t.lower_ in ("a.m.", "p.m.", "am", "pm")), default=words.start)
     return " ".join(t.text for t in words.doc[last_break:words.end] if t.dep_ not in ("det", "punct")
                     and not any(ch.isdigit() for ch in t.text))
+
+
+def _past_descriptor(before: Span, first: int) -> int:
+    """Where a proper name starts after a participle that describes its body: "the state-funded [Kenya
+    National Commission]", "the Ramallah-based [Palestinian Prisoners' Society]". A name does not begin
+    with such a modifier; a common noun keeps it ("the militia-run health ministry" is that ministry)."""
+    for t in before:
+        if t.dep_ == "amod" and t.tag_ == "VBN" and t.head.pos_ == "PROPN" and t.right_edge.i + 1 < len(before.doc) \
+                and before.doc[t.right_edge.i + 1].pos_ == "PROPN":
+            first = max(first, t.right_edge.i + 1)
+    return first
 
 
 def _inside_word(t: Token) -> bool:

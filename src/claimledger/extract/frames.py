@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 OPENING = "“«"
 CLOSING = "”»"
-LABEL = re.compile(r"^[\"“]?\s*((?:[A-Z][A-Za-z.'’-]*\s){0,3}[A-Z][A-Za-z.'’-]*)(?:\s\([^)]{1,30}\))?\s?:\s+\S")
+LABEL = re.compile(r"^[\"“]?\s*((?:[A-Z][A-Za-z.'’-]*\s){0,3}[A-Z][A-Za-z.'’-]*)(?:\s\(([^)]{1,30})\))?\s?:\s+\S")
 # A live blog's entry heading that names who speaks: "17:50 - Macron: over €2 billion".
 HEADING = re.compile(r"(?m)^[ \t]*\d{1,2}[:.]\d{2}[^\n]{0,15}?[-–—][ \t]*([A-Z][\w.'’ -]{1,40}?):[ \t]+\S[^\n]*$")
 # A live blog's entry heading on a line of its own, the entry's text on the next: "8:45 p.m. - Toll rises".
@@ -37,8 +37,10 @@ CLOCK_LINE = re.compile(r"[ \t]*\d{1,2}[:.]\d{2}\b[^\n]{0,100}\n(?=[ \t]*\S)")
 ASKING = {"Q", "QUESTION", "REPORTER", "INTERVIEWER", "HOST", "ANCHOR", "MODERATOR"}
 LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·]|\d{1,2}[.)]\s|\(\w\)\s)")
 TABLE_ROW = re.compile(r"\S(?:\s*\|\s*|\s{3,}|\t)\S")
-# A list line ending in its source in brackets: "- Towns seized: more than 20 (alliance statements)".
-LINE_SOURCE = re.compile(r"(?m)^(\s*(?:[-–—•*·]|\d{1,2}[.)])\s.*?)\(([A-Za-z][^()\n]{1,50})\)\s*$")
+# A list line whose figure closes on its source in brackets, at the line's end or before a clause of the
+# publisher's own after a semicolon: "- Towns seized: more than 20 (alliance statements)", "- Troops: about
+# 900 (defence ministry); the rebels deny it".
+LINE_SOURCE = re.compile(r"(?m)^(\s*(?:[-–—•*·]|\d{1,2}[.)])\s.*?)\(([A-Za-z][^()\n]{1,50})\)\s*(?:;[^\n]*)?$")
 NON_SPACE = re.compile(r"\S")
 QUOTE_ATTACH = 80  # characters between a quote and the speech verb that introduces or closes it
 
@@ -108,6 +110,7 @@ class Lent:
     anchor_at: int
     kind: str  # quote, label, list
     label: str = ""
+    outlet: str = ""  # the outlet in brackets after a label: "QUESTION (AFP):" → "AFP"
 
 
 class DocumentFrames:
@@ -213,14 +216,14 @@ class DocumentFrames:
         for k, start in enumerate(self.paragraphs):
             m = LABEL.match(self.text[start:start + 60])
             if m and self._is_label(m.group(1)):
-                found.append((k, start + m.start(1), m.group(1)))
+                found.append((k, start + m.start(1), m.group(1), m.group(2) or ""))
         # a label only where the text is a transcript: two labelled paragraphs at least
         if len(found) < 2:
             return
-        for n, (_, at, label) in enumerate(found):
+        for n, (_, at, label, outlet) in enumerate(found):
             nxt = found[n + 1][0] if n + 1 < len(found) else len(self.paragraphs)
             end = self._paragraph_end(nxt - 1)
-            self.lent.append(Lent(at + len(label), end, at, "label", label))
+            self.lent.append(Lent(at + len(label), end, at, "label", label, outlet.strip()))
 
     def _is_label(self, label: str) -> bool:
         """A speaker's name in capitals ("KIRBY", "MARIA VAN KERKHOVE"), a name the text gives a person, or
