@@ -1318,7 +1318,7 @@ class Attribution:
             # (defence office); the militia gives no figure")
             holding = [f for f in holding if f.anchor.idx < lent.end]
         asked_by = self._asking_outlet(lent)
-        if asked_by is not None and not holding:
+        if asked_by is not None and lent is not None and not holding:
             # a question's figure with no attribution of its own repeats what the one questioned said
             answered = self._answering_turn(lent)
             holding = [answered] if answered is not None else []

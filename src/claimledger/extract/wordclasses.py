@@ -284,7 +284,8 @@ def build(wordnet_dir: str | Path, out: str | Path) -> dict[str, int]:
     events = _event_nouns(wn, verbs)
     states = _classes(wn, "n", STATE_ANCHORS, max_senses=1)
     freezes = sorted(w for w in wn.words["v"][wn.synset(ASSET_FREEZE)] if "_" not in w)
-    ailments = {lemma: cls for lemma, cls in _classes(wn, "n", AILMENT_ANCHORS, max_senses=2).items() if "_" not in lemma}
+    ailments = {lemma: cls for lemma, cls in _classes(wn, "n", AILMENT_ANCHORS, max_senses=2).items()
+                if "_" not in lemma}
     places = _places(wn)
     organisations = _organisations(wn, nouns)
     messages = sorted(lemma for lemma, cls in _classes(wn, "n", MESSAGE_ANCHORS, max_senses=3).items()
@@ -300,8 +301,8 @@ def build(wordnet_dir: str | Path, out: str | Path) -> dict[str, int]:
             "speech": speech, "messages": messages, "nouns_in_e": nouns_in_e, "organisations": organisations}
     Path(out).write_text(json.dumps(data, ensure_ascii=False, indent=0, sort_keys=False) + "\n", encoding="utf-8")
     return {"verbs": len(verbs), "nouns": len(nouns), "events": len(events), "states": len(states),
-            "ailments": len(ailments), "freezes": len(freezes), "places": len(places), "speech": len(speech), "messages": len(messages),
-            "nouns_in_e": len(nouns_in_e), "organisations": len(organisations)}
+            "ailments": len(ailments), "freezes": len(freezes), "places": len(places), "speech": len(speech),
+            "messages": len(messages), "nouns_in_e": len(nouns_in_e), "organisations": len(organisations)}
 
 
 LOCATION_LEXFILE = 15  # noun.location: "state", "province", "district", "site"
