@@ -802,7 +802,7 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
     elif future and measure in ("deployed", "transferred", "released", "other", "launched") and category != "money":
         measure = "planned"
     if measure in ("pledged", "transferred", "launched") and category not in ("money",) and noun_tok is not None \
-            and noun_tok.dep_ == "nsubj" \
+            and noun_tok.dep_ == "nsubj" and noun_tok.head.lemma_.lower() not in ARRIVING_VERBS \
             and lex.item_category.get(item) not in ("munition", "weapon", "vehicle", "aircraft"):
         measure = "other"  # "Some 40 countries sent representatives": the counted things do the giving
     if measure == "other" and category == "people" and ctx.uprooted and not future \
@@ -1596,7 +1596,10 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
         if c.dep_ not in ("acl", "amod", "relcl", "acomp", "oprd", "advmod") and c.lower_ not in STATE_WORDS \
                 and not (c.tag_ in ("VBN", "VBD", "JJ") and c.i > anchor.i):
             continue
-        m = _verb_measure(c, lex, money) or lex.noun_measures.get(c.lower_)
+        if not money and _struck(c, anchor, noun, lex):
+            return "damaged", c.text, _is_future(c, lex)  # "the 40 depots hit"
+        m = "sendlike" if _arrives(c, anchor, noun, lex) else _verb_measure(c, lex, money) or lex.noun_measures.get(
+            c.lower_)
         if not m or m == "planned":
             continue
         if c.dep_ == "relcl" and c.lemma_.lower() in lex.reporting_verbs or _states_figure(c, num, lex):
@@ -1667,8 +1670,12 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
                                 wm = _verb_measure(w, lex, money)
                                 if wm and wm != "planned":
                                     return wm, w.text, False
+        if not money and _struck(t, anchor, noun, lex):
+            return "damaged", t.text, _is_future(t, lex)
         m = None
-        if t.pos_ in ("VERB", "AUX", "ADJ"):
+        if _arrives(t, anchor, noun, lex):
+            m = "sendlike"
+        elif t.pos_ in ("VERB", "AUX", "ADJ"):
             m = _verb_measure(t, lex, money) or (lex.noun_measures.get(t.lower_) if t.pos_ == "ADJ" else None)
         if m in ("transferred", "sendlike") and _message(noun, lex):
             return "other", t.text, _is_future(t, lex)  # "received hundreds of calls": messages, not supplies
@@ -1751,6 +1758,43 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
     if best:
         return best[1], best[2].text, best[3]
     return None, "", False
+
+
+# Verbs of coming to a place: their subject got there ("the first doses arrived", "100 tanks have reached
+# the units", "the jets landed at the base", "200 lorries of aid entered the city").
+ARRIVING_VERBS = {"arrive", "reach", "land", "enter"}
+
+
+def _arrives(verb: Token, subject: Token, noun: Token | None, lex: Lexicon) -> bool:
+    """The counted things (`subject`, the counted noun) are the subject of a verb of arriving: their
+    delivery seen from where they arrive, read as things sent are. People who arrive are no delivery
+    (spec: displaced, deployed or other), munitions that reach a place are fired, and a figure that
+    reaches a level ("the toll reached 100") counts no things: those are left to the other rules."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in ARRIVING_VERBS and subject.dep_ == "nsubj" \
+        and subject.head.i == verb.i and noun is not None \
+        and _category(_item_lemma(noun, lex), None, lex) not in ("munition", *PERSON_CATEGORIES)
+
+
+# Verbs of blows that landed, whose object is what was struck, not what was fired ("hit 20 depots",
+# "shelled 12 villages"), unlike "launch" or "fire". "Attacked" and "targeted" tell of an attempt that may
+# have missed ("attacked 100 ships, sinking two"): their objects are not said to be damaged.
+STRIKING_VERBS = {"hit", "strike", "bomb", "bombard", "shell", "pound"}
+
+
+def _struck(verb: Token, counted: Token, noun: Token | None, lex: Lexicon) -> bool:
+    """The counted things are what a blow struck: the object of its verb ("struck 1,100 targets"), its
+    passive subject ("40 depots were hit") or the noun it describes ("the depots hit"). Things struck are
+    damaged (spec: `launched` is for what is fired); people attacked and munitions (WordNet's, so that
+    the targets an army strikes are no "aerial targets" it launched) are left to the other rules."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in STRIKING_VERBS or noun is None:
+        return False
+    while counted.dep_ == "conj" and counted.head.i != verb.i:
+        counted = counted.head  # "hit 12 hospitals and 3 schools"
+    if not (counted.head.i == verb.i and counted.dep_ in ("dobj", "nsubjpass")
+            or verb.head.i == counted.i and verb.dep_ == "acl" and verb.tag_ == "VBN"):
+        return False
+    item = _item_lemma(noun, lex)
+    return lex.classes.category(item) != "munition" and _category(item, None, lex) not in PERSON_CATEGORIES
 
 
 # Clauses that hang an event of their own on the sentence: "... to hold the line", "once the jets are
@@ -2215,6 +2259,8 @@ def _category(item: str, measure: str | None, lex: Lexicon, harmed: bool = False
     """The category of the thing counted; people `harmed` (see _harmed) are casualties, unless they fled
     (displaced people) or the harm is still to come ("will suffer from malnutrition")."""
     cat = lex.noun_class(item)
+    if cat == "munition" and measure == "damaged" and lex.classes.category(item) != "munition":
+        return "other"  # targets struck: the hand list's munition is the "aerial target" launched
     if cat in ("munition", "weapon", "vehicle", "aircraft"):
         return cat
     if item in lex.casualty_nouns or lex.noun_measure(item) in CASUALTY_MEASURES:

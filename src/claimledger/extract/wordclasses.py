@@ -49,6 +49,9 @@ VERB_ANCHORS: list[tuple[str, str]] = [
     ("deploy.v.01", "deployed"), ("station.v.01", "deployed"), ("mobilize.v.03", "deployed"),
     ("pledge.v.01", "pledged"), ("promise.v.01", "pledged"), ("allow.v.04", "pledged"),
     ("earmark.v.01", "pledged"), ("allocate.v.01", "pledged"),
+    # feeding (and its kinds: "malnourish", "breastfeed") counts the mouths fed, no supplies handed over;
+    # WordNet files it under giving
+    ("feed.v.01", "other"), ("feed.v.02", "other"),
     ("supply.v.01", "transferred"), ("deliver.v.01", "transferred"), ("give.v.03", "transferred"),
     ("transport.v.01", "transferred"), ("ship.v.01", "transferred"), ("sell.v.01", "transferred"),
     ("buy.v.01", "transferred"), ("pay.v.01", "transferred"), ("donate.v.01", "transferred"),
