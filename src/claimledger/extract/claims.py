@@ -32,7 +32,7 @@ from claimledger.extract.attribution import Attribution, Chain, in_dateline
 from claimledger.extract.decide import DecisionModel, Features, Trace
 from claimledger.extract.frames import LIST_ITEM, TABLE_ROW
 from claimledger.extract.lexicon import Lexicon
-from claimledger.extract.statement import Figure, StatementReader
+from claimledger.extract.statement import Figure, StatementReader, above_participles
 from claimledger.models import Claim, Document
 from claimledger.nlp.entities import EntityIndex, Mention, doc_text, publisher_id, slug, time_entities
 from claimledger.nlp.quantities import CURRENCY_WORDS, Quantity, find_quantities
@@ -2823,6 +2823,7 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
     used: list[tuple[int, int]] = []
     clause = _clause_tokens(num, gov)
+    stating = _stating_verb(num, gov, speech)
     best = None
     same_day = False
     for s, e, text in candidates:
@@ -2841,13 +2842,19 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
         # ... but a time that opens the sentence ("In the early hours of Monday, the service said it had
         # released 90") sets the scene of what is reported
         # ("In February, Zelensky gave Ukraine's losses as 45,100" dates the statement: no clause of events)
-        opening = event and span.start <= sent.start + 1 and _reported_clause(gov, speech)
+        # ... unless the time hangs on the speech verb and what it reports is not the speaker's own act: "On
+        # Monday, the ministry said 50 people had been killed" dates the statement (spec: the period is not the
+        # date of the statement), "In June, the group said it had killed 107 soldiers" the act
+        opening = event and span.start <= sent.start + 1 and _reported_clause(gov, speech) and not (
+            (host.i in speech or root.head.i in speech) and not _own_act(gov, speech))
         # a span counted over, "in the previous 24 hours", "since October", is never a statement's date:
-        # "Since the start of the year, UNHCR estimates ...", "teams have registered 5,000 since Sunday"
+        # "Since the start of the year, UNHCR estimates ...", "teams have registered 5,000 since Sunday";
+        # nor is a time that "alone" marks as the part counted: "said 900 had crossed on Monday alone"
         before = doc_text(doc)[max(sent.start_char, s - 12):s].lower()
         counted_over = re.search(r"(?i)\b(?:past|previous|last|preceding)\s+(?:\w+\s+)?"
                                  r"(?:hours?|days?|weeks?|months?)\b|\bsince\b|\bso far\b", text) \
-            or re.search(r"\bsince\s*$", before) or _under_since(span) or _recorded_over(host, num, text, pub)
+            or re.search(r"\bsince\s*$", before) or _under_since(span) or _recorded_over(host, num, text, pub) \
+            or _names_counted(span, stating, num) or ALONE.match(doc_text(doc), e)
         if (root.head.i in speech or root.i in speech or host.i in speech) and not (opening or counted_over):
             continue
         # a time that opens a sentence whose main verb is speech dates the statement ("In August, a report
@@ -2856,7 +2863,7 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
             continue
         # a figure the speech verb itself states ("put the number ... at more than 3,000 on Monday"):
         # the sentence's times date the statement
-        if gov.i in speech and not counted_over and not any(t.i in {w.i for w in num.subtree} for t in span):
+        if stating is not None and not counted_over and not any(t.i in {w.i for w in num.subtree} for t in span):
             continue
         # "the January report" dates a document; "has recorded 800 since January" counts over a span
         if not counted_over and any(h.pos_ in ("NOUN", "PROPN") and h.lemma_.lower() in lex.report_nouns
@@ -2925,6 +2932,7 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
     return best[1], best[2], best[2].lower().startswith("since"), best[3]
 
 
+ALONE = re.compile(r"\s+alone\b", re.I)
 # "that day", "the same day" (and "on the day of the crash"): the day named last
 SAME_DAY = re.compile(r"(?i)(?:on )?(?:that|the same) (?:day|night|morning|afternoon|evening)")
 SAME_DAY_CUE = "that day"
@@ -3028,6 +3036,50 @@ def _reported_clause(gov: Token, speech: set[int]) -> bool:
         if t.dep_ in ("ccomp", "xcomp", "parataxis") and t.head.i in speech:
             return True
         t = t.head
+    return False
+
+
+def _stating_verb(num: Token, gov: Token, speech: set[int]) -> Token | None:
+    """The speech verb that states the figure itself: gov ("put the toll at 80"), or the one above the
+    participles the parser hung the figure's "at" on (statement.above_participles)."""
+    for t in (gov, above_participles(num, gov)):
+        if t.i in speech:
+            return t
+    return None
+
+
+def _names_counted(span: Span, stating: Token | None, num: Token) -> bool:
+    """The time stands in the words that name what a speech verb puts a figure on, between its object and
+    the figure: "puts the number of deaths on the continent last year at 47,690" counts last year's deaths,
+    wherever the parser hangs "last year"."""
+    if stating is None:
+        return False
+    counted = next((c for c in stating.children if c.dep_ == "dobj"), None)
+    return counted is not None and counted.left_edge.i <= span.start and span.end <= num.i
+
+
+def _own_act(gov: Token, speech: set[int]) -> bool:
+    """The clause a speech verb reports tells of the speaker's own act: its active subject is a pronoun
+    or the speaker's own word ("the service said it had released 90", "the army said its troops had killed
+    40"); "the ministry said 50 people had been killed" reports a count of others' deeds."""
+    t = gov
+    for _ in range(6):
+        if t.head.i == t.i:
+            return False
+        if t.dep_ in ("ccomp", "xcomp", "parataxis") and t.head.i in speech:
+            break
+        t = t.head
+    else:
+        return False
+    speaker = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+    for subject in (c for c in t.children if c.dep_ == "nsubj"):
+        if subject.pos_ == "PRON" and subject.lower_ not in ("there", "that", "this", "which", "who"):
+            return True
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.pos_ == "PRON":
+            return True
+        if speaker is not None and subject.lemma_.lower() == speaker.lemma_.lower():
+            return True
     return False
 
 

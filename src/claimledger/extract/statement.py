@@ -151,8 +151,10 @@ class StatementReader:
                 elif prep not in STATEMENT_PREPS or (not prep and span.root.dep_ not in TIME_DEPS):
                     continue
                 elif host.i in hosts or (host.dep_ in ("acl", "relcl") and host.head.i in hosts
-                                         and host.head.pos_ in NOUNS):
-                    rank = 1  # "said on Monday", "the January figures", "an assessment published on March 27"
+                                         and host.head.pos_ in NOUNS) or self._message_of(host, hosts) \
+                        or _participle_of(host, hosts, fig.num):
+                    rank = 1  # "said on Monday", "the January figures", "an assessment published on March 27",
+                    # "said in a statement on Tuesday"
                 elif prep == "as of" and host.i in clause:
                     rank = 2  # "17 had not been accounted for as of last week"
                 else:
@@ -163,6 +165,16 @@ class StatementReader:
                 distance = abs(span.start - fig.num.i) if sent.start == fig.num.sent.start else len(self.doc)
                 words = f"{prep} {span.text}" if prep and not span.text.lower().startswith(prep) else span.text
                 yield (rank, distance), day, words
+
+    def _message_of(self, noun: Token, hosts: dict[int, Token]) -> bool:
+        """noun is the message through which a word that states the figure states it: "said [in a statement]
+        on Tuesday", "[At a news briefing] on Monday, the governor said": a report noun, or a noun of
+        WordNet's messages, itself or by its compound, in a phrase on that word."""
+        if noun.pos_ not in NOUNS or noun.dep_ != "pobj" or noun.head.head.i not in hosts:
+            return False
+        words = (noun, *(c for c in noun.children if c.dep_ == "compound"))
+        return any(w.lemma_.lower() in self.lex.report_nouns or self.lex.classes.is_message(w.lemma_.lower())
+                   for w in words)
 
     def _item_line(self, offset: int) -> bool:
         """The line holding offset is an item of a list or a row of a table."""
@@ -586,6 +598,34 @@ def _attachment(span: Span) -> tuple[Token, str]:
         prep = prep or host.lower_
         host = host.head
     return host, prep
+
+
+def _bare_participle(verb: Token) -> bool:
+    """A participle with no subject or auxiliary of its own: "soldiers killed or wounded", "killing 12"; also
+    a past form the tagger took for a finite verb where no finite verb can be, in an adverbial clause with
+    neither subject nor conjunction."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+        return False
+    return verb.tag_ in ("VBN", "VBG") or verb.tag_ == "VBD" and verb.dep_ == "advcl" and not any(
+        c.dep_ == "mark" for c in verb.children)
+
+
+def above_participles(num: Token, verb: Token) -> Token:
+    """The verb that gives a figure "at" or "as" ("put the toll at 80"), above the subjectless participles
+    the parser may hang that "at" on: "put the number of soldiers killed or wounded at more than 3,000" →
+    put (killed and wounded describe the soldiers, not the figure); verb itself otherwise."""
+    t = verb
+    if num.dep_ == "pobj" and num.head.lower_ in ("at", "as") and num.head.head.i == verb.i:
+        while t.dep_ in ("advcl", "conj") and _bare_participle(t) and t.head.pos_ == "VERB":
+            t = t.head
+    return t
+
+
+def _participle_of(host: Token, hosts: dict[int, Token], num: Token) -> bool:
+    """host is a subjectless participle the parser hung a stated figure on, below the word that states it:
+    "put the number of soldiers killed or wounded at more than 3,000 on Monday" (the time is the putting's)."""
+    top = above_participles(num, host)
+    return top.i != host.i and top.i in hosts
 
 
 def _past_time(poss: Token) -> bool:
