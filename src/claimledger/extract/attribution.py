@@ -313,7 +313,7 @@ class Attribution:
                     frames.append(Frame(words.root, sent.root, spk, cue=words.text, kind="speech"))
             if colon:
                 head = self.doc[sent.start:colon[0].i]
-                spk = self._speaker(head.root)
+                spk = self._speaker(head.root) if self._names_speaker(head.root) else None
                 if spk:
                     frames.append(Frame(head.root, sent.root, spk, cue=head.text, kind="speech"))
         # "..., the military said, as reported by Caliber.Az citing AP": an outlet's report hanging off a
@@ -330,6 +330,20 @@ class Attribution:
             c.i for f in frames if f.kind == "speech" for c in f.anchor.children if c.dep_ == "nsubj"}
         return [f for f in frames if (f.speaker or f.cites) and f.kind != "relay"
                 and not (f.kind == "noun" and f.anchor.i in speakers)]
+
+    def _names_speaker(self, tok: Token) -> bool:
+        """A title's words before its colon name who speaks ("UNICEF:", "Malian security sources:") only
+        when they are a name or a noun for a speaker; "Analysis:", "Transcript:", "Moscow concert hall
+        attack:" label the article's kind or its topic. A name the tagger finds in the title alone, which
+        neither the gazetteer nor the body knows ("Explainer:"), is such a label too."""
+        m = self.ents.at(tok)
+        if m is not None:
+            return self.gaz.get(m.id) is not None or any(
+                self.doc[x.start].idx >= self.title_end for x in self.ents.by_id.get(m.id, []))
+        lem = tok.lemma_.lower()
+        return lem in (
+            BODY_HEADS | PERSON_ROLES | NON_STATE_GROUPS | GOVERNMENT_WORDS | self.lex.anonymous_heads
+            | self.lex.anaphoric_speakers)
 
     def _in_statement(self, verb: Token) -> bool:
         """The verb's act is done "in a statement", "in its report", "in an update" (a report noun)."""
@@ -1840,9 +1854,22 @@ def _points_back(sent: Span) -> bool:
     subjects = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
     if subjects and subjects[0].pos_ == "PRON":
         return True
+    if subjects and _counts_on(subjects[0]):
+        return True
     first = sent[0]
     return first.lower_ in ("of", "among") and first.i + 1 < sent.end and \
         sent.doc[first.i + 1].lower_ in ("those", "these", "them", "which", "whom", "the", "that")
+
+
+def _counts_on(subj: Token) -> bool:
+    """A subject that goes on counting what the sentence before counted: a bare figure ("More than 900
+    have been hurt", "Another 14 were found"; not "the last one", which has an article of its own) or
+    more of the same ("A further 200 people are ...")."""
+    if subj.like_num and not any(c.dep_ == "prep" or c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                 for c in subj.children):
+        return True
+    return any(c.dep_ in ("amod", "det") and c.lower_ in ("further", "another", "additional")
+               for t in subj.subtree for c in t.children)
 
 
 def _side_clause(verb: Token) -> bool:
