@@ -10,24 +10,13 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.models import Claim, Document
 from claimledger.pipeline import Extractor
-
-PUBLISHED = "2025-03-27"  # a Thursday
+from test_statement import claim_at  # one-paragraph reports published on Thursday 27 March 2025
 
 
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
     return Extractor()
-
-
-def claim_at(extractor: Extractor, text: str, words: str) -> Claim:
-    """The claim whose quantity expression is `words` in a one-paragraph report of `text`."""
-    claims = extractor.extract(Document(id="s", text=text, published=PUBLISHED, publisher="REUTERS"))
-    for c in claims:
-        if c.text == words:
-            return c
-    raise AssertionError(f"no claim at {words!r}; claims at {[c.text for c in claims]}")
 
 
 @pytest.mark.parametrize("text, words, period, stated", [
