@@ -1734,13 +1734,13 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
             return candidate
     if noun is not None and noun.lemma_.lower() in lex.weak_noun_measures:
         return lex.weak_noun_measures[noun.lemma_.lower()], noun.text, False
-    if money or (noun is not None and lex.noun_class(_item_lemma(noun, lex)) in ("personnel", "people")) \
-            or (noun is not None and _item_lemma(noun, lex) == "person"):
+    item = _item_lemma(noun, lex) if noun is not None else None
+    if money or item is not None and (lex.noun_class(item) in ("personnel", "people") or item == "person"):
         return None, "", False
     # 4. nothing governs it: the nearest measure verb of the sentence that is not speech
     #    (nouns too for munitions: "the barrage of 539 drones"), unless that verb stands in a clause of its own
     sent = num.sent
-    munition = noun is not None and lex.noun_class(_item_lemma(noun, lex)) == "munition"
+    munition = item is not None and lex.noun_class(item) == "munition"
     best = None
     for t in sent:
         if t.i == num.i or (noun is not None and t.i == noun.i):
