@@ -96,12 +96,15 @@ def main(argv: list[str] | None = None) -> int:
                                  unseen_families(rules, parsed)[0]))
         lines.append(summary_row("corpus, decision model, leave one annotator out",
                                  unseen_families(rules, parsed, key="annotator")[0]))
+    held_out: dict[str, tuple[list, list]] = {}
     for name, path in (("**held-out set (tests/data/heldout), 6 new families, written blind**",
                         ROOT / "tests/data/heldout/gold.jsonl"),
                        ("**second held-out set (tests/data/heldout2), 8 new families, written blind**",
                         ROOT / "tests/data/heldout2/gold.jsonl"),
                        ("**third held-out set (tests/data/heldout3), 8 more families, written blind**",
                         ROOT / "tests/data/heldout3/gold.jsonl"),
+                       ("**fourth held-out set (tests/data/heldout4), 8 more families, written blind**",
+                        ROOT / "tests/data/heldout4/gold.jsonl"),
                        ("examples (tests/data/examples)", ROOT / "tests/data/examples/gold.jsonl"),
                        ("blind-written set (tests/data/blind)", ROOT / "tests/data/blind/gold.jsonl"),
                        ("dev set (../shared/eval/dev), built on", shared / "eval/dev/gold.jsonl")):
@@ -110,6 +113,15 @@ def main(argv: list[str] | None = None) -> int:
         gold = load_gold(path)
         preds = [c.to_dict() for d in gold for c in rules.extract(Document.from_dict(d))]
         lines.append(summary_row(name, score(gold, preds).summary()))
+        if path.parent.name.startswith("heldout"):
+            held_out[path.parent.name] = (gold, preds)
+    for name, sets in (("**held-out sets pooled**", sorted(held_out)),
+                       ("**unsteered held-out sets pooled (third and fourth: nothing read off them)**",
+                        [s for s in ("heldout3", "heldout4") if s in held_out])):
+        if len(sets) > 1:
+            gold = [d for s in sets for d in held_out[s][0]]
+            preds = [p for s in sets for p in held_out[s][1]]
+            lines.append(summary_row(name, score(gold, preds).summary()))
     lines += ["", polnear(shared, "test"), "", polnear(shared, "dev"), "", newsquant(shared), "",
               "Per topic family of the corpus (rules):", "", HEADER]
     lines += [summary_row(fam, s) for fam, s in per_family.items()]
