@@ -29,7 +29,7 @@ from itertools import islice
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.extract.attribution import Attribution, Chain, in_dateline
-from claimledger.extract.decide import DecisionModel, Features, Trace
+from claimledger.extract.decide import DecisionModel, Features, Trace, bucket
 from claimledger.extract.frames import LIST_ITEM, TABLE_ROW
 from claimledger.extract.lexicon import Lexicon
 from claimledger.extract.statement import Figure, StatementReader, above_participles
@@ -920,6 +920,10 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         # a figure's source is not its actor by default (who estimates or counts is kept out by _counts_only);
         # money asked for has no payer yet
         actor, acue = None, ""
+    if learning:
+        cands = _actor_candidates(num, noun_tok, gov, sent, ents, ctx, family, measure, category, actor, acue,
+                                  chain.source, recipient)
+        actor, acue = _decide_actor(cands, ctx, actor, acue)
     if actor and actor == recipient:
         recipient = None
     location, lcue = _location(num, noun_tok, gov, ents)
@@ -1133,6 +1137,81 @@ def _decide(feats: Features, ctx: Context, measure: str, category: str) -> tuple
     if category == "money" and measure not in MONEY_MEASURES:
         measure = "other"
     return measure, category
+
+
+PARTY_KINDS = ("country", "demonym", "body", "organisation", "international")
+
+
+def _cue_kind(cue: str) -> str:
+    """The rule that named an actor, as a feature: its context fallback ("(from context)") or the first word
+    of its own cue ("by", "from", "sent"); a demonym or possessor on the noun gives the noun's words."""
+    if not cue:
+        return "none"
+    if cue.startswith("("):
+        return cue
+    first = cue.split()[0].lower()
+    return first if first in ("by", "from", "sent", "cost") else "words"
+
+
+def _relation(tok: Token, num: Token, noun: Token | None, gov: Token) -> str:
+    """How a party's word stands to the figure: on the counted noun, the governing verb's subject, agent or
+    a preposition of it, or elsewhere in the sentence before or after the figure."""
+    anchor = noun if noun is not None else num
+    head = tok.head
+    if head.i == anchor.i or head.head.i == anchor.i and head.dep_ == "prep":
+        return f"noun:{tok.dep_ if head.i == anchor.i else head.lower_}"
+    if head.i == gov.i:
+        return f"verb:{tok.dep_}"
+    if head.dep_ in ("prep", "agent") and head.head.i == gov.i:
+        return f"verb:{head.lower_}"
+    return "before" if tok.i < num.i else "after"
+
+
+def _actor_candidates(num: Token, noun: Token | None, gov: Token, sent: Span, ents: EntityIndex, ctx: Context,
+                      family: str, measure: str, category: str, actor: str | None, acue: str,
+                      source: str | None, recipient: str | None) -> list[tuple[Features, str | None]]:
+    """Whose act or people a figure is, as candidates for the decision model: the rules' answer, no actor,
+    every party named in the sentence, and the parties the report named before (the context the rules
+    fall back on). Each candidate's features say how it is tied to the figure; the rules become features."""
+    what = f"{measure}|{category}"
+    cands: dict[str | None, Features] = {None: {"none": 1.0, f"none|{what}": 1.0, f"none|m={measure}": 1.0}}
+    for m in ents.starting_in(sent.start, sent.end):
+        if m.kind not in PARTY_KINDS or m.start <= num.i < m.end:
+            continue
+        rel = _relation(ents.doc[m.end - 1], num, noun, gov)
+        f = cands.setdefault(_side(m), {})
+        for name in (f"kind={m.kind}", f"rel={rel}", f"rel|m={rel}|{measure}", f"rel|c={rel}|{category}"):
+            f[name] = 1.0
+        f[f"dist={bucket(abs(m.start - num.i) // 4)}"] = 1.0
+    for slot, eid in (("ctx_family", ctx.actor.get(family)), ("ctx_last", ctx.last_actor),
+                      ("main_country", ctx.main_country), ("launcher", ctx.launcher)):
+        if eid:
+            f = cands.setdefault(eid, {})
+            f[slot] = 1.0
+            f[f"{slot}|m={measure}"] = 1.0
+    rule = _cue_kind(acue)
+    cands.setdefault(actor, {}).update({f"rule={rule}": 1.0, f"rule|m={rule}|{measure}": 1.0, "rule": 1.0})
+    for eid, f in cands.items():
+        if eid is not None:
+            f["bias_party"] = 1.0
+            if eid == source:
+                f[f"is_source|m={measure}"] = 1.0
+    # who receives is never who gives
+    return [(f, eid) for eid, f in cands.items() if eid is None or eid != recipient or eid == actor]
+
+
+def _decide_actor(cands: list[tuple[Features, str | None]], ctx: Context, actor: str | None,
+                  acue: str) -> tuple[str | None, str]:
+    """The model's actor among the candidates where there is a model and it is sure, else the rules'."""
+    if ctx.trace is not None:
+        ctx.trace.actor.append(cands)
+    if ctx.model is None or ctx.model.actor is None:
+        return actor, acue
+    scores = {eid: ctx.model.actor.scores(f)[0] for f, eid in cands}
+    best = max(scores, key=lambda e: scores[e])
+    if best == actor or scores[best] - scores.get(actor, float("-inf")) <= ctx.model.margin:
+        return actor, acue
+    return best, "(the decision model)" if best else ""
 
 
 # -- the number and its noun ------------------------------------------------

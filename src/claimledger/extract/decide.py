@@ -3,10 +3,12 @@
 The rules of extract/claims.py and extract/attribution.py propose a measure,
 a category and, for a figure no frame of its sentence covers, the frames it
 might continue (the last speaker before it, the report's lead speaker) or
-none. Each proposal comes with *features*: the rule's own verdict, the word
-classes of the words around the figure (hand lists and WordNet), the parse
-relations, distances. A multinomial logistic model for measure and category,
-and a binary one that scores each source candidate, turn those into the
+none, and the candidates for a figure's actor (the rules' answer, no actor,
+each party the sentence names, the parties the report named before). Each
+proposal comes with *features*: the rule's own verdict, the word classes of
+the words around the figure (hand lists and WordNet), the parse relations,
+distances. A multinomial logistic model for measure and category, and binary
+ones that score each source and each actor candidate, turn those into the
 decision. The model is a data file, `data/decisions.json`, rebuilt by
 `claimledger train` (claimledger.train) from the annotated corpus with a
 recorded seed; scoring it needs nothing but this module.
@@ -91,11 +93,15 @@ def read_model(shipped: str, path: str | Path | None = None) -> dict[str, Any] |
     return data
 
 
+FIELDS = ("measure", "category", "source", "actor")
+
+
 @dataclass
 class DecisionModel:
     measure: Linear | None = None
     category: Linear | None = None
     source: Linear | None = None
+    actor: Linear | None = None
     meta: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -108,12 +114,12 @@ class DecisionModel:
         d = read_model("decisions.json", path)
         if d is None:
             return None
-        return cls(**{k: Linear.from_dict(d[k]) if d.get(k) else None for k in ("measure", "category", "source")},
+        return cls(**{k: Linear.from_dict(d[k]) if d.get(k) else None for k in FIELDS},
                    meta=d.get("meta", {}))
 
     def save(self, path: str | Path) -> None:
         d = {"meta": self.meta, **{k: getattr(self, k).to_dict() if getattr(self, k) else None
-                                    for k in ("measure", "category", "source")}}
+                                    for k in FIELDS}}
         Path(path).write_text(json.dumps(d, ensure_ascii=False, sort_keys=False) + "\n", encoding="utf-8")
 
 
@@ -125,6 +131,8 @@ class Trace:
     category: list[Features] = field(default_factory=list)
     # per claim, the source candidates as (features, source id, its words as written)
     source: list[list[tuple[Features, str | None, str | None]]] = field(default_factory=list)
+    # per claim, the actor candidates as (features, actor id or None)
+    actor: list[list[tuple[Features, str | None]]] = field(default_factory=list)
 
 
 def bucket(n: int, edges: tuple[int, ...] = (0, 1, 2, 4)) -> str:
