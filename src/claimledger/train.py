@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from claimledger.corpus import score_by_family
 from claimledger.evaluate import _match, _same_entity, score
-from claimledger.extract.decide import DecisionModel, Features, Linear, Trace
+from claimledger.extract.decide import FIELDS, DecisionModel, Features, Linear, Trace
 from claimledger.models import Document
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 SEED = 0
 # Regularisation and the margin by which the model must beat the rules' measure or category to replace it:
 # chosen by the leave-one-family-out score (0.1-5 and 0-3 tried), so that score is slightly optimistic.
-C = {"measure": 0.3, "category": 0.3, "source": 0.3, "actor": 0.3}
+C = {"measure": 0.3, "category": 0.3, "source": 0.3, "actor": 0.3, "recipient": 0.3}
 MARGIN = 1.0
 
 
@@ -42,6 +42,7 @@ class Samples:
     category: list[tuple[Features, str]] = field(default_factory=list)
     source: list[tuple[Features, bool]] = field(default_factory=list)
     actor: list[tuple[Features, bool]] = field(default_factory=list)
+    recipient: list[tuple[Features, bool]] = field(default_factory=list)
 
 
 @dataclass
@@ -73,10 +74,12 @@ def samples_of(gold: dict[str, Any], claims: list, trace: Trace) -> Samples:
                 if source is None:  # nobody's voice: what the rules then make of it (article-wide relays)
                     source, words = p.get("source"), (p.get("names") or {}).get(p.get("source"))
                 out.source.append((feats, _same_entity(source, g.get("source"), aliases, words)))
-        if k < len(trace.actor) and len(trace.actor[k]) > 1:
-            names = p.get("names") or {}
-            for feats, actor in trace.actor[k]:
-                out.actor.append((feats, _same_entity(actor, g.get("actor"), aliases, names.get(actor))))
+        names = p.get("names") or {}
+        for role in ("actor", "recipient"):
+            cands = getattr(trace, role)
+            if k < len(cands) and len(cands[k]) > 1:
+                getattr(out, role).extend((feats, _same_entity(party, g.get(role), aliases, names.get(party)))
+                                          for feats, party in cands[k])
     return out
 
 
@@ -127,15 +130,17 @@ def fit(parsed: list[Parsed]) -> DecisionModel:
         rows.category += p.samples.category
         rows.source += p.samples.source
         rows.actor += p.samples.actor
-    for binary in (rows.source, rows.actor):
+        rows.recipient += p.samples.recipient
+    for binary in (rows.source, rows.actor, rows.recipient):
         random.Random(SEED).shuffle(binary)  # no order effects, fixed by the seed
     return DecisionModel(
         measure=_fit(rows.measure, C["measure"], False),
         category=_fit(rows.category, C["category"], False),
         source=_fit(rows.source, C["source"], True),
         actor=_fit(rows.actor, C["actor"], True),
+        recipient=_fit(rows.recipient, C["recipient"], True),
         meta={"seed": SEED, "C": C, "margin": MARGIN, "sklearn": sklearn.__version__, "reports": len(parsed),
-              "samples": {k: len(getattr(rows, k)) for k in ("measure", "category", "source", "actor")}},
+              "samples": {k: len(getattr(rows, k)) for k in FIELDS}},
     )
 
 

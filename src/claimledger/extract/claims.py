@@ -29,7 +29,7 @@ from itertools import islice
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.extract.attribution import Attribution, Chain, in_dateline
-from claimledger.extract.decide import DecisionModel, Features, Trace, bucket
+from claimledger.extract.decide import DecisionModel, Features, Linear, Trace, bucket
 from claimledger.extract.frames import LIST_ITEM, TABLE_ROW
 from claimledger.extract.lexicon import Lexicon
 from claimledger.extract.statement import Figure, StatementReader, above_participles
@@ -921,9 +921,14 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         # money asked for has no payer yet
         actor, acue = None, ""
     if learning:
-        cands = _actor_candidates(num, noun_tok, gov, sent, ents, ctx, family, measure, category, actor, acue,
-                                  chain.source, recipient)
-        actor, acue = _decide_actor(cands, ctx, actor, acue)
+        choice = PartyChoice(actor, acue, recipient, [("ctx_family", ctx.actor.get(family)),
+                                                      ("ctx_last", ctx.last_actor),
+                                                      ("main_country", ctx.main_country),
+                                                      ("launcher", ctx.launcher)])
+        cands = _party_candidates(num, noun_tok, gov, sent, ents, measure, category, choice, chain.source)
+        if ctx.trace is not None:
+            ctx.trace.actor.append(cands)
+        actor, acue = _decide_party(cands, ctx.model, "actor", choice)
     if actor and actor == recipient:
         recipient = None
     location, lcue = _location(num, noun_tok, gov, ents)
@@ -943,6 +948,14 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
                 recipient = None
     if measure in CASUALTY_MEASURES - {"released"} and recipient and not rcue.startswith("to"):
         recipient = None
+    if learning:
+        choice = PartyChoice(recipient, rcue, actor, [("ctx_recipient", ctx.recipient.get((actor, family))),
+                                                      ("ctx_family_recipient", ctx.recipient.get((None, family))),
+                                                      ("main_country", ctx.main_country)])
+        cands = _party_candidates(num, noun_tok, gov, sent, ents, measure, category, choice, chain.source)
+        if ctx.trace is not None:
+            ctx.trace.recipient.append(cands)
+        recipient, rcue = _decide_party(cands, ctx.model, "recipient", choice)
     if actor:
         cues["actor"] = acue
         ctx.actor[family] = actor
@@ -1139,18 +1152,18 @@ def _decide(feats: Features, ctx: Context, measure: str, category: str) -> tuple
     return measure, category
 
 
-PARTY_KINDS = ("country", "demonym", "body", "organisation", "international")
+SIDE_KINDS = ("country", "demonym", "body", "organisation", "international")
 
 
 def _cue_kind(cue: str) -> str:
-    """The rule that named an actor, as a feature: its context fallback ("(from context)") or the first word
-    of its own cue ("by", "from", "sent"); a demonym or possessor on the noun gives the noun's words."""
+    """The rule that named a party, as a feature: its context fallback ("(from context)") or the first word
+    of its own cue ("by", "from", "to", "sent"); a demonym or possessor on the noun gives the noun's words."""
     if not cue:
         return "none"
     if cue.startswith("("):
         return cue
     first = cue.split()[0].lower()
-    return first if first in ("by", "from", "sent", "cost") else "words"
+    return first if first in ("by", "from", "to", "sent", "cost") else "words"
 
 
 def _relation(tok: Token, num: Token, noun: Token | None, gov: Token) -> str:
@@ -1167,50 +1180,59 @@ def _relation(tok: Token, num: Token, noun: Token | None, gov: Token) -> str:
     return "before" if tok.i < num.i else "after"
 
 
-def _actor_candidates(num: Token, noun: Token | None, gov: Token, sent: Span, ents: EntityIndex, ctx: Context,
-                      family: str, measure: str, category: str, actor: str | None, acue: str,
-                      source: str | None, recipient: str | None) -> list[tuple[Features, str | None]]:
-    """Whose act or people a figure is, as candidates for the decision model: the rules' answer, no actor,
-    every party named in the sentence, and the parties the report named before (the context the rules
-    fall back on). Each candidate's features say how it is tied to the figure; the rules become features."""
+@dataclass
+class PartyChoice:
+    """What the rules chose for one role of a figure (actor or recipient), and what they chose for the other
+    role (a party is never both), with the parties the report named before, by the context slot they sit in."""
+
+    chosen: str | None
+    cue: str
+    other: str | None
+    context: list[tuple[str, str | None]]
+
+
+def _party_candidates(num: Token, noun: Token | None, gov: Token, sent: Span, ents: EntityIndex, measure: str,
+                      category: str, choice: PartyChoice, source: str | None) -> list[tuple[Features, str | None]]:
+    """The candidates for one role of a figure, for the decision model: the rules' answer, nobody, every
+    party named in the sentence and the parties the report named before (the context the rules fall back
+    on). Each candidate's features say how it is tied to the figure; the rules become features."""
     what = f"{measure}|{category}"
     cands: dict[str | None, Features] = {None: {"none": 1.0, f"none|{what}": 1.0, f"none|m={measure}": 1.0}}
     for m in ents.starting_in(sent.start, sent.end):
-        if m.kind not in PARTY_KINDS or m.start <= num.i < m.end:
+        if m.kind not in SIDE_KINDS or m.start <= num.i < m.end:
             continue
         rel = _relation(ents.doc[m.end - 1], num, noun, gov)
         f = cands.setdefault(_side(m), {})
         for name in (f"kind={m.kind}", f"rel={rel}", f"rel|m={rel}|{measure}", f"rel|c={rel}|{category}"):
             f[name] = 1.0
         f[f"dist={bucket(abs(m.start - num.i) // 4)}"] = 1.0
-    for slot, eid in (("ctx_family", ctx.actor.get(family)), ("ctx_last", ctx.last_actor),
-                      ("main_country", ctx.main_country), ("launcher", ctx.launcher)):
+    for slot, eid in choice.context:
         if eid:
             f = cands.setdefault(eid, {})
             f[slot] = 1.0
             f[f"{slot}|m={measure}"] = 1.0
-    rule = _cue_kind(acue)
-    cands.setdefault(actor, {}).update({f"rule={rule}": 1.0, f"rule|m={rule}|{measure}": 1.0, "rule": 1.0})
+    rule = _cue_kind(choice.cue)
+    cands.setdefault(choice.chosen, {}).update({f"rule={rule}": 1.0, f"rule|m={rule}|{measure}": 1.0, "rule": 1.0})
     for eid, f in cands.items():
         if eid is not None:
             f["bias_party"] = 1.0
             if eid == source:
                 f[f"is_source|m={measure}"] = 1.0
-    # who receives is never who gives
-    return [(f, eid) for eid, f in cands.items() if eid is None or eid != recipient or eid == actor]
+    # who gives is never who receives
+    return [(f, eid) for eid, f in cands.items() if eid is None or eid != choice.other or eid == choice.chosen]
 
 
-def _decide_actor(cands: list[tuple[Features, str | None]], ctx: Context, actor: str | None,
-                  acue: str) -> tuple[str | None, str]:
-    """The model's actor among the candidates where there is a model and it is sure, else the rules'."""
-    if ctx.trace is not None:
-        ctx.trace.actor.append(cands)
-    if ctx.model is None or ctx.model.actor is None:
-        return actor, acue
-    scores = {eid: ctx.model.actor.scores(f)[0] for f, eid in cands}
+def _decide_party(cands: list[tuple[Features, str | None]], model: DecisionModel | None, role: str,
+                  choice: PartyChoice) -> tuple[str | None, str]:
+    """The model's party for `role` ("actor", "recipient") among the candidates where there is a model for
+    it and it is sure, else the rules'."""
+    linear: Linear | None = getattr(model, role, None)
+    if model is None or linear is None:
+        return choice.chosen, choice.cue
+    scores = {eid: linear.scores(f)[0] for f, eid in cands}
     best = max(scores, key=lambda e: scores[e])
-    if best == actor or scores[best] - scores.get(actor, float("-inf")) <= ctx.model.margin:
-        return actor, acue
+    if best == choice.chosen or scores[best] - scores.get(choice.chosen, float("-inf")) <= model.margin:
+        return choice.chosen, choice.cue
     return best, "(the decision model)" if best else ""
 
 

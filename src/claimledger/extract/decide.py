@@ -3,12 +3,13 @@
 The rules of extract/claims.py and extract/attribution.py propose a measure,
 a category and, for a figure no frame of its sentence covers, the frames it
 might continue (the last speaker before it, the report's lead speaker) or
-none, and the candidates for a figure's actor (the rules' answer, no actor,
-each party the sentence names, the parties the report named before). Each
+none, and the candidates for a figure's actor and recipient (the rules'
+answer, nobody, each party the sentence names, the parties the report named
+before). Each
 proposal comes with *features*: the rule's own verdict, the word classes of
 the words around the figure (hand lists and WordNet), the parse relations,
 distances. A multinomial logistic model for measure and category, and binary
-ones that score each source and each actor candidate, turn those into the
+ones that score each source, actor and recipient candidate, turn those into the
 decision. The model is a data file, `data/decisions.json`, rebuilt by
 `claimledger train` (claimledger.train) from the annotated corpus with a
 recorded seed; scoring it needs nothing but this module.
@@ -93,7 +94,7 @@ def read_model(shipped: str, path: str | Path | None = None) -> dict[str, Any] |
     return data
 
 
-FIELDS = ("measure", "category", "source", "actor")
+FIELDS = ("measure", "category", "source", "actor", "recipient")
 
 
 @dataclass
@@ -102,6 +103,7 @@ class DecisionModel:
     category: Linear | None = None
     source: Linear | None = None
     actor: Linear | None = None
+    recipient: Linear | None = None
     meta: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -131,8 +133,9 @@ class Trace:
     category: list[Features] = field(default_factory=list)
     # per claim, the source candidates as (features, source id, its words as written)
     source: list[list[tuple[Features, str | None, str | None]]] = field(default_factory=list)
-    # per claim, the actor candidates as (features, actor id or None)
+    # per claim, the actor and the recipient candidates as (features, party id or None)
     actor: list[list[tuple[Features, str | None]]] = field(default_factory=list)
+    recipient: list[list[tuple[Features, str | None]]] = field(default_factory=list)
 
 
 def bucket(n: int, edges: tuple[int, ...] = (0, 1, 2, 4)) -> str:

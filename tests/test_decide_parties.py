@@ -1,7 +1,7 @@
-"""The decision model's actor candidates (extract/claims.py `_actor_candidates`, extract/decide.py).
+"""The decision model's actor and recipient candidates (extract/claims.py `_party_candidates`, extract/decide.py).
 
-The rules name an actor; the model sees that answer beside the other candidates (no actor, each party the
-sentence names, the parties the report named before) and replaces it only where it is sure. The model is
+The rules name an actor and a recipient; the model sees each answer beside the other candidates (nobody,
+each party the sentence names, the parties the report named before) and replaces it only where it is sure. The model is
 off by default (README, Quality), so these tests build small models by hand."""
 from __future__ import annotations
 
@@ -38,9 +38,17 @@ def test_the_trace_keeps_every_actor_candidate_with_how_it_is_tied(extractor):
     assert "rel=before" in cands["NOR"], "the speakers' city stands for their government"
 
 
-def model(weights: dict[str, float], margin: float) -> DecisionModel:
-    actor = Linear(classes=["True"], weights={k: [w] for k, w in weights.items()}, bias=[0.0])
-    return DecisionModel(actor=actor, meta={"margin": margin})
+def test_the_recipient_has_its_candidates_too(extractor):
+    trace = Trace()
+    claims_of(extractor, trace=trace)
+    cands = {eid: feats for feats, eid in trace.recipient[0]}
+    assert cands["UKR"]["rule"] == 1.0 and cands["UKR"]["rule=to"] == 1.0 and "rel=verb:to" in cands["UKR"]
+    assert "DNK" not in cands and None in cands
+
+
+def model(weights: dict[str, float], margin: float, role: str = "actor") -> DecisionModel:
+    linear = Linear(classes=["True"], weights={k: [w] for k, w in weights.items()}, bias=[0.0])
+    return DecisionModel(**{role: linear}, meta={"margin": margin})
 
 
 @pytest.mark.parametrize("weights, margin, expected", [
@@ -52,3 +60,13 @@ def model(weights: dict[str, float], margin: float) -> DecisionModel:
 def test_the_model_replaces_the_rules_actor_only_when_it_is_sure(extractor, weights, margin, expected):
     [claim] = claims_of(extractor, model(weights, margin))
     assert claim.actor == expected
+
+
+@pytest.mark.parametrize("weights, expected", [
+    ({"none": 5.0}, None),
+    ({"main_country": 5.0}, "NOR"),  # the report's main country, where the model is sure of it
+    ({"none": 0.5}, "UKR"),
+])
+def test_the_model_replaces_the_rules_recipient_only_when_it_is_sure(extractor, weights, expected):
+    [claim] = claims_of(extractor, model(weights, 1.0, "recipient"))
+    assert claim.recipient == expected and claim.actor == "DNK"
