@@ -666,14 +666,23 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+FIELD_COLUMNS = ("source", "measure", "category", "actor", "recipient")
+
+
+def _score_cells(s: dict[str, Any]) -> str:
+    fa = s["field_accuracy"]
+    return f"{s['detect']['f1']:7.3f} {s['full']['f1']:6.3f} " + " ".join(
+        f"{fa.get(f, 0):{max(len(f), 6)}.3f}" for f in FIELD_COLUMNS)
+
+
+def _score_header() -> str:
+    return f"{'detect':>7s} {'full':>6s} " + " ".join(f"{f:>{max(len(f), 6)}s}" for f in FIELD_COLUMNS)
+
+
 def _family_table(families: dict[str, dict[str, Any]]) -> None:
-    print(f"{'family':34s} {'docs':>4s} {'gold':>5s} {'detect':>7s} {'full':>6s} {'source':>7s} {'measure':>8s} "
-          f"{'category':>9s} {'actor':>6s}")
+    print(f"{'family':34s} {'docs':>4s} {'gold':>5s} {_score_header()}")
     for fam, s in families.items():
-        fa = s["field_accuracy"]
-        print(f"{fam:34s} {s['docs']:4d} {s['gold']:5d} {s['detect']['f1']:7.3f} {s['full']['f1']:6.3f} "
-              f"{fa.get('source', 0):7.3f} {fa.get('measure', 0):8.3f} {fa.get('category', 0):9.3f} "
-              f"{fa.get('actor', 0):6.3f}")
+        print(f"{fam:34s} {s['docs']:4d} {s['gold']:5d} {_score_cells(s)}")
 
 
 def cmd_train(args: argparse.Namespace) -> int:
@@ -705,11 +714,9 @@ def cmd_train(args: argparse.Namespace) -> int:
     rows = [("rules alone (nothing trained)", rules), ("model, leave one family out", pooled)]
     if by_annotator:
         rows.append(("model, leave one annotator out", by_annotator))
-    print(f"{'':34s} {'detect':>7s} {'full':>6s} {'source':>7s} {'measure':>8s} {'category':>9s} {'actor':>6s}")
+    print(f"{'':34s} {_score_header()}")
     for name, s in rows:
-        fa = s["field_accuracy"]
-        print(f"{name:34s} {s['detect']['f1']:7.3f} {s['full']['f1']:6.3f} {fa.get('source', 0):7.3f} "
-              f"{fa.get('measure', 0):8.3f} {fa.get('category', 0):9.3f} {fa.get('actor', 0):6.3f}")
+        print(f"{name:34s} {_score_cells(s)}")
     print("\nper family, the model trained without it:")
     _family_table(per_family)
     return 0
