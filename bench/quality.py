@@ -105,6 +105,10 @@ def main(argv: list[str] | None = None) -> int:
                         ROOT / "tests/data/heldout3/gold.jsonl"),
                        ("**fourth held-out set (tests/data/heldout4), 8 more families, written blind**",
                         ROOT / "tests/data/heldout4/gold.jsonl"),
+                       ("**fifth held-out set (tests/data/heldout5), 8 more families, written blind**",
+                        ROOT / "tests/data/heldout5/gold.jsonl"),
+                       ("**sixth held-out set (tests/data/heldout6), 8 more families, written blind**",
+                        ROOT / "tests/data/heldout6/gold.jsonl"),
                        ("examples (tests/data/examples)", ROOT / "tests/data/examples/gold.jsonl"),
                        ("blind-written set (tests/data/blind)", ROOT / "tests/data/blind/gold.jsonl"),
                        ("dev set (../shared/eval/dev), built on", shared / "eval/dev/gold.jsonl")):
@@ -116,8 +120,8 @@ def main(argv: list[str] | None = None) -> int:
         if path.parent.name.startswith("heldout"):
             held_out[path.parent.name] = (gold, preds)
     for name, sets in (("**held-out sets pooled**", sorted(held_out)),
-                       ("**unsteered held-out sets pooled (third and fourth: nothing read off them)**",
-                        [s for s in ("heldout3", "heldout4") if s in held_out])):
+                       ("**unsteered held-out sets pooled (third to sixth: nothing read off them)**",
+                        [s for s in ("heldout3", "heldout4", "heldout5", "heldout6") if s in held_out])):
         if len(sets) > 1:
             gold = [d for s in sets for d in held_out[s][0]]
             preds = [p for s in sets for p in held_out[s][1]]
