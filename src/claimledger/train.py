@@ -103,6 +103,7 @@ def parse_all(extractor: Extractor, golds: list[dict[str, Any]],
 def _fit(rows: list[tuple[Features, Any]], c: float, binary: bool) -> Linear | None:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
+    from threadpoolctl import threadpool_limits  # scikit-learn's own dependency
 
     labels = [y for _, y in rows]
     if len(set(labels)) < 2:
@@ -110,7 +111,10 @@ def _fit(rows: list[tuple[Features, Any]], c: float, binary: bool) -> Linear | N
     vec = DictVectorizer(sort=True)
     x = vec.fit_transform([f for f, _ in rows])
     clf = LogisticRegression(C=c, max_iter=3000, random_state=SEED)
-    clf.fit(x, [str(y) for y in labels])
+    # One BLAS thread: these fits are small, and a thread per core on a busy machine made `make model` take
+    # minutes of waiting instead of seconds (the same weights either way)
+    with threadpool_limits(limits=1):
+        clf.fit(x, [str(y) for y in labels])
     names = vec.get_feature_names_out()
     if binary:
         # classes_ are sorted strings: "False", "True"; the single row scores "True"
