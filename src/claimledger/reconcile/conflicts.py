@@ -9,10 +9,15 @@ Two figures conflict when all four hold:
    or, across series, killed or wounded against killed-or-wounded for one side
    and event: neither can exceed the sum (``exceeds_killed_or_wounded``); and
    one country's nationals, named as such, against everyone the event touched,
-   counted with no side: a part (``part_exceeds_whole``, ``_cross_side``).
+   counted with no side: a part (``part_exceeds_whole``, ``_cross_side``); and
+   two whole figures one sentence sets side by side as two speakers' words,
+   of one measure, kind, sides and place, that the quantity model split
+   (``_split_rivals``).
 2. **Independent originators** (reconcile/originators.py): bodies and officials
-   of one government, units of one organisation and every relay count as one;
-   an originator's own revisions are updates, not conflicts.
+   of one government, units of one organisation and every relay count as one,
+   and so are officials the gazetteer does not know whose words name that
+   government or organisation (``Originators.in_reports``); an originator's own
+   revisions are updates, not conflicts.
 3. **Same time** (reconcile/roles.py): stocks stated at most
    ``SAME_TIME_DAYS`` apart (each at its statement date: the date the text
    gives, else the publication date; a count of the missing, which moves both
@@ -47,6 +52,7 @@ behind both sides. Each conflict says why in ``reason``.
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -67,7 +73,7 @@ from claimledger.reconcile.roles import (
     statement_order,
     statement_time,
 )
-from claimledger.reconcile.series import Names, Series, claim_date, primary_source
+from claimledger.reconcile.series import Names, Series, claim_date, claim_span, primary_source
 from claimledger.reconcile.sources import format_figure
 
 APPROX_TOLERANCE = 0.10
@@ -148,6 +154,7 @@ BORROWED_CUES = ("(as for ", "(the whole of ")
 # The cue of a speaker read through a verb gapped in a list: "Georgia (the verb of 'officials reported'
 # gapped)".
 GAPPED_CUE = "gapped)"
+_GAPPED_VERB = re.compile(r"the verb of '([^']+)' gapped\)")
 
 
 def asserted(c: Claim) -> bool:
@@ -160,15 +167,25 @@ def asserted(c: Claim) -> bool:
 
 def _listed(claims: list[Claim]) -> set[str]:
     """The ids of the claims that are items of a breakdown: two or more speakers read through one gapped
-    verb in one sentence ("South Carolina has reported 36 deaths, Georgia 25 and Florida 14"). A list of
-    three figures under one verb breaks a total down (the places, read as speakers, of a storm's dead);
-    two speakers under one verb ("the ministry spoke of 1.1 million, the union of 3.5 million") are the
-    rivals a report sets side by side, and stay asserted."""
-    gapped: dict[tuple[str, int], list[str]] = {}
+    verb in one sentence ("South Carolina has reported 36 deaths, Georgia 25 and Florida 14"), and the
+    first item, the one whose verb the others share. A list of three figures under one verb breaks a
+    total down (the places, read as speakers, of a storm's dead); two speakers under one verb ("the
+    ministry spoke of 1.1 million, the union of 3.5 million") are the rivals a report sets side by
+    side, and stay asserted."""
+    gapped: dict[tuple[str, int], list[Claim]] = {}
     for c in claims:
         if GAPPED_CUE in (c.cues.get("source") or ""):
-            gapped.setdefault((c.doc, c.evidence_start), []).append(c.id)
-    return {i for ids in gapped.values() if len(ids) >= 2 for i in ids}
+            gapped.setdefault((c.doc, c.evidence_start), []).append(c)
+    listed = {c.id for items in gapped.values() if len(items) >= 2 for c in items}
+    if not listed:
+        return listed
+    verbs = {key: {m.group(1) for c in items if (m := _GAPPED_VERB.search(c.cues.get("source") or ""))}
+             for key, items in gapped.items() if len(items) >= 2}
+    for c in claims:
+        shared = verbs.get((c.doc, c.evidence_start))
+        if shared and c.id not in listed and any(v in (c.cues.get("source") or "") for v in shared):
+            listed.add(c.id)
+    return listed
 
 
 @dataclass
@@ -245,15 +262,23 @@ def _same_time(a: Claim, b: Claim) -> str | None:
     if fa is not None or fb is not None:
         # A flow and a running total: the flow lies inside the total when it ended by the total's day; a
         # flow still running after it ("14 killed in January" beside "13 killed" on 30 January) may hold
-        # what the total had not yet counted.
-        if fa is not None and db is not None and fa[1] <= db:
+        # what the total had not yet counted; nor when it began before the day the total counts from
+        # (one year's seizures beside the tonnes seized "so far this year", two years on).
+        if fa is not None and db is not None and fa[1] <= db and _counts_from(b, fa[0]):
             return "a_in_b"
-        if fb is not None and da is not None and fb[1] <= da:
+        if fb is not None and da is not None and fb[1] <= da and _counts_from(a, fb[0]):
             return "b_in_a"
         return None
     if da is None or db is None:
         return None
     return "same" if abs((da - db).days) <= _same_time_days(a, b) else None
+
+
+def _counts_from(total: Claim, day: date) -> bool:
+    """Whether a running total counts what happened on ``day``: it states no start ("the toll" of a
+    disaster counts from its first day), or one on or before it ("since 1 January")."""
+    start = claim_span(total)[0] if total.cumulative and total.period_start else None
+    return start is None or start <= day
 
 
 def _same_time_days(a: Claim, b: Claim) -> int:
@@ -450,9 +475,10 @@ def _meet(units: list[_Assertion], flows_in_stocks: bool = True) -> list[tuple[i
 
 def series_conflicts(series: Series, names: Names | None = None,
                      originators: Originators | None = None) -> list[Conflict]:
-    """The conflicts inside one series, in time order of the later claim."""
+    """The conflicts inside one series, in time order of the later claim (``originators``: as
+    ``find_conflicts`` gives them, knowing every report's government; else read from the series alone)."""
     names = names or Names(series.claims)
-    origin = originators or default_originators()
+    origin = originators or default_originators().in_reports(series.claims)
     found = []
     units = _assertions(series.claims, roles(series.claims), origin)
     began = min((d for c in series.claims if (d := statement_date(c)) is not None), default=None)
@@ -577,29 +603,83 @@ def _exceeds(a: _Assertion, b: _Assertion, ctx: dict[str, Context],
     return None
 
 
+def _split_rivals(series: list[Series], names: Names, origin: Originators,
+                  focus: Series | None = None) -> list[Conflict]:
+    """Two rivals one sentence sets side by side that the quantity model put in two series ("the
+    ministry counted 1.1 million marchers, the union 3.5 million", worded apart enough for the model to
+    tell two crowds): whole figures of the same measure, kind and sides, of one place or one unnamed,
+    each given as someone's word, by independent originators, at one time, that cannot both hold. Only
+    running prose sets rivals side by side so: the lines of a list, a table or a fact box ("- seats won:
+    240", "- cost to the economy: £1.9bn") are items, each a thing of its own.
+    With ``focus``, only the pairs that series is one side of."""
+    def sentence(s: Series, c: Claim) -> tuple[Any, ...]:
+        return c.doc, c.evidence_start, s.measure, s.kind, s.actor, s.recipient
+
+    shared: dict[tuple[Any, ...], set[str]] = {}
+    for s in series:
+        for c in s.claims:
+            shared.setdefault(sentence(s, c), set()).add(s.id)
+    shared = {k: ids for k, ids in shared.items() if len(ids) > 1 and (focus is None or focus.id in ids)}
+    if not shared:
+        return []
+    together: dict[tuple[Any, ...], list[tuple[Series, _Assertion, Claim]]] = {}
+    for s in series:
+        if not any(s.id in ids for ids in shared.values()):
+            continue
+        for a in _assertions(s.claims, roles(s.claims), origin):
+            for c in a.claims:
+                if not (a.part or a.place) and _attributed(c) and "\n" not in c.evidence.strip() \
+                        and sentence(s, c) in shared:
+                    together.setdefault(sentence(s, c), []).append((s, a, c))
+    out = []
+    seen: set[tuple[int, int]] = set()  # one conflict per pair of assertions, as inside a series
+    for items in together.values():
+        for i, (sa, a, ca) in enumerate(items):
+            for sb, b, cb in items[i + 1:]:
+                if sa.id == sb.id or a.originator == b.originator or a.unit != b.unit or (id(a), id(b)) in seen \
+                        or (ca.location and cb.location and ca.location != cb.location):
+                    continue
+                ia, ib = figure_interval(ca), figure_interval(cb)
+                if ia and ib and _disjoint(ia, ib) and _same_time(ca, cb) == "same":
+                    seen.add((id(a), id(b)))
+                    out.append(Conflict(sa.id, ca, cb, "disagree",
+                                        f"{_says(ca, a.originator, names)}; {_says(cb, b.originator, names)}: "
+                                        "the two ranges do not meet, so both cannot hold", list(a.claims),
+                                        list(b.claims)))
+    return out
+
+
+def _attributed(c: Claim) -> bool:
+    """Whether a figure is given as someone's word, not the report's own voice or an unnamed one's."""
+    return bool(c.source) and c.source != "anonymous"
+
+
 def find_conflicts(series: Series | Iterable[Series], names: Names | None = None,
                    originators: Originators | None = None) -> list[Conflict]:
-    """Conflicts across one series or many: inside each series, then across measures and sides."""
+    """Conflicts across one series or many: inside each series, then across measures, sides and the
+    series the quantity model split between two rivals of one sentence."""
     if isinstance(series, Series):
         return series_conflicts(series, names, originators)
     series = list(series)
     names = names or Names([c for s in series for c in s.claims])
-    origin = originators or default_originators()
+    origin = (originators or default_originators()).in_reports(c for s in series for c in s.claims)
     out: list[Conflict] = []
     for s in series:
         out.extend(series_conflicts(s, names, origin))
     out.extend(_cross_measure(series, names, origin))
     out.extend(_cross_side(series, names, origin))
+    out.extend(_split_rivals(series, names, origin))
     return out
 
 
 def conflicts_of(one: Series, series: Iterable[Series], names: Names | None = None,
                  originators: Originators | None = None) -> list[Conflict]:
     """The conflicts one series takes part in, among all ``series``: its own, and those across measures
-    (its killed against the same side's killed-or-wounded, or the reverse) and sides (its nationals
-    against everyone counted with no side, or the reverse)."""
+    (its killed against the same side's killed-or-wounded, or the reverse), sides (its nationals
+    against everyone counted with no side, or the reverse) and series (a rival set beside one of its
+    figures in one sentence)."""
     names = names or Names(one.claims)
-    origin = originators or default_originators()
     series = list(series)
+    origin = (originators or default_originators()).in_reports(c for s in series for c in s.claims)
     return (series_conflicts(one, names, origin) + _cross_measure(series, names, origin, focus=one)
-            + _cross_side(series, names, origin, focus=one))
+            + _cross_side(series, names, origin, focus=one) + _split_rivals(series, names, origin, focus=one))
