@@ -36,7 +36,7 @@ corpus: $(STAMP)
 	$(BIN)/python corpus/build.py
 
 model: $(STAMP)
-	$(BIN)/claimledger train corpus/gold.jsonl
+	$(BIN)/claimledger train corpus/gold.jsonl corpus/blind-train/*/gold.jsonl
 	$(BIN)/claimledger train --quantities corpus/gold.jsonl
 
 wordclasses: $(STAMP)
