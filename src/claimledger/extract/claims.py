@@ -671,6 +671,8 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
     if not q.currency and _inside_name(num, ents):  # an amount of money is no name, whatever NER says
         return None
     noun = None if q.currency else _counted_noun(num, span, lex)
+    if noun is not None and not any(ch.isalpha() for ch in noun.text):
+        noun = None  # "Belarus | 227 | Presidential ...": a table's bar or another figure counts nothing
     if noun is not None and _designation(num, noun, span):
         return None
     if noun is not None and "\n" in doc_text(doc)[min(noun.idx, num.idx):max(noun.idx, num.idx)] \
@@ -1373,14 +1375,15 @@ def _cut_off(num: Token, head: Token, span: Span) -> bool:
 
 
 def _through_containers(noun: Token, lex: Lexicon) -> Token:
-    """From "units" in "220 units of launchers" to "launchers"."""
+    """From "units" in "220 units of launchers" to "launchers"; not to a figure ("two consignments of 700
+    and 1,000" counts consignments)."""
     seen = 0
     while noun.lemma_.lower() in lex.container_nouns and seen < 3:
         of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
         if not of:
             break
         pobj = [p for p in of[0].children if p.dep_ == "pobj"]
-        if not pobj:
+        if not pobj or pobj[0].like_num:
             break
         noun = pobj[0]
         seen += 1
@@ -1776,6 +1779,8 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
         m = None
         if _arrives(t, anchor, noun, lex):
             m = "sendlike"
+        elif prev.dep_ == "xcomp" and t.lemma_.lower() in lex.future_heads:
+            m = "planned"  # "aims to reach 500,000 people", "promised to import 100,000 tonnes": an intention
         elif t.pos_ in ("VERB", "AUX", "ADJ"):
             m = _verb_measure(t, lex, money) or (lex.noun_measures.get(t.lower_) if t.pos_ == "ADJ" else None)
         if m in ("transferred", "sendlike") and _message(noun, lex):
@@ -2051,7 +2056,8 @@ def _row_measure(num: Token, doc: Doc, lex: Lexicon,
     table's column header, or the line that introduces the list; where none of them says, the measure
     is None (the default for the thing counted), never a word from another line of the block. None
     where the figure's line is not such an item (a list item that is a whole sentence is read as one).
-    The label's words come back too, for the thing counted when no noun says it."""
+    The label's words come back too, for the thing counted when no noun says it (in a table whose column
+    header says nothing, the row's first cell)."""
     text = doc_text(doc)
     bounds = _line_at(text, num.idx)
     if bounds is None:
@@ -2081,9 +2087,21 @@ def _row_measure(num: Token, doc: Doc, lex: Lexicon,
             return (*found, label_words)
     intro = _list_intro(text, start, doc)
     found = _words_measure(intro, lex, money, verbs=False) if intro is not None else None
+    if found:
+        return (*found, label_words)
+    if label_words is None and TABLE_ROW.search(line):
+        label_words = _row_head(doc, start, line, at)  # the column's header says nothing ("Figure")
     # a label that says nothing still stands between the figure and the rows above it
-    return (*found, label_words) if found else (None, "(its own label)" if span is not None else "", False,
-                                               label_words)
+    return None, "(its own label)" if span is not None else "", False, label_words
+
+
+def _row_head(doc: Doc, line_start: int, row: str, at: int) -> Span | None:
+    """A table row's first cell, when the figure stands in a later one: the row's label ("| Caches
+    destroyed | 77 |"), which may name the thing counted where the column header ("Figure") does not."""
+    cells = [m for m in CELL.finditer(row) if m.group().strip()]
+    if len(cells) < 2 or cells[0].end() > at or not any(ch.isalpha() for ch in cells[0].group()):
+        return None
+    return doc.char_span(line_start + cells[0].start(), line_start + cells[0].end(), alignment_mode="expand")
 
 
 def _row_bounds(doc: Doc, at: int) -> tuple[int, int] | None:
@@ -2286,9 +2304,12 @@ GIVING_VERBS = {"supply", "deliver", "provide", "give", "donate", "transfer", "s
 
 
 def _modal_giving(num: Token, noun: Token | None, lex: Lexicon) -> bool:
+    """A giver's promise: "Berlin will supply two more systems" names who binds itself to give. Things that
+    only "would be delivered" or "would be handed over" are a schedule, no one's pledge: planned (spec v1.3)."""
     verb = _governing_verb(noun if noun is not None else num, lex)
-    return verb is not None and verb.lemma_.lower() in GIVING_VERBS and any(
-        c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in verb.children)
+    if verb is None or verb.lemma_.lower() not in GIVING_VERBS or any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in verb.children)
 
 
 def _is_future(verb: Token | None, lex: Lexicon) -> bool:
