@@ -16,6 +16,7 @@ import pytest
 
 from claimledger.models import Claim, Document
 from claimledger.pipeline import Extractor
+from test_source_general import at  # the first round's report helper
 
 PUBLISHED = "2025-05-14"
 
@@ -26,15 +27,9 @@ def extractor() -> Extractor:
 
 
 def claims_of(extractor: Extractor, text: str, publisher: str) -> list[Claim]:
+    """The claims of a report its `publisher` gives: whose relay a lead names depends on who publishes it."""
     title = text.split("\n\n", 1)[0]
     return extractor.extract(Document(id="r7", text=text, published=PUBLISHED, publisher=publisher, title=title))
-
-
-def at(claims: list[Claim], words: str) -> Claim:
-    for c in claims:
-        if c.text == words:
-            return c
-    raise AssertionError(f"no claim at {words!r}: {[c.text for c in claims]}")
 
 
 def test_lead_relay_found_when_an_according_frame_comes_first(extractor: Extractor) -> None:
