@@ -64,6 +64,8 @@ OPENERS = {"it", "they", "he", "she", "the", "this", "these", "another", "some",
 # Words between a gapped speaker's "of" or "at" and its figure: "the union of about 3.5 million".
 GAP_HEDGES = {"about", "some", "around", "nearly", "almost", "roughly", "over", "more", "than", "up", "to", "as",
               "many", "$"}
+# The word that opens a paragraph the publisher adds to a relayed article (spec: "Separately, ...").
+PUBLISHER_ADDS = re.compile(r"\s*(?:Separately|SEPARATELY)\b")
 YEAR = re.compile(r"(?:19|20)\d\d")
 # "SEOUL (AP) —", also with the day: "CALAIS, France, Nov 25, 2021 (AFP) -", "Oct 24 (Reuters) -"
 DATELINE = re.compile(r"^[A-Z][A-Za-z0-9 .,'’/-]{1,60}?\(([^)]{2,40})\)\s*[—–-]")
@@ -136,6 +138,7 @@ class Attribution:
         ent = self.gaz.lookup(publisher) or self.gaz.get(publisher) or self.gaz.get(publisher.upper())
         if ent:
             ids.add(ent.id)
+        ids |= {re.sub(r"(?i)^the[\s-]+", "", i) for i in ids}  # "THE-EASTAFRICAN" is "The EastAfrican"
         return {i.upper() for i in ids} | {slug(i) for i in ids}
 
     def _is_publisher(self, eid: str | None) -> bool:
@@ -352,13 +355,16 @@ class Attribution:
                 "number", "figure", "data", "count", "toll", "record") for p in c.children) for c in verb.children)
 
     def _place_subject(self, verb: Token) -> bool:
-        """The verb's subject is a place or a country as such ("the province", "Burundi alone"), which
-        records deaths or cases by having them, not by counting them."""
+        """The verb's subject is a place or a country as such ("the province", "Burundi alone", "the
+        region", a noun of a kind of place in WordNet), which records deaths or cases by having them, not by
+        counting them."""
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.lemma_.lower() in BODY_HEADS:
             return False
         m = self.ents.at(subj)
-        return m is not None and m.kind in ("place", "country")
+        if m is not None:
+            return m.kind in ("place", "country")
+        return subj.pos_ == "NOUN" and self.lex.classes.is_place(subj.lemma_.lower())
 
     def _introducer(self, sent: Span) -> Frame | None:
         """A paragraph that ends with a colon and introduces what follows ("The agency set out the package
@@ -1399,6 +1405,9 @@ class Attribution:
         before += [f for f in holding if f.anchor.i in nested]
         nouns = sorted((f for f in holding if f.kind == "noun"), key=lambda f: -_depth(f.scope))[:1]
         ordered = after + before + nouns
+        # The publisher's own report ("Ukrinform, citing Reuters, reports that ...") is nearest the publisher
+        # whatever the parse hangs inside it: its frame goes first, and a lead's relay is found from it.
+        ordered.sort(key=lambda f: not self._is_publisher(f.speaker))
         if relayed_by is not None:
             ordered = [relayed_by, *(f for f in ordered if f is not relayed_by)]
         if asked_by is not None and ordered and asked_by not in ordered[0].links():
@@ -1417,10 +1426,15 @@ class Attribution:
         # A lead that credits a wire for the whole article: "as reported by Caliber.Az citing AP".
         if not self._lead_done and not in_title and ordered:
             self._lead_done = True
-            if len(lead_links) >= 2 and self._is_publisher(lead_links[0]) and self._is_media(lead_links[1]):
+            lead = self._lead_frame()
+            if self._credits_wire(lead_links):
                 self.doc_relays = [lead_links[1]] + [r for r in self.doc_relays if r != lead_links[1]]
                 if len(lead_links) >= 3:
                     self.lead_source = lead_links[-1]
+            elif lead is not None and self._credits_wire(lead.links()):
+                # a lead with no figure of its own ("Le Nouvelliste, citing AFP, reports that ...") credits the
+                # wire all the same
+                self.doc_relays = [lead.links()[1]] + [r for r in self.doc_relays if r != lead.links()[1]]
         self._chains.append((len(self._chains), links, bool(links)))
         self._last_holding = ordered
         if not links:
@@ -1606,6 +1620,10 @@ class Attribution:
             _participle_agent(subj) is not None or any(c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")
                                                        for c in subj.children))
 
+    def _credits_wire(self, links: list[str]) -> bool:
+        """The links start with the publisher reporting what a wire says: "X reports, citing AP, ..."."""
+        return len(links) >= 2 and self._is_publisher(links[0]) and self._is_media(links[1])
+
     def _lead_frame(self) -> Frame | None:
         """The first frame with a speaker after the title: the report's lead speaker (found once)."""
         if "lead" not in self._found:
@@ -1720,6 +1738,8 @@ class Attribution:
         # 2. Article-wide relays: every relayed figure passes through them.
         if self.doc_relays:
             for i in body:
+                if self._added_by_publisher(claims[i].start):
+                    continue
                 links = chains[i]
                 relays = [r for r in self.doc_relays if r not in links]
                 if links:
@@ -1755,6 +1775,12 @@ class Attribution:
         for c, links in zip(claims, chains, strict=True):
             c.source = links[-1] if links else None
             c.via = links[:-1] if links else []
+
+    def _added_by_publisher(self, offset: int) -> bool:
+        """The figure stands in a paragraph the publisher adds to what it relays, "Separately, ...": the
+        article's relay does not cover it (spec: text the publisher adds itself)."""
+        starts = self.layout().paragraphs
+        return bool(PUBLISHER_ADDS.match(doc_text(self.doc), starts[bisect_right(starts, offset) - 1]))
 
     def describe(self) -> list[dict[str, Any]]:
         """The document's attribution frames, for people to read (`claimledger show`): who speaks, through
