@@ -2713,26 +2713,53 @@ def _pronoun_party(subject: Token, ents: EntityIndex, lex: Lexicon) -> Mention |
     """The party a pronoun subject stands for: "Kenya, which has about 750 officers" (the noun a relative
     clause hangs on), "FEMA said it had deployed 4,800 staff" (the speaker of the clause it is said in),
     "It has had at most 1,000 personnel" (the party named last, in this sentence or the one before), "the
-    government" (the country named last: spec, a country's government in general is the country), "the
+    government" (its country, _government_of: spec, a country's government in general is the country), "the
     carmaker" (the organisation named last: a definite noun of a kind of organisation, WordNet's)."""
     word = subject.lower_
     verb = subject.head
     if word in ("which", "who", "that") and verb.dep_ == "relcl":
         return _np_entity(verb.head, ents)
     if subject.lemma_.lower() in STATE_NOUNS and all(c.dep_ == "det" for c in subject.children):
-        return ents.last_before(subject.i, ("country",))  # "the government would earmark 100 billion lira"
+        return _government_of(subject, ents)  # "the government would earmark 100 billion lira"
     if subject.lemma_.lower() in lex.classes.organisations and [c.lower_ for c in subject.children] == ["the"]:
         return ents.last_before(subject.i, ("organisation", "body", "international"))  # "the company paid $22m"
     if word not in ("it", "they", "we"):
         return None
     if verb.dep_ == "ccomp":
-        for c in verb.head.children:
-            if c.dep_ == "nsubj" and c.i != subject.i:
-                return _np_entity(c, ents)
+        # the speaker may be a noun of a state or an organisation ("the government said it would send ..."),
+        # not another pronoun ("it expected it to climb": the second "it" is the figure)
+        speaker = _subject_of(verb.head)
+        if speaker is not None and speaker.i != subject.i:
+            noun = speaker.pos_ == "NOUN"
+            return _np_entity(speaker, ents) or (_pronoun_party(speaker, ents, lex) if noun else None) \
+                or _named_party(speaker)
     before = subject.sent.start - 1
     earliest = subject.doc[before].sent.start if before >= 0 else subject.sent.start
     m = ents.last_before(subject.i, PARTY_KINDS[:4])
     return m if m is not None and m.start >= earliest else None
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """A verb's subject, or for a verb joined to another that has none of its own, the subject they share
+    ("the government declared three days of mourning and said it would pay ...")."""
+    for v in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
+        subject = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+    return None
+
+
+def _government_of(subject: Token, ents: EntityIndex) -> Mention | None:
+    """The country "the government" stands for: the country named in this sentence or the one before, else
+    the country the report is about, not a country named in passing paragraphs earlier ("a bus from
+    Belize ... The government has promised each family 25,000 quetzales")."""
+    m = ents.last_before(subject.i, ("country",))
+    before = subject.sent.start - 1
+    earliest = subject.doc[before].sent.start if before >= 0 else subject.sent.start
+    if m is not None and m.start >= earliest:
+        return m
+    home, _ = _main_country(ents)
+    return next(iter(ents.by_id.get(home, [])), None) if home else m
 
 
 POSSESSIVE_PRONOUNS = {"its", "their", "our"}
