@@ -1,9 +1,6 @@
-"""Measures, round 7: things that arrive somewhere (the subject of "arrive", "reach", "land", "enter")
-are their delivery seen from where they arrive, so transferred, while people and munitions that arrive
-keep their own readings; things a blow landed on (the object of "hit", "strike", "shell", "bomb") are
-damaged, while things only "attacked" or "targeted" are not said to be; "should" makes an event expected;
-feeding (WordNet's feed and its kinds, "malnourished") is no handing over of supplies.
-Sentences written for these tests."""
+"""Measures, round 7: a count that is what a verb of its own acts on does not take the measure of a verb
+joined to it that acts on other things ("logged 3,200 blazes and detained 40 people": the blazes were not
+detained). Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
@@ -17,66 +14,27 @@ def extractor() -> Extractor:
     return Extractor()
 
 
-ARRIVALS = [
-    ("The first 20,000 vaccine doses arrived in Goma on Tuesday.", "20,000", "transferred"),
-    ("Around 60 armoured vehicles have reached the brigade since June.", "Around 60", "transferred"),
-    ("Some 300 lorries of flour entered the enclave last week.", "Some 300", "transferred"),
-    ("The 40 generators landed in Beirut aboard two cargo planes.", "40", "transferred"),
+OWN_VERB = [
+    # the count is the object of its own verb; the joined measure verb has its own object
+    ("Investigators opened 22 fraud files and detained 9 officials in the capital.", "22", "other"),
+    ("Inspectors visited 120 warehouses in March and seized 3 tonnes of counterfeit medicine.", "120", "other"),
+    # the passive subject of its own verb, beside a clause whose verb ships other things
+    ("The port authority said six tankers had been stranded and that the terminal had shipped 40 million "
+     "tonnes of grain last year.", "six", "other"),
+    # the joined verb's own object keeps its measure
+    ("Investigators opened 22 fraud files and detained 9 officials in the capital.", "9", "captured"),
+    ("Inspectors visited 120 warehouses in March and seized 3 tonnes of counterfeit medicine.", "3", "captured"),
 ]
 
 
-@pytest.mark.parametrize("text,span,measure", ARRIVALS)
-def test_things_that_arrive_were_delivered(extractor: Extractor, text: str, span: str, measure: str) -> None:
+@pytest.mark.parametrize("text,span,measure", OWN_VERB)
+def test_a_joined_verb_tells_of_its_own_object(extractor: Extractor, text: str, span: str,
+                                               measure: str) -> None:
     assert claim_at(extract(extractor, text), span).measure == measure
 
 
-def test_soldiers_who_arrive_are_still_deployed(extractor: Extractor) -> None:
-    c = claim_at(extract(extractor, "About 2,500 marines arrived at the port on Sunday."), "About 2,500")
-    assert c.measure == "deployed"
-
-
-def test_a_toll_that_reaches_a_level_is_no_delivery(extractor: Extractor) -> None:
-    c = claim_at(extract(extractor, "The death toll from the storm reached 58 on Friday."), "58")
-    assert c.measure == "killed"
-
-
-def test_things_expected_to_arrive_are_planned(extractor: Extractor) -> None:
-    c = claim_at(extract(extractor, "Under the truce, 500 lorries a day should be entering the region."), "500")
-    assert c.measure == "planned"
-
-
-STRUCK = [
-    ("Warplanes struck more than 400 targets in the north, the army said.", "more than 400", "damaged", "other"),
-    ("The shelling hit 14 clinics and 9 schools in the district.", "14", "damaged", "other"),
-    ("The shelling hit 14 clinics and 9 schools in the district.", "9", "damaged", "other"),
-    ("About 30 warehouses were bombed overnight.", "About 30", "damaged", "other"),
-]
-
-
-@pytest.mark.parametrize("text,span,measure,category", STRUCK)
-def test_things_struck_are_damaged(extractor: Extractor, text: str, span: str, measure: str,
-                                   category: str) -> None:
-    c = claim_at(extract(extractor, text), span)
-    assert (c.measure, c.category) == (measure, category)
-
-
-def test_things_only_attacked_are_not_said_to_be_damaged(extractor: Extractor) -> None:
-    c = claim_at(extract(extractor, "Pirates attacked 35 cargo ships off the coast last year."), "35")
-    assert c.measure == "other"
-
-
-def test_munitions_fired_stay_launched(extractor: Extractor) -> None:
-    c = claim_at(extract(extractor, "The battery fired 120 rockets at the airfield."), "120")
-    assert c.measure == "launched"
-
-
-FED = [
-    # the people fed or underfed are counted, nothing handed over: not transferred, so not "released"
-    ("Volunteers fed 12,000 people in the old town last week.", "12,000"),
-    ("Doctors counted 900 malnourished infants in the district.", "900"),
-]
-
-
-@pytest.mark.parametrize("text,span", FED)
-def test_people_fed_are_not_a_delivery(extractor: Extractor, text: str, span: str) -> None:
-    assert claim_at(extract(extractor, text), span).measure == "other"
+def test_a_count_with_no_verb_of_its_own_still_takes_the_nearest_measure(extractor: Extractor) -> None:
+    # nothing governs "some 30" but the measure verb: it still tells what happened to them
+    c = claim_at(extract(extractor, "Police said on Monday that some 30 protesters, many of them students, "
+                                    "had been arrested."), "some 30")
+    assert c.measure == "captured"

@@ -39,12 +39,15 @@ DEV_GOLD = EVAL_DIR / "dev" / "gold.jsonl"
 # 0.590), comparing items through the kinds table, lowered series purity from 0.839 to 0.815 (README).
 # At the third stop of 2026-12-07 (extraction 0.590 -> 0.619) the model, rebuilt on the new extraction, took
 # two true conflicts of the protest family out of reach (recall 0.536 -> 0.464; no claim of that family
-# changed) while precision rose to 0.438 with the rules that do not assert borrowed figures.
+# changed) while precision rose to 0.438 with the rules that do not assert borrowed figures. At the fourth
+# stop officials the gazetteer does not know speak for what their words and report name, rivals of one
+# sentence the model split are compared, the model's training pairs are drawn by a fixed hash and a report's
+# countries read from its words (the model moves less with extraction): precision 0.500, recall 0.607.
 CORPUS_FLOORS = {
-    "purity": 0.80,  # measured 0.825 (303 series); 0.848 on the morning of 2026-12-07
-    "completeness": 0.76,  # measured 0.780 (331 quantities)
-    "precision": 0.41,  # measured 0.438 (14 of 32); 0.123 at the first stop
-    "recall": 0.44,  # measured 0.464 (13 of 28 disagreements); 0.536 at the second stop, 0.250 at the first
+    "purity": 0.795,  # measured 0.815 (324 series); 0.825 at the third stop, 0.848 on the morning of 2026-12-07
+    "completeness": 0.76,  # measured 0.778 (331 quantities)
+    "precision": 0.47,  # measured 0.500 (18 of 36); 0.438 at the third stop, 0.123 at the first
+    "recall": 0.57,  # measured 0.607 (17 of 28 disagreements); 0.464 at the third stop, 0.536 at the second
 }
 # Dev's two true disagreements make its conflict scores move in halves, and with each rebuild of the
 # quantity model: on 2026-12-07 one rebuild split dev's running total of North Korean killed or wounded in
@@ -52,7 +55,7 @@ CORPUS_FLOORS = {
 # floors above are the conflict gate; dev keeps its series floors.
 DEV_FLOORS = {
     "purity": 0.94,  # measured 0.973 (37 series)
-    "completeness": 0.90,  # measured 0.917 (34 quantities)
+    "completeness": 0.91,  # measured 0.933 (34 quantities)
 }
 
 

@@ -1845,6 +1845,7 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
         return None, "", False
     # 4. nothing governs it: the nearest measure verb of the sentence that is not speech
     #    (nouns too for munitions: "the barrage of 539 drones"), unless that verb stands in a clause of its own
+    #    or acts on an object of its own while a verb of their own acts on the things counted
     sent = num.sent
     munition = item is not None and lex.noun_class(item) == "munition"
     best = None
@@ -1859,7 +1860,7 @@ def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc
                 d = abs(t.i - num.i) + (0 if t.i < num.i else 2) + (0 if t.pos_ in ("VERB", "AUX") else 4)
                 if best is None or d < best[0]:
                     best = (d, m, t, _is_future(t, lex))
-    if best and _other_clause(best[2], num):
+    if best and (_other_clause(best[2], num) or _acts_on_others(best[2], anchor)):
         return None, "", False  # the nearest measure word tells of another clause's things: none for these
     if best:
         return best[1], best[2].text, best[3]
@@ -1920,6 +1921,16 @@ def _other_clause(verb: Token, num: Token) -> bool:
             return True
         t = t.head
     return False
+
+
+def _acts_on_others(verb: Token, anchor: Token) -> bool:
+    """The counted things are what a verb of their own acts on (its object, or its passive subject), and
+    the measure verb has an object of its own ("logged 3,200 blazes and detained 40 people", "nine barges
+    were held up and the port shipped 2 million tonnes"): the measure verb tells of its own object, not of
+    them. An active subject is left alone: it may be a doer the measure verb's clause goes on to count."""
+    own = anchor.dep_ in ("dobj", "nsubjpass") and anchor.head.pos_ in ("VERB", "AUX") \
+        and anchor.head.i != verb.i
+    return own and any(c.dep_ in ("dobj", "nsubjpass") and c.i != anchor.i for c in verb.children)
 
 
 def _message(noun: Token | None, lex: Lexicon) -> bool:
