@@ -259,7 +259,7 @@ def extract_claims(doc: Doc, document: Document, res, trace: Trace | None = None
     model = getattr(res, "model", None)
     attribution = Attribution(doc, ents, lex, res.gazetteer, publisher, title_end=title_end,
                               model=model.source if model else None, trace=trace)
-    main_country, one_country = _main_country(ents)
+    main_country, one_country = ents.main_country()
     ctx = Context(main_country=main_country, one_country=one_country, harm=_harm_kind(doc, document), model=model,
                   trace=trace, uprooted=_about_uprooted(doc))
     statements = StatementReader(doc, pub, lex, doc_text(doc))
@@ -545,20 +545,6 @@ def _carry_event_dates(claims: list[Claim], title_end: int, text: str,
         if is_event and not NEW_EVENT.search(c.evidence):
             c.period_start, c.period_end = event
             c.cues["period"] = "(the day of the event reported above)"
-
-
-def _main_country(ents: EntityIndex) -> tuple[str | None, bool]:
-    """The country the report is most about: the one named most often (places count for their country); and
-    whether the report is about that one country, named at least twice as often as any other."""
-    counts: dict[str, int] = {}
-    for m in ents.mentions:
-        cid = m.id if m.kind in ("country", "demonym") else (m.country if m.kind == "place" else None)
-        if cid:
-            counts[cid] = counts.get(cid, 0) + (2 if m.kind == "place" else 1)
-    if not counts:
-        return None, True
-    first, *rest = sorted(counts.values(), reverse=True)
-    return max(counts, key=lambda k: counts[k]), not rest or first >= 2 * rest[0]
 
 
 # Causes of harm with no side beyond DISASTERS: fire, disease, a wreck at sea (spec line 51: null for victims of
@@ -2769,7 +2755,7 @@ def _government_of(subject: Token, ents: EntityIndex) -> Mention | None:
     earliest = subject.doc[before].sent.start if before >= 0 else subject.sent.start
     if m is not None and m.start >= earliest:
         return m
-    home, _ = _main_country(ents)
+    home, _ = ents.main_country()
     return next(iter(ents.by_id.get(home, [])), None) if home else m
 
 

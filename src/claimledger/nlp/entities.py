@@ -94,6 +94,7 @@ class EntityIndex:
         self.by_id: dict[str, list[Mention]] = {}
         for m in self.mentions:
             self.by_id.setdefault(m.id, []).append(m)
+        self._main: tuple[str | None, bool] | None = None  # for `main_country`
 
     # -- building -------------------------------------------------------
     def _add(self, m: Mention) -> None:
@@ -296,6 +297,23 @@ class EntityIndex:
         """The mentions that start after token `index`, in text order."""
         ordered = self.in_text_order
         return (ordered[k] for k in range(bisect_right(self._starts, index), len(ordered)))
+
+    def main_country(self) -> tuple[str | None, bool]:
+        """The country the document is most about: the one named most often (places count twice, for their
+        country); and whether it is about that one country, named at least twice as often as any other.
+        Counted once per document."""
+        if self._main is None:
+            counts: dict[str, int] = {}
+            for m in self.mentions:
+                cid = m.id if m.kind in ("country", "demonym") else (m.country if m.kind == "place" else None)
+                if cid:
+                    counts[cid] = counts.get(cid, 0) + (2 if m.kind == "place" else 1)
+            if not counts:
+                self._main = (None, True)
+            else:
+                first, *rest = sorted(counts.values(), reverse=True)
+                self._main = (max(counts, key=lambda k: counts[k]), not rest or first >= 2 * rest[0])
+        return self._main
 
     def last_before(self, index: int, kinds: tuple[str, ...], word: str | None = None) -> Mention | None:
         """The mention of one of `kinds` (whose text holds `word`, if given) starting nearest before token `index`."""
