@@ -88,66 +88,33 @@ def block_key(claim: Claim, kinds: Kinds) -> BlockKey:
 
 @dataclass(frozen=True)
 class Context:
-    """What a claim's report says about its event: the words of its title and lead, and the
-    countries they name."""
+    """What a claim's report says about its event: the words of its title and lead, the countries
+    its claims name, its publication date."""
 
     words: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
 
 
 def contexts(claims: Iterable[Claim], documents: Iterable[Document] = ()) -> dict[str, Context]:
-    """One Context per document the claims come from (documents: for their title and lead).
-
-    Both halves are read from the report's words, not from its claims' fields: the lead's words, and the
-    countries named in the lead and in the sentences that hold its figures. A report's context then does
-    not change when one of its claims gains or loses an actor or a place, which would move every pair of
-    the report with that one claim (and a model trained on the extractor's claims with it).
-    """
+    """One Context per document the claims come from (documents: for their title and lead)."""
+    claims = list(claims)
+    places: dict[str, set[str]] = {}
     evidence: dict[str, list[str]] = {}
     for c in claims:
         evidence.setdefault(c.doc, []).append(c.evidence)
+        found = places.setdefault(c.doc, set())
+        for ent in (c.actor, c.recipient, c.location, c.source):
+            country = country_of(ent)
+            if country:
+                found.add(country)
     leads = {d.id: f"{d.title or ''}\n{d.text[:_LEAD_CHARS]}" for d in documents}
     out = {}
-    for doc, sentences in evidence.items():
+    for doc in places:
         lead = leads.get(doc)
         if lead is None:  # no document given: the claims' own sentences stand in for the lead
-            lead = " ".join(sentences)[:_LEAD_CHARS]
-        named = "\n".join(dict.fromkeys([lead, *sentences]))  # a sentence of several figures once
-        out[doc] = Context(words=content_words(lead), places=countries_named(named))
+            lead = " ".join(evidence[doc])[:_LEAD_CHARS]
+        out[doc] = Context(words=content_words(lead), places=frozenset(places[doc]))
     return out
-
-
-# A run of capitalised words, joined by "of", "the" or "and" ("Democratic Republic of the Congo", "Bosnia
-# and Herzegovina"): the names countries_named looks up.
-_NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|and)\s+)*[A-Z][\w'’.-]*)*")
-_MAX_NAME_WORDS = 5
-
-
-def countries_named(text: str) -> frozenset[str]:
-    """The countries a text names: at each word of a run of capitalised words, the longest name there
-    that the gazetteer knows (a country, body, person or place, or a demonym: "Sudanese", "North
-    Korean"), each as its country."""
-    found: set[str] = set()
-    for run in _NAME_RUN.findall(text):
-        words = run.split()
-        i = 0
-        while i < len(words):
-            for n in range(min(_MAX_NAME_WORDS, len(words) - i), 0, -1):
-                known, country = _named(" ".join(words[i:i + n]))
-                if known:
-                    if country:
-                        found.add(country)
-                    break
-            i += n
-    return frozenset(found)
-
-
-@lru_cache(maxsize=65536)
-def _named(name: str) -> tuple[bool, str | None]:
-    """Whether the gazetteer knows the name, and the country of what it names (reports repeat names)."""
-    gaz = _load_gazetteer()
-    entity = (gaz.lookup(name) or gaz.demonym(name)) if gaz is not None else None
-    return entity is not None, getattr(entity, "country", None)
 
 
 def content_words(text: str) -> frozenset[str]:
