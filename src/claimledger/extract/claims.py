@@ -2756,7 +2756,7 @@ def _government_of(subject: Token, ents: EntityIndex) -> Mention | None:
     if m is not None and m.start >= earliest:
         return m
     home, _ = ents.main_country()
-    return next(iter(ents.by_id.get(home, [])), None) if home else m
+    return ents.first(home) if home else m
 
 
 POSSESSIVE_PRONOUNS = {"its", "their", "our"}

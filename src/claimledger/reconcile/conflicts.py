@@ -383,8 +383,7 @@ def _clash(a: _Assertion, b: _Assertion, names: Names, first: date | None = None
                 continue
             if rel == "same" and same_scope:
                 if _disjoint(ia, ib):
-                    return ca, cb, "disagree", (f"{_says(ca, a.originator, names)}; {_says(cb, b.originator, names)}"
-                                                ": the two ranges do not meet, so both cannot hold")
+                    return ca, cb, "disagree", _disagreeing(ca, a, cb, b, names)
                 continue
             # A part against its whole (narrower in place, kind or time): never larger, any smaller number.
             if ((a_narrower and rel in ("same", "a_in_b")) or (same_scope and rel == "a_in_b")) and ia[0] > ib[1]:
@@ -392,6 +391,11 @@ def _clash(a: _Assertion, b: _Assertion, names: Names, first: date | None = None
             if ((b_narrower and rel in ("same", "b_in_a")) or (same_scope and rel == "b_in_a")) and ib[0] > ia[1]:
                 return cb, ca, "part_exceeds_whole", _exceeding(cb, b, ca, a, names)
     return None
+
+
+def _disagreeing(ca: Claim, a: _Assertion, cb: Claim, b: _Assertion, names: Names) -> str:
+    return (f"{_says(ca, a.originator, names)}; {_says(cb, b.originator, names)}: the two ranges do not meet, "
+            "so both cannot hold")
 
 
 def _exceeding(part: Claim, pa: _Assertion, whole: Claim, wa: _Assertion, names: Names) -> str:
@@ -642,10 +646,8 @@ def _split_rivals(series: list[Series], names: Names, origin: Originators,
                 ia, ib = figure_interval(ca), figure_interval(cb)
                 if ia and ib and _disjoint(ia, ib) and _same_time(ca, cb) == "same":
                     seen.add((id(a), id(b)))
-                    out.append(Conflict(sa.id, ca, cb, "disagree",
-                                        f"{_says(ca, a.originator, names)}; {_says(cb, b.originator, names)}: "
-                                        "the two ranges do not meet, so both cannot hold", list(a.claims),
-                                        list(b.claims)))
+                    out.append(Conflict(sa.id, ca, cb, "disagree", _disagreeing(ca, a, cb, b, names),
+                                        list(a.claims), list(b.claims)))
     return out
 
 
