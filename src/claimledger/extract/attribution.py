@@ -67,6 +67,7 @@ GAP_HEDGES = {"about", "some", "around", "nearly", "almost", "roughly", "over", 
 # The word that opens a paragraph the publisher adds to a relayed article (spec: "Separately, ...").
 PUBLISHER_ADDS = re.compile(r"\s*(?:Separately|SEPARATELY)\b")
 YEAR = re.compile(r"(?:19|20)\d\d")
+CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
 # "SEOUL (AP) —", also with the day: "CALAIS, France, Nov 25, 2021 (AFP) -", "Oct 24 (Reuters) -"
 DATELINE = re.compile(r"^[A-Z][A-Za-z0-9 .,'’/-]{1,60}?\(([^)]{2,40})\)\s*[—–-]")
 
@@ -723,7 +724,7 @@ class Attribution:
             tok.right_edge.i + 1)
         while stop - 1 > tok.i and doc[stop - 1].dep_ == "case":
             stop -= 1  # "the ministry's update": the ministry, without its "'s"
-        first = tok.left_edge.i
+        first = _phrase_start(tok)
         if start is not None and end is not None and not (first <= start and end <= stop):
             return None
         # the phrase begins after any punctuation before the words: not "(county Office of ...", but a
@@ -743,7 +744,7 @@ class Attribution:
             t.dep_ in ("relcl", "acl", "appos", "punct") or t.dep_ == "prep" and not _names_on(t) and (
                 t.lower_ not in ("of", "for") or any(w.like_num for w in t.subtree)))),
             tok.right_edge.i + 1)
-        first = _past_descriptor(tok.doc[tok.left_edge.i:tok.i], tok.left_edge.i)
+        first = _past_descriptor(tok.doc[_phrase_start(tok):tok.i], _phrase_start(tok))
         span = tok.doc[first:stop]
         paren = next((t.i for t in span if t.text == "("), stop)
         words: list[str] = []
@@ -775,6 +776,9 @@ class Attribution:
         if (lem in lex.report_nouns or tok.lower_ in lex.report_nouns) and any(
                 c.dep_ == "amod" and c.lower_ == "same" for c in tok.children):
             return self._same_report()
+        office = self._persons_body(tok)
+        if office is not None:
+            return office
         owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS), None)
         if owner is not None and lem not in PERSON_ROLES:
             # "his team estimates", "its sources said": the team and the sources speak for whom "his" and "its"
@@ -824,7 +828,7 @@ class Attribution:
         if aff is not None and aff.kind in ("country", "demonym"):
             # "South Korean lawmaker Lee", "Ukraine's military intelligence": a body name among the words?
             words = " ".join(t.text for t in tok.subtree if t.i not in range(aff.start, aff.end)
-                             and t.dep_ not in ("det", "case", "punct", "poss") and t.i <= tok.i
+                             and t.dep_ not in ("det", "case", "punct", "poss") and _phrase_start(tok) <= t.i <= tok.i
                              and t.lower_ not in ("'s", "’s"))
             body = self.gaz.body(aff.id, words) if words else None
             if body is not None:
@@ -834,7 +838,7 @@ class Attribution:
                 return self._remember(person.id, "person")
             if tok.pos_ == "PROPN" or lem in NON_STATE_GROUPS:
                 # "the Libyan Red Crescent", "Myanmar's ethnic Kokang rebels": named by their country, not it
-                name = " ".join(t.text for t in self.doc[tok.left_edge.i:tok.i + 1]
+                name = " ".join(t.text for t in self.doc[_phrase_start(tok):tok.i + 1]
                                 if t.i not in range(aff.start, aff.end) and t.dep_ not in ("det", "case", "punct"))
                 if name:
                     return self._remember(slug(name), "body")
@@ -851,7 +855,7 @@ class Attribution:
             return self._remember(body or aff.id, "body")
         if lem in NON_STATE_GROUPS and any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in tok.children):
             # "Kokang rebels say": a group named by its own name
-            name = _name_of(self.doc[tok.left_edge.i:tok.i + 1])
+            name = _name_of(self.doc[_phrase_start(tok):tok.i + 1])
             return self._remember(slug(name), "body")
         determined = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
         if determined and lem in BODY_HEADS and tok.pos_ == "NOUN":
@@ -915,9 +919,31 @@ class Attribution:
                 return slug(self._phrase(tok))
             return "anonymous"
         if tok.pos_ == "PROPN" or tok.text[:1].isupper() and tok.i != tok.sent.start:
-            name = _name_of(self.doc[tok.left_edge.i:tok.i + 1])
+            name = _name_of(self.doc[_phrase_start(tok):tok.i + 1])
             return self._remember(slug(name), "body") if name else None
         return None
+
+    def _persons_body(self, tok: Token) -> str | None:
+        """A body a person heads or speaks through, named by its owner: "his ministry", "her office", "the
+        commissioner's office", "Smith's charity". The body speaks, not the person (spec: the body is the
+        source), and it has no name but these words, which name it in the claim."""
+        lem = tok.lemma_.lower()
+        if tok.pos_ != "NOUN" or self.ents.at(tok) is not None or not (
+                lem in BODY_HEADS or lem in self.lex.classes.organisations):
+            return None
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return None
+        personal = owner.lower_ in ("his", "her") or self._kind_at(owner) == "person" or (
+            owner.pos_ == "NOUN" and owner.lemma_.lower() in PERSON_ROLES)
+        if not personal:
+            return None
+        words = self._written(tok) or self._phrase(tok)
+        eid = slug(words)
+        if not eid:
+            return None
+        self.words.setdefault(eid, words)
+        return self._remember(eid, "body")
 
     def _same_report(self) -> str | None:
         """"according to the same data", "the same figures show": the speaker of the last attribution of an
@@ -1824,6 +1850,19 @@ def _name_of(words: Span) -> str:
                       or t.like_num or t.lower_ in ("a.m.", "p.m.", "am", "pm")), default=words.start)
     return " ".join(t.text for t in words.doc[last_break:words.end] if t.dep_ not in ("det", "punct")
                     and not any(ch.isdigit() for ch in t.text))
+
+
+def _phrase_start(tok: Token) -> int:
+    """Where the noun phrase of tok starts on tok's own line: a phrase does not reach back across a line
+    break ("PANAMA: RECORD PACE ¶ Panama's security ministry says", a heading the parser ran into the
+    sentence below it), so the words before the last break are not part of the name; nor the time that
+    opens a live blog's entry."""
+    first = tok.left_edge.i
+    for t in tok.doc[first:tok.i]:
+        if "\n" in t.text or "\n" in t.whitespace_ or CLOCK.fullmatch(t.text) and (
+                t.i == 0 or "\n" in t.doc[t.i - 1].text + t.doc[t.i - 1].whitespace_):
+            first = t.i + 1  # nor does it hold a live blog entry's time ("11:30 - the defence force said")
+    return first
 
 
 def _past_descriptor(before: Span, first: int) -> int:
