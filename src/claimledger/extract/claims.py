@@ -1628,7 +1628,24 @@ STATE_WORDS = {"wounded", "injured", "dead", "sick", "missing", "unaccounted"}
 DESCRIBING_DEPS = {"amod", "prep"}
 
 
+# Measures of what is done to people and things, other than harm to life and limb: still to come ("could
+# flee", "will eliminate 35,000 jobs", "will seize"), they are a count announced as intended or expected
+# (spec v1.3: planned "whatever the action"). A toll that could rise still counts the dead and the hurt.
+PLANNABLE_MEASURES = {"displaced", "destroyed", "captured", "damaged"}
+
+
 def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc) -> tuple[str | None, str, bool]:
+    """The measure, the word that set it, and whether the event is future or intended (see _measure_of);
+    people who will or could be driven out ("as many as 270,000 people could flee") and things that will be
+    done away with ("will eliminate 35,000 jobs") are a plan."""
+    m, cue, future = _measure_of(num, noun, lex, money, doc)
+    # money that could be lost is no plan, and things a side will hold are owned (see HOLDING_FORMS)
+    if future and m in PLANNABLE_MEASURES and not money and cue.lower() not in HOLDING_FORMS:
+        return "planned", cue, True
+    return m, cue, future
+
+
+def _measure_of(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc) -> tuple[str | None, str, bool]:
     """The measure, the word that set it, and whether the event is future or intended.
 
     In order: a predicate noun ("600 of the casualties were deaths"); the counted noun itself
@@ -2337,8 +2354,7 @@ MONEY_NOT_GIVEN = {"appeal", "require", "need", "ask", "request", "seek", "cost"
 def _default_measure(category: str, item: str, doc: Doc, sent: Span, num: Token | None = None) -> str:
     if category == "personnel":
         return "deployed"
-    if category == "money" and num is not None and any(
-            t.lemma_.lower() in MONEY_NOT_GIVEN for t in (num, *islice(num.ancestors, 4))):
+    if category == "money" and num is not None and _not_given(num):
         return "other"
     if category == "money":
         words = {t.lemma_.lower() for t in sent}
@@ -2350,21 +2366,46 @@ def _default_measure(category: str, item: str, doc: Doc, sent: Span, num: Token 
     return "other"
 
 
+def _not_given(num: Token) -> bool:
+    """Money asked for, needed, lost or counted: a word of MONEY_NOT_GIVEN on the figure or above it. What an
+    announced package is worth is the money announced ("announced a second package, worth $400 million"),
+    unlike the value of a deal ("a deal worth $7.4 billion")."""
+    above = {t.lemma_.lower() for t in (num, *islice(num.ancestors, 4))}
+    found = above & MONEY_NOT_GIVEN
+    if found == {"worth"} and not above & CONTRACT_NOUNS and _announced(num):
+        return False
+    return bool(found)
+
+
 # Verbs that make money public as a decision (spec: "announced aid not yet delivered" is pledged), unlike
 # the verbs that only state a figure ("estimated", "reported", "put at").
 ANNOUNCING_VERBS = {"announce", "unveil", "detail", "outline"}
 
 
+# How a figure hangs inside the object of a verb: in a noun phrase ("compensation of Rs 4 lakh"), beside a
+# conversion ("400,000 rupees (about $5,300)") or as a gapped object ("announced €10 million, and Britain
+# £4 million").
+OBJECT_PATH_DEPS = {"nummod", "compound", "quantmod", "pobj", "prep", "nmod", "appos"}
+WORTH_DEPS = {"npadvmod", "amod"}  # "announced a second package, worth $400 million"
+
+
 def _announced(num: Token) -> bool:
-    """Money an announcement makes public: the figure (or the noun it counts, "€30 million in aid") is the
-    direct object of an announcing verb ("Britain announced £120 million", "detailed a $2.5 billion package")."""
+    """Money an announcement makes public: the figure is in the direct object of an announcing verb, on its
+    own or in the noun phrase that names the money ("Britain announced £120 million", "detailed a $2.5
+    billion package", "announced compensation of 400,000 rupees", "announced a second package, worth $400
+    million"), or the object of a gapped clause joined to it ("announced €10 million, and Britain £4 million")."""
     t = num
-    for _ in range(3):
-        if t.dep_ == "dobj" and t.head.lemma_.lower() in ANNOUNCING_VERBS:
-            return True
-        if t.dep_ not in ("nummod", "compound", "quantmod", "pobj", "prep") or t.head.i == t.i:
+    for _ in range(6):
+        head = t.head
+        if head.i == t.i:
             return False
-        t = t.head
+        if head.pos_ in ("VERB", "AUX"):
+            gapped = t.dep_ == "conj" and t.pos_ in ("NUM", "NOUN", "PROPN")
+            return head.lemma_.lower() in ANNOUNCING_VERBS and (t.dep_ == "dobj" or gapped)
+        worth = t.dep_ in WORTH_DEPS and "worth" in (t.lower_, head.lower_)
+        if t.dep_ not in OBJECT_PATH_DEPS | {"dobj"} and not worth:
+            return False
+        t = head
     return False
 
 
