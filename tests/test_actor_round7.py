@@ -45,3 +45,84 @@ ACTOR_ROWS = [
 @pytest.mark.parametrize("text,quote,actor", ACTOR_ROWS)
 def test_the_government_stands_for_the_report_country(extractor, text, quote, actor):
     assert claim_at(extract(extractor, text), quote).actor == actor
+
+
+# Forces on duty that no one is said to have sent are the forces of the country the report is about; a
+# sentence naming another country, or someone merely counting armed men, says nothing of whose they are.
+HOME_FORCE_ROWS = [
+    ("Wildfires spread across central Portugal on Sunday. Villages near Coimbra were evacuated as the flames "
+     "neared. Some 900 firefighters and 40 water bombers have been fighting the blaze since dawn.", "Some 900", "PRT"),
+    ("Wildfires spread across central Portugal on Sunday. Villages near Coimbra were evacuated as the flames "
+     "neared. Some 900 firefighters and 40 water bombers have been fighting the blaze since dawn.", "40", "PRT"),
+    ("Storms flooded towns in eastern Romania this week. About 600 soldiers and police officers were deployed "
+     "overnight to reinforce river banks.", "About 600", "ROU"),
+]
+NO_HOME_FORCE_ROWS = [
+    ("Gunmen raided a village in northern Nigeria on Monday. A farmer in Katsina said she counted more than "
+     "60 gunmen on motorbikes.", "more than 60"),
+]
+
+
+@pytest.mark.parametrize("text,quote,actor", HOME_FORCE_ROWS)
+def test_forces_on_duty_are_the_report_countrys(extractor, text, quote, actor):
+    assert claim_at(extract(extractor, text), quote).actor == actor
+
+
+@pytest.mark.parametrize("text,quote", NO_HOME_FORCE_ROWS)
+def test_counted_armed_men_are_no_ones_forces(extractor, text, quote):
+    assert claim_at(extract(extractor, text), quote).actor is None
+
+
+# The dead of a report on an illness or a disaster belong to no side, even where a title counts them as a
+# country's ("Zambia cholera deaths pass 300"); people a clause says violence killed keep theirs.
+NO_SIDE_ROWS = [
+    ("Zambia cholera deaths pass 300 as clinics fill\n\nHealth officials in Zambia said on Friday that the "
+     "outbreak had spread to four provinces.", "300"),
+    ("Peru quake deaths rise to 45\n\nRescuers dug through rubble in the south of Peru on Sunday after the "
+     "earthquake.", "45"),
+    ("Measles spreads in Romania\n\nRomania's health ministry said 12 children had died this year, most of "
+     "them unvaccinated.", "12"),
+]
+
+
+@pytest.mark.parametrize("text,quote", NO_SIDE_ROWS)
+def test_dead_of_an_illness_or_disaster_have_no_side(extractor, text, quote):
+    assert claim_at(extract(extractor, text), quote).actor is None
+
+
+def test_people_violence_killed_keep_their_side_in_an_outbreak_report(extractor):
+    text = ("Cholera spreads in Sudan\n\nSudan's health ministry said the outbreak had reached Khartoum. "
+            "Rebel shelling killed 14 Sudanese soldiers near the city, the army said.")
+    assert claim_at(extract(extractor, text), "14").actor == "SDN"
+
+
+# A country's body that tends its own people (health, civil defence, emergencies), counting the harmed,
+# counts its own country's: not the side the sentence says struck them, nor a country named before.
+KEEPER_ROWS = [
+    ("Fighting flared again along the border on Monday. Three Syrian soldiers were killed by return fire, "
+     "Damascus said. Lebanon's health ministry says the shelling has killed 9 people and wounded 20 since "
+     "Sunday.", "9", "LBN"),
+    ("Fighting flared again along the border on Monday. Three Syrian soldiers were killed by return fire, "
+     "Damascus said. Lebanon's health ministry says the shelling has killed 9 people and wounded 20 since "
+     "Sunday.", "20", "LBN"),
+]
+
+
+@pytest.mark.parametrize("text,quote,actor", KEEPER_ROWS)
+def test_a_health_ministry_counts_its_own_countrys_harmed(extractor, text, quote, actor):
+    assert claim_at(extract(extractor, text), quote).actor == actor
+
+
+# A clause whose verb is left out has its own subject, named just before its figure: that party, not the
+# first clause's subject, gives or offers it.
+GAPPED_ROWS = [
+    ("Norway has given $8 million to the relief effort and Japan $5 million, officials said.", "$5 million", "JPN"),
+    ("Norway has given $8 million to the relief effort and Japan $5 million, officials said.", "$8 million", "NOR"),
+    ("Spain offered the most places, 4,000, followed by Italy with 2,500 and Portugal with about 600.",
+     "about 600", "PRT"),
+]
+
+
+@pytest.mark.parametrize("text,quote,actor", GAPPED_ROWS)
+def test_a_gapped_clause_has_its_own_doer(extractor, text, quote, actor):
+    assert claim_at(extract(extractor, text), quote).actor == actor

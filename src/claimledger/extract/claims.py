@@ -148,6 +148,9 @@ def _victims_side(num: Token, sent: Span, ents: EntityIndex, lex: Lexicon, ctx: 
                     if m and m.kind in ("country", "demonym"):
                         return m.id, f"{c.text} {t.text}"
             break
+    keeper = _keepers_count(sent, ents, lex)
+    if keeper is not None:
+        return keeper.country, f"(counted by {keeper.text})"
     for family in ("casualty", "personnel"):
         if (sent.start, family) in ctx.sentence_actor:
             return ctx.sentence_actor[(sent.start, family)], "(earlier in the sentence)"
@@ -189,6 +192,24 @@ def _victims_side(num: Token, sent: Span, ents: EntityIndex, lex: Lexicon, ctx: 
         return None, ""
     return ctx.main_country, "(the country the report is about)" if ctx.main_country else ""
 
+
+# The state bodies that tend a country's own people (gazetteer acronyms): health, civil defence, emergencies
+KEEPER_BODIES = {"MOH", "CD", "MES"}
+
+
+def _keepers_count(sent: Span, ents: EntityIndex, lex: Lexicon) -> Mention | None:
+    """A country's body that tends its own people, the subject of the sentence's verb of saying or counting
+    ("Lebanon's health ministry says 1,100 people have been killed"): the dead, wounded and uprooted it
+    counts are its country's, whoever the sentence says harmed them. Rescuers pulling people from the sea
+    count no one."""
+    for m in ents.starting_in(sent.start, sent.end):
+        if m.kind not in ("body", "organisation") or not m.country or m.id.rsplit("-", 1)[-1] not in KEEPER_BODIES:
+            continue
+        head = sent.doc[m.end - 1]
+        verb = head.head.lemma_.lower()
+        if head.dep_ == "nsubj" and (verb in lex.reporting_verbs or verb in lex.statement.counting_verbs):
+            return m
+    return None
 
 def _violent_cause(counted: Token, gov: Token, lex: Lexicon) -> bool:
     """The figure's own clause names violence as what harmed the people: "attacks have killed 68 civilians",
@@ -903,6 +924,7 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
             acue = "(from context)"
         else:
             actor = None
+    actor, acue = _settled_actor(actor, acue, num, noun_tok, gov, measure, category, recipient, sent, ents, ctx, lex)
     if actor and measure == "other" and (acue.startswith("(") and actor == chain.source
                                          or category == "money" and _asked_for(num)):
         # a figure's source is not its actor by default (who estimates or counts is kept out by _counts_only);
@@ -2518,6 +2540,10 @@ def _actor(num: Token, noun: Token | None, gov: Token, measure: str, category: s
                     m = _np_entity(p, ents)
                     if m and m.kind in ("country", "demonym"):
                         return m.id, p.text
+    if measure not in CASUALTY_MEASURES | {"displaced"}:
+        gapped = _gapped_party(num, ents)
+        if gapped is not None:
+            return _side(gapped), gapped.text
     if measure not in SENDING_MEASURES | {"displaced", "released"}:
         label = _label_party(num, ents)
         if label is not None:
@@ -2696,6 +2722,34 @@ def _label_party(num: Token, ents: EntityIndex) -> Mention | None:
             return None
     return m
 
+
+def _gapped_party(num: Token, ents: EntityIndex) -> Mention | None:
+    """The subject of a clause whose verb is left out, named just before its figure: "Britain has provided
+    £4.5 million and the European Union €3 million", "France with 3,000 and Sweden with roughly 900". Each
+    conjunct's figure is its own subject's, not the first clause's."""
+    doc = num.doc
+    i = num.i - 1
+    # back over the figure's own words: its digits, currency and quotes ("GBP", "€", "4"), a hedge, a "with"
+    while i > num.sent.start and (doc[i].like_num or doc[i].pos_ == "SYM" or doc[i].is_quote or doc[i].is_currency
+                                  or doc[i].is_upper and len(doc[i]) == 3 and ents.at(doc[i]) is None):
+        i -= 1
+    for hedge in LABEL_HEDGES:
+        if i - len(hedge) + 1 > num.sent.start and tuple(t.lower_ for t in doc[i - len(hedge) + 1:i + 1]) == hedge:
+            i -= len(hedge)
+            break
+    while i > num.sent.start and doc[i].is_quote:
+        i -= 1
+    if doc[i].lower_ == "with":
+        i -= 1
+    m = ents.at(doc[i])
+    if m is None or m.end != i + 1 or m.kind not in ("country", "organisation", "international", "body"):
+        return None
+    before = m.start - 1
+    if before >= 0 and doc[before].lower_ == "the":
+        before -= 1
+    if before <= num.sent.start or doc[before].lower_ not in ("and", ","):
+        return None
+    return m
 
 def _row_party(num: Token, ents: EntityIndex) -> Mention | None:
     """The party a table row opens on, for a figure in a later cell: "Russia | 5,459 | 1,718"."""
@@ -2966,6 +3020,51 @@ def _sentence_recipient(num: Token, sent: Span, ents: EntityIndex, actor: str | 
             if m.country and m.country != actor:
                 return m.country, f"(where {m.text} is)"
     return None, ""
+
+
+def _settled_actor(actor: str | None, acue: str, num: Token, noun: Token | None, gov: Token, measure: str,
+                   category: str, recipient: str | None, sent: Span, ents: EntityIndex, ctx: Context, lex: Lexicon
+                   ) -> tuple[str | None, str]:
+    """The actor the rules chose, settled against what the whole report is about: the dead and sick of a
+    report on a disaster or an illness belong to no side (spec: none for victims of disasters), not even
+    the country whose toll a title counts ("Bangladesh dengue deaths pass 800"); and forces on duty that no
+    one is said to have sent are the home country's (_home_force)."""
+    if measure in HARM_MEASURES and actor is not None and (ctx.harm == "disaster" or _about_illness(sent.doc, lex)) \
+            and not _violent_cause(noun if noun is not None else num, gov, lex):
+        return None, ""
+    if actor is None and measure == "deployed" and recipient is None:
+        return _home_force(gov, category, sent, ents, ctx, lex)
+    return actor, acue
+
+
+def _about_illness(doc: Doc, lex: Lexicon) -> bool:
+    """The report's title or lead (its first two sentences) names an illness (WordNet's ailments: "measles",
+    "cholera", "dengue"): an outbreak report, whose dead died of it."""
+    for i, sent in enumerate(doc.sents):
+        if i == 2:
+            break
+        if any(t.pos_ in ("NOUN", "PROPN") and "illness" in (lex.classes.ailment(t.lemma_.lower()),
+                                                          lex.classes.ailment(t.lower_)) for t in sent):
+            return True
+    return False
+
+FORCE_CATEGORIES = {"personnel", "vehicle", "aircraft"}  # what a state puts on duty: its forces and their craft
+
+
+def _home_force(gov: Token, category: str, sent: Span, ents: EntityIndex, ctx: Context, lex: Lexicon
+                ) -> tuple[str | None, str]:
+    """Whose forces are on duty when no one is said to have sent them ("710 firefighters have been fighting
+    the fire", "some 300 army personnel have been deployed"): the country the report is about, whose state
+    deploys its own police, troops and rescuers at home. A force abroad is said to come from someone; a
+    sentence that names another country may be about one, and says nothing here."""
+    home = ctx.main_country
+    if home is None or not ctx.one_country or category not in FORCE_CATEGORIES or _counts_only(gov, lex):
+        return None, ""  # "she counted 100 gunmen": who counts them deploys nothing
+    for m in ents.starting_in(sent.start, sent.end):
+        side = m.id if m.kind in ("country", "demonym") else m.country if m.kind == "place" else None
+        if side is not None and side != home:
+            return None, ""
+    return home, "(forces at home, of the country the report is about)"
 
 
 def _location(num: Token, noun: Token | None, gov: Token, ents: EntityIndex) -> tuple[str | None, str]:
