@@ -298,7 +298,7 @@ def reconcile_run(golds: list[dict[str, Any]], claims: list, model, gold_conflic
 
     series = build_series(claims, documents=documents or [_document(g) for g in golds], quantities=model)
     conflicts = [([c.id for c in x.a_claims] or [x.a.id], [c.id for c in x.b_claims] or [x.b.id])
-                 for x in find_conflicts(series)]
+                 for x in find_conflicts(series, quantities=model)]
     return reconcile_scores(golds, [[c.id for c in s.claims] for s in series], conflicts, gold_conflicts)
 
 
@@ -342,7 +342,8 @@ def unseen_reconcile(golds: list[dict[str, Any]], gold_conflicts: list[dict[str,
                                extracted=extracted)
         series = build_series([c for c in claims if c.doc in ids], documents=[_document(g) for g in held],
                               quantities=model)
-        conflicts = [([c.id for c in x.a_claims], [c.id for c in x.b_claims]) for x in find_conflicts(series)]
+        conflicts = [([c.id for c in x.a_claims], [c.id for c in x.b_claims])
+                     for x in find_conflicts(series, quantities=model)]
         all_series += [[c.id for c in s.claims] for s in series]
         all_conflicts += conflicts
         per_group[group] = reconcile_scores(held, [[c.id for c in s.claims] for s in series], conflicts,

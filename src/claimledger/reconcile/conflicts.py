@@ -10,9 +10,10 @@ Two figures conflict when all four hold:
    and event: neither can exceed the sum (``exceeds_killed_or_wounded``); and
    one country's nationals, named as such, against everyone the event touched,
    counted with no side: a part (``part_exceeds_whole``, ``_cross_side``); and
-   two whole figures one sentence sets side by side as two speakers' words,
+   two whole figures one report sets side by side as two speakers' words,
    of one measure, kind, sides and place, that the quantity model split
-   (``_split_rivals``).
+   into two series (``_split_rivals``): in one sentence, or in two that the
+   model reads as one quantity more likely than not.
 2. **Independent originators** (reconcile/originators.py): bodies and officials
    of one government, units of one organisation and every relay count as one,
    and so are officials the gazetteer does not know whose words name that
@@ -61,7 +62,7 @@ from typing import Any
 
 from claimledger.models import Claim
 from claimledger.reconcile.originators import Originators, default_originators
-from claimledger.reconcile.quantities import Context, contexts, country_of, shipped_model
+from claimledger.reconcile.quantities import Context, QuantityModel, contexts, country_of, quantity_model
 from claimledger.reconcile.roles import (
     UNNAMED_PARTS,
     Role,
@@ -82,6 +83,10 @@ YOUNG_DAYS = 30
 # Counts that move both ways, so that a later, higher figure is no sign of a count that grew: the missing
 # are found, alive or dead, as much as new ones are reported.
 TWO_WAY_MEASURES = frozenset({"missing"})
+# Figures that count nothing found bit by bit: a plan is stated whole, so a later, higher figure for it is
+# a rival reading of the plan, not a count grown (Kyiv's 10,000 troops being readied, Seoul's 12,000 the
+# next day).
+STATED_WHOLE_MEASURES = frozenset({"planned"})
 
 
 def figure_interval(claim: Claim, tolerance: float = APPROX_TOLERANCE) -> tuple[float, float] | None:
@@ -294,11 +299,13 @@ def _rose(ca: Claim, ia: tuple[float, float], cb: Claim, ib: tuple[float, float]
     reported at 170 and three days later at 3,283 by another body is one count's stages, not a
     disagreement; the reverse (the later figure lower) is one, since a count of what happened does
     not fall; and a war's months-old casualty count that jumps threefold in two days is a dispute.
+    A plan is no count at all (STATED_WHOLE_MEASURES).
     Within one day, a live report's time stamps order the statements (33 at 10:05, 59 at 18:45), its
     untimed title and lead coming last (``_live_order``). A count of the missing is no such count
     (TWO_WAY_MEASURES), nor is one day's crowd (``_one_moment``)."""
     da, db = statement_date(ca), statement_date(cb)
-    if da is None or db is None or flow_period(ca) is not None or ca.measure in TWO_WAY_MEASURES:
+    if da is None or db is None or flow_period(ca) is not None or ca.measure in TWO_WAY_MEASURES \
+            or ca.measure in STATED_WHOLE_MEASURES:
         return False
     if _one_moment(ca) and _one_moment(cb):
         return False
@@ -329,6 +336,13 @@ def _one_moment(c: Claim) -> bool:
     after, 300-400 a week later)."""
     return c.measure == "other" and not c.cumulative and c.period_start is not None \
         and c.period_start == c.period_end
+
+
+def _estimate_of_one(c: Claim) -> bool:
+    """Whether a figure estimates one whole nobody counts bit by bit: a crowd at one event of one day
+    (``_one_moment``) or a plan (STATED_WHOLE_MEASURES). Rival figures for such a whole differ only by
+    who estimates it."""
+    return _one_moment(c) or c.measure in STATED_WHOLE_MEASURES
 
 
 def _replaced(ca: Claim, a: _Assertion, cb: Claim, b: _Assertion, stages: _Stages | None) -> bool:
@@ -504,7 +518,7 @@ def series_conflicts(series: Series, names: Names | None = None,
 _PARTS_OF_KOW = ("killed", "wounded")
 
 
-def _cross_measure(series: list[Series], names: Names, origin: Originators,
+def _cross_measure(series: list[Series], names: Names, origin: Originators, model: QuantityModel | None,
                    focus: Series | None = None) -> list[Conflict]:
     """Killed (or wounded) against killed-or-wounded for one side and event: a part above its sum.
     With ``focus``, only the pairs that series is one side of."""
@@ -523,10 +537,11 @@ def _cross_measure(series: list[Series], names: Names, origin: Originators,
                         f"than the killed or wounded: {_says(cb, b.originator, names)}",
                         list(a.claims), list(b.claims))
 
-    return _parts_above(every, focus, origin, lambda part, whole: replace(whole, measure=part.measure), conflict)
+    return _parts_above(every, focus, origin, model, lambda part, whole: replace(whole, measure=part.measure),
+                        conflict)
 
 
-def _cross_side(series: list[Series], names: Names, origin: Originators,
+def _cross_side(series: list[Series], names: Names, origin: Originators, model: QuantityModel | None,
                 focus: Series | None = None) -> list[Conflict]:
     """One country's nationals, named as such (``counts_nationals``), against everyone counted with no
     side, for one measure, kind and event: a part above its whole (17 Filipino crew missing, 16 people
@@ -546,12 +561,12 @@ def _cross_side(series: list[Series], names: Names, origin: Originators,
                         f"{_says(ca, a.originator, names)}, a part ({names(s.actor)}'s nationals only), more "
                         f"than the whole: {_says(cb, b.originator, names)}", list(a.claims), list(b.claims))
 
-    return _parts_above(every, focus, origin, lambda part, whole: replace(whole, actor=part.actor), conflict,
-                        parts=counts_nationals)
+    return _parts_above(every, focus, origin, model, lambda part, whole: replace(whole, actor=part.actor),
+                        conflict, parts=counts_nationals)
 
 
 def _parts_above(every: list[tuple[Series, Series]], focus: Series | None, origin: Originators,
-                 as_part: Callable[[Claim, Claim], Claim],
+                 model: QuantityModel | None, as_part: Callable[[Claim, Claim], Claim],
                  conflict: Callable[[Series, _Assertion, Claim, _Assertion, Claim], Conflict],
                  parts: Callable[[Claim], bool] = lambda c: True) -> list[Conflict]:
     """The conflicts of each (part's series, whole's series) pair: a whole figure of the part's series
@@ -583,18 +598,17 @@ def _parts_above(every: list[tuple[Series, Series]], focus: Series | None, origi
             a, b = units[i], units[j]
             if a.originator == b.originator:
                 continue
-            hit = _exceeds(a, b, ctx, as_part)
+            hit = _exceeds(a, b, ctx, model, as_part)
             if hit is not None:
                 out.append(conflict(s, a, hit[0], b, hit[1]))
     return out
 
 
-def _exceeds(a: _Assertion, b: _Assertion, ctx: dict[str, Context],
+def _exceeds(a: _Assertion, b: _Assertion, ctx: dict[str, Context], model: QuantityModel | None,
              as_part: Callable[[Claim, Claim], Claim]) -> tuple[Claim, Claim] | None:
     """A part's claim above a whole's of the same time and, as the quantity model reads them with what
     makes one a part set aside (``as_part``), the same event: the dead of one attack are no part of a
     war's casualties counted by another body."""
-    model = shipped_model()
     for ca in a.claims:
         for cb in b.claims:
             ia, ib = figure_interval(ca), figure_interval(cb)
@@ -607,22 +621,34 @@ def _exceeds(a: _Assertion, b: _Assertion, ctx: dict[str, Context],
     return None
 
 
-def _split_rivals(series: list[Series], names: Names, origin: Originators,
+# How likely two figures of one report, in two sentences, must be one quantity for the quantity model before
+# they are weighed as rivals (_split_rivals): more likely than not. Grouping asks more of a pair
+# (QuantityModel.threshold), since one wrong merge mixes two whole series, where a pair weighed here is
+# only that pair, and still has to pass every other test of a conflict.
+RIVAL_PROBABILITY = 0.5
+
+
+def _split_rivals(series: list[Series], names: Names, origin: Originators, model: QuantityModel | None,
                   focus: Series | None = None) -> list[Conflict]:
-    """Two rivals one sentence sets side by side that the quantity model put in two series ("the
-    ministry counted 1.1 million marchers, the union 3.5 million", worded apart enough for the model to
-    tell two crowds): whole figures of the same measure, kind and sides, of one place or one unnamed,
-    each given as someone's word, by independent originators, at one time, that cannot both hold. Only
-    running prose sets rivals side by side so: the lines of a list, a table or a fact box ("- seats won:
-    240", "- cost to the economy: £1.9bn") are items, each a thing of its own.
+    """Two rivals one report sets side by side that the quantity model put in two series: whole figures of
+    the same measure, kind and sides, of one place or one unnamed, each given as someone's word, by
+    independent originators, at one time, that cannot both hold. A report that gives two independent
+    sources' figures for one thing at one time gives them to compare them: in one sentence ("the ministry
+    counted 1.1 million marchers, the union 3.5 million", worded apart enough for the model to tell two
+    crowds), or in two when both estimate one whole that has no parts to tell apart (``_estimate_of_one``)
+    and the model reads the pair as one quantity more likely than not (``RIVAL_PROBABILITY``). Two tolls
+    in two paragraphs are not weighed so: they often count two scopes (a place, a part, a day) that their
+    fields do not tell apart, and that is no conflict. Only running prose sets rivals side by side so: the
+    lines of a list, a table or a fact box ("- seats won: 240", "- cost to the economy: £1.9bn") are
+    items, each a thing of its own.
     With ``focus``, only the pairs that series is one side of."""
-    def sentence(s: Series, c: Claim) -> tuple[Any, ...]:
-        return c.doc, c.evidence_start, s.measure, s.kind, s.actor, s.recipient
+    def report(s: Series, c: Claim) -> tuple[Any, ...]:
+        return c.doc, s.measure, s.kind, s.actor, s.recipient
 
     shared: dict[tuple[Any, ...], set[str]] = {}
     for s in series:
         for c in s.claims:
-            shared.setdefault(sentence(s, c), set()).add(s.id)
+            shared.setdefault(report(s, c), set()).add(s.id)
     shared = {k: ids for k, ids in shared.items() if len(ids) > 1 and (focus is None or focus.id in ids)}
     if not shared:
         return []
@@ -633,8 +659,18 @@ def _split_rivals(series: list[Series], names: Names, origin: Originators,
         for a in _assertions(s.claims, roles(s.claims), origin):
             for c in a.claims:
                 if not (a.part or a.place) and _attributed(c) and "\n" not in c.evidence.strip() \
-                        and sentence(s, c) in shared:
-                    together.setdefault(sentence(s, c), []).append((s, a, c))
+                        and report(s, c) in shared:
+                    together.setdefault(report(s, c), []).append((s, a, c))
+    ctx = contexts(c for items in together.values() for _, _, c in items)
+
+    def rivals(ca: Claim, cb: Claim) -> bool:
+        """One sentence sets two rivals side by side; two sentences do when both are estimates of one
+        whole (``_estimate_of_one``), of one place, and the model reads them as one quantity."""
+        if ca.evidence_start == cb.evidence_start:
+            return True
+        return model is not None and _estimate_of_one(ca) and _estimate_of_one(cb) and ca.location == cb.location \
+            and model.probability(ca, cb, ctx.get(ca.doc), ctx.get(cb.doc)) > RIVAL_PROBABILITY
+
     out = []
     seen: set[tuple[int, int]] = set()  # one conflict per pair of assertions, as inside a series
     for items in together.values():
@@ -644,7 +680,7 @@ def _split_rivals(series: list[Series], names: Names, origin: Originators,
                         or (ca.location and cb.location and ca.location != cb.location):
                     continue
                 ia, ib = figure_interval(ca), figure_interval(cb)
-                if ia and ib and _disjoint(ia, ib) and _same_time(ca, cb) == "same":
+                if ia and ib and _disjoint(ia, ib) and _same_time(ca, cb) == "same" and rivals(ca, cb):
                     seen.add((id(a), id(b)))
                     out.append(Conflict(sa.id, ca, cb, "disagree", _disagreeing(ca, a, cb, b, names),
                                         list(a.claims), list(b.claims)))
@@ -657,9 +693,12 @@ def _attributed(c: Claim) -> bool:
 
 
 def find_conflicts(series: Series | Iterable[Series], names: Names | None = None,
-                   originators: Originators | None = None) -> list[Conflict]:
+                   originators: Originators | None = None,
+                   quantities: QuantityModel | None | str = "shipped") -> list[Conflict]:
     """Conflicts across one series or many: inside each series, then across measures, sides and the
-    series the quantity model split between two rivals of one sentence."""
+    series the quantity model split between two rivals of one report. ``quantities``: the quantity model
+    that weighs pairs across series, "shipped" for the one in the package (the one the series were
+    made with, as build_series takes it)."""
     if isinstance(series, Series):
         return series_conflicts(series, names, originators)
     series = list(series)
@@ -668,20 +707,27 @@ def find_conflicts(series: Series | Iterable[Series], names: Names | None = None
     out: list[Conflict] = []
     for s in series:
         out.extend(series_conflicts(s, names, origin))
-    out.extend(_cross_measure(series, names, origin))
-    out.extend(_cross_side(series, names, origin))
-    out.extend(_split_rivals(series, names, origin))
+    model = quantity_model(quantities)
+    out.extend(_cross_measure(series, names, origin, model))
+    out.extend(_cross_side(series, names, origin, model))
+    out.extend(_split_rivals(series, names, origin, model))
     return out
 
 
+
+
+
 def conflicts_of(one: Series, series: Iterable[Series], names: Names | None = None,
-                 originators: Originators | None = None) -> list[Conflict]:
+                 originators: Originators | None = None,
+                 quantities: QuantityModel | None | str = "shipped") -> list[Conflict]:
     """The conflicts one series takes part in, among all ``series``: its own, and those across measures
     (its killed against the same side's killed-or-wounded, or the reverse), sides (its nationals
     against everyone counted with no side, or the reverse) and series (a rival set beside one of its
-    figures in one sentence)."""
+    figures in one report)."""
     names = names or Names(one.claims)
     series = list(series)
     origin = (originators or default_originators()).in_reports(c for s in series for c in s.claims)
-    return (series_conflicts(one, names, origin) + _cross_measure(series, names, origin, focus=one)
-            + _cross_side(series, names, origin, focus=one) + _split_rivals(series, names, origin, focus=one))
+    model = quantity_model(quantities)
+    return (series_conflicts(one, names, origin) + _cross_measure(series, names, origin, model, focus=one)
+            + _cross_side(series, names, origin, model, focus=one)
+            + _split_rivals(series, names, origin, model, focus=one))

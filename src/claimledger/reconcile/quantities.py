@@ -397,6 +397,11 @@ def shipped_model() -> QuantityModel | None:
     return QuantityModel.load()
 
 
+def quantity_model(quantities: QuantityModel | str | None) -> QuantityModel | None:
+    """The model a caller names: a QuantityModel, "shipped" for the one in the package, or None."""
+    return shipped_model() if quantities == "shipped" else quantities  # type: ignore[return-value]
+
+
 def apart(a: Claim, b: Claim) -> bool:
     """Never one quantity: two flows over stated periods that do not meet (two nights of drones, two
     years of crossings, two weeks of casualties), whatever else they share."""

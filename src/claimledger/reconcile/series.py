@@ -357,12 +357,12 @@ def build_series(
     each block whole. ``documents`` (the claims' reports) give the model their
     titles and leads; without them the claims' sentences stand in.
     """
-    from claimledger.reconcile.quantities import block_key, contexts, group_block, shipped_model
+    from claimledger.reconcile.quantities import block_key, contexts, group_block, quantity_model
 
     claims = list(claims)
     kinds = kinds or _default_kinds()
     names = names or Names(claims)
-    model = shipped_model() if quantities == "shipped" else quantities
+    model = quantity_model(quantities)
     ctx = contexts(claims, documents)
     blocks: dict[Any, list[Claim]] = {}
     for c in sorted(claims, key=lambda c: (c.doc, c.start, c.end)):
