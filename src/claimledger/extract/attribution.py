@@ -25,7 +25,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.extract.decide import Features, Linear, Trace, bucket
-from claimledger.extract.frames import ASKING, LIST_ITEM, TABLE_ROW, DocumentFrames, Lent, quote_spans
+from claimledger.extract.frames import ASKING, LIST_ITEM, TABLE_ROW, DocumentFrames, Lent, heading_spans, quote_spans
 from claimledger.extract.lexicon import Lexicon
 from claimledger.models import Claim
 from claimledger.nlp.entities import EntityIndex, Mention, doc_text, slug
@@ -130,6 +130,8 @@ class Attribution:
         self._quotes: list[tuple[int, int]] | None = None  # quoted stretches, for whom "he" can be
         self._quote_starts: list[int] = []
         self._answers: list[tuple[int, int, Lent]] | None = None  # transcript turns that answer, by start
+        self._headings: list[tuple[int, int]] | None = None  # the body's heading lines (`heading_spans`)
+        self._headed: dict[int, tuple[int, int]] = {}  # claim index → the stretch of text its heading heads
 
     # -- publisher and article-wide relays ------------------------------------
     def _publisher_ids(self, publisher: str | None) -> set[str]:
@@ -183,7 +185,7 @@ class Attribution:
             text = doc_text(self.doc)
             names = {m.text.split()[-1] for m in self.ents.mentions if m.kind == "person" and m.text.split()} | {
                 m.text for m in self.ents.mentions if m.kind != "place"}
-            self._layout = DocumentFrames(text, list(self._by_offset), sentence_of, names)
+            self._layout = DocumentFrames(text, list(self._by_offset), sentence_of, names, self.title_end)
         return self._layout
 
     def _lent_frame(self, lent: Lent) -> Frame | None:
@@ -716,8 +718,10 @@ class Attribution:
         Cyber Security Centre". None where the phrase is long or does not hold the words [start, end)."""
         doc = tok.doc
         # nor a figure after it ("Georgia 33": a gapped "Georgia [reported] 33"), though a year is part of a
-        # name ("Landmine Monitor 2024"); "in" or "on" and a proper name go on with it ("... in Laos")
-        stop = next((t.i for t in tok.subtree if t.i > tok.i and (
+        # name ("Landmine Monitor 2024"); "in" or "on" and a proper name go on with it ("... in Laos"), and so
+        # does a name joined inside it ("the UN Office on Drugs and Crime")
+        named_on = {w.i for t in tok.subtree if t.i > tok.i and t.dep_ == "prep" and _names_on(t) for w in t.subtree}
+        stop = next((t.i for t in tok.subtree if t.i > tok.i and t.i not in named_on and (
             t.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj") or t.like_num and not YEAR.fullmatch(t.text)
             or t.dep_ == "prep" and not _names_on(t) and (
                 t.lower_ not in ("of", "for") or any(w.like_num for w in t.subtree)))),
@@ -1404,7 +1408,7 @@ class Attribution:
             if doer is not None:
                 holding = [doer]
         if not holding and start >= self.title_end:
-            went_on = self._goes_on(num) or self._entry_below(num)
+            went_on = self._goes_on(num) or self._entry_below(num) or self._heading_below(num)
             if went_on is not None:
                 holding = [went_on]
         if not holding and start >= self.title_end and (self.model is not None or self.trace is not None):
@@ -1602,6 +1606,26 @@ class Attribution:
         fs = [f for f in self.frames(sents[here + 1]) if f.speaker and f.kind in ("speech", "according")]
         return fs[0] if fs else None
 
+    def _heading_below(self, num: Token) -> Frame | None:
+        """A figure in a heading line of the body (a digest's "CONGO: TOLL RISES TO 94", a live blog's "09:40 -
+        Seven hostages freed") with no attribution of its own is in the voice of the text it heads, as a
+        title's figure is in the body's: the first attribution of the sentence below it. `finish` puts the
+        body's attribution of the same figure in its place where the section under the heading has one."""
+        if self._headings is None:
+            self._headings = heading_spans(doc_text(self.doc), self.title_end)
+        k = bisect_right(self._headings, (num.idx, len(self.doc.text))) - 1
+        if k < 0 or not self._headings[k][0] <= num.idx < self._headings[k][1]:
+            return None
+        section_end = self._headings[k + 1][0] if k + 1 < len(self._headings) else len(self.doc.text)
+        self._headed[len(self._chains)] = (self._headings[k][1], section_end)
+        sents = self._sentence_list()
+        below = next((s_ for s_ in sents[self._sentence_index(num.i) + 1:] if s_.start_char >= self._headings[k][1]),
+                     None)
+        if below is None or below.start_char >= section_end:
+            return None
+        fs = [f for f in self.frames(below) if f.speaker and f.kind in ("speech", "according")]
+        return fs[0] if fs else None
+
     def _narrates(self, sent: Span) -> bool:
         """A sentence in the simple past with a subject of its own ("The Pentagon sent 1,000 soldiers",
         "Two ships sank", "The carrier was hijacked"): the publisher telling events, not a speaker's
@@ -1775,7 +1799,13 @@ class Attribution:
                     chains[i] = list(self.doc_relays) + [self.lead_source]
                 else:
                     chains[i] = list(self.doc_relays)
-        # 3. Titles take their own attribution, else the body's figure's; via as in the body.
+        # 3. A heading's figure with no attribution of its own takes the same figure's in the text it heads.
+        for i, (start, end) in self._headed.items():
+            section = [j for j in body if start <= claims[j].start < end and j not in self._headed]
+            match = self._body_match(claims[i], claims, section)
+            if match is not None and chains[match]:
+                chains[i] = list(chains[match])
+        # 4. Titles take their own attribution, else the body's figure's; via as in the body.
         for i, c in enumerate(claims):
             if c.start >= self.title_end:
                 continue

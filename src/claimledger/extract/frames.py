@@ -15,6 +15,11 @@ voice, and the document's layout says whose:
   ("The ministry gave these figures:") lends it to the paragraphs that follow
   while they are list items, and to the first paragraph after it in any case.
 
+A digest's or a live blog's heading line ("CONGO: TOLL RISES TO 94" over the
+section's text) is no speaker's label (`heading_line`); `heading_spans` finds
+the body's headings for extract/attribution.py, whose figures are in the voice
+of the text below them, as a title's are in the body's.
+
 `DocumentFrames` computes these once per document from the text and the
 sentence frames and answers, for a character offset, the frame that covers it.
 """
@@ -42,6 +47,8 @@ TABLE_ROW = re.compile(r"\S(?:\s*\|\s*|\s{3,}|\t)\S")
 # 900 (defence ministry); the rebels deny it".
 LINE_SOURCE = re.compile(r"(?m)^(\s*(?:[-–—•*·]|\d{1,2}[.)])\s.*?)\(([A-Za-z][^()\n]{1,50})\)\s*(?:;[^\n]*)?$")
 NON_SPACE = re.compile(r"\S")
+# How a line that ends a sentence ends: its last mark, maybe inside a closing quote or bracket.
+SENTENCE_END = re.compile(r"[.!?:;,…][\"'”’)\]]*\s*$")
 QUOTE_ATTACH = 80  # characters between a quote and the speech verb that introduces or closes it
 
 
@@ -95,6 +102,40 @@ def quote_spans(text: str) -> list[Quote]:
     return [q for q in spans if q.end - q.start >= 3]
 
 
+def heading_line(text: str, start: int) -> bool:
+    """The line at `start` is a heading over the line below it: it stops with no mark that ends a
+    sentence, and the next line is text that does ("ECUADOR: 9.5 TONNES SEIZED ¶ Police said on Monday they
+    had found ...", "Kelowna: 2,400 homes under evacuation order ¶ ..."). A digest's section heading, not a
+    speaker's turn of a transcript, whose words end as sentences do, nor a row of a list or a table, whose
+    next line is another row."""
+    end = text.find("\n", start)
+    if end < 0:
+        return False
+    below = text.find("\n", end + 1)
+    line, next_line = text[start:end], text[end + 1:below if below >= 0 else len(text)]
+    return bool(line.strip()) and bool(next_line.strip()) and not SENTENCE_END.search(line) and bool(
+        SENTENCE_END.search(next_line)) and not (LIST_ITEM.match(line) or TABLE_ROW.search(line))
+
+
+def heading_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """The heading lines of the text from `start` on (past the title), as (start, end) offsets: a line that
+    stops with no mark that ends a sentence, over text that does, on the next line or in the next paragraph
+    ("09:40 - Seven hostages freed ¶¶ "Seven hostages have crossed," the army said."); not a list item or a
+    table row."""
+    spans = []
+    for m in re.finditer(r"(?m)^[^\n]*\S[^\n]*$", text):
+        if m.start() < start or SENTENCE_END.search(m.group()) or LIST_ITEM.match(m.group()) or \
+                TABLE_ROW.search(m.group()):
+            continue
+        below = NON_SPACE.search(text, m.end())
+        if below is None:
+            continue
+        end = text.find("\n", below.start())
+        if SENTENCE_END.search(text[below.start():end if end >= 0 else len(text)]):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
 def paragraph_starts(text: str) -> list[int]:
     starts = [0]
     for m in re.finditer(r"\n\s*\n", text):
@@ -121,8 +162,9 @@ class DocumentFrames:
     """
 
     def __init__(self, text: str, frame_offsets: list[int], sentence_of: Callable[[int], tuple[int, int]],
-                 names: set[str] | None = None):
+                 names: set[str] | None = None, title_end: int = 0):
         self.text = text
+        self.title_end = title_end  # a title's "Wildfires: the day's headlines" names a topic, never a speaker
         self.names = names or set()  # last names of the people the text names, for "Kirby:" labels
         self.paragraphs = paragraph_starts(text)
         self.frame_offsets = sorted(frame_offsets)
@@ -211,9 +253,12 @@ class DocumentFrames:
         return self.frame_offsets[bisect_left(self.frame_offsets, start):bisect_left(self.frame_offsets, end)]
 
     def _labels(self) -> None:
-        """"NAME: ..." paragraphs of a transcript, each label covering up to the next one."""
+        """"NAME: ..." paragraphs of a transcript, each label covering up to the next one; not the title nor a
+        paragraph that opens with a heading line ("ECUADOR: 9.5 TONNES SEIZED ¶ Police said ...")."""
         found = []
         for k, start in enumerate(self.paragraphs):
+            if start < self.title_end or heading_line(self.text, start):
+                continue
             m = LABEL.match(self.text[start:start + 60])
             if m and self._is_label(m.group(1)):
                 found.append((k, start + m.start(1), m.group(1), m.group(2) or ""))
