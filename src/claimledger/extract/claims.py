@@ -772,6 +772,7 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         measure = "released" if lex.weak_noun_measures.get(item) == "captured" else "other"
     if category != "money":
         category = _category(item, measure, lex, _harmed(noun_tok if noun_tok is not None else num, lex))
+        category = _phrase_category(noun_tok, category, lex)
     if category == "people" and item in CIVIL_TRADES and noun_tok is not None and any(
             (who := ents.at(c)) is not None and who.kind in ("country", "demonym") for c in noun_tok.children):
         category = "personnel"  # "15,000 North Korean laborers in Russia": a state's workers abroad
@@ -1354,7 +1355,7 @@ def _counted_noun(num: Token, span: Span, lex: Lexicon) -> Token | None:
             j += 1
         if j < len(doc):
             t = doc[j]
-        if t.pos_ == "NOUN" and t.i - span.end < 4 and t.tag_ in ("NNS", "NN"):
+        if (t.pos_ == "NOUN" or _lower_case_name(t)) and t.i - span.end < 4 and t.tag_ in ("NNS", "NN", "NNP"):
             return _through_containers(t, lex)
         # "2,000 wounded North Koreans were flown home", parsed as a clause: the plural a few words on
         for t in doc[span.end:min(span.end + 4, len(doc))]:
@@ -1368,6 +1369,12 @@ def _counted_noun(num: Token, span: Span, lex: Lexicon) -> Token | None:
             if t.is_punct or "\n" in t.text:
                 break
     return None
+
+
+def _lower_case_name(t: Token) -> bool:
+    """A word the tagger took for a name though it is written in lower case and names nothing ("9,000
+    kwacha"): a common noun."""
+    return t.pos_ == "PROPN" and t.is_lower and not t.ent_type_
 
 
 def _cut_off(num: Token, head: Token, span: Span) -> bool:
@@ -1408,6 +1415,7 @@ def _item_lemma(noun: Token, lex: Lexicon) -> str:
     lemma = noun.lemma_.lower()
     if noun.tag_ in ("NNS", "NNPS"):
         lemma = lex.classes.singular(text, lemma)  # "doses", not "dos"
+        lemma = _classed_singular(text, lemma, lex)
     if text in ("people", "persons"):
         return "person"
     if text in ("dead",):
@@ -1428,6 +1436,23 @@ def _item_lemma(noun: Token, lex: Lexicon) -> str:
     elif lemma == text and re.fullmatch(r".*\ds", lemma):
         lemma = lemma[:-1]  # "180 K2s", "48 FA-50s": the plural of a designation
     return lemma.replace("servicemen", "serviceman")
+
+
+# Irregular plural endings of English nouns and their singulars ("schoolchildren", "firemen").
+IRREGULAR_PLURALS = (("children", "child"), ("women", "woman"), ("men", "man"), ("feet", "foot"), ("teeth", "tooth"),
+                     ("geese", "goose"), ("mice", "mouse"))
+
+
+def _classed_singular(plural: str, lemma: str, lex: Lexicon) -> str:
+    """The singular of a plural whose lemma has no category but whose singular by the rules of English
+    plurals has one: "quetzales" (not "quetzale"), "schoolchildren" (not itself). Else the lemma, also
+    where the plural less its -s is a noun already ("miles" is "mile", not "mil")."""
+    if lex.noun_class(lemma) is not None:
+        return lemma
+    es = plural.endswith("es") and plural[:-1] not in lex.classes.nouns_in_e
+    candidates = [plural[:-2]] if es else []
+    candidates += [plural[:-len(end)] + one for end, one in IRREGULAR_PLURALS if plural.endswith(end)]
+    return next((c for c in candidates if len(c) > 2 and lex.noun_class(c) is not None), lemma)
 
 
 def _capitalised_plural(t: Token, lex: Lexicon) -> str | None:
@@ -2443,8 +2468,8 @@ def _category(item: str, measure: str | None, lex: Lexicon, harmed: bool = False
     cat = lex.noun_class(item)
     if cat == "munition" and measure == "damaged" and lex.classes.category(item) != "munition":
         return "other"  # targets struck: the hand list's munition is the "aerial target" launched
-    if cat in ("munition", "weapon", "vehicle", "aircraft"):
-        return cat
+    if cat in ("munition", "weapon", "vehicle", "aircraft", "money"):
+        return cat  # money: a currency the quantity reader does not know ("80,000 gourdes"), by WordNet
     if item in lex.casualty_nouns or lex.noun_measure(item) in CASUALTY_MEASURES:
         return "casualty"  # "13 arrests", "40 abductions": the people they befell
     if lex.noun_measure(item) == "displaced":
@@ -2462,6 +2487,66 @@ def _category(item: str, measure: str | None, lex: Lexicon, harmed: bool = False
             return "casualty"
         return "people"
     return "other"
+
+
+def _phrase_category(noun: Token | None, category: str, lex: Lexicon) -> str:
+    """The category of a counted noun with none of its own, from the words that modify it: the compound
+    they make, where WordNet names it ("40 fire engines", "four explosive devices"), else an adjective that
+    names a kind of thing ("2,300 explosive items", "9 armoured clearance machines"); for a model counted by
+    its name, the kind of thing the report says it is (see _model_category)."""
+    if noun is None or category != "other":
+        return category
+    mods = sorted((c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i),
+                  key=lambda c: -c.i)
+    head = _item_lemma(noun, lex)
+    for mod in mods:
+        kind = lex.classes.category(f"{mod.lemma_.lower()}_{head}")
+        if kind in THING_FAMILIES:
+            return kind
+    for mod in mods:
+        # an adjective says what the thing is; a noun before it, what it serves ("missile silos", "drone attacks")
+        kind = lex.noun_class(mod.lemma_.lower()) if mod.dep_ == "amod" and mod.pos_ in ("ADJ", "VERB") else None
+        if kind in THING_FAMILIES:
+            return kind
+    if noun.pos_ == "PROPN" or any(ch.isdigit() for ch in noun.text):
+        return _model_category(noun, head, lex) or category
+    return category
+
+
+def _model_category(name: Token, lemma: str, lex: Lexicon) -> str | None:
+    """The category of a model counted by its name ("12 Kestrel-7s", "40 more Warthogs"): that of the common
+    noun the same name modifies elsewhere in the report ("Kestrel-7 fighter jets", "Warthog armoured
+    vehicles"), or that it shares with the names joined to it ("dozens of Burkan-2 and Burkan-3 missiles")."""
+    shared = _shared_noun(name)
+    if shared is not None and lex.noun_class(_item_lemma(shared, lex)) in THING_FAMILIES:
+        return lex.noun_class(_item_lemma(shared, lex))
+    for t in name.doc:
+        if t.i == name.i or t.lower_ != name.lower_ and _item_lemma(t, lex) != lemma:
+            continue
+        up = t
+        for _ in range(3):
+            if up.dep_ not in ("compound", "nmod", "amod", "nummod", "conj") or up.head.i == up.i:
+                break
+            up = up.head
+            kind = lex.noun_class(_item_lemma(up, lex)) if up.pos_ == "NOUN" else None
+            if kind in THING_FAMILIES:
+                return kind
+    return None
+
+
+def _shared_noun(name: Token) -> Token | None:
+    """The common noun that names joined by "and", "or" or commas modify together ("Burkan-2 and Burkan-3
+    missiles", "Kestrel, Osprey and Harrier jets"), seen from the first of them; else None."""
+    doc = name.doc
+    joined = False
+    for t in doc[name.i + 1:min(name.i + 8, len(doc))]:
+        if t.lower_ in ("and", "or", ","):
+            joined = True
+        elif t.pos_ == "NOUN" and not any(ch.isdigit() for ch in t.text):
+            return t if joined else None
+        elif not (t.pos_ in ("PROPN", "NUM") or any(ch.isdigit() for ch in t.text)):
+            return None
+    return None
 
 
 # -- who and where ----------------------------------------------------------
