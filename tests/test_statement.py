@@ -131,7 +131,6 @@ def test_not_earlier(extractor: Extractor, text: str, words: str) -> None:
     ("Officials warned that the death toll could reach 2,000.", "2,000"),
     ("The number of displaced people will likely exceed 50,000, the agency said.", "50,000"),
     ("The toll is expected to rise to 300 as rescuers reach remote villages.", "300"),
-    ("Aid groups fear that up to 80,000 people may flee the fighting.", "up to 80,000"),
     ("Exit polls projected 310 seats for the ruling party.", "310"),
     ("The weather service forecasts that 1,200 homes could be flooded by Sunday.", "1,200"),
     # a count still to be known, under a modal
@@ -139,6 +138,13 @@ def test_not_earlier(extractor: Extractor, text: str, words: str) -> None:
 ])
 def test_projections(extractor: Extractor, text: str, words: str) -> None:
     assert claim_at(extractor, text, words).projection is True
+
+
+def test_a_feared_flight_is_a_plan_of_its_own_not_a_count_of_the_displaced(extractor: Extractor) -> None:
+    """Spec v1.3: any count expected for the future is `planned`, whatever the action; a plan is its own
+    quantity, so the figure stays out of the displaced count's estimates without a projection mark."""
+    c = claim_at(extractor, "Aid groups fear that up to 80,000 people may flee the fighting.", "up to 80,000")
+    assert (c.measure, c.projection) == ("planned", False)
 
 
 @pytest.mark.parametrize("text, words", [
