@@ -32,6 +32,7 @@ from claimledger.extract.attribution import Attribution, Chain, in_dateline
 from claimledger.extract.decide import DecisionModel, Features, Linear, Trace, bucket
 from claimledger.extract.frames import LIST_ITEM, TABLE_ROW
 from claimledger.extract.lexicon import Lexicon
+from claimledger.extract.not_counts import not_a_count
 from claimledger.extract.statement import Figure, StatementReader, above_participles
 from claimledger.models import Claim, Document
 from claimledger.nlp.entities import EntityIndex, Mention, doc_text, publisher_id, slug, time_entities
@@ -681,6 +682,8 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
     if noun is not None and not any(ch.isalpha() for ch in noun.text):
         noun = None  # "Belarus | 227 | Presidential ...": a table's bar or another figure counts nothing
     if noun is not None and _designation(num, noun, span):
+        return None
+    if not q.currency and not_a_count(num, noun, lex, ents):
         return None
     if noun is not None and "\n" in doc_text(doc)[min(noun.idx, num.idx):max(noun.idx, num.idx)] \
             and (_row_bounds(doc, noun.idx) or _row_bounds(doc, num.idx)):

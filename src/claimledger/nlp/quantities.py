@@ -212,6 +212,7 @@ _AFTER_NOT_COUNT = re.compile(
     r"|:\d|/\d|\.\d|\s?(?:st|nd|rd|th)\b|-(?!strong\b)[a-z]"
     rf"|\s(?:{MONTHS})\b"
     r"|\s(?:in|out of) (?:every )?(?!(?:1[5-9]|20)\d\d\b)\d"  # "one in 5", not "4,789 in 2023"
+    r"|\s[a-z]+ (?:per|in every|out of every) \d"  # a rate: "two deaths per 10,000 people"
     rf"|\s(?:out of|in every) {WORD_NUMBER}\b"  # "two out of three", not "40 in one day"
     r"|,\s?\d{4}\b"
     r"|\s(?-i:(?:[A-Z][a-z]*|\d+(?:st|nd|rd|th)) ){0,3}(?-i:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Square|"
@@ -227,6 +228,7 @@ _BEFORE_NOT_COUNT = re.compile(
     r"channel|line|squadron|battalion|regiment|division|corps|covid|g|p|(?-i:Group of)|magnitude|every|per|operation|"
     r"decree|law|bill|order|protocol|convoy|camp|episode|volume|vol\.|tier|pier|berth|hangar|"
     r"exit|junction|interstate|precinct|proposition|prop\.?|amendment|directive|annex)\s*$|[#№]\s*$|"
+    r"\b(?:GMT|UTC)\s?[+\-−]$|"  # a time zone's offset, "(GMT+2)"
     r"(?-i:\bA\.D\.|\bAD)\s*(?:\d+\s*(?:and|to|or|[-–])\s*)?$|[A-Za-z][ \u00a0]-$|"
     r"\bone (?:in|out of) (?:every\s+)?$|\bno\s*$|\d[:/]$|\baged?\s+\d+\s*(?:and|or|to|-)\s*$)",
     re.I,
@@ -267,6 +269,8 @@ _ONE_OF_COUNT = re.compile(
     r"civilians|passengers|survivors|bodies|missiles|drones|rockets|shells|tanks|aircraft|jets|helicopters|"
     r"ships|vessels|boats|crew members)\b)",
 )
+# The part of a ratio before its whole, written in words or in one or two digits: "two out of", "1 in every"
+_RATIO_WHOLE = re.compile(rf"\b(?:{WORD_NUMBER}|\d{{1,2}})\s+(?:out of|in)\s+(?:every\s+)?$", re.I)
 # Video resolutions, not pence: "1080p"
 _RESOLUTIONS = {240.0, 360.0, 480.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0}
 _SCALE_TAIL = re.compile(rf"^(.*?)((?:[ \u00a0]?-?[ \u00a0]?(?:{SCALE_WORD}|bn|mn|mln|bln|tn|trn|mil|m|k|b)\b)+)$",
@@ -582,8 +586,8 @@ def _single(text: str, start: int, prefix: str, amount: str, approx: bool, bound
         return None  # "one another", "one thing"
     if word_number and value == 1 and re.search(r"\b(?:each|every|any|no|this|which|same|the)\s+$", before, re.I):
         return None  # the pronoun: "each one they lose", "the same one", "which one"
-    if word_number and re.search(rf"\b{WORD_NUMBER}\s+(?:out of|in)\s+(?:every\s+)?$", before, re.I):
-        return None  # the whole of a ratio: "two out of three voters", "one in five homes"
+    if _RATIO_WHOLE.search(before):
+        return None  # the whole of a ratio: "two out of three voters", "one in five homes", "7 in 10"
     if word_number and value == 1 and re.match(r"\s+of\s", after, re.I) and not _ONE_OF_COUNT.match(after):
         return None  # "one of Moscow's main suppliers", "one of the best"; not "one of the victims"
     if word_number and value == 1 and re.match(r"\s+\w+\s+(?:for|in)\s+(?:every|each)\b", after, re.I):

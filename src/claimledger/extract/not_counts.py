@@ -1,0 +1,142 @@
+"""Figures the parse shows to count nothing in the world, though their text looks like a count.
+
+The pattern pass (nlp/quantities.py) drops what the surrounding characters tell; some figures are
+told apart only by their role in the sentence (spec, "What is a claim"):
+
+- an age that qualifies people: "children under five", "people over 80", "aged under 12";
+- a capacity, what a thing can hold or carry rather than what it did: "the hall can hold 6,000",
+  "each plane carries up to 16 pallets", "enough to feed 90,000 people";
+- a number that completes a name in one named entity with it: "the Hai Tong 7", "a Leopard 2".
+
+`not_a_count` gives the reason (a short word) or "".
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimledger.extract.lexicon import Lexicon
+from claimledger.nlp.entities import EntityIndex
+from claimledger.nlp.numbers import parse_number
+
+# Prepositions that bound a figure ("under five", "over 80"); after a noun of people with no counted
+# noun of its own, the figure is the people's age.
+BOUND_PREPS = {"under", "over", "below", "above"}
+PERSON_CLASSES = {"people", "personnel", "casualty"}
+OLDEST_AGE = 120
+# Verbs of holding room for things: with a modal of ability, "enough to", or in the present of a
+# generic subject ("the stadium holds", "a lorry carries"), they give a capacity.
+CAPACITY_VERBS = {"hold", "seat", "accommodate", "carry", "fit", "house", "feed", "sleep", "take"}
+ABILITY_MODALS = {"can", "could"}
+SUFFICIENCY_WORDS = {"enough", "sufficient"}
+GENERIC_DETERMINERS = {"a", "an", "each", "every", "the", "one", "any"}
+# Entity types of names a number can complete ("the Hai Tong 7", "a Leopard 2", "Rescue 1122").
+NAME_TYPES = {"FAC", "PRODUCT", "ORG", "LOC", "EVENT", "WORK_OF_ART", "LAW"}
+
+
+def not_a_count(num: Token, noun: Token | None, lex: Lexicon, ents: EntityIndex) -> str:
+    """Why the figure `num` (counting `noun`, if the parse found one) counts nothing, or ""."""
+    if _age_of_people(num, lex):
+        return "age"
+    if _capacity(num, noun, lex):
+        return "capacity"
+    if _completes_name(num, ents):
+        return "name"
+    return ""
+
+
+def _age_of_people(num: Token, lex: Lexicon) -> bool:
+    """ "children under five", "people over 80", "three children aged under 12": a bound figure with no
+    noun of its own that qualifies a noun of people (or "aged") is their age."""
+    prep = num.head
+    if num.dep_ != "pobj" or prep.lower_ not in BOUND_PREPS or prep.i != num.i - 1:
+        return False
+    value = _small_value(num)
+    if value is None or value > OLDEST_AGE:
+        return False
+    owner = prep.head
+    if owner.lemma_.lower() in ("age", "aged"):
+        return True
+    return owner.pos_ == "NOUN" and lex.noun_class(owner.lemma_.lower()) in PERSON_CLASSES
+
+
+def _small_value(num: Token) -> float | None:
+    """The value of one number token, in digits or in words ("12", "five")."""
+    text = num.text.replace(",", "")
+    if text.isdigit():
+        return float(text)
+    return parse_number(num.text)
+
+
+def _capacity(num: Token, noun: Token | None, lex: Lexicon) -> bool:
+    """The figure is what a capacity verb's object holds: "can hold 6,000 spectators", "enough to feed
+    about 90,000 people", "the stadium seats 35,000", "a lorry carries about 20 tonnes". People and
+    organisations who hold or carry things hold them in fact ("rebels hold 40 hostages")."""
+    verb = _object_verb(noun if noun is not None else num)
+    if verb is None or verb.lemma_.lower() not in CAPACITY_VERBS or _agent_subject(verb, lex):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in ABILITY_MODALS for c in verb.children):
+        return True
+    if verb.dep_ in ("xcomp", "advcl", "relcl", "acl") and any(
+            t.lower_ in SUFFICIENCY_WORDS for t in verb.doc[max(verb.sent.start, verb.i - 3):verb.i]):
+        return True
+    return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in verb.children) \
+        and _generic_subject(verb) and not _dated(verb)
+
+
+def _agent_subject(verb: Token, lex: Lexicon) -> bool:
+    """The verb's subject (or the noun "which" stands for) is people or an organisation."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
+        subj = verb.head
+    if subj is None:
+        return False
+    lemma = subj.lemma_.lower()
+    return lex.noun_class(lemma) in PERSON_CLASSES or lemma in lex.classes.organisations \
+        or subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+
+
+def _dated(verb: Token) -> bool:
+    """A date or time in the verb's clause makes it one event, not a standing capacity: "22 flights carry
+    1,500 people south on Thursday"."""
+    return any(t.ent_type_ in ("DATE", "TIME") for c in verb.children if c.dep_ in ("prep", "npadvmod")
+               for t in c.subtree)
+
+
+def _object_verb(t: Token) -> Token | None:
+    """The verb whose object `t` is, directly or inside "the load of N lorries"."""
+    for _ in range(4):
+        if t.dep_ in ("dobj", "attr") and t.head.pos_ in ("VERB", "AUX"):
+            return t.head
+        if t.dep_ not in ("nummod", "pobj", "prep", "dobj", "quantmod") or t.head.i == t.i:
+            return None
+        if t.dep_ == "prep" and t.lower_ != "of":
+            return None
+        t = t.head
+    return None
+
+
+def _generic_subject(verb: Token) -> bool:
+    """The subject of a present-tense verb is a kind of thing, not an agent: "the stadium", "a single
+    lorry", "each C-130"; "which" stands for the noun it follows. Not a pronoun, a counted noun ("22
+    flights carry ...") or an organisation's name ("Citizens, which holds 1.3 million policies")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1:
+        return False
+    subj = verb.head if subjects[0].lower_ in ("which", "that") and verb.dep_ == "relcl" else subjects[0]
+    if any(c.dep_ == "nummod" for c in subj.children):
+        return False
+    if subj.pos_ == "NOUN":
+        return not subj.ent_type_
+    return subj.pos_ == "PROPN" and any(c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS - {"the"}
+                                        for c in subj.children)
+
+
+def _completes_name(num: Token, ents: EntityIndex) -> bool:
+    """A number right after a singular proper noun, inside one named entity with it: "the Hai Tong 7",
+    "a new Leopard 2"; not a country labelling a row ("Georgia 33") or a party's seats ("Labour 411")."""
+    head = num.head
+    if not (num.dep_ in ("nummod", "appos") and head.i == num.i - 1 and head.tag_ == "NNP"
+            and head.ent_type_ in NAME_TYPES and num.ent_type_ == head.ent_type_ and num.ent_iob_ == "I"):
+        return False
+    known = ents.at(head)
+    return known is None or known.kind not in ("country", "demonym")
