@@ -41,16 +41,19 @@ DEV_GOLD = EVAL_DIR / "dev" / "gold.jsonl"
 # two true conflicts of the protest family out of reach (recall 0.536 -> 0.464; no claim of that family
 # changed) while precision rose to 0.438 with the rules that do not assert borrowed figures. At the fourth
 # stop officials the gazetteer does not know speak for what their words and report name, and rivals of one
-# sentence the model split are compared: precision 0.457, recall 0.536.
+# sentence the model split are compared: precision 0.457, recall 0.536. At the fifth stop rival estimates of
+# one whole (a plan, one day's crowd) in two sentences are compared too, and the model, rebuilt on the
+# stop's extraction, lowered purity from 0.826 to 0.810: precision 0.462, recall 0.607.
 CORPUS_FLOORS = {
-    "purity": 0.80,  # measured 0.826 (304 series); 0.848 on the morning of 2026-12-07
+    "purity": 0.79,  # measured 0.810 (310 series); 0.826 at the fourth stop, 0.848 on the morning of 2026-12-07
     "completeness": 0.755,  # measured 0.775 (331 quantities)
-    "precision": 0.43,  # measured 0.457 (16 of 35); 0.438 at the third stop, 0.123 at the first
-    "recall": 0.51,  # measured 0.536 (15 of 28 disagreements); 0.464 at the third stop, 0.536 at the second
+    "precision": 0.44,  # measured 0.462 (18 of 39); 0.457 at the fourth stop, 0.123 at the first
+    "recall": 0.58,  # measured 0.607 (17 of 28 disagreements); 0.536 at the fourth stop, 0.464 at the third
 }
 # Dev's two true disagreements make its conflict scores move in halves, and with each rebuild of the
 # quantity model: on 2026-12-07 one rebuild split dev's running total of North Korean killed or wounded in
-# two and lost its one found conflict, the evening's found it again (precision 1, recall 0.5). The corpus
+# two and lost its one found conflict, the evening's found it again (precision 1, recall 0.5); at the fifth
+# stop the rival plans of Seoul and Kyiv are found and the rebuilt model splits that total again. The corpus
 # floors above are the conflict gate; dev keeps its series floors.
 DEV_FLOORS = {
     "purity": 0.94,  # measured 0.973 (37 series)
