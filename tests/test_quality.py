@@ -85,11 +85,11 @@ BLIND_FLOORS = {
 # the issue-7 work, scored full F1 0.257, those of 2026-12-06 0.393.
 UNSEEN_FLOORS = {
     "detect_f1": 0.965,  # measured 0.978
-    "full_f1": 0.60,  # measured 0.623 (0.472 in the morning of 2026-12-07, 0.590 at its second stop)
-    "source": 0.80,  # measured 0.821
-    "measure": 0.80,  # measured 0.820
-    "category": 0.875,  # measured 0.895
-    "actor": 0.67,  # measured 0.690
+    "full_f1": 0.61,  # measured 0.632 at the fifth stop (0.472 in the morning of 2026-12-07, 0.623 at the fourth)
+    "source": 0.805,  # measured 0.825
+    "measure": 0.80,  # measured 0.822
+    "category": 0.88,  # measured 0.900
+    "actor": 0.675,  # measured 0.697
     "period": 0.73,  # measured 0.750
 }
 
@@ -103,7 +103,7 @@ HELD_OUT_FLOORS = {
     # 12 reports, 161 claims, 6 families; the rules of 2026-12-06 scored full F1 0.406, source 0.748, measure 0.604
     "heldout": {
         "detect_f1": 0.965,  # measured 0.985
-        "full_f1": 0.52,  # measured 0.544 (0.466 in the morning of 2026-12-07, 0.521 at its second stop)
+        "full_f1": 0.545,  # measured 0.566 at the fifth stop (0.466 in the morning of 2026-12-07, 0.544 at the fourth)
         "source": 0.82,  # measured 0.839
         "measure": 0.655,  # measured 0.677
         "actor": 0.715,  # measured 0.739
@@ -119,7 +119,7 @@ HELD_OUT_FLOORS = {
     # 16 reports, 219 claims, 8 families; written before any work was chosen from the first two sets' counts
     "heldout3": {
         "detect_f1": 0.955,  # measured 0.971
-        "full_f1": 0.395,  # measured 0.417 (0.417 at 9c1dfd9 too)
+        "full_f1": 0.41,  # measured 0.429 at the fifth stop (0.417 at 9c1dfd9 and at the fourth)
         "source": 0.62,  # measured 0.645
         "measure": 0.70,  # measured 0.720
         "actor": 0.59,  # measured 0.612
@@ -128,7 +128,7 @@ HELD_OUT_FLOORS = {
     # 16 reports, 211 claims, 8 families, written at the fourth stop of 2026-12-07 (first scored at 2e68e3b)
     "heldout4": {
         "detect_f1": 0.935,  # measured 0.952
-        "full_f1": 0.43,  # measured 0.453
+        "full_f1": 0.44,  # measured 0.463 at the fifth stop (0.453 at the fourth)
         "source": 0.68,  # measured 0.704
         "measure": 0.695,  # measured 0.718
         "actor": 0.565,  # measured 0.587
@@ -144,7 +144,7 @@ HELD_OUT_FLOORS = {
     # 16 reports, 212 claims, 8 families, written the same day with conventions of its own
     "heldout6": {
         "detect_f1": 0.95,  # measured 0.969
-        "full_f1": 0.42,  # measured 0.444
+        "full_f1": 0.43,  # measured 0.450 at the fifth stop (0.444 at the fourth)
         "source": 0.705,  # measured 0.727
         "measure": 0.725,  # measured 0.751
         "actor": 0.60,  # measured 0.624
@@ -153,11 +153,11 @@ HELD_OUT_FLOORS = {
 # The four sets nothing has been read off, pooled (842 claims): the unseen score to believe.
 UNSTEERED = ("heldout3", "heldout4", "heldout5", "heldout6")
 UNSTEERED_FLOORS = {
-    "full_f1": 0.445,  # measured 0.463 (0.461 at the fourth stop's start)
-    "source": 0.715,  # measured 0.731 (0.728)
-    "measure": 0.715,  # measured 0.733 (0.732)
-    "category": 0.815,  # measured 0.834 (0.819)
-    "actor": 0.575,  # measured 0.594 (0.592)
+    "full_f1": 0.455,  # measured 0.471 at the fifth stop (0.463 at the fourth, 0.461 at its start)
+    "source": 0.725,  # measured 0.742 (0.731, 0.728)
+    "measure": 0.725,  # measured 0.741 (0.733, 0.732)
+    "category": 0.82,  # measured 0.840 (0.834, 0.819)
+    "actor": 0.58,  # measured 0.597 (0.594, 0.592)
 }
 
 # The blind training sets (corpus/blind-train, 96 reports, 1,168 claims, 48 families, six annotators), pooled.
@@ -165,11 +165,11 @@ UNSTEERED_FLOORS = {
 # since then their errors are read, as the corpus's are, so this floor holds what was reached.
 BLIND_TRAIN = sorted((CORPUS_GOLD.parent / "blind-train").glob("*/gold.jsonl"))
 BLIND_TRAIN_FLOORS = {
-    "full_f1": 0.405,  # measured 0.426
-    "source": 0.66,  # measured 0.681
-    "measure": 0.69,  # measured 0.709
-    "category": 0.84,  # measured 0.861
-    "actor": 0.60,  # measured 0.621
+    "full_f1": 0.43,  # measured 0.449 at the fifth stop (0.426 at the fourth)
+    "source": 0.675,  # measured 0.693 (0.681)
+    "measure": 0.70,  # measured 0.721 (0.709)
+    "category": 0.85,  # measured 0.872 (0.861)
+    "actor": 0.635,  # measured 0.654 (0.621)
 }
 
 # Dev pages whose figures differ from the clean text's today, with the reason.
