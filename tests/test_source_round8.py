@@ -12,22 +12,13 @@ from __future__ import annotations
 import pytest
 
 from claimledger.extract.frames import heading_line, heading_spans
-from claimledger.models import Claim, Document
 from claimledger.pipeline import Extractor
-from test_source_general import at  # the first round's report helper
-
-PUBLISHED = "2025-05-14"
+from test_source_general import at, claims_of  # the first round's report helpers
 
 
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
     return Extractor()
-
-
-def claims_of(extractor: Extractor, text: str) -> list[Claim]:
-    title = text.split("\n\n", 1)[0]
-    return extractor.extract(Document(id="r8", text=text, published=PUBLISHED, publisher="Daily Ledger",
-                                      title=title))
 
 
 @pytest.mark.parametrize("text, start, heading", [
