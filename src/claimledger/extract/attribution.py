@@ -748,7 +748,8 @@ class Attribution:
             t.dep_ in ("relcl", "acl", "appos", "punct") or t.dep_ == "prep" and not _names_on(t) and (
                 t.lower_ not in ("of", "for") or any(w.like_num for w in t.subtree)))),
             tok.right_edge.i + 1)
-        first = _past_descriptor(tok.doc[_phrase_start(tok):tok.i], _phrase_start(tok))
+        start = _phrase_start(tok)
+        first = _past_descriptor(tok.doc[start:tok.i], start)
         span = tok.doc[first:stop]
         paren = next((t.i for t in span if t.text == "("), stop)
         words: list[str] = []
@@ -831,8 +832,9 @@ class Attribution:
                 aff = mm
         if aff is not None and aff.kind in ("country", "demonym"):
             # "South Korean lawmaker Lee", "Ukraine's military intelligence": a body name among the words?
+            start = _phrase_start(tok)
             words = " ".join(t.text for t in tok.subtree if t.i not in range(aff.start, aff.end)
-                             and t.dep_ not in ("det", "case", "punct", "poss") and _phrase_start(tok) <= t.i <= tok.i
+                             and t.dep_ not in ("det", "case", "punct", "poss") and start <= t.i <= tok.i
                              and t.lower_ not in ("'s", "’s"))
             body = self.gaz.body(aff.id, words) if words else None
             if body is not None:
@@ -842,7 +844,7 @@ class Attribution:
                 return self._remember(person.id, "person")
             if tok.pos_ == "PROPN" or lem in NON_STATE_GROUPS:
                 # "the Libyan Red Crescent", "Myanmar's ethnic Kokang rebels": named by their country, not it
-                name = " ".join(t.text for t in self.doc[_phrase_start(tok):tok.i + 1]
+                name = " ".join(t.text for t in self.doc[start:tok.i + 1]
                                 if t.i not in range(aff.start, aff.end) and t.dep_ not in ("det", "case", "punct"))
                 if name:
                     return self._remember(slug(name), "body")
@@ -1603,8 +1605,7 @@ class Attribution:
         here = self._sentence_index(num.i)
         if here + 1 >= len(sents) or layout.paragraph(sents[here + 1].start_char) != para:
             return None
-        fs = [f for f in self.frames(sents[here + 1]) if f.speaker and f.kind in ("speech", "according")]
-        return fs[0] if fs else None
+        return self._first_speaker(sents[here + 1])
 
     def _heading_below(self, num: Token) -> Frame | None:
         """A figure in a heading line of the body (a digest's "CONGO: TOLL RISES TO 94", a live blog's "09:40 -
@@ -1623,8 +1624,11 @@ class Attribution:
                      None)
         if below is None or below.start_char >= section_end:
             return None
-        fs = [f for f in self.frames(below) if f.speaker and f.kind in ("speech", "according")]
-        return fs[0] if fs else None
+        return self._first_speaker(below)
+
+    def _first_speaker(self, sent: Span) -> Frame | None:
+        """The sentence's first attribution to a speaker ("X said", "according to X"), else None."""
+        return next((f for f in self.frames(sent) if f.speaker and f.kind in ("speech", "according")), None)
 
     def _narrates(self, sent: Span) -> bool:
         """A sentence in the simple past with a subject of its own ("The Pentagon sent 1,000 soldiers",

@@ -60,6 +60,7 @@ class Context:
     one_country: bool = True  # the main country is named at least twice as often as any other
     harm: str = ""  # what harms the people the report counts: "disaster", "crime" or "" (a side, or not said)
     uprooted: bool = False  # the report is about people fleeing more than about captives
+    illness: bool = False  # the report's title or lead names an illness (_about_illness)
     last_actor: str | None = None
     victims: dict[str, str] = field(default_factory=dict)  # the side of the last people harmed, held, driven out
     launcher: str | None = None
@@ -212,6 +213,7 @@ def _keepers_count(sent: Span, ents: EntityIndex, lex: Lexicon) -> Mention | Non
             return m
     return None
 
+
 def _violent_cause(counted: Token, gov: Token, lex: Lexicon) -> bool:
     """The figure's own clause names violence as what harmed the people: "attacks have killed 68 civilians",
     "civilians killed in air strikes", "wounded by shelling". Its victims belong to a side even in a report
@@ -283,7 +285,7 @@ def extract_claims(doc: Doc, document: Document, res, trace: Trace | None = None
                               model=model.source if model else None, trace=trace)
     main_country, one_country = ents.main_country()
     ctx = Context(main_country=main_country, one_country=one_country, harm=_harm_kind(doc, document), model=model,
-                  trace=trace, uprooted=_about_uprooted(doc))
+                  trace=trace, uprooted=_about_uprooted(doc), illness=_about_illness(doc, lex))
     statements = StatementReader(doc, pub, lex, doc_text(doc))
     claims: list[Claim] = []
     previous: Quantity | None = None
@@ -2521,8 +2523,9 @@ def _model_category(name: Token, lemma: str, lex: Lexicon) -> str | None:
     noun the same name modifies elsewhere in the report ("Kestrel-7 fighter jets", "Warthog armoured
     vehicles"), or that it shares with the names joined to it ("dozens of Burkan-2 and Burkan-3 missiles")."""
     shared = _shared_noun(name)
-    if shared is not None and lex.noun_class(_item_lemma(shared, lex)) in THING_FAMILIES:
-        return lex.noun_class(_item_lemma(shared, lex))
+    kind = lex.noun_class(_item_lemma(shared, lex)) if shared is not None else None
+    if kind in THING_FAMILIES:
+        return kind
     for t in name.doc:
         if t.i == name.i or t.lower_ != name.lower_ and _item_lemma(t, lex) != lemma:
             continue
@@ -2839,6 +2842,7 @@ def _gapped_party(num: Token, ents: EntityIndex) -> Mention | None:
         return None
     return m
 
+
 def _row_party(num: Token, ents: EntityIndex) -> Mention | None:
     """The party a table row opens on, for a figure in a later cell: "Russia | 5,459 | 1,718"."""
     doc = num.doc
@@ -3117,7 +3121,7 @@ def _settled_actor(actor: str | None, acue: str, num: Token, noun: Token | None,
     report on a disaster or an illness belong to no side (spec: none for victims of disasters), not even
     the country whose toll a title counts ("Bangladesh dengue deaths pass 800"); and forces on duty that no
     one is said to have sent are the home country's (_home_force)."""
-    if measure in HARM_MEASURES and actor is not None and (ctx.harm == "disaster" or _about_illness(sent.doc, lex)) \
+    if measure in HARM_MEASURES and actor is not None and (ctx.harm == "disaster" or ctx.illness) \
             and not _violent_cause(noun if noun is not None else num, gov, lex):
         return None, ""
     if actor is None and measure == "deployed" and recipient is None:
@@ -3135,6 +3139,7 @@ def _about_illness(doc: Doc, lex: Lexicon) -> bool:
                                                           lex.classes.ailment(t.lower_)) for t in sent):
             return True
     return False
+
 
 FORCE_CATEGORIES = {"personnel", "vehicle", "aircraft"}  # what a state puts on duty: its forces and their craft
 

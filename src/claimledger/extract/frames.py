@@ -102,36 +102,34 @@ def quote_spans(text: str) -> list[Quote]:
     return [q for q in spans if q.end - q.start >= 3]
 
 
-def heading_line(text: str, start: int) -> bool:
-    """The line at `start` is a heading over the line below it: it stops with no mark that ends a
-    sentence, and the next line is text that does ("ECUADOR: 9.5 TONNES SEIZED ¶ Police said on Monday they
-    had found ...", "Kelowna: 2,400 homes under evacuation order ¶ ..."). A digest's section heading, not a
-    speaker's turn of a transcript, whose words end as sentences do, nor a row of a list or a table, whose
-    next line is another row."""
+def _heads(line: str, below: str) -> bool:
+    """`line` is a heading over `below`: it stops with no mark that ends a sentence, and `below` is text that
+    does. A digest's section heading, not a speaker's turn of a transcript, whose words end as sentences do,
+    nor a row of a list or a table, whose next line is another row."""
+    return bool(line.strip()) and bool(below.strip()) and not SENTENCE_END.search(line) \
+        and bool(SENTENCE_END.search(below)) and not (LIST_ITEM.match(line) or TABLE_ROW.search(line))
+
+
+def _line_from(text: str, start: int) -> str:
     end = text.find("\n", start)
-    if end < 0:
-        return False
-    below = text.find("\n", end + 1)
-    line, next_line = text[start:end], text[end + 1:below if below >= 0 else len(text)]
-    return bool(line.strip()) and bool(next_line.strip()) and not SENTENCE_END.search(line) and bool(
-        SENTENCE_END.search(next_line)) and not (LIST_ITEM.match(line) or TABLE_ROW.search(line))
+    return text[start:end if end >= 0 else len(text)]
+
+
+def heading_line(text: str, start: int) -> bool:
+    """The line at `start` is a heading over the line right below it (`_heads`): "ECUADOR: 9.5 TONNES SEIZED ¶
+    Police said on Monday they had found ...", "Kelowna: 2,400 homes under evacuation order ¶ ..."."""
+    end = text.find("\n", start)
+    return end >= 0 and _heads(text[start:end], _line_from(text, end + 1))
 
 
 def heading_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
-    """The heading lines of the text from `start` on (past the title), as (start, end) offsets: a line that
-    stops with no mark that ends a sentence, over text that does, on the next line or in the next paragraph
-    ("09:40 - Seven hostages freed ¶¶ "Seven hostages have crossed," the army said."); not a list item or a
-    table row."""
+    """The heading lines of the text from `start` on (past the title), as (start, end) offsets: a line that is
+    a heading (`_heads`) over the next line of text, on the next line or in the next paragraph ("09:40 -
+    Seven hostages freed ¶¶ "Seven hostages have crossed," the army said.")."""
     spans = []
     for m in re.finditer(r"(?m)^[^\n]*\S[^\n]*$", text):
-        if m.start() < start or SENTENCE_END.search(m.group()) or LIST_ITEM.match(m.group()) or \
-                TABLE_ROW.search(m.group()):
-            continue
         below = NON_SPACE.search(text, m.end())
-        if below is None:
-            continue
-        end = text.find("\n", below.start())
-        if SENTENCE_END.search(text[below.start():end if end >= 0 else len(text)]):
+        if m.start() >= start and below is not None and _heads(m.group(), _line_from(text, below.start())):
             spans.append((m.start(), m.end()))
     return spans
 

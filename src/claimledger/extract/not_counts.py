@@ -50,21 +50,13 @@ def _age_of_people(num: Token, lex: Lexicon) -> bool:
     prep = num.head
     if num.dep_ != "pobj" or prep.lower_ not in BOUND_PREPS or prep.i != num.i - 1:
         return False
-    value = _small_value(num)
+    value = parse_number(num.text)
     if value is None or value > OLDEST_AGE:
         return False
     owner = prep.head
     if owner.lemma_.lower() in ("age", "aged"):
         return True
     return owner.pos_ == "NOUN" and lex.noun_class(owner.lemma_.lower()) in PERSON_CLASSES
-
-
-def _small_value(num: Token) -> float | None:
-    """The value of one number token, in digits or in words ("12", "five")."""
-    text = num.text.replace(",", "")
-    if text.isdigit():
-        return float(text)
-    return parse_number(num.text)
 
 
 def _capacity(num: Token, noun: Token | None, lex: Lexicon) -> bool:

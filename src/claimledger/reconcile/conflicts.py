@@ -714,9 +714,6 @@ def find_conflicts(series: Series | Iterable[Series], names: Names | None = None
     return out
 
 
-
-
-
 def conflicts_of(one: Series, series: Iterable[Series], names: Names | None = None,
                  originators: Originators | None = None,
                  quantities: QuantityModel | None | str = "shipped") -> list[Conflict]:
