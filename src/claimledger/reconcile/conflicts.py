@@ -687,6 +687,60 @@ def _split_rivals(series: list[Series], names: Names, origin: Originators, model
     return out
 
 
+# How likely two figures of two series of one block must be one quantity for the quantity model before they
+# are weighed as rivals all the same (_close_rivals): far above what grouping asks (QuantityModel.threshold),
+# since grouping weighs a figure against every figure of a group, and this one pair against itself.
+CLOSE_PROBABILITY = 0.9
+
+
+def _close_rivals(series: list[Series], names: Names, origin: Originators, model: QuantityModel | None,
+                  focus: Series | None = None) -> list[Conflict]:
+    """Two figures of two reports that the quantity model reads as one quantity almost surely
+    (``CLOSE_PROBABILITY``) while grouping put them in two series of one block (measure, kind and sides):
+    whole figures, each someone's word, by independent originators, of one time and one place (or one
+    unnamed), that cannot both hold. Grouping weighs a figure against all of a group, so a running total
+    whose figures sit beside one week's count in one report can split in two; a pair of its figures
+    stated days apart by two governments is still one count they disagree on. Figures of one report are
+    _split_rivals' to weigh. With ``focus``, only the pairs that series is one side of."""
+    if model is None:
+        return []
+    blocks: dict[tuple[Any, ...], list[Series]] = {}
+    for s in series:
+        blocks.setdefault((s.measure, s.kind, s.actor, s.recipient), []).append(s)
+    out = []
+    for group in blocks.values():
+        if len(group) < 2 or (focus is not None and all(s.id != focus.id for s in group)):
+            continue
+        items = []
+        for s in group:
+            first = min((d for c in s.claims if (d := statement_date(c)) is not None), default=None)
+            for a in _assertions(s.claims, roles(s.claims), origin):
+                if a.part or a.place:
+                    continue
+                items.extend((statement_date(c), s, a, c, first) for c in a.claims if _attributed(c))
+        items.sort(key=lambda x: (x[0], x[3].doc, x[3].start))
+        ctx = contexts(x[3] for x in items)
+        seen: set[tuple[int, int]] = set()
+        for i, (da, sa, a, ca, fa) in enumerate(items):
+            for db, sb, b, cb, fb in items[i + 1:]:
+                if (db - da).days > SAME_TIME_DAYS:
+                    break
+                if sa.id == sb.id or ca.doc == cb.doc or a.originator == b.originator or a.unit != b.unit \
+                        or (id(a), id(b)) in seen or (focus is not None and focus.id not in (sa.id, sb.id)) \
+                        or (ca.location and cb.location and ca.location != cb.location):
+                    continue
+                ia, ib = figure_interval(ca), figure_interval(cb)
+                first = min(d for d in (fa, fb) if d is not None)
+                if not (ia and ib and _disjoint(ia, ib) and _same_time(ca, cb) == "same") \
+                        or _rose(ca, ia, cb, ib, first) \
+                        or model.probability(ca, cb, ctx.get(ca.doc), ctx.get(cb.doc)) <= CLOSE_PROBABILITY:
+                    continue
+                seen.add((id(a), id(b)))
+                out.append(Conflict(sa.id, ca, cb, "disagree", _disagreeing(ca, a, cb, b, names),
+                                    list(a.claims), list(b.claims)))
+    return out
+
+
 def _attributed(c: Claim) -> bool:
     """Whether a figure is given as someone's word, not the report's own voice or an unnamed one's."""
     return bool(c.source) and c.source != "anonymous"
@@ -711,6 +765,7 @@ def find_conflicts(series: Series | Iterable[Series], names: Names | None = None
     out.extend(_cross_measure(series, names, origin, model))
     out.extend(_cross_side(series, names, origin, model))
     out.extend(_split_rivals(series, names, origin, model))
+    out.extend(_close_rivals(series, names, origin, model))
     return out
 
 
@@ -727,4 +782,5 @@ def conflicts_of(one: Series, series: Iterable[Series], names: Names | None = No
     model = quantity_model(quantities)
     return (series_conflicts(one, names, origin) + _cross_measure(series, names, origin, model, focus=one)
             + _cross_side(series, names, origin, model, focus=one)
-            + _split_rivals(series, names, origin, model, focus=one))
+            + _split_rivals(series, names, origin, model, focus=one)
+            + _close_rivals(series, names, origin, model, focus=one))
