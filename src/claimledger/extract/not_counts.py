@@ -6,7 +6,12 @@ told apart only by their role in the sentence (spec, "What is a claim"):
 - an age that qualifies people: "children under five", "people over 80", "aged under 12";
 - a capacity, what a thing can hold or carry rather than what it did: "the hall can hold 6,000",
   "each plane carries up to 16 pallets", "enough to feed 90,000 people";
-- a number that completes a name in one named entity with it: "the Hai Tong 7", "a Leopard 2".
+- a number that completes a name in one named entity with it: "the Hai Tong 7", "a Leopard 2";
+- the age of one person: "he was 71", "one driver, 68, died", "at 44, he ...", "some as young as 13";
+- the speakers of a statement, who belong to the report's sourcing, not to the world it tells of:
+  "two officials told AFP", "according to two security sources", "said one recruiter";
+- "one" that counts nothing: a single thing picked out ("in one case", "on one side") or the pronoun
+  ("the last one", "one owned by a militia").
 
 `not_a_count` gives the reason (a short word) or "".
 """
@@ -41,6 +46,12 @@ def not_a_count(num: Token, noun: Token | None, lex: Lexicon, ents: EntityIndex)
         return "capacity"
     if _completes_name(num, ents):
         return "name"
+    if _age_of_one(num, noun, lex):
+        return "age"
+    if _speakers(num, noun, lex):
+        return "speakers"
+    if _indefinite_one(num, noun):
+        return "one"
     return ""
 
 
@@ -132,3 +143,80 @@ def _completes_name(num: Token, ents: EntityIndex) -> bool:
         return False
     known = ents.at(head)
     return known is None or known.kind not in ("country", "demonym")
+
+
+# Words that stand for one person whose age a bare figure gives: "he was 71", "the oldest is 61".
+PERSONAL_PRONOUNS = {"he", "she", "i"}
+AGE_ADJECTIVES = {"young", "old", "younger", "older", "youngest", "oldest"}
+
+
+def _age_of_one(num: Token, noun: Token | None, lex: Lexicon) -> bool:
+    """A figure that gives one person's age, not a count: predicated of the person ("he was 71", "the
+    youngest is 19"), set off by commas after a singular noun that has its own determiner ("one driver,
+    68, died"), in a comparison of age ("as young as 13"), or in a phrase of age set off before its
+    subject ("Last month, at 44, he ..."). A singular noun is never what a figure above one counts."""
+    value = parse_number(num.text)
+    if value is None or value > OLDEST_AGE or value != int(value):
+        return False
+    doc = num.doc
+    if noun is None and num.dep_ in ("attr", "acomp") and num.head.lemma_ == "be":
+        return any(c.dep_ == "nsubj" and _one_person(c, lex) for c in num.head.children)
+    if num.dep_ == "appos" and num.head.i < num.i and (noun is None or noun.i == num.head.i) \
+            and doc[num.i - 1].text == "," and num.i + 1 < len(doc) and doc[num.i + 1].is_punct:
+        head = num.head
+        return _one_person(head, lex) or (head.tag_ == "NN" and any(
+            c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one") for c in head.children))
+    if noun is not None or num.dep_ != "pobj":
+        return False
+    prep = num.head
+    if prep.lower_ == "as":
+        return prep.head.lower_ in AGE_ADJECTIVES  # "as young as 13", "as old as 90"
+    if prep.lower_ == "at" and prep.i == num.i - 1 and (prep.i == num.sent.start or doc[prep.i - 1].is_punct) \
+            and num.i + 1 < len(doc) and doc[num.i + 1].is_punct:
+        return any(c.dep_ == "nsubj" and _one_person(c, lex) for c in prep.head.children)
+    return False
+
+
+def _one_person(t: Token, lex: Lexicon) -> bool:
+    """One person: "he", a person's name, "the youngest", or a singular noun of people ("the victim")."""
+    if t.lower_ in PERSONAL_PRONOUNS or t.lower_ in AGE_ADJECTIVES:
+        return True
+    if t.pos_ == "PROPN":
+        return t.ent_type_ == "PERSON"
+    return t.pos_ == "NOUN" and t.tag_ == "NN" and lex.noun_class(t.lemma_.lower()) in PERSON_CLASSES
+
+
+def _speakers(num: Token, noun: Token | None, lex: Lexicon) -> bool:
+    """The figure counts who says something, not what the report tells of: the people or bodies behind
+    "according to" ("according to two security sources"), or the subject of a reporting verb that reports
+    a clause ("two officials told AFP that ...", "..., said one recruiter")."""
+    if noun is None:
+        return False
+    if noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lower_ == "according":
+        return True
+    lemma = noun.lemma_.lower()
+    if noun.dep_ != "nsubj" or lemma in lex.classes.places or not (
+            lex.noun_class(lemma) in PERSON_CLASSES or lemma in lex.anonymous_heads
+            or lemma in lex.classes.organisations):
+        return False
+    verb = noun.head
+    if verb.lemma_.lower() not in lex.reporting_verbs:
+        return False
+    return noun.i > verb.i or any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+
+
+# Words that add a count to one given before: "one more", "one other" count, as "four more" does.
+ADDED_WORDS = {"more", "other", "further", "additional"}
+
+
+def _indefinite_one(num: Token, noun: Token | None) -> bool:
+    """"one" that counts nothing: it picks out one thing in a phrase that places an act ("in one case",
+    "on one side", "under one programme"), or it is the pronoun, with a determiner, an adjective or a clause
+    of its own ("the last one", "one owned by a former militant"). Not after "of": "a report of one
+    incident" counts the incidents."""
+    if num.lower_ != "one":
+        return False
+    if noun is None:
+        return any(c.dep_ in ("det", "amod", "acl", "relcl") and c.lower_ not in ADDED_WORDS for c in num.children)
+    return noun.tag_ in ("NN", "NNP") and noun.dep_ == "pobj" and noun.head.pos_ == "ADP" \
+        and noun.head.lower_ != "of"
