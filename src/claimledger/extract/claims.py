@@ -2897,14 +2897,20 @@ def _pronoun_party(subject: Token, ents: EntityIndex, lex: Lexicon) -> Mention |
     """The party a pronoun subject stands for: "Kenya, which has about 750 officers" (the noun a relative
     clause hangs on), "FEMA said it had deployed 4,800 staff" (the speaker of the clause it is said in),
     "It has had at most 1,000 personnel" (the party named last, in this sentence or the one before), "the
-    government" (its country, _government_of: spec, a country's government in general is the country), "the
+    government", "his government", "the defence ministry" (its country, _government_of: spec, a country's
+    government in general is the country), "the region" (the place named last, _local_government), "the
     carmaker" (the organisation named last: a definite noun of a kind of organisation, WordNet's)."""
     word = subject.lower_
     verb = subject.head
     if word in ("which", "who", "that") and verb.dep_ == "relcl":
         return _np_entity(verb.head, ents)
-    if subject.lemma_.lower() in STATE_NOUNS and all(c.dep_ == "det" for c in subject.children):
-        return _government_of(subject, ents)  # "the government would earmark 100 billion lira"
+    if _local_government(subject, ents):
+        return _local_party(subject, ents)  # "the region would pay 3 million roubles"
+    if _state_in_general(subject, ents):
+        return _government_of(subject, ents)  # "the federal government would spend 61.3 billion pesos"
+    if _state_in_general(subject, ents, MINISTRY_NOUNS):
+        # "the defence ministry has budgeted 1.4 billion zloty": a ministry the report named, else its government
+        return ents.last_before(subject.i, ("body",), "ministry") or _government_of(subject, ents)
     if subject.lemma_.lower() in lex.classes.organisations and [c.lower_ for c in subject.children] == ["the"]:
         return ents.last_before(subject.i, ("organisation", "body", "international"))  # "the company paid $22m"
     if word not in ("it", "they", "we"):
@@ -3158,6 +3164,51 @@ def _home_force(gov: Token, category: str, sent: Span, ents: EntityIndex, ctx: C
         if side is not None and side != home:
             return None, ""
     return home, "(forces at home, of the country the report is about)"
+
+
+MINISTRY_NOUNS = {"ministry"}
+OWNER_PRONOUNS = POSSESSIVE_PRONOUNS | {"his", "her"}
+
+
+def _state_in_general(noun: Token, ents: EntityIndex, nouns: set[str] = STATE_NOUNS) -> bool:
+    """A definite noun of a state's government that names no one: "the government", "the federal
+    government", "his government", "the defence ministry" (with `MINISTRY_NOUNS`). Its other words only say
+    which level, branch or whose (an adjective or a common noun that names no entity, a possessive pronoun);
+    "the Kenyan government" names its own, and "member states" are some states, not one."""
+    if noun.lemma_.lower() not in nouns:
+        return False
+    definite = False
+    for c in noun.children:
+        if c.lower_ == "the" or c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS:
+            definite = True
+        elif not (c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN") and ents.at(c) is None):
+            return False
+    return definite
+
+
+# Units of government below the state, and the words that put a government at one of those levels
+LOCAL_UNITS = {"region", "province", "city", "county", "municipality", "district", "territory", "prefecture"}
+LOCAL_LEVELS = LOCAL_UNITS | {"state", "provincial", "regional", "municipal", "local", "territorial", "prefectural"}
+
+
+def _local_government(noun: Token, ents: EntityIndex) -> bool:
+    """A noun of the government of a place below the state that names no place itself: "the region", "the
+    city", "the state government", "the provincial authorities". It stands for the place the report named
+    last ("Moscow region governor ... said the region would pay"), not for the country."""
+    lemma = noun.lemma_.lower()
+    if lemma in LOCAL_UNITS:
+        return [c.lower_ for c in noun.children] == ["the"]
+    if lemma not in STATE_NOUNS - {"country", "state"}:
+        return False
+    levels = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.lower_ in LOCAL_LEVELS]
+    return bool(levels) and _state_in_general(noun, ents)
+
+
+def _local_party(noun: Token, ents: EntityIndex) -> Mention | None:
+    """The place a local government noun stands for, as a party: the place of a known country named last
+    before it (a venue, "Crocus City Hall", is no place with a government of its own)."""
+    before = [m for m in ents.mentions if m.kind == "place" and m.country and m.end <= noun.i]
+    return replace(max(before, key=lambda m: m.start), kind="organisation") if before else None
 
 
 def _location(num: Token, noun: Token | None, gov: Token, ents: EntityIndex) -> tuple[str | None, str]:
