@@ -14,6 +14,9 @@ the publisher relays a wire ("as reported by Caliber.Az citing AP") put that
 wire in front of every figure the article relays. A chain seen earlier for
 the same speaker lends its outer links to a shorter later chain ("The lawmaker
 said ..." after "Lee told Reuters, citing the NIS").
+
+Each claim names its source (`names`) by the words of the frame that states its
+figure, where the report may name the same speaker otherwise elsewhere.
 """
 from __future__ import annotations
 
@@ -132,6 +135,8 @@ class Attribution:
         self._answers: list[tuple[int, int, Lent]] | None = None  # transcript turns that answer, by start
         self._headings: list[tuple[int, int]] | None = None  # the body's heading lines (`heading_spans`)
         self._headed: dict[int, tuple[int, int]] = {}  # claim index → the stretch of text its heading heads
+        self._named_at: dict[int, str] = {}  # token index → the speaker id the words there name (`_speaker`)
+        self._said_as: dict[int, str] = {}  # claim index → the words that name its source where it speaks
 
     # -- publisher and article-wide relays ------------------------------------
     def _publisher_ids(self, publisher: str | None) -> set[str]:
@@ -683,6 +688,8 @@ class Attribution:
     def _speaker(self, tok: Token) -> str | None:
         """Entity id of the speaker a noun phrase names, its words as written noted for the claim's `names`."""
         eid = self._speaker_id(tok)
+        if eid is not None:
+            self._named_at[tok.i] = eid
         if eid is not None and eid not in self.words:
             m = self.ents.at(tok)
             if m is not None and m.id == eid:
@@ -702,7 +709,9 @@ class Attribution:
             return None
         if words not in self._written_names:
             found = words
-            at = doc_text(self.doc).find(words)
+            # the words as a word of their own, not "UN" inside "FUNDS"
+            found_at = re.search(r"(?<!\w)" + re.escape(words) + r"(?!\w)", doc_text(self.doc))
+            at = found_at.start() if found_at else -1
             span = self.doc.char_span(at, at + len(words), alignment_mode="expand") if at >= 0 else None
             if span is not None and len(span):
                 whole = self._written(span.root, span.start, span.end)
@@ -1467,12 +1476,43 @@ class Attribution:
                 # a lead with no figure of its own ("Le Nouvelliste, citing AFP, reports that ...") credits the
                 # wire all the same
                 self.doc_relays = [lead.links()[1]] + [r for r in self.doc_relays if r != lead.links()[1]]
+        said = self._speaking_words(ordered, links[-1]) if links else None
+        if said is not None:
+            self._said_as[len(self._chains)] = said
         self._chains.append((len(self._chains), links, bool(links)))
         self._last_holding = ordered
         if not links:
             return Chain(None, [], "", [], False, frames=ordered)
         cue = "; ".join(f.cue for f in ordered if f.cue)
         return Chain(links[-1], links[:-1], cue, links, True, frames=ordered)
+
+    def _speaking_words(self, ordered: list[Frame], source: str) -> str | None:
+        """The words that name the source in the frame that states this figure: the claim's `names` gives the
+        name under which the figure was stated ("The European Commission said ...", "the ministry said ..."),
+        not the one under which the report first named the source ("the EU", "Poland's defence ministry").
+        A mention of the source gives its whole name; a noun phrase that stands for it gives its words."""
+        f = next((f for f in reversed(ordered) if f.speaker == source), None)
+        if f is None:
+            return None
+        sent = f.anchor.sent
+        at = [i for i in range(sent.start, sent.end) if self._named_at.get(i) == source]
+        if not at:
+            return None
+        tok = self.doc[min(at, key=lambda i: abs(i - f.anchor.i))]
+        m = self.ents.at(tok)
+        if m is None or m.id != source:
+            # a speaker named by a noun phrase, not a name: "the transport ministry says", "Interior Ministry
+            # officials told AP": those words, which name it where this figure is stated; not a report or a
+            # document ("the key figures below are from the agency", "the same data"), which names what is
+            # said, nor what its owner speaks through ("its staff said", "her team estimates")
+            reported = {tok.lemma_.lower(), tok.lower_} & (self.lex.report_nouns | DOCUMENT_NOUNS)
+            owned = any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in tok.children)
+            return self._written(tok) if tok.pos_ == "NOUN" and not reported and not owned else None
+        head = tok
+        while head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i and (
+                head.head.pos_ == "PROPN" or head.head.lemma_.lower() in BODY_HEADS):
+            head = head.head  # "UN" in "the UN Office on Drugs and Crime": the whole name, not "UN figures"
+        return self._written(head, m.start, m.end) or m.text  # "Paris police", not "police"
 
     def _cited_within(self, frames: list[Frame], outer: Frame | None, num: Token) -> list[Frame]:
         """The frames inside a speaker's words that name someone else as the figure's source: a person or
@@ -1832,9 +1872,12 @@ class Attribution:
                 chains[i] = list(self.doc_relays)
             elif own and self.doc_relays:
                 chains[i] = [r for r in self.doc_relays if r not in own] + own
-        for c, links in zip(claims, chains, strict=True):
+        for i, (c, links) in enumerate(zip(claims, chains, strict=True)):
             c.source = links[-1] if links else None
             c.via = links[:-1] if links else []
+            said = self._said_as.get(i)
+            if said is not None and c.source is not None and self._chains[i][1][-1:] == [c.source]:
+                c.names[c.source] = said
 
     def _added_by_publisher(self, offset: int) -> bool:
         """The figure stands in a paragraph the publisher adds to what it relays, "Separately, ...": the
