@@ -770,7 +770,7 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
         item, measure, mcue = ctx.previous_item, before[2], "(as for the figure before)"
         cues["item"] = f"{mcue} {item}"
     if item is None:
-        item = _context_item(num, measure, ctx, sent)
+        item = _context_item(num, measure, ctx, sent, lex)
         cues["item"] = f"(from context) {item}"
     if measure == "rescued":
         # hostages rescued are freed from captivity; people pulled from the sea or the rubble were never held
@@ -866,6 +866,7 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
             measure, mcue = whole, "(as for the whole it is part of)"
             if category != "money":
                 category = _category(item, measure, lex)
+    category = _captive_category(category, measure, mcue or future, noun_tok if noun_tok is not None else num)
     learning = ctx.model is not None or ctx.trace is not None  # the features cost time: only when used
     feats = _features(num, noun_tok, item, measure, category, mcue, future, lex, sent) if learning else {}
     if learning and ctx.previous is not None:
@@ -1494,9 +1495,19 @@ MEASURE_NOUN_ITEMS = {"casualties": "casualty", "casualty": "casualty", "losses"
 THING_FAMILIES = ("munition", "weapon", "vehicle", "aircraft")
 
 
-def _context_item(num: Token, measure: str | None, ctx: Context, sent: Span) -> str:
-    """The noun a bare figure refers to: the last noun counted in this sentence, else a person."""
+def _context_item(num: Token, measure: str | None, ctx: Context, sent: Span, lex: Lexicon) -> str:
+    """The noun a bare figure refers to: what the count it gives the value of counts (see _valued_noun),
+    else the last noun counted in this sentence, else a person."""
     doc = num.doc
+    valued = _valued_noun(num, lex)
+    if valued is not None:
+        tally, counted = valued
+        toll = lex.noun_measure(tally.lemma_.lower()) == "killed"
+        item = _item_lemma(counted, lex) if counted is not None else None
+        if item is not None and not (toll and _category(item, None, lex) not in PERSON_CATEGORIES):
+            return item
+        if toll:
+            return "person"  # "an earlier toll of 79", "the flood toll rose to 13": a toll counts the dead
     # "the death toll ... 225": a toll counts deaths.
     window = doc[max(sent.start, num.i - 8):num.i]
     for t in reversed(list(window)):
@@ -1523,6 +1534,49 @@ def _context_item(num: Token, measure: str | None, ctx: Context, sent: Span) -> 
                 item = ctx.last_item[family]
                 return item if fates.get(item, measure) == measure else "person"
     return "person"
+
+
+TALLY_NOUNS = {"number", "total", "count", "figure", "tally", "sum", "amount", "estimate", "quantity", "toll"}
+
+
+def _valued_noun(num: Token, lex: Lexicon) -> tuple[Token, Token | None] | None:
+    """The count a bare figure gives the value of, and the noun it counts: "puts the number of schools
+    affected at 23,400", "the tally of arrests rose to 90", "expects the claim count to pass 400,000". The
+    count is a word of counting (number, total, toll, ...) that the figure's phrase hangs from or whose
+    verb it completes; what it counts is its "of" object, else the noun that modifies it, else None ("the
+    number rose to 80", "an earlier toll of 79"). None when no such count is near."""
+    t = num
+    for _ in range(5):
+        if t.head.i == t.i or t.lemma_.lower() in lex.reporting_verbs - TALLY_NOUNS and t.pos_ == "VERB":
+            return None  # no further than a verb of saying: "put the number at 80", not "said 40 of them"
+        t = t.head
+        for w in (t, *(c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i < num.i)):
+            before = w.nbor(-1) if w.i > 0 else None
+            compound = before is not None and before.pos_ == "NOUN" and before.head.i == w.i
+            if w.lemma_.lower() not in TALLY_NOUNS or w.i > num.i or not (
+                    w.pos_ == "NOUN" or w.is_upper or compound and any(c.dep_ == "det" for c in before.children)):
+                continue  # "police estimated the crowd at 3,000": a verb of counting is no count
+            of = next((c for c in w.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if counted is None and compound:
+                counted = before  # "the claim count", which the parser may read as a clause
+            if counted is not None and counted.pos_ in ("NOUN", "ADJ") and counted.is_alpha \
+                    and not _hangs_from(num, counted):
+                return w, _through_containers(counted, lex)
+            return w, None
+    return None
+
+
+def _hangs_from(num: Token, noun: Token) -> bool:
+    """The figure's phrase hangs from the noun itself, with no verb between them ("estimates of the dead
+    run from 150 to 600", misread with "run" a noun): the noun is where the figure is, not what it counts.
+    A verb between them ("the number of schools affected at 23,400") leaves the noun counted."""
+    t = num
+    while t.head.i != t.i and t.i != noun.i:
+        t = t.head
+        if t.pos_ in ("VERB", "AUX") and t.i != noun.i:
+            return False
+    return t.i == noun.i
 
 
 # -- measure ------------------------------------------------------------------
@@ -2492,6 +2546,36 @@ def _category(item: str, measure: str | None, lex: Lexicon, harmed: bool = False
             return "casualty"
         return "people"
     return "other"
+
+
+CAPTIVITY_FLOOR = 3  # words of captivity a report needs before its uncounted people are taken for captives
+
+
+def _about_captives(doc: Doc) -> bool:
+    """A report about people held or freed: its words of captivity ("prisoners", "hostages", "freed") are
+    several, and outnumber both its words of flight and its words of police work (whose people held are
+    suspects: a report on arrests)."""
+    found = doc.user_data.get("claimledger_captives")
+    if found is None:
+        text = doc_text(doc)
+        held = len(CAPTIVE_WORDS.findall(text))
+        crime = sum(t.lemma_.lower() in CRIME_WORDS for t in doc)
+        found = doc.user_data["claimledger_captives"] = held >= CAPTIVITY_FLOOR and held > len(
+            FLEEING_WORDS.findall(text)) and held >= crime
+    return found
+
+
+def _captive_category(category: str, measure: str, cued: bool, counted: Token) -> str:
+    """People counted in a report about captives (see _about_captives) with no word for what befell them
+    and doing nothing themselves are the captives: casualties (spec: anyone held or freed). People who act
+    ("thousands gathered", "welcomed by thousands", "640 million voted") are not."""
+    if category != "people" or measure != "other" or cued or not _about_captives(counted.doc):
+        return category
+    top = counted
+    while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.i != top.head.i:
+        top = top.head.head  # "thousands of people": the phrase's head does what the phrase does
+    acts = top.dep_ in ("nsubj", "csubj") and top.head.lemma_ != "be" or top.dep_ == "pobj" and top.head.lower_ == "by"
+    return category if acts else "casualty"
 
 
 def _phrase_category(noun: Token | None, category: str, lex: Lexicon) -> str:
