@@ -544,7 +544,7 @@ class Attribution:
         if spk_tok.i < verb.i - 1 and any(t.text in (",", ";") for t in self.doc[spk_tok.i:verb.i]) \
                 and _participle_agent(spk_tok) is None and not shared:
             near = self._name_before(verb, spk_tok.i)
-            if near is not None:
+            if near is not None and not _placed_in(near, spk_tok):
                 spk_tok = near
         if in_dateline(spk_tok):
             near = self._name_before(verb, dateline_end(spk_tok))
@@ -728,11 +728,15 @@ class Attribution:
         doc = tok.doc
         # nor a figure after it ("Georgia 33": a gapped "Georgia [reported] 33"), though a year is part of a
         # name ("Landmine Monitor 2024"); "in" or "on" and a proper name go on with it ("... in Laos"), and so
-        # does a name joined inside it ("the UN Office on Drugs and Crime")
+        # does a name joined inside it ("the UN Office on Drugs and Crime"); a speaker named by a common noun goes
+        # on with where it is ("a nurse at the church", "rights groups based in Thailand")
         named_on = {w.i for t in tok.subtree if t.i > tok.i and t.dep_ == "prep" and _names_on(t) for w in t.subtree}
+        common = tok.pos_ == "NOUN"
         stop = next((t.i for t in tok.subtree if t.i > tok.i and t.i not in named_on and (
-            t.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj") or t.like_num and not YEAR.fullmatch(t.text)
-            or t.dep_ == "prep" and not _names_on(t) and (
+            t.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj")
+            and not (common and t.dep_ == "acl" and _placing(t))
+            or t.like_num and not YEAR.fullmatch(t.text)
+            or t.dep_ == "prep" and not _names_on(t) and not (common and _places(t)) and (
                 t.lower_ not in ("of", "for") or any(w.like_num for w in t.subtree)))),
             tok.right_edge.i + 1)
         while stop - 1 > tok.i and doc[stop - 1].dep_ == "case":
@@ -1141,8 +1145,11 @@ class Attribution:
             if found is not None:
                 return found
         # not a day or a month the tagger took for a name: "a study published on Monday in Nature Medicine"
-        # nor a place or a domain the phrase is "for": "the maritime prefecture for the Channel" is the prefecture
-        domain = {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for t in c.subtree}
+        # nor a place or a domain the phrase is "for": "the maritime prefecture for the Channel" is the prefecture,
+        # nor where it is: "rights groups based in Thailand", "a doctor at the hospital in Rutshuru town"
+        common = tok.pos_ == "NOUN"
+        domain = {t.i for c in tok.children if c.dep_ == "prep" and (c.lower_ == "for" or common and _places(c))
+                  or c.dep_ == "acl" and common and _placing(c) for t in c.subtree}
         inside = [self.ents.at(t) for t in tok.subtree if t.i != tok.i and t.ent_type_ not in ("DATE", "TIME")
                   and t.i not in domain]
         named = [m for m in inside if m is not None and m.kind != "place"]
@@ -2037,6 +2044,38 @@ def _names_on(prep: Token) -> bool:
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     return prep.lower_ in ("in", "on") and pobj is not None and pobj.pos_ == "PROPN" and pobj.ent_type_ not in (
         "DATE", "TIME") and all(t.pos_ in ("PROPN", "DET", "PUNCT", "ADP", "CCONJ") for t in pobj.subtree)
+
+
+def _places(prep: Token) -> bool:
+    """A preposition that says where a speaker named by a common noun is: "an official in Al Haouz province", "a
+    doctor at the hospital in Rutshuru town", "customs at Rotterdam". The report names such a speaker by the
+    whole phrase (no other name tells which official it is); a time or a figure in it is no place ("officials
+    in March", "a rise in 2,000 cases")."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return prep.lower_ in ("in", "at") and pobj is not None and not any(
+        w.like_num or w.ent_type_ in ("DATE", "TIME") for w in prep.subtree)
+
+
+def _placing(acl: Token) -> bool:
+    """A participle that says no more than where its noun is: "rights groups based in Thailand", "troops
+    stationed at the base"."""
+    return acl.tag_ == "VBN" and all(c.dep_ == "prep" and _places(c) or c.dep_ == "advmod" for c in acl.children) \
+        and any(c.dep_ == "prep" for c in acl.children)
+
+
+def _placed_in(name: Token, subj: Token) -> bool:
+    """The name stands in a preposition of the subject's own phrase: "An official in Al Haouz province, where
+    the epicentre lay, told ...", "A doctor at the hospital in Rutshuru town, who ..., said": the place says
+    where the subject is, and the subject speaks. A name in apposition to it is who it is ("The mayor of
+    Derna, Abdulmenam al-Ghaithi, said")."""
+    t = name
+    while t.i != t.head.i and t.i != subj.i:
+        if t.dep_ == "prep":
+            return _ancestor_or_self(subj, t)
+        if t.dep_ == "appos":
+            return False
+        t = t.head
+    return False
 
 
 def _object_lemma(verb: Token) -> str | None:
