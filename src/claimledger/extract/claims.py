@@ -1969,7 +1969,8 @@ def _measure_of(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: 
                 d = abs(t.i - num.i) + (0 if t.i < num.i else 2) + (0 if t.pos_ in ("VERB", "AUX") else 4)
                 if best is None or d < best[0]:
                     best = (d, m, t, _is_future(t, lex))
-    if best and (_other_clause(best[2], num) or _acts_on_others(best[2], anchor)):
+    if best and (_other_clause(best[2], num) or _acts_on_others(best[2], anchor)
+                 or _own_predicate_apart(best[2], anchor, lex)):
         return None, "", False  # the nearest measure word tells of another clause's things: none for these
     if best:
         return best[1], best[2].text, best[3]
@@ -2040,6 +2041,36 @@ def _acts_on_others(verb: Token, anchor: Token) -> bool:
     own = anchor.dep_ in ("dobj", "nsubjpass") and anchor.head.pos_ in ("VERB", "AUX") \
         and anchor.head.i != verb.i
     return own and any(c.dep_ in ("dobj", "nsubjpass") and c.i != anchor.i for c in verb.children)
+
+
+# How a word hangs on a verb as one of its participants: a measure word inside them is said of the verb's
+# own things ("the count of sailors rescued has climbed to 30", "put the number of hurt at 45").
+ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd", "prep", "agent", "npadvmod"}
+CLAUSE_DEPS = {"conj", "relcl", "acl", "advcl", "ccomp"}  # how a clause of its own hangs on a word
+
+
+def _own_predicate_apart(verb: Token, anchor: Token, lex: Lexicon) -> bool:
+    """The counted things have a predicate of their own, other than being, and the measure verb stands
+    outside it: in another clause, or in a conjunct with a subject of its own ("400 homes burned, and about
+    2,000 bales of hay remain in the barns", "an audit of 9,000 ballots found that the mayor received 4,600
+    votes"). What their own predicate says of them is all there is. A measure word among its participants
+    ("the count of sailors rescued has climbed to 30"), within the noun a relative clause of theirs
+    describes ("the number of hikers missing, which rescuers put at 12"), or a verb joined to theirs that
+    shares its subject ("were interviewed and freed") still tells of them."""
+    own = _governing_verb(anchor, lex)
+    if own is None or own.lemma_.lower() == "be" or own.i == verb.i:
+        return False
+    holders = {own.i, own.head.i} if own.dep_ in ("relcl", "acl") else {own.i}
+    t = verb  # up to the word that hangs the measure verb on the predicate's verb (or on the noun it describes)
+    while t.head.i != t.i and t.head.i not in holders:
+        t = t.head
+    if t.head.i not in holders or t.i in holders:
+        return True  # outside the figure's predicate
+    if t.dep_ in ARGUMENT_DEPS or t.head.i != own.i and t.dep_ not in CLAUSE_DEPS:
+        return False
+    shares_subject = t.i == verb.i and t.dep_ == "conj" and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    return not shares_subject
 
 
 def _message(noun: Token | None, lex: Lexicon) -> bool:
