@@ -10,18 +10,13 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.models import Document
 from claimledger.pipeline import Extractor
+from test_source_round9 import _claims
 
 
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
     return Extractor()
-
-
-def _claims(extractor: Extractor, text: str) -> dict[str, dict]:
-    doc = Document.from_dict({"id": "r10", "text": text, "published": "2025-03-01", "publisher": "Daily Ledger"})
-    return {text[c.start:c.end]: c.to_dict() for c in extractor.extract(doc)}
 
 
 @pytest.mark.parametrize("text, figure, words", [

@@ -866,7 +866,7 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
             measure, mcue = whole, "(as for the whole it is part of)"
             if category != "money":
                 category = _category(item, measure, lex)
-    category = _captive_category(category, measure, mcue or future, noun_tok if noun_tok is not None else num)
+    category = _captive_category(category, measure, bool(mcue) or future, noun_tok if noun_tok is not None else num)
     learning = ctx.model is not None or ctx.trace is not None  # the features cost time: only when used
     feats = _features(num, noun_tok, item, measure, category, mcue, future, lex, sent) if learning else {}
     if learning and ctx.previous is not None:
@@ -1554,7 +1554,8 @@ def _valued_noun(num: Token, lex: Lexicon) -> tuple[Token, Token | None] | None:
             before = w.nbor(-1) if w.i > 0 else None
             compound = before is not None and before.pos_ == "NOUN" and before.head.i == w.i
             if w.lemma_.lower() not in TALLY_NOUNS or w.i > num.i or not (
-                    w.pos_ == "NOUN" or w.is_upper or compound and any(c.dep_ == "det" for c in before.children)):
+                    w.pos_ == "NOUN" or w.is_upper
+                    or compound and before is not None and any(c.dep_ == "det" for c in before.children)):
                 continue  # "police estimated the crowd at 3,000": a verb of counting is no count
             of = next((c for c in w.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None

@@ -711,13 +711,14 @@ def _close_rivals(series: list[Series], names: Names, origin: Originators, model
     for group in blocks.values():
         if len(group) < 2 or (focus is not None and all(s.id != focus.id for s in group)):
             continue
-        items = []
+        items: list[tuple[date, Series, _Assertion, Claim, date | None]] = []
         for s in group:
             first = min((d for c in s.claims if (d := statement_date(c)) is not None), default=None)
             for a in _assertions(s.claims, roles(s.claims), origin):
                 if a.part or a.place:
                     continue
-                items.extend((statement_date(c), s, a, c, first) for c in a.claims if _attributed(c))
+                items.extend((day, s, a, c, first) for c in a.claims
+                             if _attributed(c) and (day := statement_date(c)) is not None)
         items.sort(key=lambda x: (x[0], x[3].doc, x[3].start))
         ctx = contexts(x[3] for x in items)
         seen: set[tuple[int, int]] = set()
