@@ -28,7 +28,7 @@ from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.extract.attribution import Attribution, Chain, in_dateline
+from claimledger.extract.attribution import LOCAL_LEVELS, Attribution, Chain, in_dateline
 from claimledger.extract.decide import DecisionModel, Features, Linear, Trace, bucket
 from claimledger.extract.frames import LIST_ITEM, TABLE_ROW
 from claimledger.extract.lexicon import Lexicon
@@ -3302,9 +3302,10 @@ def _state_in_general(noun: Token, ents: EntityIndex, nouns: set[str] = STATE_NO
     return definite
 
 
-# Units of government below the state, and the words that put a government at one of those levels
+# Units of government below the state, and the words that put a government at one of those levels: the
+# levels a local speaking body is named by (attribution's LOCAL_LEVELS), the units, and a federation's states
 LOCAL_UNITS = {"region", "province", "city", "county", "municipality", "district", "territory", "prefecture"}
-LOCAL_LEVELS = LOCAL_UNITS | {"state", "provincial", "regional", "municipal", "local", "territorial", "prefectural"}
+GOVERNMENT_LEVELS = LOCAL_UNITS | LOCAL_LEVELS | {"state", "territorial", "prefectural"}
 
 
 def _local_government(noun: Token, ents: EntityIndex) -> bool:
@@ -3316,7 +3317,7 @@ def _local_government(noun: Token, ents: EntityIndex) -> bool:
         return [c.lower_ for c in noun.children] == ["the"]
     if lemma not in STATE_NOUNS - {"country", "state"}:
         return False
-    levels = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.lower_ in LOCAL_LEVELS]
+    levels = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.lower_ in GOVERNMENT_LEVELS]
     return bool(levels) and _state_in_general(noun, ents)
 
 
