@@ -866,7 +866,8 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
             measure, mcue = whole, "(as for the whole it is part of)"
             if category != "money":
                 category = _category(item, measure, lex)
-    category = _captive_category(category, measure, bool(mcue) or future, noun_tok if noun_tok is not None else num)
+    category = _captive_category(category, measure, bool(mcue) or future,
+                                 noun_tok if noun_tok is not None else num, lex)
     learning = ctx.model is not None or ctx.trace is not None  # the features cost time: only when used
     feats = _features(num, noun_tok, item, measure, category, mcue, future, lex, sent) if learning else {}
     if learning and ctx.previous is not None:
@@ -2597,17 +2598,36 @@ def _about_captives(doc: Doc) -> bool:
     return found
 
 
-def _captive_category(category: str, measure: str, cued: bool, counted: Token) -> str:
+def _captive_category(category: str, measure: str, cued: bool, counted: Token, lex: Lexicon) -> str:
     """People counted in a report about captives (see _about_captives) with no word for what befell them
     and doing nothing themselves are the captives: casualties (spec: anyone held or freed). People who act
-    ("thousands gathered", "welcomed by thousands", "640 million voted") are not."""
+    ("thousands gathered", "welcomed by thousands", "640 million voted") are not. People "released" who
+    were only sent back or flown home are no captives (see _sent_back)."""
+    if category == "casualty" and measure == "released" and _sent_back(counted, lex):
+        return "people"
     if category != "people" or measure != "other" or cued or not _about_captives(counted.doc):
         return category
-    top = counted
-    while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.i != top.head.i:
-        top = top.head.head  # "thousands of people": the phrase's head does what the phrase does
+    top = _phrase_head(counted)
     acts = top.dep_ in ("nsubj", "csubj") and top.head.lemma_ != "be" or top.dep_ == "pobj" and top.head.lower_ == "by"
     return category if acts else "casualty"
+
+
+def _phrase_head(counted: Token) -> Token:
+    """The head of the phrase a counted noun ends: "thousands of people" → thousands, "the bodies of 87" → bodies."""
+    top = counted
+    while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.i != top.head.i:
+        top = top.head.head
+    return top
+
+
+def _sent_back(counted: Token, lex: Lexicon) -> bool:
+    """People returned, repatriated or flown home in a report about people fleeing (see _about_uprooted):
+    deportees and evacuees, who were never held (spec: refugees and people fleeing are people), unless their
+    own words name them as held or harmed ("prisoners", "the wounded", "the bodies of 87")."""
+    if not _about_uprooted(counted.doc):
+        return False
+    named = {_item_lemma(t, lex) for t in (counted, _phrase_head(counted)) if t.pos_ in ("NOUN", "PROPN", "ADJ")}
+    return not any(w in lex.casualty_nouns or w in lex.weak_noun_measures or lex.noun_measure(w) for w in named)
 
 
 def _phrase_category(noun: Token | None, category: str, lex: Lexicon) -> str:
