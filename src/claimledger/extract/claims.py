@@ -2849,6 +2849,10 @@ def _actor(num: Token, noun: Token | None, gov: Token, measure: str, category: s
                         m = _np_entity(p, ents)
                         if m and m.kind in ("country", "demonym", "body", "organisation", "international"):
                             return m.id, f"by {p.text}"
+    if category == "money":
+        payer = _valued_payer(num, ents, lex)
+        if payer is not None:
+            return _side(payer), f"pays for what it values ({payer.text})"
     return None, ""
 
 
@@ -3268,6 +3272,14 @@ def _settled_actor(actor: str | None, acue: str, num: Token, noun: Token | None,
         return None, ""
     if actor is None and measure == "deployed" and recipient is None:
         return _home_force(gov, category, sent, ents, ctx, lex)
+    if measure in ("destroyed", "damaged") and acue == "(from context)" and actor != ctx.launcher \
+            and actor != ctx.sentence_actor.get((sent.start, "launched")) \
+            and _destroyed_by_no_side(gov, noun if noun is not None else num, ents, lex):
+        return None, ""  # "clearance teams have destroyed 1.8 million items": whose they were, the text does not say
+    if actor is None and category == "money" and _valuing_word(num) is not None:
+        payer = _price_payer(sent, ctx)
+        if payer is not None and payer != recipient:
+            return payer, "(who acquires what the sum values)"
     return actor, acue
 
 
@@ -3317,6 +3329,8 @@ def _state_in_general(noun: Token, ents: EntityIndex, nouns: set[str] = STATE_NO
     for c in noun.children:
         if c.lower_ == "the" or c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS:
             definite = True
+        elif c.dep_ == "case":
+            continue  # "the government's offer"
         elif not (c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN") and ents.at(c) is None):
             return False
     return definite
@@ -3366,6 +3380,93 @@ def _location(num: Token, noun: Token | None, gov: Token, ents: EntityIndex) -> 
             if prep is not None and prep.lower_ in PLACE_PREPS | {"to", "into"}:
                 return m.id, f"{prep.text} {m.text}"
     return None, ""
+
+
+def _destroyed_by_no_side(gov: Token, counted: Token, ents: EntityIndex, lex: Lexicon) -> bool:
+    """The clause says who destroyed or damaged the things, and that doer is no party: "rioters damaged 234
+    buildings", "floods affected 350,000 people, destroying 20,000 homes", "clearance teams have destroyed
+    1.8 million items". Whose the things were is then not said, and the side of the figures before is not
+    theirs. A doer that names a side ("Russian air defences destroyed 337 drones") is the other side of a
+    fight, and the things are most often the side's named before; things that sank or were shot down name
+    no doer at all."""
+    if gov.pos_ not in ("VERB", "AUX"):
+        return False
+    for verb in _verb_and_heads(gov):
+        agent = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+        doer = _subject_of(verb) or agent
+        if doer is not None:
+            if doer.i == counted.i or counted.i in {t.i for t in doer.subtree}:
+                return False  # "two ships sank": the things themselves
+            return (_np_entity(doer, ents) or _pronoun_party(doer, ents, lex) or _named_party(doer)) is None
+        if any(c.dep_ == "nsubjpass" for c in verb.children):
+            return False
+    return False
+
+
+GOODS = ("weapon", "munition", "vehicle", "aircraft", "other")  # things a party buys, orders or hands over
+
+
+def _price_payer(sent: Span, ctx: Context) -> str | None:
+    """The payer of a sum that values a thing its own clause names no buyer of ("The new contract is worth
+    3.2 billion euros", "- Bulgaria: 16 jets, worth 2.3 billion leva"): the party that acquires or hands
+    over the goods counted in this sentence or the one before, else the payer named before. A doer named
+    paragraphs back most often bought something else."""
+    doc = sent.doc
+    starts = [sent.start] + ([doc[sent.start - 1].sent.start] if sent.start > 0 else [])
+    for start in starts:
+        for family in GOODS:
+            if (start, family) in ctx.sentence_actor:
+                return ctx.sentence_actor[(start, family)]
+    return ctx.actor.get("money")
+
+
+VALUING_WORDS = {"worth", "value"}  # "a deal worth $15 billion", "valued at", "a combined value of"
+
+
+def _valuing_word(num: Token) -> Token | None:
+    """The word a sum values something with, a few steps above it: "worth", "valued at", "a value of"."""
+    t = num
+    for _ in range(4):
+        if t.lemma_.lower() in VALUING_WORDS:
+            return t
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return t if t.lemma_.lower() in VALUING_WORDS else None
+
+
+def _valued_payer(num: Token, ents: EntityIndex, lex: Lexicon) -> Mention | None:
+    """Who pays the sum that values a thing: "Indonesia ordered 42 jets in a deal valued at $8.1 billion",
+    "India's air force flies 36 jets bought under an agreement worth 7.87 billion euros". The sum is the
+    price of the deal, contract or package, and the payer is the party that takes it: the subject of the
+    nearest clause above the valued thing that has one. A clause that only states or estimates the value
+    ("the minister put its value at ...") names its source, not a payer."""
+    t = _valuing_word(num)
+    if t is None:
+        return None
+    for _ in range(8):
+        if t.head.i == t.i:
+            return None
+        t = t.head
+        if t.pos_ in ("NOUN", "PROPN"):
+            # "the government's offer: ..., worth a total of GBP 2.1 billion": the thing's owner offers it
+            for c in t.children:
+                m = (_np_entity(c, ents) or _pronoun_party(c, ents, lex)) if c.dep_ == "poss" else None
+                if m is not None and m.kind in ("country", "demonym", "body", "organisation", "international"):
+                    return m
+        if t.pos_ not in ("VERB", "AUX"):
+            continue
+        if _counts_only(t, lex):
+            return None
+        subjects = [c for c in t.children if c.dep_ == "nsubj"]
+        subjects += [p for c in t.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        for c in subjects:  # a dateline the parser took for a subject names no one ("NEW DELHI ... - India signed")
+            m = _np_entity(c, ents) or _pronoun_party(c, ents, lex) or _named_party(c)
+            if m is not None and m.kind in ("country", "demonym", "body", "organisation", "international"):
+                return m
+        if subjects:
+            return None
+    return None
 
 
 # -- time ---------------------------------------------------------------------
