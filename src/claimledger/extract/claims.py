@@ -1741,6 +1741,12 @@ DESCRIBING_DEPS = {"amod", "prep"}
 # (spec v1.3: planned "whatever the action"). A toll that could rise still counts the dead and the hurt.
 PLANNABLE_MEASURES = {"displaced", "destroyed", "captured", "damaged"}
 
+# How a clause of its own hangs on a word: joined to it, beside it or describing it. The figure's own clause
+# ends there; a measure word above tells of other things ("demanded the release of the crew, who include 29
+# nationals"). A clause said of something is framed by the word it hangs on ("expects that 900,000 children
+# will suffer"): that word may still make it a plan.
+OWN_CLAUSE_LINKS = {"conj", "advcl", "parataxis", "relcl"}
+
 
 def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc) -> tuple[str | None, str, bool]:
     """The measure, the word that set it, and whether the event is future or intended (see _measure_of);
@@ -1850,8 +1856,10 @@ def _measure_of(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: 
         if t.head.i == t.i:
             break
         prev, t = t, t.head
-        if prev.dep_ in ("conj", "advcl", "parataxis") and prev.pos_ in ("VERB", "AUX"):
-            break  # "... and would need $25 million": a clause of its own, whatever the verb it is joined to
+        if prev.dep_ in OWN_CLAUSE_LINKS and prev.pos_ in ("VERB", "AUX"):
+            # "... and would need $25 million", "the crew, who include 29 nationals": a clause of its own,
+            # whatever the word it is joined to
+            break
         if t.pos_ in ("VERB", "AUX") and _lemma(t) in lex.reporting_verbs and t.lemma_.lower() not in ("put", "give"):
             if prev.dep_ in ("nsubj", "nsubjpass"):
                 # "460 patients were reported killed", "12 are confirmed dead": what is said of its subject
@@ -1934,6 +1942,8 @@ def _measure_of(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: 
         # sibling objects: "put casualties at several hundred", "raised its casualty estimate to 4,000"
         if t.pos_ == "VERB" and prev.dep_ in ("pobj", "prep", "dobj", "attr", "npadvmod") or t.pos_ == "ADP":
             for c in (t.head.children if t.pos_ == "ADP" else t.children):
+                if _clause_apart(c):
+                    continue  # "cheated 9,000 people and arrested 40 suspects": a verb of its own, no sibling
                 of = [g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
                 for w in [c, *[g for g in c.children if g.dep_ == "compound"], *of]:
                     nm = lex.noun_measures.get(w.lemma_.lower())
@@ -2073,6 +2083,12 @@ def _own_predicate_apart(verb: Token, anchor: Token, lex: Lexicon) -> bool:
     shares_subject = t.i == verb.i and t.dep_ == "conj" and not any(
         c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     return not shares_subject
+
+
+def _clause_apart(word: Token) -> bool:
+    """A verb that heads a clause of its own on the word it hangs on ("... and arrested 87 suspects",
+    "..., arresting 84 people"): what it tells, it tells of its own things, not of a figure beside it."""
+    return word.pos_ in ("VERB", "AUX") and word.dep_ in OWN_CLAUSE_LINKS
 
 
 def _message(noun: Token | None, lex: Lexicon) -> bool:
