@@ -10,10 +10,12 @@ Two figures conflict when all four hold:
    and event: neither can exceed the sum (``exceeds_killed_or_wounded``); and
    one country's nationals, named as such, against everyone the event touched,
    counted with no side: a part (``part_exceeds_whole``, ``_cross_side``); and
-   two whole figures one report sets side by side as two speakers' words,
-   of one measure, kind, sides and place, that the quantity model split
-   into two series (``_split_rivals``): in one sentence, or in two that the
-   model reads as one quantity more likely than not.
+   two whole figures (or two for one place) one report sets side by side as
+   two speakers' words, of one measure, kind, sides and place, that the
+   quantity model split into two series (``_split_rivals``): in one sentence,
+   or in two that the model reads as one quantity more likely than not. A
+   whole figure that is the very figure someone gives as a part is that part
+   (``_as_parts_given``).
 2. **Independent originators** (reconcile/originators.py): bodies and officials
    of one government, units of one organisation and every relay count as one,
    and so are officials the gazetteer does not know whose words name that
@@ -28,7 +30,11 @@ Two figures conflict when all four hold:
    by the later one's day (a toll rising through a disaster's first days; a
    crowd at one day's event is no such count);
    nor once the earlier figure's originator had given another for the same
-   part by the later one's time (``_Stages``: its earlier stage);
+   part by the later one's time (``_Stages``: its earlier stage, current from
+   the first time it was given, however often restated later); two running
+   totals counted from one start stated up to ``HISTORY_DAYS`` apart when the
+   later is the lower (``_fell``: such a count does not fall); never two
+   one-day events' counts of different days (``_other_days``);
    flows over the same period (a flow inside a longer one is a part of it, and
    inside a running total when it ended by the total's day).
    Earlier stages and projections are never compared; nor are figures whose
@@ -42,7 +48,9 @@ Two figures conflict when all four hold:
 - a range is ``[low, high]`` (widened too when hedged);
 - "more than" / "at least" is ``[v, ∞)``, "up to" / "fewer than" ``[0, v]``.
   Bounds are closed: "more than 1 million" and "1 million" from two sources
-  are one round figure said two ways, not a contradiction;
+  are one round figure said two ways, not a contradiction; an originator's
+  figure retold without the bound it gave it keeps that bound
+  (``_with_bounds``);
 - vague amounts ("thousands") have no interval and never conflict.
 
 Relays of one figure would make a conflict many times over: conflicts are
@@ -67,6 +75,7 @@ from claimledger.reconcile.roles import (
     UNNAMED_PARTS,
     Role,
     counts_nationals,
+    day_count,
     flow_period,
     money_unit,
     roles,
@@ -79,6 +88,9 @@ from claimledger.reconcile.sources import format_figure
 
 APPROX_TOLERANCE = 0.10
 SAME_TIME_DAYS = 7
+# How long before the newest figure an earlier one is still evidence of a count's current value (spec,
+# "Estimates": older figures are history).
+HISTORY_DAYS = 30
 YOUNG_DAYS = 30
 # Counts that move both ways, so that a later, higher figure is no sign of a count that grew: the missing
 # are found, alive or dead, as much as new ones are reported.
@@ -220,7 +232,54 @@ def _assertions(claims: Iterable[Claim], role: dict[str, Role], origin: Originat
         unit = money_unit(c)
         key = (origin(c), c.value, c.low, c.high, c.bound or "=", r.part, r.place, unit, flow_period(c))
         by_key.setdefault(key, _Assertion(key[0], r.part, r.place, unit, [])).claims.append(c)
-    return list(by_key.values())
+    return _with_bounds(by_key)
+
+
+def _as_parts_given(units: list[_Assertion]) -> list[_Assertion]:
+    """The assertions, a whole figure that is the very figure someone gives as a part of the quantity read
+    as that part: the publisher's "four" men in court are the four gunmen the security service counts
+    among its 11 detained, not a rival count of the 11; an originator's figure that one of its sentences
+    gives as a part and another restates bare is that part once."""
+    parts = {(a.place, a.unit, _figure(a.claim)): a for a in units if a.part}
+    own = {(a.originator, a.place, a.unit, _figure(a.claim)[:3]): a for a in units if a.part}
+    out = []
+    for a in units:
+        given = parts.get((a.place, a.unit, _figure(a.claim))) if not a.part else None
+        if given is None and not a.part and (a.claim.bound or "=") == "=":
+            # the originator's own bounded part retold bare ("2,900" for its "at least 2,900 since ...")
+            given = own.get((a.originator, a.place, a.unit, _figure(a.claim)[:3]))
+        if given is None:
+            out.append(a)
+        elif given.originator == a.originator:
+            # the originator's own figure, once with the words that make it a part
+            given.claims.extend(replace(c, bound=given.claim.bound) for c in a.claims)
+        else:
+            out.append(replace(a, part=given.part))
+    return out
+
+
+def _figure(c: Claim) -> tuple[Any, ...]:
+    return c.value, c.low, c.high, c.bound or "="
+
+
+def _with_bounds(by_key: dict[tuple[Any, ...], _Assertion]) -> list[_Assertion]:
+    """The assertions, an originator's figure restated with no bound ("131", a witness quoting the UN)
+    joined to the same figure the originator gave with one ("at least 131"), and read with it: a bound
+    left out in the retelling does not make a new, exact figure of it. Only where the originator gave
+    the figure with one bound: "up to 40" and "more than 40" leave a bare 40 as it is."""
+    bounded: dict[tuple[Any, ...], list[tuple[str, _Assertion]]] = {}
+    for key, a in by_key.items():
+        if key[4] != "=":
+            bounded.setdefault(key[:4] + key[5:], []).append((key[4], a))
+    out = []
+    for key, a in by_key.items():
+        same = bounded.get(key[:4] + key[5:], []) if key[4] == "=" else []
+        if len(same) == 1:
+            bound, whole = same[0]
+            whole.claims.extend(replace(c, bound=bound) for c in a.claims)
+        else:
+            out.append(a)
+    return out
 
 
 class _Stages:
@@ -246,8 +305,12 @@ class _Stages:
         return a.originator, a.part, a.place, a.unit
 
     def superseded(self, c: Claim, a: _Assertion, by: Claim) -> bool:
-        """Whether a's originator gave another figure for a's scope after stating c and by ``by``'s time."""
-        start, until = statement_order(c), statement_order(by)
+        """Whether a's originator gave another figure for a's scope after it first stated a's figure and by
+        ``by``'s time. A figure is current from the first time its originator gives it: restated later
+        (a witness quoting the government's first count, a recap of the earlier figures) it is still the
+        stage it was, not the originator's word at the restatement's date."""
+        start = min((statement_order(x) for x in a.claims if flow_period(x) is None), default=statement_order(c))
+        until = statement_order(by)
         u = self.index.get(id(a))
         return any(start < t <= until and v != u for t, v in self.times.get(self._scope(a), ()))
 
@@ -264,6 +327,8 @@ def _same_time(a: Claim, b: Claim) -> str | None:
             return "b_in_a"
         return None
     da, db = statement_date(a), statement_date(b)
+    if _other_days(a, b):
+        return None
     if fa is not None or fb is not None:
         # A flow and a running total: the flow lies inside the total when it ended by the total's day; a
         # flow still running after it ("14 killed in January" beside "13 killed" on 30 January) may hold
@@ -276,7 +341,32 @@ def _same_time(a: Claim, b: Claim) -> str | None:
         return None
     if da is None or db is None:
         return None
-    return "same" if abs((da - db).days) <= _same_time_days(a, b) else None
+    if abs((da - db).days) <= _same_time_days(a, b) or _fell(a, b):
+        return "same"
+    return None
+
+
+def _fell(a: Claim, b: Claim) -> bool:
+    """Whether two running totals counted from one stated start read as one count that fell: the later
+    figure below the earlier, stated less than ``HISTORY_DAYS`` apart. A total of what happened since a
+    given day does not fall, so no time between the two reconciles them (Egypt's 1.2 million arrivals
+    since the war began, the UN's 500,000 a month later); an earlier figure more than that before is
+    history, not the count's current value (spec, "Estimates")."""
+    da, db = statement_date(a), statement_date(b)
+    ia, ib = figure_interval(a), figure_interval(b)
+    if da is None or db is None or ia is None or ib is None or not (a.cumulative and b.cumulative) \
+            or not a.period_start or a.period_start != b.period_start or abs((da - db).days) > HISTORY_DAYS:
+        return False
+    earlier, later = (ia, ib) if da < db else (ib, ia)
+    return da != db and later[1] < earlier[0]
+
+
+def _other_days(a: Claim, b: Claim) -> bool:
+    """Whether two figures each count what happened on one stated day (or two) and the days do not meet:
+    a march's crowd on one day and another march's a month before, read out in one report, are two
+    events' counts, whatever day each figure was stated."""
+    da, db = day_count(a), day_count(b)
+    return da is not None and db is not None and (da[1] < db[0] or db[1] < da[0])
 
 
 def _counts_from(total: Claim, day: date) -> bool:
@@ -454,16 +544,17 @@ def _meet(units: list[_Assertion], flows_in_stocks: bool = True) -> list[tuple[i
 
     # Every clash is of two figures whose ranges do not meet (a disagreement, or a part above its whole):
     # relays and restatements of one figure, the bulk of a busy week, are passed over here.
-    window = timedelta(days=SAME_TIME_DAYS)
+    window, near = timedelta(days=HISTORY_DAYS), timedelta(days=SAME_TIME_DAYS)
     ranges = [figure_interval(c) for _, _, c in stocks]
     lo = 0
-    for k, (d, u, _) in enumerate(stocks):
+    for k, (d, u, c) in enumerate(stocks):
         while d - stocks[lo][0] > window:
             lo += 1
         rk = ranges[k]
         for m in range(lo, k):
             rm = ranges[m]
-            if rk is not None and rm is not None and _disjoint(rk, rm):
+            if rk is not None and rm is not None and _disjoint(rk, rm) \
+                    and (d - stocks[m][0] <= near or _fell(stocks[m][2], c)):
                 add(u, stocks[m][1])
     flow_ranges = [figure_interval(c) for _, _, _, c in flows]
     for k, (_, end, u, _) in enumerate(flows):
@@ -498,7 +589,7 @@ def series_conflicts(series: Series, names: Names | None = None,
     names = names or Names(series.claims)
     origin = originators or default_originators().in_reports(series.claims)
     found = []
-    units = _assertions(series.claims, roles(series.claims), origin)
+    units = _as_parts_given(_assertions(series.claims, roles(series.claims), origin))
     began = min((d for c in series.claims if (d := statement_date(c)) is not None), default=None)
     stages = _Stages(units)
     for i, j in _meet(units):
@@ -653,12 +744,16 @@ def _split_rivals(series: list[Series], names: Names, origin: Originators, model
     if not shared:
         return []
     together: dict[tuple[Any, ...], list[tuple[Series, _Assertion, Claim]]] = {}
+    stages: dict[int, _Stages] = {}  # each assertion's series' stages: a superseded figure is no rival
     for s in series:
         if not any(s.id in ids for ids in shared.values()):
             continue
-        for a in _assertions(s.claims, roles(s.claims), origin):
+        units = _assertions(s.claims, roles(s.claims), origin)
+        staged = _Stages(units)
+        for a in units:
+            stages[id(a)] = staged
             for c in a.claims:
-                if not (a.part or a.place) and _attributed(c) and "\n" not in c.evidence.strip() \
+                if not a.part and _attributed(c) and "\n" not in c.evidence.strip() \
                         and report(s, c) in shared:
                     together.setdefault(report(s, c), []).append((s, a, c))
     ctx = contexts(c for items in together.values() for _, _, c in items)
@@ -677,14 +772,24 @@ def _split_rivals(series: list[Series], names: Names, origin: Originators, model
         for i, (sa, a, ca) in enumerate(items):
             for sb, b, cb in items[i + 1:]:
                 if sa.id == sb.id or a.originator == b.originator or a.unit != b.unit or (id(a), id(b)) in seen \
-                        or (ca.location and cb.location and ca.location != cb.location):
+                        or (ca.location and cb.location and ca.location != cb.location) \
+                        or ((a.place or b.place) and ca.location != cb.location):
                     continue
                 ia, ib = figure_interval(ca), figure_interval(cb)
-                if ia and ib and _disjoint(ia, ib) and _same_time(ca, cb) == "same" and rivals(ca, cb):
+                if ia and ib and _disjoint(ia, ib) and _same_time(ca, cb) == "same" and rivals(ca, cb) \
+                        and not _outdated(ca, a, cb, b, stages):
                     seen.add((id(a), id(b)))
                     out.append(Conflict(sa.id, ca, cb, "disagree", _disagreeing(ca, a, cb, b, names),
                                         list(a.claims), list(b.claims)))
     return out
+
+
+def _outdated(ca: Claim, a: _Assertion, cb: Claim, b: _Assertion, stages: dict[int, _Stages]) -> bool:
+    """Whether either of two figures of two series was, by the time of the pair, an earlier stage of its
+    own series (``_Stages``): its originator had given another figure for it since first giving this one."""
+    late = max(ca, cb, key=statement_order)
+    return any(stages[id(x)].superseded(c, x, late) for x, c in ((a, ca), (b, cb)) if id(x) in stages
+               and flow_period(c) is None)
 
 
 # How likely two figures of two series of one block must be one quantity for the quantity model before they

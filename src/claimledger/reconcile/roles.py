@@ -170,7 +170,7 @@ def roles(claims: Iterable[Claim], kinds: Kinds | None = None) -> dict[str, Role
         else:
             if (period := flow_period(c)) is not None and (stocks or _inside(period, spans)):
                 why.append(f"for {period[0].isoformat()}..{period[1].isoformat()} only")
-            elif (day := _day_count(c)) is not None and _inside(day, spans, earlier_start=True):
+            elif (day := day_count(c)) is not None and _inside(day, spans, earlier_start=True):
                 why.append(f"for {day[0].isoformat()}..{day[1].isoformat()} only")
             if c.category != "money" and main and kind_of[c.id] != main and kind_of[c.id] not in GENERIC_KINDS:
                 why.append(f"{kind_of[c.id]} among the {main}")
@@ -302,7 +302,7 @@ def counts_nationals(claim: Claim) -> bool:
     return named is not None and named[1] == claim.actor
 
 
-def _day_count(claim: Claim) -> tuple[date, date] | None:
+def day_count(claim: Claim) -> tuple[date, date] | None:
     """The stated day (or two) a figure that is no running total counts: one night's launches, one
     attack's toll; None when it states no such period."""
     start, end = _parse_date(claim.period_start), _parse_date(claim.period_end)
