@@ -3535,6 +3535,10 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
         # "Since the start of the year, UNHCR estimates ...", "teams have registered 5,000 since Sunday";
         # nor is a time that "alone" marks as the part counted: "said 900 had crossed on Monday alone"
         before = doc_text(doc)[max(sent.start_char, s - 12):s].lower()
+        # "the most since October 7", "the lowest since records began in 1979": the time a record is measured
+        # from, not a span the figure counts
+        if _record_since(span):
+            continue
         counted_over = re.search(r"(?i)\b(?:past|previous|last|preceding)\s+(?:\w+\s+)?"
                                  r"(?:hours?|days?|weeks?|months?)\b|\bsince\b|\bso far\b", text) \
             or re.search(r"\bsince\s*$", before) or _under_since(span) or _recorded_over(host, num, text, pub) \
@@ -3596,6 +3600,8 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
             phrase = "since " + re.sub(r"^(?:on|in)\s+", "", text, flags=re.I)
         elif re.search(r"\bin\s*$", before):
             phrase = "in " + text
+        elif re.search(r"\bby\s*$", before):
+            phrase = "by " + text  # a deadline or a cut-off: "plans to open 20 more by December"
         p = resolve_period(phrase, pub)
         if p is None:
             continue
@@ -3670,8 +3676,15 @@ def _last_period_in(doc: Doc, start: int, end: int, pub, lex: Lexicon) -> tuple[
         if not (root.head.pos_ == "ADP" or root.dep_ in ("npadvmod", "advmod", "prep")):
             continue
         host = root.head.head if root.head.pos_ == "ADP" else root.head
+        # ... but a verb that states a count as its object counts over a month or a year: "the region recorded
+        # 127,350 cases in 2024"
+        counted = next((t for c in host.children if c.dep_ in ("dobj", "attr") for t in c.subtree if t.like_num
+                        and t.ent_type_ not in ("DATE", "TIME")), None)
         if host.pos_ in ("VERB", "AUX") and host.dep_ not in ("acl", "amod", "relcl") \
-                and host.lemma_.lower() in STATEMENT_VERBS | lex.reporting_verbs:
+                and host.lemma_.lower() in STATEMENT_VERBS | lex.reporting_verbs \
+                and not (counted is not None and _recorded_over(host, counted, phrase, pub)):
+            continue
+        if _record_since(span):
             continue
         if re.search(r"\bsince\s*$", before) and not phrase.lower().startswith("since"):
             phrase = "since " + phrase
@@ -3783,8 +3796,10 @@ def _recorded_over(verb: Token, num: Token, text: str, pub) -> bool:
     """A verb that states the figure as its object, with a time of a month or more: "recorded 580 casualties
     in 2023", "reported revenues of $108 billion in 2024" count over the time; a statement is made on one
     day ("reported 49 deaths on Monday" dates the report)."""
-    # the figure is the object itself: "put the toll at 600 in April" gives an estimate made in April
-    if verb.pos_ != "VERB" or not any(c.dep_ in ("dobj", "attr") and c.left_edge.i <= num.i <= c.right_edge.i
+    # the figure is the object itself, or a part of it ("recorded 49 casualties in 2024, including 8 deaths"):
+    # "put the toll at 600 in April" gives an estimate made in April
+    if verb.pos_ != "VERB" or not any((c.dep_ in ("dobj", "attr") or c.dep_ == "prep" and c.tag_ == "VBG")
+                                      and c.left_edge.i <= num.i <= c.right_edge.i
                                       and not any(t.dep_ == "prep" and t.lower_ in ("at", "to") for t in c.subtree)
                                       for c in verb.children):
         return False
@@ -3844,10 +3859,12 @@ STATEMENT_VERBS = {"announce", "unveil", "publish", "release_statement", "say", 
 
 
 def _under_since(span: Span) -> bool:
-    """"since Moscow launched its invasion on Feb. 24, 2022": the date of a clause opened by "since"."""
+    """"since Moscow launched its invasion on Feb. 24, 2022": the date of a clause opened by "since". A
+    "since" beside the time, not above it, opens a span of its own: "returned 230 on Wednesday in the biggest
+    exchange since the invasion" dates the return by Wednesday."""
     t = span.root
     for _ in range(4):
-        if any(c.dep_ in ("mark", "prep") and c.lower_ == "since" for c in t.children):
+        if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "since" for c in t.children):
             return True
         if t.head.i == t.i:
             return False
@@ -3855,6 +3872,41 @@ def _under_since(span: Span) -> bool:
         if t.lower_ == "since":
             return True
     return False
+
+
+RECORD_REACH = 8  # tokens back from "since" to the superlative of a record: "the highest annual figure since"
+
+
+def _record_since(span: Span) -> bool:
+    """The time is what a record is measured from: the object of a "since" ("the highest since 1997", "the
+    most since October 7") or the time of the clause it opens ("the lowest since records began in 1979")
+    when a superlative or an ordinal comes before it in the same phrase. Such a "since" compares the figure
+    with the past; it opens no span the figure counts."""
+    since = _since_of(span)
+    if since is None:
+        return False
+    for t in reversed(span.doc[max(since.sent.start, since.i - RECORD_REACH):since.i]):
+        if t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") or t.is_punct and t.text != "-" \
+                or t.pos_ == "NUM":
+            return False  # a clause or a count of its own: "have been killed since", "at least 120 deaths since"
+        if t.tag_ in ("JJS", "RBS") or t.ent_type_ == "ORDINAL":
+            return True
+    return False
+
+
+def _since_of(span: Span) -> Token | None:
+    """The "since" a time belongs to: its first word, the word before it, its preposition, or the mark of
+    the clause it dates."""
+    doc = span.doc
+    if span[0].lower_ == "since":
+        return span[0]
+    if span.start > 0 and doc[span.start - 1].lower_ == "since":
+        return doc[span.start - 1]
+    root = span.root
+    if root.head.lower_ == "since":
+        return root.head
+    verb = root.head.head if root.head.pos_ == "ADP" else root.head
+    return next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "since"), None)
 
 
 def _clause_tokens(num: Token, gov: Token) -> set[int]:

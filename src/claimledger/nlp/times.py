@@ -206,6 +206,9 @@ def resolve_period(text: str, pub: date | None) -> Period | None:
     m = re.fullmatch(r"(?:by|until|through|till|to) (?:the end of )?(\d{4})", t)
     if m:
         return None, _iso(date(int(m.group(1)), 12, 31))
+    if re.fullmatch(rf"by (?:the (?:end|start|beginning) of )?{_M}(?:,? \d{{4}})?", t):
+        return None  # "by December": a cut-off no day of which is named, so no time of the count's
+    # (a cut-off day dates the count then: "had fallen to 80,000 by Wednesday")
     p = _point(t, pub)
     if p:
         return _iso(p[0]), _iso(p[1])
