@@ -269,8 +269,21 @@ _MEASURE_UNIT = (
     r"gigawatts?|kilowatts?|[kmgt]?wh|[kmg]?hz|hertz|mah|[kmgt]b|(?:kilo|mega|giga|tera)bytes?|mph|kph|km/h|rpm|psi|"
     r"mg|milligrams?|ppm|degrees?|°|knots?|hectares?|acres?|sq\b|square\b|calibre|caliber|magnitude)\b"
 )
+# Units of volume an amount of a liquid is counted in: "130,000 litres of fuel", "some 10 million gallons" are
+# amounts in the world (spec: counts or amounts of things), as tonnes are; the same units in a rate ("barrels
+# per day") or a size ("20-litre jerrycans") measure, not count. Areas stay with the units that measure.
+_AMOUNT_UNIT = r"(?:litres?|liters?|gallons?|barrels?|cubic (?:met(?:er|re)s?|feet))\b"
+_MASS_UNIT = r"(?:kg|kgs|kilos?|kilograms?|tonnes?|tons?|grams?|lbs?|pounds?)\b"
+_RATE = r"[^.;:\n]{0,40}?\b(?:per|a|an|each|every)\s+(?:day|week|month|year|hour|person|head|capita)\b"
+_AMOUNT_NOT_COUNT = re.compile(
+    rf"^(?:-{_AMOUNT_UNIT}|\s?{_AMOUNT_UNIT}{_RATE}|\s?{_AMOUNT_UNIT}\s*/\s*(?:day|d|year)\b)", re.I)
+# A figure with its unit before the noun it sizes, after the article of that one thing: "a 50 kg bag", "a 20
+# tonne truck" describe a kind of thing (spec: sizes are not claims); "a record 13 tonnes" is not a size.
+_SIZE_AFTER = re.compile(rf"^[ \u00a0-]?(?:{_MASS_UNIT}|{_AMOUNT_UNIT})[ \u00a0-](?!of\b)[a-z]", re.I)
+# The low end of a size range whose high end carries the unit: "the 25- to 30-metre trawler".
+_SIZE_RANGE_LOW = re.compile(rf"^-\s+(?:to|or)\s+\d[\d,.]*-(?:{_MEASURE_UNIT}|{_MASS_UNIT})", re.I)
 _AFTER_NOT_COUNT = re.compile(
-    rf"^(?:\s?%|\s?per ?cent\b|\s?percentage\b|\s?-?{_MEASURE_UNIT}"
+    rf"^(?:\s?%|\s?per ?cent\b|\s?percentage\b|\s?-?(?!{_AMOUNT_UNIT}){_MEASURE_UNIT}"
     r"|\s?-?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|nights?|"
     r"year-old|years-old)\b"
     r"|\s?(?:times|-fold|fold)\b|\s(?:halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|hundredths?)\b|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|gmt|utc|bst|cet)"
@@ -582,7 +595,8 @@ def _build(m: re.Match[str], text: str) -> tuple[Quantity | None, int]:
     if key == "3" and re.search(r"\bto\b", sep) and hi > 2 * lo and re.search(
             rf"\b(?:(?:{_CHANGE_VERB})(?:\s+by)?|by)\s+$", change_before, re.I):
         return _single_at(text, split_at)  # "increased by $43.6 billion to $419.2 billion": a change and a total
-    if _AFTER_NOT_COUNT.match(after) or _BEFORE_NOT_COUNT.search(before) or _is_name(before):
+    if _AFTER_NOT_COUNT.match(after) or _BEFORE_NOT_COUNT.search(before) or _is_name(before) \
+            or _measures(before, after):
         if key == "3" and re.fullmatch(r"\s+[-–—]\s+", sep):
             return None, m.start("hi3")  # "12:30 - 1,037 dead": a dash between, the second is read alone
         return None, m.end()
@@ -595,6 +609,15 @@ def _build(m: re.Match[str], text: str) -> tuple[Quantity | None, int]:
                  hedge=prefix.strip(), word_number=word_number,
                  currency_code=code_lo or code_hi or _currency_after(after))
     return _sign_after(q, text), m.end()
+
+
+def _measures(before: str, after: str) -> bool:
+    """A figure with a unit that measures rather than counts: an amount unit in a rate or a compound
+    ("450,000 barrels per day", "20-litre jerrycans"), or any unit sizing one thing ("a 50 kg bag", "the 25-
+    to 30-metre trawler")."""
+    if _AMOUNT_NOT_COUNT.match(after) or _SIZE_RANGE_LOW.match(after):
+        return True
+    return bool(re.search(r"\b(?:a|an)\s+$", before, re.I)) and bool(_SIZE_AFTER.match(after))
 
 
 def _shared_scale(q: Quantity | None, after_change: str) -> Quantity | None:
@@ -637,7 +660,8 @@ def _single(text: str, start: int, prefix: str, amount: str, approx: bool, bound
         return None
     if currency is None and _year_or_label(bare, before, after):
         return None
-    if _AFTER_NOT_COUNT.match(after) or _BEFORE_NOT_COUNT.search(before) or _is_name(before):
+    if _AFTER_NOT_COUNT.match(after) or _BEFORE_NOT_COUNT.search(before) or _is_name(before) \
+            or _measures(before, after):
         return None
     if currency is None and re.match(r"[ \u00a0]?(?:[-–]\s?)?\d", after) and not re.match(
             rf"\s\d[\d,.]*(?:-[a-z]|[ \u00a0]?-?{_MEASURE_UNIT})", after, re.I):
