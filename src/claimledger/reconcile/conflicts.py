@@ -70,7 +70,14 @@ from typing import Any
 
 from claimledger.models import Claim
 from claimledger.reconcile.originators import Originators, default_originators
-from claimledger.reconcile.quantities import Context, QuantityModel, contexts, country_of, quantity_model
+from claimledger.reconcile.quantities import (
+    Context,
+    QuantityModel,
+    contexts,
+    country_of,
+    quantity_model,
+    same_voice_rivals,
+)
 from claimledger.reconcile.roles import (
     UNNAMED_PARTS,
     Role,
@@ -757,13 +764,16 @@ def _split_rivals(series: list[Series], names: Names, origin: Originators, model
                         and report(s, c) in shared:
                     together.setdefault(report(s, c), []).append((s, a, c))
     ctx = contexts(c for items in together.values() for _, _, c in items)
+    listed = _one_of_several([c for s in series for c in s.claims])
 
     def rivals(ca: Claim, cb: Claim) -> bool:
         """One sentence sets two rivals side by side; two sentences do when both are estimates of one
-        whole (``_estimate_of_one``), of one place, and the model reads them as one quantity."""
+        whole (``_estimate_of_one``), neither one of several its sentence lists (``_one_of_several``), of
+        one place, and the model reads them as one quantity."""
         if ca.evidence_start == cb.evidence_start:
             return True
         return model is not None and _estimate_of_one(ca) and _estimate_of_one(cb) and ca.location == cb.location \
+            and ca.id not in listed and cb.id not in listed \
             and model.probability(ca, cb, ctx.get(ca.doc), ctx.get(cb.doc)) > RIVAL_PROBABILITY
 
     out = []
@@ -781,6 +791,22 @@ def _split_rivals(series: list[Series], names: Names, origin: Originators, model
                     seen.add((id(a), id(b)))
                     out.append(Conflict(sa.id, ca, cb, "disagree", _disagreeing(ca, a, cb, b, names),
                                         list(a.claims), list(b.claims)))
+    return out
+
+
+def _one_of_several(claims: list[Claim]) -> set[str]:
+    """The claims whose sentence gives, in the same voice, another figure that counts something else
+    (``same_voice_rivals``: two packages, two outcomes, two sub-groups). Such a figure is one item of a
+    list, not the lone estimate of one whole that a figure of another sentence could rival."""
+    by_sentence: dict[tuple[str, int], list[Claim]] = {}
+    for c in claims:
+        by_sentence.setdefault((c.doc, c.evidence_start), []).append(c)
+    out: set[str] = set()
+    for same in by_sentence.values():
+        for i, a in enumerate(same):
+            for b in same[i + 1:]:
+                if same_voice_rivals(a, b):
+                    out.update((a.id, b.id))
     return out
 
 

@@ -404,13 +404,43 @@ def quantity_model(quantities: QuantityModel | str | None) -> QuantityModel | No
 
 def apart(a: Claim, b: Claim) -> bool:
     """Never one quantity: two flows over stated periods that do not meet (two nights of drones, two
-    years of crossings, two weeks of casualties), whatever else they share."""
+    years of crossings, two weeks of casualties), whatever else they share; or two different figures
+    one voice gives in one breath for one thing and place (``same_voice_rivals``)."""
+    if same_voice_rivals(a, b):
+        return True
     if a.cumulative or b.cumulative:
         return False
     if not (a.period_start and a.period_end and b.period_start and b.period_end):
         return False
     gap = _gap(claim_span(a), claim_span(b))
     return gap is not None and gap > 0
+
+
+def same_voice_rivals(a: Claim, b: Claim) -> bool:
+    """Two exact, different figures that one originator gives in one sentence of one report for the same
+    item and place, neither an earlier stage, a projection or an increment: "four hospitals destroyed and
+    32 damaged", "a first package of $1 billion and a second of $400 million". A voice does not contradict
+    itself in one breath, and an update says which figure came first; such figures count two things (two
+    outcomes, two events, two sub-groups), so they are never one quantity. Hedged figures, bounds and
+    ranges are left to the model: "at least 100, perhaps 150" is one count said two ways."""
+    if a.doc != b.doc or a.evidence_start != b.evidence_start or not a.evidence:
+        return False
+    if (a.source or a.publisher) != (b.source or b.publisher) or a.item != b.item or a.location != b.location:
+        return False
+    if any(_marked(c) or not _exact(c) for c in (a, b)):
+        return False
+    return a.value != b.value
+
+
+def _marked(claim: Claim) -> bool:
+    """Whether a figure says it is not the current count: an earlier stage, a projection, an increment."""
+    return claim.earlier or claim.projection or claim.incremental
+
+
+def _exact(claim: Claim) -> bool:
+    """Whether a figure is one plain number: no hedge, bound, range or vague amount."""
+    return claim.value is not None and claim.low is None and claim.high is None and not claim.approx \
+        and not claim.vague and claim.bound == "="
 
 
 # Blocks up to this size compare every pair of claims; a larger one (every "people killed" claim with no
