@@ -9,26 +9,14 @@ from datetime import date
 
 import pytest
 
-from claimledger.models import Claim, Document
 from claimledger.nlp.times import resolve_period
 from claimledger.pipeline import Extractor
-
-PUBLISHED = "2025-03-27"
+from test_period_round4 import extract, period_of  # the fourth round's report helpers
 
 
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
     return Extractor()
-
-
-def extract(extractor: Extractor, text: str) -> list[Claim]:
-    title = text.split("\n\n", 1)[0] if "\n\n" in text else None
-    return extractor.extract(Document(id="t", text=text, published=PUBLISHED, publisher="AP", title=title))
-
-
-def period_of(claims: list[Claim], text: str) -> tuple[str | None, str | None]:
-    claim = next(c for c in claims if c.text == text)
-    return claim.period_start, claim.period_end
 
 
 # -- a "since" after a superlative measures a record; it opens no span the figure counts -----------------
