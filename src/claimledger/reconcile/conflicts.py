@@ -250,6 +250,7 @@ def _as_parts_given(units: list[_Assertion]) -> list[_Assertion]:
     parts = {(a.place, a.unit, _figure(a.claim)): a for a in units if a.part}
     own = {(a.originator, a.place, a.unit, _figure(a.claim)[:3]): a for a in units if a.part}
     out = []
+    merged: dict[int, list[Claim]] = {}  # claims each part takes from its originator's bare retellings
     for a in units:
         given = parts.get((a.place, a.unit, _figure(a.claim))) if not a.part else None
         if given is None and not a.part and (a.claim.bound or "=") == "=":
@@ -259,10 +260,10 @@ def _as_parts_given(units: list[_Assertion]) -> list[_Assertion]:
             out.append(a)
         elif given.originator == a.originator:
             # the originator's own figure, once with the words that make it a part
-            given.claims.extend(replace(c, bound=given.claim.bound) for c in a.claims)
+            merged.setdefault(id(given), []).extend(replace(c, bound=given.claim.bound) for c in a.claims)
         else:
             out.append(replace(a, part=given.part))
-    return out
+    return [replace(a, claims=a.claims + merged[id(a)]) if id(a) in merged else a for a in out]
 
 
 def _figure(c: Claim) -> tuple[Any, ...]:
@@ -287,6 +288,22 @@ def _with_bounds(by_key: dict[tuple[Any, ...], _Assertion]) -> list[_Assertion]:
         else:
             out.append(a)
     return out
+
+
+class _Units:
+    """Each series' assertions (``_assertions`` of its claims and their roles), made once for every check
+    of one call of find_conflicts or conflicts_of: inside a series, and across measures, sides and series,
+    the same assertions are weighed, and none of the checks changes them."""
+
+    def __init__(self, origin: Originators) -> None:
+        self.origin = origin
+        self._made: dict[int, list[_Assertion]] = {}
+
+    def __call__(self, s: Series) -> list[_Assertion]:
+        made = self._made.get(id(s))
+        if made is None:
+            made = self._made[id(s)] = _assertions(s.claims, roles(s.claims), self.origin)
+        return made
 
 
 class _Stages:
@@ -589,14 +606,15 @@ def _meet(units: list[_Assertion], flows_in_stocks: bool = True) -> list[tuple[i
     return sorted(pairs)
 
 
-def series_conflicts(series: Series, names: Names | None = None,
-                     originators: Originators | None = None) -> list[Conflict]:
+def series_conflicts(series: Series, names: Names | None = None, originators: Originators | None = None,
+                     assertions: _Units | None = None) -> list[Conflict]:
     """The conflicts inside one series, in time order of the later claim (``originators``: as
-    ``find_conflicts`` gives them, knowing every report's government; else read from the series alone)."""
+    ``find_conflicts`` gives them, knowing every report's government; else read from the series alone;
+    ``assertions``: the series' assertions as find_conflicts has made them for all its checks)."""
     names = names or Names(series.claims)
-    origin = originators or default_originators().in_reports(series.claims)
+    assertions = assertions or _Units(originators or default_originators().in_reports(series.claims))
     found = []
-    units = _as_parts_given(_assertions(series.claims, roles(series.claims), origin))
+    units = _as_parts_given(assertions(series))
     began = min((d for c in series.claims if (d := statement_date(c)) is not None), default=None)
     stages = _Stages(units)
     for i, j in _meet(units):
@@ -616,7 +634,7 @@ def series_conflicts(series: Series, names: Names | None = None,
 _PARTS_OF_KOW = ("killed", "wounded")
 
 
-def _cross_measure(series: list[Series], names: Names, origin: Originators, model: QuantityModel | None,
+def _cross_measure(series: list[Series], names: Names, assertions: _Units, model: QuantityModel | None,
                    focus: Series | None = None) -> list[Conflict]:
     """Killed (or wounded) against killed-or-wounded for one side and event: a part above its sum.
     With ``focus``, only the pairs that series is one side of."""
@@ -635,11 +653,11 @@ def _cross_measure(series: list[Series], names: Names, origin: Originators, mode
                         f"than the killed or wounded: {_says(cb, b.originator, names)}",
                         list(a.claims), list(b.claims))
 
-    return _parts_above(every, focus, origin, model, lambda part, whole: replace(whole, measure=part.measure),
+    return _parts_above(every, focus, assertions, model, lambda part, whole: replace(whole, measure=part.measure),
                         conflict)
 
 
-def _cross_side(series: list[Series], names: Names, origin: Originators, model: QuantityModel | None,
+def _cross_side(series: list[Series], names: Names, assertions: _Units, model: QuantityModel | None,
                 focus: Series | None = None) -> list[Conflict]:
     """One country's nationals, named as such (``counts_nationals``), against everyone counted with no
     side, for one measure, kind and event: a part above its whole (17 Filipino crew missing, 16 people
@@ -659,11 +677,11 @@ def _cross_side(series: list[Series], names: Names, origin: Originators, model: 
                         f"{_says(ca, a.originator, names)}, a part ({names(s.actor)}'s nationals only), more "
                         f"than the whole: {_says(cb, b.originator, names)}", list(a.claims), list(b.claims))
 
-    return _parts_above(every, focus, origin, model, lambda part, whole: replace(whole, actor=part.actor),
+    return _parts_above(every, focus, assertions, model, lambda part, whole: replace(whole, actor=part.actor),
                         conflict, parts=counts_nationals)
 
 
-def _parts_above(every: list[tuple[Series, Series]], focus: Series | None, origin: Originators,
+def _parts_above(every: list[tuple[Series, Series]], focus: Series | None, assertions: _Units,
                  model: QuantityModel | None, as_part: Callable[[Claim, Claim], Claim],
                  conflict: Callable[[Series, _Assertion, Claim, _Assertion, Claim], Conflict],
                  parts: Callable[[Claim], bool] = lambda c: True) -> list[Conflict]:
@@ -681,7 +699,7 @@ def _parts_above(every: list[tuple[Series, Series]], focus: Series | None, origi
 
     def whole_assertions(x: Series) -> list[_Assertion]:
         if x.id not in whole_of:
-            whole_of[x.id] = [a for a in _assertions(x.claims, roles(x.claims), origin) if not a.part]
+            whole_of[x.id] = [a for a in assertions(x) if not a.part]
         return whole_of[x.id]
 
     out = []
@@ -726,7 +744,7 @@ def _exceeds(a: _Assertion, b: _Assertion, ctx: dict[str, Context], model: Quant
 RIVAL_PROBABILITY = 0.5
 
 
-def _split_rivals(series: list[Series], names: Names, origin: Originators, model: QuantityModel | None,
+def _split_rivals(series: list[Series], names: Names, assertions: _Units, model: QuantityModel | None,
                   focus: Series | None = None) -> list[Conflict]:
     """Two rivals one report sets side by side that the quantity model put in two series: whole figures of
     the same measure, kind and sides, of one place or one unnamed, each given as someone's word, by
@@ -755,7 +773,7 @@ def _split_rivals(series: list[Series], names: Names, origin: Originators, model
     for s in series:
         if not any(s.id in ids for ids in shared.values()):
             continue
-        units = _assertions(s.claims, roles(s.claims), origin)
+        units = assertions(s)
         staged = _Stages(units)
         for a in units:
             stages[id(a)] = staged
@@ -824,7 +842,7 @@ def _outdated(ca: Claim, a: _Assertion, cb: Claim, b: _Assertion, stages: dict[i
 CLOSE_PROBABILITY = 0.9
 
 
-def _close_rivals(series: list[Series], names: Names, origin: Originators, model: QuantityModel | None,
+def _close_rivals(series: list[Series], names: Names, assertions: _Units, model: QuantityModel | None,
                   focus: Series | None = None) -> list[Conflict]:
     """Two figures of two reports that the quantity model reads as one quantity almost surely
     (``CLOSE_PROBABILITY``) while grouping put them in two series of one block (measure, kind and sides):
@@ -845,7 +863,7 @@ def _close_rivals(series: list[Series], names: Names, origin: Originators, model
         items: list[tuple[date, Series, _Assertion, Claim, date | None]] = []
         for s in group:
             first = min((d for c in s.claims if (d := statement_date(c)) is not None), default=None)
-            for a in _assertions(s.claims, roles(s.claims), origin):
+            for a in assertions(s):
                 if a.part or a.place:
                     continue
                 items.extend((day, s, a, c, first) for c in a.claims
@@ -890,14 +908,15 @@ def find_conflicts(series: Series | Iterable[Series], names: Names | None = None
     series = list(series)
     names = names or Names([c for s in series for c in s.claims])
     origin = (originators or default_originators()).in_reports(c for s in series for c in s.claims)
+    units = _Units(origin)
     out: list[Conflict] = []
     for s in series:
-        out.extend(series_conflicts(s, names, origin))
+        out.extend(series_conflicts(s, names, origin, units))
     model = quantity_model(quantities)
-    out.extend(_cross_measure(series, names, origin, model))
-    out.extend(_cross_side(series, names, origin, model))
-    out.extend(_split_rivals(series, names, origin, model))
-    out.extend(_close_rivals(series, names, origin, model))
+    out.extend(_cross_measure(series, names, units, model))
+    out.extend(_cross_side(series, names, units, model))
+    out.extend(_split_rivals(series, names, units, model))
+    out.extend(_close_rivals(series, names, units, model))
     return out
 
 
@@ -912,7 +931,8 @@ def conflicts_of(one: Series, series: Iterable[Series], names: Names | None = No
     series = list(series)
     origin = (originators or default_originators()).in_reports(c for s in series for c in s.claims)
     model = quantity_model(quantities)
-    return (series_conflicts(one, names, origin) + _cross_measure(series, names, origin, model, focus=one)
-            + _cross_side(series, names, origin, model, focus=one)
-            + _split_rivals(series, names, origin, model, focus=one)
-            + _close_rivals(series, names, origin, model, focus=one))
+    units = _Units(origin)
+    return (series_conflicts(one, names, origin, units) + _cross_measure(series, names, units, model, focus=one)
+            + _cross_side(series, names, units, model, focus=one)
+            + _split_rivals(series, names, units, model, focus=one)
+            + _close_rivals(series, names, units, model, focus=one))
