@@ -1751,8 +1751,12 @@ OWN_CLAUSE_LINKS = {"conj", "advcl", "parataxis", "relcl"}
 def _measure(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: Doc) -> tuple[str | None, str, bool]:
     """The measure, the word that set it, and whether the event is future or intended (see _measure_of);
     people who will or could be driven out ("as many as 270,000 people could flee") and things that will be
-    done away with ("will eliminate 35,000 jobs") are a plan."""
+    done away with ("will eliminate 35,000 jobs") are a plan. A participle or an infinitive with no tense of
+    its own shares the future of the clause it hangs on ("will run 30 ferries, using 45 managers")."""
     m, cue, future = _measure_of(num, noun, lex, money, doc)
+    verb = _governing_verb(noun if noun is not None else num, lex) if not future else None
+    if verb is not None and _frame_is_future(verb, lex):
+        future, cue = True, cue or verb.text  # "will run 30 ferries, using 45 managers"
     # money that could be lost is no plan, and things a side will hold are owned (see HOLDING_FORMS)
     if future and m in PLANNABLE_MEASURES and not money and cue.lower() not in HOLDING_FORMS:
         return "planned", cue, True
@@ -2497,6 +2501,37 @@ def _is_future(verb: Token | None, lex: Lexicon) -> bool:
             return True
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.future_heads:
         return True
+    return False
+
+
+NON_FINITE_AUX = {"to", "be", "been", "being"}  # not "having": a perfect participle tells of a time before
+# How a clause with no tense of its own hangs on the clause whose time it shares: "will run 30 ferries,
+# using 45 managers", "would ask a judge to review 5,000 ballots", "promised to hire ... and to pay".
+FRAMED_DEPS = {"advcl", "xcomp"}
+
+
+def _non_finite(verb: Token) -> bool:
+    """A participle or an infinitive: no auxiliary that carries a tense ("using", "to review", "to be
+    melted"), unlike "is paid" or "were sent"."""
+    return verb.tag_ in ("VB", "VBG", "VBN") and all(
+        c.lower_ in NON_FINITE_AUX for c in verb.children if c.dep_ in ("aux", "auxpass"))
+
+
+def _frame_is_future(verb: Token, lex: Lexicon) -> bool:
+    """A clause with no tense of its own is future when the clause it hangs on is ("will run 30 ferries,
+    using 45 managers", "would need $420 million to reach 2.1 million people"): the participle or the
+    infinitive tells of the same time. A verb of speech above ends the frame (what is said may be of any
+    time)."""
+    t = verb
+    for _ in range(3):
+        own_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        if not _non_finite(t) or not (t.dep_ in FRAMED_DEPS or t.dep_ == "conj" and own_to):
+            return False
+        t = t.head
+        if t.pos_ not in ("VERB", "AUX") or t.lemma_.lower() in lex.reporting_verbs:
+            return False
+        if any(c.dep_ == "aux" and c.lower_ in lex.future_aux for c in t.children):
+            return True
     return False
 
 
