@@ -725,13 +725,25 @@ class Attribution:
         """A speaker's whole noun phrase as the text writes it, with its determiner and possessor, without
         clauses, appositions or an acronym in brackets: "Britain's National Crime Agency", "the National
         Cyber Security Centre". None where the phrase is long or does not hold the words [start, end)."""
+        bounds = self._written_bounds(tok, start, end)
+        if bounds is None or bounds[1] - bounds[0] > 10:
+            return None
+        return tok.doc[bounds[0]:bounds[1]].text
+
+    def _written_bounds(self, tok: Token, start: int | None = None, end: int | None = None) -> tuple[int, int] | None:
+        """Where the phrase `_written` gives starts and stops, as token indices [first, stop), however long."""
         doc = tok.doc
         # nor a figure after it ("Georgia 33": a gapped "Georgia [reported] 33"), though a year is part of a
         # name ("Landmine Monitor 2024"); "in" or "on" and a proper name go on with it ("... in Laos"), and so
         # does a name joined inside it ("the UN Office on Drugs and Crime"); a speaker named by a common noun goes
         # on with where it is ("a nurse at the church", "rights groups based in Thailand")
         named_on = {w.i for t in tok.subtree if t.i > tok.i and t.dep_ == "prep" and _names_on(t) for w in t.subtree}
+        bracket = min((i for i in named_on if doc[i].text == "("), default=None)
+        if bracket is not None:
+            named_on = {i for i in named_on if i < bracket}  # "... in Human Rights (CARDH)": not its acronym
         common = tok.pos_ == "NOUN"
+        if start is not None and end is not None:
+            named_on |= set(range(start, end))  # the words of the name itself: "for UXO/Mine Action"
         stop = next((t.i for t in tok.subtree if t.i > tok.i and t.i not in named_on and (
             t.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj")
             and not (common and t.dep_ == "acl" and _placing(t))
@@ -750,9 +762,9 @@ class Attribution:
         first = max([first, *(t.i + 1 for t in doc[first:words_start] if t.is_punct and t.tag_ != "POS"
                               and not (t.text == "-" and _inside_word(t)) or t.is_space)])
         first = _past_descriptor(doc[first:min(tok.i, words_start)], first)
-        if stop - first > 10 or any(t.is_space for t in doc[first:stop]):
+        if any(t.is_space for t in doc[first:stop]):
             return None
-        return doc[first:stop].text
+        return first, stop
 
     def _phrase(self, tok: Token) -> str:
         """The words of a speaker's noun phrase, without its clauses and appositions: "the Federal Returning
@@ -784,7 +796,8 @@ class Attribution:
         m = self.ents.at(tok)
         lem = tok.lemma_.lower()
         if m and m.kind != "place":
-            return self._remember(m.id, m.kind)
+            known = m.kind != "organisation" or self.gaz.get(m.id) is not None or _is_acronym(m.text)
+            return self._remember((None if known else self._acronym_id(tok, m.start, m.end, m.text)) or m.id, m.kind)
         if m and m.kind == "place" and m.country and tok.pos_ == "PROPN":
             return self._remember(m.id, "body")
         if lem in ("he", "she", "i", "it", "they", "we"):
@@ -860,11 +873,13 @@ class Attribution:
                 name = " ".join(t.text for t in self.doc[start:tok.i + 1]
                                 if t.i not in range(aff.start, aff.end) and t.dep_ not in ("det", "case", "punct"))
                 if name:
-                    return self._remember(slug(name), "body")
+                    acronym = self._acronym_id(tok, start, tok.i + 1, self.doc[start:tok.i + 1].text)
+                    return self._remember(acronym or slug(name), "body")
             if lem in BODY_HEADS:
                 # "Morocco's interior ministry", "Polish border guards": a state body the gazetteer lacks is
                 # that state's body, named by its own words (spec: <ISO3>-<NAME>)
-                eid = f"{aff.id}-{slug(words).upper()}" if aff.kind == "country" else None
+                eid = self._state_acronym(tok, aff.id) or f"{aff.id}-{slug(words).upper()}" \
+                    if aff.kind == "country" else None
                 if eid:
                     self.words.setdefault(eid, words)
                     return self._remember(eid, "body")
@@ -880,7 +895,8 @@ class Attribution:
         if determined and lem in BODY_HEADS and tok.pos_ == "NOUN":
             body = self._unnamed_state_body(tok)
             if body is not None:
-                return self._remember(body, "body")
+                known = self.gaz.get(body) is not None
+                return self._remember((None if known else self._state_acronym(tok, body.split("-")[0])) or body, "body")
         if lem in PERSON_ROLES - {"official", "source", "officer", "analyst", "expert", "member"} \
                 and not any(c.dep_ in ("poss", "compound", "amod") for c in tok.children):
             # "..., mayor says": the mayor the report names ("the city's mayor, Abdulmenam al-Ghaithi")
@@ -941,6 +957,29 @@ class Attribution:
             name = _name_of(self.doc[_phrase_start(tok):tok.i + 1])
             return self._remember(slug(name), "body") if name else None
         return None
+
+    def _acronym_id(self, tok: Token, start: int, end: int, words: str) -> str | None:
+        """The id of a body no list knows, named [start, end) by `words`, where the text gives it an acronym:
+        "the Center for Analysis and Research in Human Rights (CARDH)" is CARDH, as the spec names such bodies
+        and as the report goes on to call it; its long name is how the claim names it."""
+        bounds = self._written_bounds(tok, start, end)
+        acronym = _own_acronym(tok.doc, *bounds) if bounds is not None else None
+        if acronym is None:
+            return None
+        eid = acronym.upper()
+        self.words.setdefault(eid, words)
+        return eid
+
+    def _state_acronym(self, tok: Token, country: str) -> str | None:
+        """The id of a state body no list knows where the text gives it an acronym: "Cambodia's mine authority,
+        CMAA," is KHM-CMAA (spec: <ISO3>-<ACRONYM>), named by the words before it."""
+        bounds = self._written_bounds(tok)
+        acronym = _own_acronym(self.doc, *bounds) if bounds is not None else None
+        if acronym is None:
+            return None
+        eid = f"{country}-{acronym.upper()}"
+        self.words.setdefault(eid, self.doc[bounds[0]:bounds[1]].text)
+        return eid
 
     def _persons_body(self, tok: Token) -> str | None:
         """A body a person heads or speaks through, named by its owner: "his ministry", "her office", "the
@@ -1532,6 +1571,8 @@ class Attribution:
             return None
         tok = self.doc[min(at, key=lambda i: abs(i - f.anchor.i))]
         m = self.ents.at(tok)
+        if m is not None and m.id != source and m.text == self.words.get(source):
+            m = Mention(source, m.kind, m.start, m.end, m.text, m.country)  # a long name known by its acronym
         if m is None or m.id != source:
             # a speaker named by a noun phrase, not a name: "the transport ministry says", "Interior Ministry
             # officials told AP": those words, which name it where this figure is stated; not a report or a
@@ -2164,3 +2205,21 @@ def _that_clause(head: Token) -> bool:
     relative clause, "the report that the ministry published", "that" is a pronoun, not a mark)."""
     return any(c.dep_ in ("ccomp", "acl", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that"
                                                             for m in c.children) for c in head.children)
+
+
+def _own_acronym(doc: Doc, first: int, stop: int) -> str | None:
+    """The acronym a speaker's phrase [first, stop) gives itself, in brackets at its end or right after it,
+    or set off by commas after it: "the Central Electoral Bureau (BEC)", "the mine authority, CMAA, said"."""
+    for at in (stop - 3, stop):  # the bracket that closes the phrase, or the one right after it
+        if first < at and at + 2 < len(doc) and doc[at].text == "(" and doc[at + 2].text == ")" \
+                and _is_acronym(doc[at + 1].text):
+            return doc[at + 1].text
+    if stop + 1 < len(doc) and doc[stop].text == "," and _is_acronym(doc[stop + 1].text) and (
+            stop + 2 == len(doc) or doc[stop + 2].is_punct and doc[stop + 2].text != "("):
+        return doc[stop + 1].text
+    return None
+
+
+def _is_acronym(word: str) -> bool:
+    """A word written as an acronym: letters with two capitals or more, "DGHS", "ISGlobal", "CMAA"."""
+    return word.isalpha() and word[:1].isupper() and sum(ch.isupper() for ch in word) >= 2 and len(word) <= 10
