@@ -546,6 +546,8 @@ class Attribution:
             near = self._name_before(verb, spk_tok.i)
             if near is not None and not _placed_in(near, spk_tok):
                 spk_tok = near
+        if _publishers_own(spk_tok, self.ents):
+            return None
         if in_dateline(spk_tok):
             near = self._name_before(verb, dateline_end(spk_tok))
             if near is None:
@@ -1686,23 +1688,31 @@ class Attribution:
         ("Data published by UNHCR showed that 2 million had left. More than half of them, 1.2 million, had
         entered Poland."): the speaker goes on while the paragraph goes on reporting. It stops at a sentence
         that names a speaker of its own, and at the publisher's own narration of events; and it goes on
-        only from a frame that opens its paragraph with a figure, or into a sentence whose subject points back to the
-        speaker ("It also advanced ...") or to the figures before ("Of those, ...")."""
+        only from a frame that opens its paragraph with a figure (past a live blog's time stamp), or into a
+        sentence whose subject points back to the speaker ("It also advanced ...") or to the figures before
+        ("Of those, ..."). Past events go on in the speaker's voice only right after an opening sentence that
+        closes on its speaker ("More than 43,000 had arrived by boat, the ministry said. Some 32,000 were
+        housed in hotels."): a speaker named earlier leaves the events to the publisher."""
         sents = self._sentence_list()
         here = self._sentence_index(num.i)
         sent = sents[here]
-        if any(f.speaker for f in self.frames(sent)) or self._narrates(sent):
+        if any(f.speaker for f in self.frames(sent)):
             return None
         layout = self.layout()
         para = layout.paragraph(num.idx)
+        narrates = self._narrates(sent)
         for k in range(here - 1, max(-1, here - 5), -1):
             if sents[k].start_char < self.title_end or layout.paragraph(sents[k][0].idx) != para:
                 return None
             fs = [f for f in self.frames(sents[k]) if f.speaker and f.kind in ("speech", "according", "noun")]
             if fs:
                 # a paragraph that opens on a speaker's figures is in that speaker's voice
-                opens = layout.body_start(para) >= sents[k].start_char - 1 and any(t.like_num for t in sents[k])
-                return max(fs, key=lambda f: f.anchor.i) if opens or _points_back(sent) else None
+                opens = _opens_paragraph(layout.text[layout.body_start(para):sents[k].start_char]) and any(
+                    t.like_num for t in sents[k])
+                last = max(fs, key=lambda f: f.anchor.i)
+                if narrates and not (opens and k == here - 1 and _trailing(last, sents[k])):
+                    return None
+                return last if opens or _points_back(sent) else None
             if self._narrates(sents[k]):
                 return None
         return None
@@ -2223,3 +2233,35 @@ def _own_acronym(doc: Doc, first: int, stop: int) -> str | None:
 def _is_acronym(word: str) -> bool:
     """A word written as an acronym: letters with two capitals or more, "DGHS", "ISGlobal", "CMAA"."""
     return word.isalpha() and word[:1].isupper() and sum(ch.isupper() for ch in word) >= 2 and len(word) <= 10
+
+
+# source round 14
+# A live blog's time stamp at the head of an entry, on the entry's own line: "09:10", "08:05 IST", "4:30 p.m. -".
+ENTRY_STAMP = re.compile(r"\s*\d{1,2}[:.]\d{2}\b\s*(?:[ap]\.?m\.?|[A-Z]{2,5})?\s*[-–—|]?\s*")
+
+
+def _opens_paragraph(before: str) -> bool:
+    """The text of a paragraph before a sentence leaves it the paragraph's first: nothing, or only the entry's
+    time stamp ("09:10 The fire service says ..."), which the parser may cut off as a sentence of its own."""
+    return not before.strip() or ENTRY_STAMP.fullmatch(before) is not None
+
+
+def _trailing(f: Frame, sent: Span) -> bool:
+    """The sentence closes on its speaker after its figures ("... at least 45 passengers, police say."): a
+    speech verb that comes after every figure of the sentence, the last thing the reader was told before the
+    next sentence."""
+    figures = [t.i for t in sent if t.like_num and not YEAR.fullmatch(t.text)]
+    return f.kind == "speech" and bool(figures) and f.anchor.i > max(figures)
+
+
+def _publishers_own(tok: Token, ents: EntityIndex) -> bool:
+    """"Our reporter", "our correspondent": outside a quote, "our" is the voice the text is told in, so what
+    "our" people saw or counted is in that voice: the publisher's own (spec: source null), or in a transcript the
+    speaker's whose turn it is ("NOOR: Our own teams have counted ..."). Not a phrase that names another body,
+    which speaks itself ("our colleagues at the World Health Organization")."""
+    if tok.pos_ != "NOUN" or not any(c.dep_ == "poss" and c.lower_ == "our" for c in tok.children):
+        return False
+    if any(m is not None and m.kind not in ("place", "country") for m in (ents.at(t) for t in tok.subtree
+                                                                           if t.i != tok.i)):
+        return False
+    return not any(q.start <= tok.idx < q.end for q in quote_spans(doc_text(tok.doc)))
