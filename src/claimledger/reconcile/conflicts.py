@@ -23,7 +23,8 @@ Two figures conflict when all four hold:
    revisions are updates, not conflicts.
 3. **Same time** (reconcile/roles.py): stocks stated at most
    ``SAME_TIME_DAYS`` apart (each at its statement date: the date the text
-   gives, else the publication date; a count of the missing, which moves both
+   gives, else the publication date; a crowd at its event's day,
+   ``_moment_apart``; a count of the missing, which moves both
    ways, only on one day), unless the later figure is the higher
    and the count is young (its first figure at most ``YOUNG_DAYS`` before):
    then the earlier one reads as an earlier stage of a count that had grown
@@ -39,7 +40,14 @@ Two figures conflict when all four hold:
    inside a running total when it ended by the total's day).
    Earlier stages and projections are never compared; nor are figures whose
    own words do not say what they count or who gives them (``asserted``: an
-   extractor's guess is shown in the series, not set against another figure).
+   extractor's guess is shown in the series, not set against another figure),
+   nor figures whose words name another side's nationals than their own
+   (``names_other_side``), one voice's several figures of one measure in one
+   sentence (``_breakdown``: sub-groups its fields do not tell apart) and a
+   share of a group only another sentence names (``shares_unnamed_group``).
+   Two figures one report gives as a whole and its parts are no rivals
+   (``_given_together``): the report's own or an unnamed voice beside a
+   source's in one sentence, or two lines of one list, table or fact box.
 4. **Incompatible values**, each figure read as an interval (``figure_interval``):
 
 - a plain figure is the point ``[v, v]``; a hedged one ("about", "some",
@@ -84,13 +92,16 @@ from claimledger.reconcile.roles import (
     counts_nationals,
     day_count,
     flow_period,
+    given_as_share,
     money_unit,
+    names_other_side,
     roles,
+    shares_unnamed_group,
     statement_date,
     statement_order,
     statement_time,
 )
-from claimledger.reconcile.series import Names, Series, claim_date, claim_span, primary_source
+from claimledger.reconcile.series import Names, Series, _parse_date, claim_date, claim_span, primary_source
 from claimledger.reconcile.sources import format_figure
 
 APPROX_TOLERANCE = 0.10
@@ -212,6 +223,26 @@ def _listed(claims: list[Claim]) -> set[str]:
     return listed
 
 
+def _breakdown(claims: list[Claim]) -> set[str]:
+    """The ids of the claims one voice gives with another figure of the same measure in one sentence
+    (``same_voice_rivals``: "Italy had 12,743 heat deaths, followed by Spain with 8,352 and Germany with
+    6,376"): a voice does not contradict itself in one breath, so its figures count sub-groups its
+    fields do not tell apart (three countries' dead), each a part of something, none the whole another
+    source could rival. Not where the words make one of them a share of the other ("11 detained, four
+    of them the gunmen"): that is a whole and its part (roles.py)."""
+    by_sentence: dict[tuple[str, int], list[Claim]] = {}
+    for c in claims:
+        by_sentence.setdefault((c.doc, c.evidence_start), []).append(c)
+    out: set[str] = set()
+    for same in by_sentence.values():
+        for i, a in enumerate(same):
+            for b in same[i + 1:]:
+                if a.measure == b.measure and same_voice_rivals(a, b) \
+                        and not (given_as_share(a) or given_as_share(b)):
+                    out.update((a.id, b.id))
+    return out
+
+
 @dataclass
 class _Assertion:
     """One originator's one figure for one part of a quantity, with every claim that states it."""
@@ -227,14 +258,18 @@ class _Assertion:
         return self.claims[0]
 
 
-def _assertions(claims: Iterable[Claim], role: dict[str, Role], origin: Originators) -> list[_Assertion]:
+def _assertions(claims: Iterable[Claim], role: dict[str, Role], origin: Originators,
+                aside: frozenset[str] = frozenset()) -> list[_Assertion]:
+    """One assertion per originator's figure for one part, of the claims that may be weighed: not those
+    ``aside`` (items of a breakdown, ``_breakdown``), nor items of a list read through a gapped verb
+    (``_listed``), projections, earlier stages, borrowed guesses or figures of another side."""
     claims = list(claims)
-    listed = _listed(claims)
+    listed = _listed(claims) | aside
     by_key: dict[tuple[Any, ...], _Assertion] = {}
     for c in sorted(claims, key=lambda c: (statement_date(c) or date.min, c.doc, c.start)):
         r = role.get(c.id, Role())
         if not r.usable or c.id in listed or not asserted(c) or figure_interval(c) is None \
-                or statement_date(c) is None:
+                or statement_date(c) is None or names_other_side(c):
             continue
         unit = money_unit(c)
         key = (origin(c), c.value, c.low, c.high, c.bound or "=", r.part, r.place, unit, flow_period(c))
@@ -295,14 +330,17 @@ class _Units:
     of one call of find_conflicts or conflicts_of: inside a series, and across measures, sides and series,
     the same assertions are weighed, and none of the checks changes them."""
 
-    def __init__(self, origin: Originators) -> None:
+    def __init__(self, origin: Originators, claims: Iterable[Claim] = ()) -> None:
         self.origin = origin
         self._made: dict[int, list[_Assertion]] = {}
+        # a breakdown's items are found in the whole ledger: its figures may fall in several series
+        claims = list(claims)
+        self.aside = frozenset(_breakdown(claims) | shares_unnamed_group(claims))
 
     def __call__(self, s: Series) -> list[_Assertion]:
         made = self._made.get(id(s))
         if made is None:
-            made = self._made[id(s)] = _assertions(s.claims, roles(s.claims), self.origin)
+            made = self._made[id(s)] = _assertions(s.claims, roles(s.claims), self.origin, self.aside)
         return made
 
 
@@ -351,7 +389,7 @@ def _same_time(a: Claim, b: Claim) -> str | None:
             return "b_in_a"
         return None
     da, db = statement_date(a), statement_date(b)
-    if _other_days(a, b):
+    if _other_days(a, b) or _moment_apart(a, b):
         return None
     if fa is not None or fb is not None:
         # A flow and a running total: the flow lies inside the total when it ended by the total's day; a
@@ -391,6 +429,20 @@ def _other_days(a: Claim, b: Claim) -> bool:
     events' counts, whatever day each figure was stated."""
     da, db = day_count(a), day_count(b)
     return da is not None and db is not None and (da[1] < db[0] or db[1] < da[0])
+
+
+def _moment_apart(a: Claim, b: Claim) -> bool:
+    """Whether one figure counts who was at one day's event (``_one_moment``: a crowd is counted on its
+    day) and the other, a figure stated with no day of its own, was current more than
+    ``SAME_TIME_DAYS`` after or before that day: a march's crowd on 31 January retold in a report of 8
+    March is that day's count, no rival of the turnout the report gives for the march of 7 March."""
+    for moment, other in ((a, b), (b, a)):
+        when = statement_date(other)
+        if _one_moment(moment) and day_count(other) is None and flow_period(other) is None and when is not None:
+            day = _parse_date(moment.period_start)
+            if day is not None and abs((when - day).days) > SAME_TIME_DAYS:
+                return True
+    return False
 
 
 def _counts_from(total: Claim, day: date) -> bool:
@@ -498,7 +550,7 @@ def _clash(a: _Assertion, b: _Assertion, names: Names, first: date | None = None
     same_scope = a.place == b.place and _same_part(a, b)
     a_narrower = not same_scope and _within(a, b)
     b_narrower = not same_scope and _within(b, a)
-    if not (same_scope or a_narrower or b_narrower):
+    if not (same_scope or a_narrower or b_narrower) or _said_beside(a, b):
         return None  # two places, or two different parts: any two numbers can hold
     for ca in a.claims:
         ia = figure_interval(ca)
@@ -612,7 +664,8 @@ def series_conflicts(series: Series, names: Names | None = None, originators: Or
     ``find_conflicts`` gives them, knowing every report's government; else read from the series alone;
     ``assertions``: the series' assertions as find_conflicts has made them for all its checks)."""
     names = names or Names(series.claims)
-    assertions = assertions or _Units(originators or default_originators().in_reports(series.claims))
+    assertions = assertions or _Units(originators or default_originators().in_reports(series.claims),
+                                      series.claims)
     found = []
     units = _as_parts_given(assertions(series))
     began = min((d for c in series.claims if (d := statement_date(c)) is not None), default=None)
@@ -725,6 +778,8 @@ def _exceeds(a: _Assertion, b: _Assertion, ctx: dict[str, Context], model: Quant
     """A part's claim above a whole's of the same time and, as the quantity model reads them with what
     makes one a part set aside (``as_part``), the same event: the dead of one attack are no part of a
     war's casualties counted by another body."""
+    if _said_beside(a, b):
+        return None
     for ca in a.claims:
         for cb in b.claims:
             ia, ib = figure_interval(ca), figure_interval(cb)
@@ -891,6 +946,35 @@ def _close_rivals(series: list[Series], names: Names, assertions: _Units, model:
     return out
 
 
+def _said_beside(a: _Assertion, b: _Assertion) -> bool:
+    """Whether one report gives a figure of each assertion in a way that makes them no rivals
+    (``_given_together``); the two assertions stay so wherever else they are restated."""
+    return any(_given_together(ca, cb) for ca in a.claims for cb in b.claims)
+
+
+def _given_together(a: Claim, b: Claim) -> bool:
+    """Whether two figures of one report are given as a whole and its parts, not as rivals:
+
+    - one sentence gives both, one of them in the report's own voice or an unnamed one's: a report
+      that sets its own figure beside a source's gives their sum, a breakdown or what one rests on
+      ("three soldiers from Malawi have been killed, their governments said, which by our count brings
+      the foreign troops killed to at least 17"; "as many as 600 died, a figure based on the estimate
+      that roughly 750 were on board"). Rivals set side by side in one sentence are each someone's word;
+    - both stand in the lines of a list, a table or a fact box (``_list_item``): such lines are items,
+      each a thing of its own (one fire's deaths under its heading, both fires' under another)."""
+    if a.doc != b.doc:
+        return False
+    if a.evidence_start == b.evidence_start and not (_attributed(a) and _attributed(b)):
+        return True
+    return _list_item(a) and _list_item(b)
+
+
+def _list_item(c: Claim) -> bool:
+    """Whether the figure stands in the lines of a list, a table or a fact box: its sentence runs over
+    several lines."""
+    return "\n" in c.evidence.strip()
+
+
 def _attributed(c: Claim) -> bool:
     """Whether a figure is given as someone's word, not the report's own voice or an unnamed one's."""
     return bool(c.source) and c.source != "anonymous"
@@ -908,7 +992,7 @@ def find_conflicts(series: Series | Iterable[Series], names: Names | None = None
     series = list(series)
     names = names or Names([c for s in series for c in s.claims])
     origin = (originators or default_originators()).in_reports(c for s in series for c in s.claims)
-    units = _Units(origin)
+    units = _Units(origin, (c for s in series for c in s.claims))
     out: list[Conflict] = []
     for s in series:
         out.extend(series_conflicts(s, names, origin, units))
@@ -931,7 +1015,7 @@ def conflicts_of(one: Series, series: Iterable[Series], names: Names | None = No
     series = list(series)
     origin = (originators or default_originators()).in_reports(c for s in series for c in s.claims)
     model = quantity_model(quantities)
-    units = _Units(origin)
+    units = _Units(origin, (c for s in series for c in s.claims))
     return (series_conflicts(one, names, origin, units) + _cross_measure(series, names, units, model, focus=one)
             + _cross_side(series, names, units, model, focus=one)
             + _split_rivals(series, names, units, model, focus=one)

@@ -45,16 +45,19 @@ _ORGANISATIONS = frozenset({"organisation", "international"})
 # ("Four days later, government spokesman Patrick ..." -> "government spokesman").
 _TITLE = re.compile(r"(?:^|[,;:(\"“])\s*((?:[\w'’.-]+\s+){1,4})$")
 # Or set before it as an apposition ("a spokesman for the same ministry, Omar ..."): up to six words.
+# A country's name in the possessive, which gives the body named after it to that country ("Turkey's").
+_POSSESSIVE = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\b")
 _APPOSED = re.compile(r"(?:^|[,;:(\"“])\s*((?:[\w'’.-]+\s+){0,5}[\w'’.-]+),\s*$")
 
 
 class Originators:
     """Claim -> originator id (module docstring), from the gazetteer and data/originators.yaml."""
 
-    def __init__(self, groups: dict[str, str], offices: list[str], gazetteer: Any = None):
+    def __init__(self, groups: dict[str, str], offices: list[str], gazetteer: Any = None,
+                 bodies: Iterable[str] = ()):
         self.groups = groups  # member id -> group id
-        self.offices = re.compile(r"\b(?:" + "|".join(re.escape(o) for o in offices) + r")\b", re.I) \
-            if offices else None
+        self.offices = _words_pattern(offices)
+        self.bodies = _words_pattern(bodies)
         self.gazetteer = gazetteer if gazetteer is not None else _load_gazetteer()
         self._cache: dict[str, str] = {}
         # What sources the gazetteer does not know speak for, read by ``in_reports``: in each report (by
@@ -71,8 +74,9 @@ class Originators:
             more = _read(Path(extra).read_text(encoding="utf-8"), str(extra))
             data["groups"].update(more["groups"])
             data["offices"] += more["offices"]
+            data["bodies"] += more["bodies"]
         groups = {str(m): str(g) for g, members in data["groups"].items() for m in [g, *members]}
-        return cls(groups, [str(o) for o in data["offices"]], gazetteer)
+        return cls(groups, [str(o) for o in data["offices"]], gazetteer, [str(b) for b in data["bodies"]])
 
     def of_id(self, ent: str) -> str:
         """The originator an entity speaks for."""
@@ -155,9 +159,12 @@ class Originators:
         speaks for TUR-AFAD), else the organisation ("UNHCR spokesman", "the Houthi-run health
         ministry") or the country ("Kenyan President", "the Indian defence ministry") it belongs to;
         else None. A body with an acronym of its own (``acronym``) is no office of the country it is
-        named after ("Myanmar National Democratic Alliance Army")."""
+        named after ("Myanmar National Democratic Alliance Army"), unless the words give it to a
+        country in the possessive as a state body (``_owned_body``)."""
         tokens = re.findall(r"[A-Z][A-Za-z]+", words)
         groups = {self.groups[w] for w in tokens if w in self.groups}
+        if not groups and acronym and self._owned_body(words):
+            return self._country_named(words)
         if groups or not words or not self._office(words):
             return groups.pop() if len(groups) == 1 else None
         body = next((self.of_id(sources[w]) for w in tokens if sources and w in sources), None)
@@ -174,6 +181,13 @@ class Originators:
                     and self.offices.fullmatch(title.group(1).split()[-1]):
                 return f"{title.group(1).strip()} {name}"
         return name
+
+    def _owned_body(self, words: str) -> bool:
+        """Whether the words give a body to a country in the possessive by a word that names a state
+        body (data/originators.yaml ``bodies``): "Turkey's disaster agency AFAD" is that country's own
+        agency, though it has an acronym of its own."""
+        return self.bodies is not None and _POSSESSIVE.search(words) is not None \
+            and self.bodies.search(words) is not None
 
     def _office(self, words: str) -> bool:
         """Whether the words name a government office or body: the office words of a person's role
@@ -276,12 +290,18 @@ def _read(text: str, origin: str) -> dict[str, Any]:
         data = yaml.safe_load(text) or {}
     except yaml.YAMLError as exc:
         raise ConfigError(f"{origin}: not valid YAML ({exc}); fix the file or leave it out") from exc
-    groups, offices = data.get("groups") or {}, data.get("offices") or []
+    groups, offices, bodies = data.get("groups") or {}, data.get("offices") or [], data.get("bodies") or []
     if not isinstance(groups, dict) or not all(isinstance(v, list) for v in groups.values()) \
-            or not isinstance(offices, list):
-        raise ConfigError(f"{origin}: expected `groups` (id: [member ids]) and `offices` (a list of words); "
-                          "see data/originators.yaml")
-    return {"groups": dict(groups), "offices": list(offices)}
+            or not isinstance(offices, list) or not isinstance(bodies, list):
+        raise ConfigError(f"{origin}: expected `groups` (id: [member ids]), `offices` and `bodies` (lists of "
+                          "words); see data/originators.yaml")
+    return {"groups": dict(groups), "offices": list(offices), "bodies": list(bodies)}
+
+
+def _words_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
+    """One pattern for any of the words, as whole words, ignoring case; None for no words."""
+    words = list(words)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I) if words else None
 
 
 @lru_cache(maxsize=1)

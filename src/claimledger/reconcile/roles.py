@@ -27,7 +27,8 @@ fields, so both agree on what a figure is:
   abroad when the series' places are in other countries, or once another
   government there counts "its citizens"); a narrower scope the words give
   ("241 of the 242 people aboard", "died at sea", "five have been formally
-  identified", "he had helped bury 11 people"); a share of a group or an addition ("3,190 of the dead", "the
+  identified", "he had helped bury 11 people"); a share of a group or an addition ("3,190 of the dead", "two of them",
+  "of the 21 in the crew, four", "the first consignment, some 100,000", "the
   remaining 13", "among the dead were four students", "a further 170
   deaths elsewhere"); a sub-count: one originator giving several numbers for
   one quantity, place and time in one report ("131 killed: 102 men, 17 women
@@ -239,20 +240,51 @@ def _narrower_scope(claim: Claim) -> str | None:
     return re.sub(r"\s+", " ", m.group(1).lower()).replace("on board", "aboard") if m else None
 
 
-# A figure given as a share of a larger group or beside one: "241 of the 242", "3,190 of the dead", "the
-# remaining 13", "among the dead were four students" and "438 of its members were among those notified"
-# are sub-counts; "a further 170 deaths elsewhere" adds to a figure given before it.
-_SHARE_AFTER = re.compile(r"^\s+(?:of\s+the\b|[^.;,]{0,30}?\b(?:were|was|are|is)\s+among\b)", re.I)
+# A figure given as a share of a larger group or beside one: "241 of the 242", "3,190 of the dead", "26
+# people, two of them minors", "of the 21 in the crew, four were rescued", "the first consignment, some
+# 100,000 doses", "the remaining 13", "among the dead were four students" and "438 of its members were
+# among those notified" are sub-counts; "a further 170 deaths elsewhere" adds to a figure given before it.
+_SHARE_AFTER = re.compile(r"^\s+(?:of\s+(?:the|them|those|whom)\b|"
+                          r"[^.;,]{0,30}?\b(?:were|was|are|is)\s+among\b)", re.I)
 _REST_BEFORE = re.compile(r"\b(?:the\s+(?:remaining|other)|among\s+them|"
                           r"among\s+(?:the|those)\b[^,]*\b(?:were|are))\s+$", re.I)
+# The group named first, the share after it: "of the 21 Filipinos in the crew, four had been rescued".
+_GROUP_FIRST = re.compile(r"(?:^|[\s,])(?:of|among)\s+(?:the|those|its|their)\s+[^,]*,\s*$", re.I)
+# One batch of a delivery or a release told apart by its order: "the first consignment, some 100,000
+# doses", "a second group of 30 prisoners": one of several that make up the total.
+_BATCH_BEFORE = re.compile(r"\b(?:first|second|third|fourth|fifth|latest|last|next|initial|final|new)\s+"
+                           r"(?:consignment|batch|shipment|tranche|delivery|instalment|installment|convoy|group|"
+                           r"wave|round)\b(?:\s+of)?[^.;:]{0,12}$", re.I)
 _ADDED_BEFORE = re.compile(r"\b(?:a\s+further|another|an\s+additional|an\s+extra)\s+$", re.I)
+
+
+# A share of a group named only by a pronoun: "two of them", "227,000 of them".
+_OF_PRONOUN = re.compile(r"^\s+of\s+(?:them|those|whom)\b", re.I)
+
+
+def shares_unnamed_group(claims: Iterable[Claim]) -> set[str]:
+    """The ids of the figures that are a share of a group their own sentence does not give: "N of them"
+    with no figure before it in the sentence ("It says about 227,000 of them collapsed"). What such a
+    figure counts is the group of another sentence, which its fields can only guess."""
+    claims = list(claims)
+    first: dict[tuple[str, int], int] = {}  # each sentence's first figure
+    for c in claims:
+        key = (c.doc, c.evidence_start)
+        first[key] = min(first.get(key, c.start), c.start)
+    return {c.id for c in claims if first[(c.doc, c.evidence_start)] >= c.start and _OF_PRONOUN.match(_after(c))}
+
+
+def given_as_share(claim: Claim) -> bool:
+    """Whether the words right around the figure make it a share of a group or an addition (``_share``)."""
+    return _share(claim) is not None
 
 
 def _share(claim: Claim) -> str | None:
     """ADDITION or SUB_COUNT when the words right around the figure make it one, else None."""
     if _ADDED_BEFORE.search(_before(claim)):
         return ADDITION
-    if _SHARE_AFTER.match(_after(claim)) or _REST_BEFORE.search(_before(claim)):
+    if _SHARE_AFTER.match(_after(claim)) or _REST_BEFORE.search(_before(claim)) \
+            or _GROUP_FIRST.search(_before(claim)) or _BATCH_BEFORE.search(_before(claim)):
         return SUB_COUNT
     return None
 
@@ -293,6 +325,15 @@ def nationality(claim: Claim) -> str | None:
     name none, or name who speaks."""
     named = _named_nation(claim)
     return named[0] if named is not None and named[1] not in (claim.actor, claim.recipient) else None
+
+
+def names_other_side(claim: Claim) -> bool:
+    """Whether the words right after the figure name the nationals of a country other than the side the
+    claim is about ("50 Russians" in a count of Mali's dead): the figure counts another side's people,
+    a quantity of its own (spec, "Side"), not a sub-group of this side's, so it is set against none of
+    this side's figures. A claim with no side (a disaster's dead) has no side to contradict."""
+    named = _named_nation(claim)
+    return bool(claim.actor) and named is not None and named[1] not in (claim.actor, claim.recipient)
 
 
 def counts_nationals(claim: Claim) -> bool:
