@@ -195,7 +195,8 @@ def read_ledger(store: Store, *, full: bool = True) -> LedgerData:
     docs = {d.id: d for d in documents}
     claims = [
         replace(c, published=c.published or docs[c.doc].published,
-                publisher=c.publisher or docs[c.doc].publisher) if c.doc in docs else c
+                publisher=c.publisher or docs[c.doc].publisher)
+        if c.doc in docs and not (c.published and c.publisher) else c  # a copy only where one is missing
         for c in claims
     ]
     return LedgerData(apply_to_claims(claims, reviews), documents, reviews)
