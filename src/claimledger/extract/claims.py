@@ -1378,6 +1378,44 @@ def _counted_noun(num: Token, span: Span, lex: Lexicon) -> Token | None:
     return None
 
 
+PART_PRONOUNS = {"them", "those", "these", "which", "whom"}
+
+
+def _named_part(num: Token, lex: Lexicon) -> Token | None:
+    """The people a part of a group counted before is said to be ("21 of them Australian citizens", "two
+    of them minors", "12 of them were children", "Of these, 84 are migrants"): the noun the figure
+    counts with or is said to be, where the figure is "of" a pronoun and that noun names people."""
+    of = next((c for c in num.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    verb = num.head.head if num.head.dep_ == "conj" else num.head  # "..., and 13 are Mexican nationals"
+    if of is None and num.sent[0].lower_ in ("of", "among") and num.sent[0].head.i == verb.i:
+        of = num.sent[0]  # "Of these, 84 are migrants"
+    whole = next((o for o in of.children if o.dep_ == "pobj"), None) if of is not None else None
+    if whole is None or not (whole.lower_ in PART_PRONOUNS or any(
+            d.lower_ in PART_PRONOUNS for d in whole.children if d.dep_ == "det")):
+        return None
+    named = None
+    if num.dep_ in ("nummod", "nsubj") and num.head.pos_ == "NOUN" and num.head.i > whole.i:
+        named = num.head  # "21 of them Australian citizens", "35 of them children under 15"
+    elif num.dep_ == "nsubj" and num.head.lemma_ == "be":
+        named = next((c for c in num.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    if named is None or lex.noun_class(_item_lemma(named, lex)) not in ("people", "personnel"):
+        return None
+    return named
+
+
+def _past_part(num: Token, item: str, lex: Lexicon) -> str:
+    """What a bare figure after a named part goes on counting: the whole, not the part ("10 prisoners,
+    two of them minors, were flown home, 13 were taken to Germany": prisoners). The whole is the noun a
+    figure counts nearest before the part; `item` where no part of that name comes before the figure."""
+    parts = [t for t in num.sent if t.i < num.i and t.like_num and (p := _named_part(t, lex)) is not None
+             and _item_lemma(p, lex) == item]
+    if not parts:
+        return item
+    wholes = [t for t in num.sent if t.i < parts[-1].i and t.pos_ in ("NOUN", "PROPN")
+              and any(c.dep_ == "nummod" for c in t.children)]
+    return _item_lemma(wholes[-1], lex) if wholes else item
+
+
 def _lower_case_name(t: Token) -> bool:
     """A word the tagger took for a name though it is written in lower case and names nothing ("9,000
     kwacha"): a common noun."""
@@ -1497,9 +1535,12 @@ THING_FAMILIES = ("munition", "weapon", "vehicle", "aircraft")
 
 
 def _context_item(num: Token, measure: str | None, ctx: Context, sent: Span, lex: Lexicon) -> str:
-    """The noun a bare figure refers to: what the count it gives the value of counts (see _valued_noun),
-    else the last noun counted in this sentence, else a person."""
+    """The noun a bare figure refers to: the people a part is said to be (see _named_part), what the count
+    it gives the value of counts (see _valued_noun), else the last noun counted in this sentence, else a
+    person."""
     doc = num.doc
+    if (part := _named_part(num, lex)) is not None:
+        return _item_lemma(part, lex)  # "21 of them Australian citizens": citizens, not the people of before
     valued = _valued_noun(num, lex)
     if valued is not None:
         tally, counted = valued
@@ -1519,7 +1560,7 @@ def _context_item(num: Token, measure: str | None, ctx: Context, sent: Span, lex
     # a noun that names a fate ("deaths") does not count the wounded or the missing
     fates = {"death": "killed", "casualty": "killed_or_wounded", "fatality": "killed", "loss": "killed_or_wounded"}
     if sent.start in ctx.sentence_item:
-        item = ctx.sentence_item[sent.start]
+        item = _past_part(num, ctx.sentence_item[sent.start], lex)
         return item if fates.get(item, measure) == measure else "person"
     if measure in ("launched", "destroyed", "damaged", "transferred") and "munition" in ctx.last_item:
         return ctx.last_item["munition"]
