@@ -8,7 +8,6 @@ pair.
 """
 from __future__ import annotations
 
-import heapq
 import random
 from dataclasses import replace
 from datetime import date, timedelta
@@ -184,55 +183,3 @@ def test_fast_grouping_gives_the_same_series(reports: int) -> None:
     slow_series = build_series(claims, names=names, documents=docs, quantities=slow)
     assert [(s.id, [c.id for c in s.claims]) for s in fast_series] == \
         [(s.id, [c.id for c in s.claims]) for s in slow_series]
-
-
-def edge_by_edge(n: int, first: list[int], second: list[int], probs: list[float],
-                 model: QuantityModel) -> dict[int, list[int]]:
-    """The linkage over scored pairs as it was: x's edges take y's one by one, every merge."""
-    edges: dict[int, dict[int, list[float]]] = {i: {} for i in range(n)}
-    heap = []
-    for i, j, p in zip(first, second, probs, strict=True):
-        edges[i][j] = edges[j][i] = [p, 1.0, p]
-        if p > model.threshold and p >= model.veto:
-            heap.append((-p, i, j))
-    heapq.heapify(heap)
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    while heap:
-        neg, x, y = heapq.heappop(heap)
-        if x not in members or y not in members:
-            continue
-        if abs(edges[x][y][0] / edges[x][y][1] + neg) > 1e-12:
-            continue
-        members[x] += members.pop(y)
-        ex, ey = edges[x], edges.pop(y)
-        del ex[y], ey[x]
-        for z, (s_yz, k_yz, low_yz) in ey.items():
-            edge = ex.get(z)
-            if edge is None:
-                ex[z] = edges[z][x] = [s_yz, k_yz, low_yz]
-            else:
-                edge[0] += s_yz
-                edge[1] += k_yz
-                edge[2] = min(edge[2], low_yz)
-            del edges[z][y]
-        for z in ey:
-            edge = ex[z]
-            if edge[0] / edge[1] > model.threshold and edge[2] >= model.veto:
-                heapq.heappush(heap, (-(edge[0] / edge[1]), min(x, z), max(x, z)))
-    return members
-
-
-@pytest.mark.parametrize("seed", range(6))
-def test_scored_pairs_linkage_merges_as_edge_by_edge(seed: int) -> None:
-    rng = random.Random(seed)
-    n = 300
-    model = QuantityModel(pair=shipped_model().pair, threshold=0.5, veto=0.1 if seed % 2 else 0.0)  # type: ignore[union-attr]
-    pairs = sorted({(i, j) for i in range(n) for j in rng.sample(range(n), 6) if i < j}
-                   | {(i, i + 1) for i in range(n - 1)})  # a chain, as a running total's neighbours in time
-    values = [0.97, 0.9, 0.8, 0.75, 0.6, 0.55, 0.4, 0.05, -float(n * n)]
-    probs = [rng.choice(values) for _ in pairs]
-    first, second = [p[0] for p in pairs], [p[1] for p in pairs]
-    got = _link_scored_pairs(n, first, second, probs, model)
-    want = edge_by_edge(n, first, second, probs, model)
-    assert list(got.items()) == list(want.items())
-    assert 1 < len(got) < n // 2

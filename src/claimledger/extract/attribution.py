@@ -976,7 +976,9 @@ class Attribution:
         """The id of a state body no list knows where the text gives it an acronym: "Cambodia's mine authority,
         CMAA," is KHM-CMAA (spec: <ISO3>-<ACRONYM>), named by the words before it."""
         bounds = self._written_bounds(tok)
-        acronym = _own_acronym(self.doc, *bounds) if bounds is not None else None
+        if bounds is None:
+            return None
+        acronym = _own_acronym(self.doc, *bounds)
         if acronym is None:
             return None
         eid = f"{country}-{acronym.upper()}"

@@ -71,7 +71,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
@@ -230,16 +230,10 @@ def _breakdown(claims: list[Claim]) -> set[str]:
     fields do not tell apart (three countries' dead), each a part of something, none the whole another
     source could rival. Not where the words make one of them a share of the other ("11 detained, four
     of them the gunmen"): that is a whole and its part (roles.py)."""
-    by_sentence: dict[tuple[str, int], list[Claim]] = {}
-    for c in claims:
-        by_sentence.setdefault((c.doc, c.evidence_start), []).append(c)
     out: set[str] = set()
-    for same in by_sentence.values():
-        for i, a in enumerate(same):
-            for b in same[i + 1:]:
-                if a.measure == b.measure and same_voice_rivals(a, b) \
-                        and not (given_as_share(a) or given_as_share(b)):
-                    out.update((a.id, b.id))
+    for a, b in _sentence_pairs(claims):
+        if a.measure == b.measure and same_voice_rivals(a, b) and not (given_as_share(a) or given_as_share(b)):
+            out.update((a.id, b.id))
     return out
 
 
@@ -867,19 +861,25 @@ def _split_rivals(series: list[Series], names: Names, assertions: _Units, model:
     return out
 
 
+def _sentence_pairs(claims: list[Claim]) -> Iterator[tuple[Claim, Claim]]:
+    """Every pair of claims whose figures stand in one sentence of one report."""
+    by_sentence: dict[tuple[str, int], list[Claim]] = {}
+    for c in claims:
+        by_sentence.setdefault((c.doc, c.evidence_start), []).append(c)
+    for same in by_sentence.values():
+        for i, a in enumerate(same):
+            for b in same[i + 1:]:
+                yield a, b
+
+
 def _one_of_several(claims: list[Claim]) -> set[str]:
     """The claims whose sentence gives, in the same voice, another figure that counts something else
     (``same_voice_rivals``: two packages, two outcomes, two sub-groups). Such a figure is one item of a
     list, not the lone estimate of one whole that a figure of another sentence could rival."""
-    by_sentence: dict[tuple[str, int], list[Claim]] = {}
-    for c in claims:
-        by_sentence.setdefault((c.doc, c.evidence_start), []).append(c)
     out: set[str] = set()
-    for same in by_sentence.values():
-        for i, a in enumerate(same):
-            for b in same[i + 1:]:
-                if same_voice_rivals(a, b):
-                    out.update((a.id, b.id))
+    for a, b in _sentence_pairs(claims):
+        if same_voice_rivals(a, b):
+            out.update((a.id, b.id))
     return out
 
 
