@@ -880,7 +880,7 @@ class Attribution:
             if lem in BODY_HEADS:
                 # "Morocco's interior ministry", "Polish border guards": a state body the gazetteer lacks is
                 # that state's body, named by its own words (spec: <ISO3>-<NAME>)
-                eid = self._state_acronym(tok, aff.id) or f"{aff.id}-{slug(words).upper()}" \
+                eid = self._acronym_id(tok, country=aff.id) or f"{aff.id}-{slug(words).upper()}" \
                     if aff.kind == "country" else None
                 if eid:
                     self.words.setdefault(eid, words)
@@ -897,8 +897,8 @@ class Attribution:
         if determined and lem in BODY_HEADS and tok.pos_ == "NOUN":
             body = self._unnamed_state_body(tok)
             if body is not None:
-                known = self.gaz.get(body) is not None
-                return self._remember((None if known else self._state_acronym(tok, body.split("-")[0])) or body, "body")
+                own = None if self.gaz.get(body) is not None else self._acronym_id(tok, country=body.split("-")[0])
+                return self._remember(own or body, "body")
         if lem in PERSON_ROLES - {"official", "source", "officer", "analyst", "expert", "member"} \
                 and not any(c.dep_ in ("poss", "compound", "amod") for c in tok.children):
             # "..., mayor says": the mayor the report names ("the city's mayor, Abdulmenam al-Ghaithi")
@@ -960,29 +960,20 @@ class Attribution:
             return self._remember(slug(name), "body") if name else None
         return None
 
-    def _acronym_id(self, tok: Token, start: int, end: int, words: str) -> str | None:
-        """The id of a body no list knows, named [start, end) by `words`, where the text gives it an acronym:
-        "the Center for Analysis and Research in Human Rights (CARDH)" is CARDH, as the spec names such bodies
-        and as the report goes on to call it; its long name is how the claim names it."""
+    def _acronym_id(self, tok: Token, start: int | None = None, end: int | None = None, words: str | None = None,
+                    country: str | None = None) -> str | None:
+        """The id of a body no list knows, where the text gives it an acronym: "the Center for Analysis and
+        Research in Human Rights (CARDH)" is CARDH, as the spec names such bodies and as the report goes on to
+        call it; a state body's is its country's ("Cambodia's mine authority, CMAA," is KHM-CMAA, spec:
+        <ISO3>-<ACRONYM>). Its long name (`words`, or the phrase before the acronym) is how the claim names it."""
         bounds = self._written_bounds(tok, start, end)
-        acronym = _own_acronym(tok.doc, *bounds) if bounds is not None else None
-        if acronym is None:
-            return None
-        eid = acronym.upper()
-        self.words.setdefault(eid, words)
-        return eid
-
-    def _state_acronym(self, tok: Token, country: str) -> str | None:
-        """The id of a state body no list knows where the text gives it an acronym: "Cambodia's mine authority,
-        CMAA," is KHM-CMAA (spec: <ISO3>-<ACRONYM>), named by the words before it."""
-        bounds = self._written_bounds(tok)
         if bounds is None:
             return None
-        acronym = _own_acronym(self.doc, *bounds)
+        acronym = _own_acronym(tok.doc, *bounds)
         if acronym is None:
             return None
-        eid = f"{country}-{acronym.upper()}"
-        self.words.setdefault(eid, self.doc[bounds[0]:bounds[1]].text)
+        eid = f"{country}-{acronym.upper()}" if country else acronym.upper()
+        self.words.setdefault(eid, words or tok.doc[bounds[0]:bounds[1]].text)
         return eid
 
     def _persons_body(self, tok: Token) -> str | None:
