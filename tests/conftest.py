@@ -1,5 +1,5 @@
-"""Shared fixtures: a local HTTP server for network tests, the path to the dev evaluation set, and a
-PostgreSQL ledger of its own for each test that wants one.
+"""Shared fixtures: the extractor, loaded once, a local HTTP server for network tests, the path to the dev
+evaluation set, and a PostgreSQL ledger of its own for each test that wants one.
 
 Tests never reach the internet: anything fetched is served from a directory on
 127.0.0.1 by `http_server`.
@@ -13,8 +13,12 @@ import uuid
 from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from claimledger.pipeline import Extractor
 
 DATA_DIR = Path(__file__).parent / "data"
 # The shared evaluation set sits next to the repository (see the Makefile's `eval`
@@ -70,6 +74,15 @@ def http_server() -> Iterator[Callable[[str | os.PathLike[str]], str]]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    """The real extractor as `claimledger extract` builds it, loaded once for the whole run (the spaCy model
+    takes about a second to load); a test that needs another kind builds its own."""
+    from claimledger.pipeline import Extractor
+
+    return Extractor()
 
 
 @pytest.fixture(scope="session")

@@ -17,11 +17,6 @@ from claimledger.pipeline import Extractor
 from test_extract import extract  # the extraction tests' report helper
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def claim_at(extractor: Extractor, text: str, quote: str, nth: int = 0) -> Claim:
     """The `nth` claim (in text order) whose quantity expression is `quote` (the extraction tests' report:
     a first paragraph followed by a blank line is its title)."""

@@ -12,14 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.pipeline import Extractor
 from test_extract import claim_at, extract
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
 
 ROWS = [
     # the countries the troops come from are beside the verb's action: the mission does nothing to them

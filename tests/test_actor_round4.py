@@ -14,14 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.pipeline import Extractor
 from test_extract import claim_at, extract
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
 
 RECIPIENT_ROWS = [
     # sent back to their own side: that side receives them

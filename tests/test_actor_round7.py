@@ -11,14 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.pipeline import Extractor
 from test_extract import claim_at, extract
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
 
 PERU_FLOOD = ("Floods in northern Peru have destroyed hundreds of homes in Piura, Peru's civil defence agency said. "
               "Rescuers in Piura and Tumbes worked through the night, and Peru's army sent boats to the coast.\n\n"

@@ -12,14 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.pipeline import Extractor
 from test_extract import claim_at, extract
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
 
 ACTOR_ROWS = [
     # a level of government before the noun: the country, as for "the government"

@@ -13,14 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.pipeline import Extractor
 from test_extract import claim_at, extract
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
 
 PAYER_ROWS = [
     # the subject of the clause the valued deal hangs on

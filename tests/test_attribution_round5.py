@@ -21,15 +21,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.pipeline import Extractor
 from test_source_general import at, claims_of, source_words  # the first round's report helpers
 from test_source_round3 import check_source  # the third round's check of one row
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
 
 # (report, figure, words that must name the source, words that must not)
 REPORTS = [

@@ -9,11 +9,6 @@ from claimledger.pipeline import Extractor
 from test_extract import claim_at, extract
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 @pytest.mark.parametrize("text,span,item", [
     # the part's own noun, after the figure or after a copula
     ("The ferry carried 210 passengers, 40 of them nurses.", "40", "nurse"),

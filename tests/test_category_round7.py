@@ -10,12 +10,6 @@ import pytest
 from claimledger.pipeline import Extractor
 from test_extract import claim_at, extract
 
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 CURRENCIES = [
     # a currency word after the figure that the quantity reader has no sign or word for
     ("The relatives paid 80,000 gourdes to get him back.", "80,000", "gourde"),

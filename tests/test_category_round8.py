@@ -10,12 +10,6 @@ import pytest
 from claimledger.pipeline import Extractor
 from test_extract import claim_at, extract
 
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 VALUED_COUNTS = [
     # the figure completes a verb whose subject or object is a count of something
     ("The teachers' union put the number of colleges closed on Monday at 1,450.", "1,450", "college", "other"),

@@ -8,12 +8,6 @@ import pytest
 from claimledger.pipeline import Extractor
 from test_extract import claim_at, extract
 
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 FLIGHT = ("Tens of thousands of refugees have fled the fighting since June, and many more are expected to flee "
           "as the evacuation of the border towns goes on. ")
 

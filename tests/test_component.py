@@ -64,10 +64,6 @@ def component() -> dict[str, Any]:
     return json.loads(proc.stdout)
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
 
 def extracted(extractor: Extractor, case: str) -> list[dict[str, Any]]:
     meta = CASES[case]["meta"]

@@ -10,12 +10,6 @@ import pytest
 from claimledger.pipeline import Extractor
 from test_extract import claim_at, extract
 
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 NOT_COUNTS = [
     # an age qualifying people: a bound figure with no noun of its own after a noun of people
     ("The charity said 8,000 pupils under ten had been vaccinated in the district.", "under ten"),

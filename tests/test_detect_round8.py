@@ -9,12 +9,6 @@ import pytest
 from claimledger.pipeline import Extractor
 from test_extract import claim_at, extract
 
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 NOT_COUNTS = [
     # the age of one person: predicated of them, set off by commas, compared, or in a phrase of age
     ("Her brother was 52 when the militia took him from the market, neighbours said.", "52"),

@@ -11,12 +11,6 @@ from claimledger.nlp.quantities import find_quantities
 from claimledger.pipeline import Extractor
 from test_extract import claim_at, extract
 
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 AMOUNTS = [
     ("Customs officers seized 48,000 litres of smuggled diesel at the border on Monday.", "48,000", 48000, "litre"),
     ("The leak spilled about 2,300 barrels of oil into the bay, the coast guard said.", "about 2,300", 2300,

@@ -22,10 +22,6 @@ PUBLISHED = "2025-03-27"  # a Thursday: "on Thursday" is that day, "last week" 2
 PUBLISHER = "REUTERS"
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
 
 def extract(extractor: Extractor, text: str, publisher: str = PUBLISHER) -> list[Claim]:
     """Claims of one document; a first paragraph followed by a blank line is its title, as ingest gives it."""

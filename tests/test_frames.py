@@ -19,10 +19,6 @@ from claimledger.pipeline import Extractor
 PUBLISHED = "2025-03-27"
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
 
 def claims_of(extractor: Extractor, text: str, publisher: str = "DAILY-NEWS") -> list[Claim]:
     title = text.split("\n\n", 1)[0]

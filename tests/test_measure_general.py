@@ -13,11 +13,6 @@ from claimledger.pipeline import Extractor
 from test_extract import claim_at, extract  # the extraction tests' report helpers
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def claim(extractor: Extractor, text: str, span: str) -> Claim:
     return claim_at(extract(extractor, text), span)
 

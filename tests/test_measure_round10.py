@@ -9,12 +9,6 @@ import pytest
 from claimledger.pipeline import Extractor
 from test_extract import claim_at, extract
 
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 OWN_CLAUSE = [
     # a conjoined verb with an object of its own is no sibling of the figure's verb
     ("Police said the gang had cheated some 9,000 people out of their savings, and arrested 40 suspects.",

@@ -9,12 +9,6 @@ import pytest
 from claimledger.pipeline import Extractor
 from test_extract import claim_at, extract
 
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 FRAMED = [
     # a participle under a future verb
     ("The ferry line will run 20 sailings on Sunday, using 35 relief staff from the mainland.", "35", "planned"),

@@ -10,12 +10,6 @@ from claimledger.extract.wordclasses import WordClasses
 from claimledger.pipeline import Extractor
 from test_measure_general import claim  # the first round's report helper
 
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 MEASURES = [
     # money an announcement makes public is pledged (spec: "announced aid not yet delivered")
     ("Norway announced $45 million for the relief effort on Monday.", "$45 million", "pledged"),

@@ -10,12 +10,6 @@ from claimledger.extract.wordclasses import WordClasses
 from claimledger.pipeline import Extractor
 from test_measure_general import claim  # the first round's report helper
 
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 FIELDS = [
     # a company is a firm unless the text says it is a military unit: not personnel sent
     ("Inspectors visited 14 companies in the port last month.", "14", "company", "other", "other"),

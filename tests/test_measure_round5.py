@@ -9,12 +9,6 @@ import pytest
 from claimledger.pipeline import Extractor
 from test_extract import claim_at, extract
 
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 OTHER_CLAUSE = [
     # an infinitive of purpose or degree: the shooting is not what the counted rounds underwent
     ("The depot has 600 mortar rounds, enough to shoot for three days.", "600", "round"),

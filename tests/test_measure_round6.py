@@ -10,12 +10,6 @@ import pytest
 from claimledger.pipeline import Extractor
 from test_extract import claim_at, extract
 
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 TREATED = [
     # treated for an illness: cared for, not wounded; still harmed, so a casualty
     ("Nurses at the camp treated 3,000 children for cholera last month.", "3,000", "other", "casualty"),

@@ -9,12 +9,6 @@ import pytest
 from claimledger.pipeline import Extractor
 from test_extract import claim_at, extract
 
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 OWN_VERB = [
     # the count is the object of its own verb; the joined measure verb has its own object
     ("Investigators opened 22 fraud files and detained 9 officials in the capital.", "22", "other"),

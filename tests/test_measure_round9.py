@@ -10,12 +10,6 @@ import pytest
 from claimledger.pipeline import Extractor
 from test_extract import claim_at, extract
 
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 OWN_PREDICATE = [
     # the count's own verb says nothing of a measure; the measure verb is in another clause
     ("Officials said 400 homes were destroyed in the storm, and that about 2,000 bales of hay remain in the "

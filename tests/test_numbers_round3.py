@@ -11,11 +11,6 @@ from claimledger.nlp.quantities import find_quantities
 from claimledger.pipeline import Extractor
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def claims_of(extractor: Extractor, text: str):
     return extractor.extract(Document(id="t", text=text, published="2024-05-02", publisher="X"))
 

@@ -8,11 +8,6 @@ from claimledger.pipeline import Extractor
 from test_extract import claim_at, extract  # the extraction tests' report helpers
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def period(extractor: Extractor, text: str, span: str) -> tuple[str | None, str | None]:
     c = claim_at(extract(extractor, text), span)
     return c.period_start, c.period_end

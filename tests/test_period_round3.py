@@ -10,12 +10,6 @@ from claimledger.nlp.times import resolve_period
 from claimledger.pipeline import Extractor
 from test_period_general import period  # the first round's helper
 
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 P = "2025-03-27"
 
 CASES = [

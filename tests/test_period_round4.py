@@ -16,10 +16,6 @@ from claimledger.pipeline import Extractor
 PUBLISHED = "2025-03-27"
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
 
 def extract(extractor: Extractor, text: str) -> list[Claim]:
     title = text.split("\n\n", 1)[0] if "\n\n" in text else None

@@ -10,14 +10,7 @@ from datetime import date
 import pytest
 
 from claimledger.nlp.times import resolve_period
-from claimledger.pipeline import Extractor
 from test_period_round4 import extract, period_of  # the fourth round's report helpers
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
 
 # -- a "since" after a superlative measures a record; it opens no span the figure counts -----------------
 

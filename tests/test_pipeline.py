@@ -1,14 +1,8 @@
 """The Extractor as a whole: explanations on every field it sets, sentence breaks, documents too long to parse."""
-import pytest
 
 from claimledger.errors import ExtractError
 from claimledger.models import Document
 from claimledger.pipeline import Extractor
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
 
 
 def doc(text: str, doc_id: str = "t") -> Document:

@@ -23,7 +23,6 @@ from pathlib import Path
 import pytest
 
 from claimledger.evaluate import load_gold
-from claimledger.pipeline import Extractor
 from claimledger.reconcile.quantities import QuantityModel, shipped_model
 from claimledger.train import coded_and_extracted, fit_quantities, reconcile_run, unseen_reconcile
 
@@ -76,10 +75,6 @@ DEV_EXTRACTED_FLOORS = {
     "recall": 0.75,  # measured 1.000 (2 of 2 disagreements)
 }
 
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
 
 
 @pytest.fixture(scope="module")

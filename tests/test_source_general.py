@@ -20,10 +20,6 @@ from claimledger.pipeline import Extractor
 PUBLISHED = "2025-05-14"
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
 
 def claims_of(extractor: Extractor, text: str) -> list[Claim]:
     title = text.split("\n\n", 1)[0]

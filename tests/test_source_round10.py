@@ -14,11 +14,6 @@ from claimledger.pipeline import Extractor
 from test_source_round9 import _claims
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 @pytest.mark.parametrize("text, figure, words", [
     pytest.param("Floods swept the north on Monday. A nurse at the field hospital told us 14 children were "
                  "treated overnight.", "14", "A nurse at the field hospital",

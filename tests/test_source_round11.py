@@ -14,11 +14,6 @@ from claimledger.pipeline import Extractor
 from test_source_round9 import _claims
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 @pytest.mark.parametrize("text, figure, speaker", [
     pytest.param("Heavy rain flooded the valley overnight. Governor Lina Cordell said the port had put 35 "
                  "field tents at the rail depot.", "35", "lina-cordell",

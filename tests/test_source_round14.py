@@ -19,11 +19,6 @@ from claimledger.models import Document
 from claimledger.pipeline import Extractor
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def _claims(extractor: Extractor, text: str) -> dict[str, dict]:
     doc = Document.from_dict({"id": "r14", "text": text, "published": "2025-03-01", "publisher": "Daily Ledger"})
     return {text[c.start:c.end]: c.to_dict() for c in extractor.extract(doc)}

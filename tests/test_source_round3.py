@@ -23,14 +23,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.pipeline import Extractor
 from test_source_general import at, claims_of, source_words  # the first round's report helpers
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
 
 # (report, figure, words that must name the source, words that must not)
 REPORTS = [

@@ -25,10 +25,6 @@ from test_source_general import at  # the first round's report helper
 PUBLISHED = "2025-05-14"
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
 
 def claims_of(extractor: Extractor, text: str, publisher: str) -> list[Claim]:
     """The claims of a report its `publisher` gives: whose relay a lead names depends on who publishes it."""

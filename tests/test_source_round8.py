@@ -16,11 +16,6 @@ from claimledger.pipeline import Extractor
 from test_source_general import at, claims_of  # the first round's report helpers
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 @pytest.mark.parametrize("text, start, heading", [
     ("MARSHVILLE: 40 HOMES FLOODED\nThe fire service said 40 homes were flooded.", 0, True),
     ("Lakeside: road shut for a week\nPolice said the road would stay shut.", 0, True),

@@ -16,11 +16,6 @@ from claimledger.models import Document
 from claimledger.pipeline import Extractor
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def _claims(extractor: Extractor, text: str, title: str = "") -> dict[str, dict]:
     body = f"{title}\n\n{text}" if title else text
     doc = Document.from_dict({"id": "r9", "text": body, "published": "2025-03-01", "publisher": "Daily Ledger",

@@ -14,11 +14,6 @@ from claimledger.pipeline import Extractor
 from test_statement import claim_at  # one-paragraph reports published on Thursday 27 March 2025
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 @pytest.mark.parametrize("text, words, period, stated", [
     # a day opening the sentence, on the verb of saying, when what is said is a count of others' deaths
     ("On Tuesday, the provincial health office said 35 villagers had died of cholera.", "35",

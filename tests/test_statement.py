@@ -16,10 +16,6 @@ from claimledger.pipeline import Extractor
 PUBLISHED = "2025-03-27"  # a Thursday
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
 
 def claim_at(extractor: Extractor, text: str, words: str) -> Claim:
     """The claim whose quantity expression is `words` in a one-paragraph report of `text`."""
