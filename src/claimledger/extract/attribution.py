@@ -753,6 +753,7 @@ class Attribution:
             or t.dep_ == "prep" and not _names_on(t) and not (common and _places(t)) and (
                 t.lower_ not in ("of", "for") or any(w.like_num for w in t.subtree)))),
             tok.right_edge.i + 1)
+        stop = _clause_start(doc, tok, stop)
         while stop - 1 > tok.i and doc[stop - 1].dep_ == "case":
             stop -= 1  # "the ministry's update": the ministry, without its "'s"
         first = _phrase_start(tok)
@@ -775,6 +776,7 @@ class Attribution:
             t.dep_ in ("relcl", "acl", "appos", "punct") or t.dep_ == "prep" and not _names_on(t) and (
                 t.lower_ not in ("of", "for") or any(w.like_num for w in t.subtree)))),
             tok.right_edge.i + 1)
+        stop = _clause_start(tok.doc, tok, stop)
         start = _phrase_start(tok)
         first = _past_descriptor(tok.doc[start:tok.i], start)
         span = tok.doc[first:stop]
@@ -2258,3 +2260,12 @@ def _publishers_own(tok: Token, ents: EntityIndex) -> bool:
                                                                            if t.i != tok.i)):
         return False
     return not any(q.start <= tok.idx < q.end for q in quote_spans(doc_text(tok.doc)))
+
+
+# source round 15
+def _clause_start(doc: Doc, tok: Token, stop: int) -> int:
+    """Where a speaker's phrase ends when a clause ends it: before the clause's first word, so that a relative
+    pronoun or a subject ahead of the clause's verb ("the councils that organised ...") is not part of the name."""
+    if stop >= len(doc) or doc[stop].dep_ not in ("relcl", "acl"):
+        return stop
+    return max(tok.i + 1, min(stop, doc[stop].left_edge.i))

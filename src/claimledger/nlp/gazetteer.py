@@ -12,7 +12,8 @@ Matching rules, shared by every method:
 
 - a name written in capitals ("AP", "U.S.", "G7") matches only in capitals;
 - other names match whatever their case and accents, except that a one-word
-  name never matches an all-lowercase word ("turkey", "chad", "guardian");
+  name never matches an all-lowercase word, with or without an article
+  ("turkey", "chad", "guardian", "the national");
 - a leading lowercase "the " is optional on both sides, while a capital "The "
   in the data belongs to a title and is required ("The War Zone", so that
   "war zone" is not an outlet);
@@ -175,6 +176,16 @@ def _query_forms(text: str) -> list[str]:
     return forms
 
 
+def _one_lowercase_word(form: str) -> bool:
+    """True for one all-lowercase word, with or without an article before it: "guardian", "the national".
+    Such a form never matches a one-word name written with a capital ("The National", "The Independent"),
+    which in lowercase is an adjective or a common noun ("the national statistics office")."""
+    if form != form.lower():
+        return False
+    words = form.split(" ")
+    return len(words) == 1 or len(words) == 2 and words[0] in ("the", "a", "an")
+
+
 def match_keys(surface: str) -> tuple[str, ...]:
     """The keys a name is indexed under; two names sharing a key are the same surface form."""
     return tuple(_key(form) for form in _surface_forms(surface))
@@ -213,7 +224,7 @@ class _Index:
             if entry is None:
                 continue
             value, lowercase_surface = entry
-            one_lowercase_word = " " not in form and form == form.lower()
+            one_lowercase_word = _one_lowercase_word(form)
             if one_lowercase_word and not (lowercase_surface or self._lowercase_words):
                 continue
             return value
