@@ -1847,7 +1847,8 @@ def _measure_of(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: 
                                                                    "later", "since", "so", "far"):
         j += 1
     if j < len(doc) and j <= anchor.i + 4 and (doc[j].lower_ in STATE_WORDS or doc[j].tag_ in ("VBN", "VBD", "JJ")
-                                               and _lookup_verb(doc[j], lex)[0] is not None):
+                                               and _lookup_verb(doc[j], lex)[0] is not None) \
+            and not _in_circumstance(anchor, doc[j]):
         mods.append(doc[j])
     for c in mods:
         if c.i == num.i:
@@ -1905,6 +1906,10 @@ def _measure_of(num: Token, noun: Token | None, lex: Lexicon, money: bool, doc: 
             # "... and would need $25 million", "the crew, who include 29 nationals": a clause of its own,
             # whatever the word it is joined to
             break
+        if prev.i == anchor.head.i and _circumstance(prev, t) and _verb_measure(t, lex, money):
+            # "evacuated 1,700 people on 14 flights", "47 are treated in three hospitals": the figure counts
+            # where or how the act befell its own things, not them
+            return None, f"(a circumstance of {t.text})", False
         if t.pos_ in ("VERB", "AUX") and _lemma(t) in lex.reporting_verbs and t.lemma_.lower() not in ("put", "give"):
             if prev.dep_ in ("nsubj", "nsubjpass"):
                 # "460 patients were reported killed", "12 are confirmed dead": what is said of its subject
@@ -2128,6 +2133,27 @@ def _own_predicate_apart(verb: Token, anchor: Token, lex: Lexicon) -> bool:
     shares_subject = t.i == verb.i and t.dep_ == "conj" and not any(
         c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     return not shares_subject
+
+
+# Prepositions of the place, the means or the origin of an act ("on 14 flights", "in three hospitals",
+# "from 14 villages", "from three suppliers"); not the partitive "of", the instrument or companion "with", the
+# doer "by", nor the receiver or result "to", "for", "into".
+CIRCUMSTANCE_PREPS = {"in", "on", "from", "aboard", "across", "throughout", "within", "inside", "near", "outside"}
+
+
+def _circumstance(prep: Token, verb: Token) -> bool:
+    """`prep` hangs the counted things on `verb` as the place, the means or the origin of its act,
+    and the verb has things of its own that the act befalls: its object or its passive subject."""
+    if prep.dep_ != "prep" or prep.lower_ not in CIRCUMSTANCE_PREPS or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.i != prep.i for c in verb.children)
+
+
+def _in_circumstance(anchor: Token, word: Token) -> bool:
+    """The counted things are the place of a phrase ("police in nine countries"), and `word` after them is not
+    theirs: it tells of the phrase the place belongs to ("police in nine countries have arrested 51")."""
+    return anchor.dep_ == "pobj" and anchor.head.lower_ in CIRCUMSTANCE_PREPS and word.head.i != anchor.i \
+        and anchor.head.head.i != word.i
 
 
 def _clause_apart(word: Token) -> bool:
