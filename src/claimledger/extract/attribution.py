@@ -712,8 +712,7 @@ class Attribution:
         if words not in self._written_names:
             found = words
             # the words as a word of their own, not "UN" inside "FUNDS"
-            found_at = re.search(r"(?<!\w)" + re.escape(words) + r"(?!\w)", doc_text(self.doc))
-            at = found_at.start() if found_at else -1
+            at = _standing_at(doc_text(self.doc), words)
             span = self.doc.char_span(at, at + len(words), alignment_mode="expand") if at >= 0 else None
             if span is not None and len(span):
                 whole = self._written(span.root, span.start, span.end)
@@ -1732,10 +1731,10 @@ class Attribution:
         body's attribution of the same figure in its place where the section under the heading has one."""
         if self._headings is None:
             self._headings = heading_spans(doc_text(self.doc), self.title_end)
-        k = bisect_right(self._headings, (num.idx, len(self.doc.text))) - 1
+        k = bisect_right(self._headings, (num.idx, len(doc_text(self.doc)))) - 1
         if k < 0 or not self._headings[k][0] <= num.idx < self._headings[k][1]:
             return None
-        section_end = self._headings[k + 1][0] if k + 1 < len(self._headings) else len(self.doc.text)
+        section_end = self._headings[k + 1][0] if k + 1 < len(self._headings) else len(doc_text(self.doc))
         self._headed[len(self._chains)] = (self._headings[k][1], section_end)
         sents = self._sentence_list()
         below = next((s_ for s_ in sents[self._sentence_index(num.i) + 1:] if s_.start_char >= self._headings[k][1]),
@@ -2031,6 +2030,20 @@ def _past_descriptor(before: Span, first: int) -> int:
     return first
 
 
+def _standing_at(text: str, words: str) -> int:
+    """Where words first stand in text as words of their own, else -1: where `(?<!\\w)words(?!\\w)` matches, found
+    without compiling a pattern for every name (hundreds of them push the re module's own patterns out of its
+    cache)."""
+    at = text.find(words)
+    while at >= 0:
+        end = at + len(words)
+        if not (at and (text[at - 1].isalnum() or text[at - 1] == "_")) and not (
+                end < len(text) and (text[end].isalnum() or text[end] == "_")):
+            return at
+        at = text.find(words, at + 1)
+    return -1
+
+
 def _inside_word(t: Token) -> bool:
     """A hyphen with no space on either side: "Jean-Luc", not "12:20 - Coastguard"."""
     return t.i > 0 and not t.doc[t.i - 1].whitespace_ and not t.whitespace_
@@ -2038,20 +2051,26 @@ def _inside_word(t: Token) -> bool:
 
 def dateline_end(tok: Token) -> int:
     """Index of the dash that ends the dateline of tok's sentence ("SEOUL (AP) —"), else -1."""
-    doc, start = tok.doc, tok.sent.start
-    for t in doc[start:min(start + 12, len(doc))]:
-        if t.text in ("—", "–", "--") or (t.text == "-" and t.i > start and doc[t.i - 1].text == ")"):
-            return t.i
-    return -1
+    return _dateline_of(tok)[0]
 
 
 def in_dateline(tok: Token) -> bool:
     """A token of a dateline, "SEOUL, South Korea (AP) —" or "GAZA CITY —": it neither speaks nor acts."""
-    end = dateline_end(tok)
-    if end < 0 or tok.i >= end:
-        return False
-    head = tok.doc[tok.sent.start:end + 1].text
-    return bool(DATELINE.match(head) or re.match(r"^[A-Z][A-Z .,'’/-]+[—–-]", head))
+    end, dateline = _dateline_of(tok)
+    return dateline and tok.i < end
+
+
+def _dateline_of(tok: Token) -> tuple[int, bool]:
+    """`dateline_end` of tok's sentence, and whether the words up to it are a dateline: found once per sentence
+    and kept in `doc.user_data`, since every figure and frame asks."""
+    doc, start = tok.doc, tok.sent.start
+    found = doc.user_data.setdefault("claimledger_datelines", {})
+    if start not in found:
+        end = next((t.i for t in doc[start:min(start + 12, len(doc))] if t.text in ("—", "–", "--") or (
+            t.text == "-" and t.i > start and doc[t.i - 1].text == ")")), -1)
+        head = doc[start:end + 1].text if end >= 0 else ""
+        found[start] = (end, end >= 0 and bool(DATELINE.match(head) or re.match(r"^[A-Z][A-Z .,'’/-]+[—–-]", head)))
+    return found[start]
 
 
 def _own_words(tok: Token, ents: EntityIndex) -> list[Token]:

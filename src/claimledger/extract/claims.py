@@ -35,7 +35,7 @@ from claimledger.extract.lexicon import Lexicon
 from claimledger.extract.not_counts import not_a_count
 from claimledger.extract.statement import Figure, StatementReader, above_participles
 from claimledger.models import Claim, Document
-from claimledger.nlp.entities import EntityIndex, Mention, doc_text, publisher_id, slug, time_entities
+from claimledger.nlp.entities import EntityIndex, Mention, doc_text, publisher_id, sentence_reader, slug, time_entities
 from claimledger.nlp.quantities import CURRENCY_WORDS, Quantity, find_quantities
 from claimledger.nlp.times import EXTRA_TIME, Period, parse_date, resolve_period
 
@@ -271,6 +271,20 @@ def _name_speakers(claim: Claim, attribution: Attribution) -> None:
 
 def extract_claims(doc: Doc, document: Document, res, trace: Trace | None = None,
                    frames: list[dict] | None = None) -> list[Claim]:
+    """Every claim in one parsed document (`_extract_claims`), each token's sentence looked up from a list made
+    once (nlp/entities.py `sentence_reader`) while it is read: the doc is left as it came."""
+    hooks = doc.user_token_hooks
+    if "sent" in hooks:
+        return _extract_claims(doc, document, res, trace, frames)
+    hooks["sent"] = sentence_reader(doc)
+    try:
+        return _extract_claims(doc, document, res, trace, frames)
+    finally:
+        del hooks["sent"]
+
+
+def _extract_claims(doc: Doc, document: Document, res, trace: Trace | None = None,
+                    frames: list[dict] | None = None) -> list[Claim]:
     """Every claim in one parsed document. With `trace`, the features of every decision are kept in it
     (claimledger.train learns from them); with `frames`, the document's attribution frames are added to it."""
     lex: Lexicon = res.lexicon
@@ -2710,9 +2724,8 @@ def _about_captives(doc: Doc) -> bool:
     if found is None:
         text = doc_text(doc)
         held = len(CAPTIVE_WORDS.findall(text))
-        crime = sum(t.lemma_.lower() in CRIME_WORDS for t in doc)
         found = doc.user_data["claimledger_captives"] = held >= CAPTIVITY_FLOOR and held > len(
-            FLEEING_WORDS.findall(text)) and held >= crime
+            FLEEING_WORDS.findall(text)) and held >= sum(t.lemma_.lower() in CRIME_WORDS for t in doc)
     return found
 
 
@@ -3599,9 +3612,7 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
     item = line is not None and _listed(doc_text(doc), line_start)
     candidates: list[tuple[int, int, str]] = []
     candidates.extend(time_entities(sent))
-    for m in EXTRA_TIME.finditer(sent.text):
-        s = sent.start_char + m.start()
-        candidates.append((s, s + len(m.group(0)), m.group(0)))
+    candidates.extend(_extra_times(sent))
     # a parsed sentence can run over several lines of a list or a table: a time on another line is
     # another item's
     candidates = [c for c in candidates if line_start <= c[0] and c[1] <= line_end]
@@ -3722,6 +3733,16 @@ def _period(num: Token, gov: Token, sent: Span, doc: Doc, pub, lex: Lexicon, att
         return None, f"since the {event_word}" if event_word else "", False, None
     # the characters of the time words too: they set the period, so they do not date the statement
     return best[1], best[2], best[2].lower().startswith("since"), best[3]
+
+
+def _extra_times(sent: Span) -> list[tuple[int, int, str]]:
+    """The sentence's EXTRA_TIME times as (start_char, end_char, text), found once per sentence and kept in
+    `doc.user_data`: a sentence's figures share them."""
+    found = sent.doc.user_data.setdefault("claimledger_extra_times", {})
+    if sent.start not in found:
+        found[sent.start] = [(sent.start_char + m.start(), sent.start_char + m.end(), m.group(0))
+                             for m in EXTRA_TIME.finditer(sent.text)]
+    return found[sent.start]
 
 
 ALONE = re.compile(r"\s+alone\b", re.I)

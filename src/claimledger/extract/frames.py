@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 OPENING = "“«"
 CLOSING = "”»"
+QUOTE_MARK = re.compile("[\n\"'" + re.escape(OPENING + CLOSING) + "]")
 LABEL = re.compile(r"^[\"“]?\s*((?:[A-Z][A-Za-z.'’-]*\s){0,3}[A-Z][A-Za-z.'’-]*)(?:\s\(([^)]{1,30})\))?\s?:\s+\S")
 # A live blog's entry heading that names who speaks: "17:50 - Macron: over €2 billion".
 HEADING = re.compile(r"(?m)^[ \t]*\d{1,2}[:.]\d{2}[^\n]{0,15}?[-–—][ \t]*([A-Z][\w.'’ -]{1,40}?):[ \t]+\S[^\n]*$")
@@ -68,6 +69,10 @@ def quote_spans(text: str) -> list[Quote]:
     open_at: int | None = None
     i, n = 0, len(text)
     while i < n:
+        mark = QUOTE_MARK.search(text, i)  # past the characters none of the cases below looks at
+        if mark is None:
+            break
+        i = mark.start()
         ch = text[i]
         if text.startswith("\n\n", i):
             if open_at is not None:

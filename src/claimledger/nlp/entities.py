@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from spacy.matcher import PhraseMatcher
@@ -334,6 +334,16 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["claimledger_text"] = doc.text
     return text
+
+
+def sentence_reader(doc: Doc) -> Callable[[Token], Span]:
+    """`Token.sent` answered from the document's sentences, listed once: spaCy's own walks the tokens back and
+    forth and makes two spans at every read, and extraction reads a figure's sentence many times over. For
+    `doc.user_token_hooks["sent"]` while the document is read (extract/claims.py `extract_claims`)."""
+    by_token: list[Span] = []
+    for sent in doc.sents:
+        by_token += [sent] * len(sent)
+    return lambda tok: by_token[tok.i]
 
 
 def time_entities(sent: Span) -> list[tuple[int, int, str]]:

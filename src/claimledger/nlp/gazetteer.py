@@ -87,6 +87,7 @@ _ROLE_NOUNS = frozenset(
     ["official", "officials", "source", "sources", "spokesman", "spokeswoman", "spokesperson", "spokespeople"]
 )
 _PACKAGED = "claimledger/data/gazetteer.yaml"
+_ANSWERS_KEPT = 100_000  # texts whose candidates a Gazetteer keeps; past it, it starts again
 
 _PUNCT = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u02bc": "'", "\u2032": "'", "`": "'",
@@ -453,6 +454,7 @@ class Gazetteer:
     # --- building
 
     def _build(self, entries: list[_Entry]) -> None:
+        self._answers: dict[str, list[Entity]] = {}  # candidates() by text
         self._entities: dict[str, Entity] = {}
         self._roles: dict[str, str] = {}
         self._where: dict[str, str] = {}
@@ -561,6 +563,16 @@ class Gazetteer:
         Seoul", "US officials"); a person's full name after a title ("German
         Defence Minister Boris Pistorius").
         """
+        # every mention of every document asks, most of them for the same few hundred names: each text's
+        # answer is kept (it depends on the files alone), a copy handed out
+        found = self._answers.get(text)
+        if found is None:
+            if len(self._answers) >= _ANSWERS_KEPT:
+                self._answers.clear()
+            found = self._answers[text] = self._candidates(text)
+        return list(found)
+
+    def _candidates(self, text: str) -> list[Entity]:
         found = self._direct(text)
         if found:
             return found

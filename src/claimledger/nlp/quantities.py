@@ -124,7 +124,8 @@ CURRENCY_SIGNS: list[tuple[str, str, str]] = [
     (r"(?-i:ARS)", "peso", "ARS"),
     (r"(?-i:CLP)", "peso", "CLP"),
 ]
-_CURRENCY_SIGN_RES = [(re.compile(rf"(?:{p})[ \u00a0]?", re.I), word, code) for p, word, code in CURRENCY_SIGNS]
+# The signs in one pattern, each in a group of its own: the first that matches, as when tried one by one
+_CURRENCY_SIGN_RE = re.compile("|".join(rf"((?:{p})[ \u00a0]?)" for p, _, _ in CURRENCY_SIGNS), re.I)
 CURRENCY_WORDS = {
     "dollar": "dollar", "dollars": "dollar", "euro": "euro", "euros": "euro", "pound": "pound",
     "pounds": "pound", "sterling": "pound", "hryvnia": "hryvnia", "hryvnias": "hryvnia",
@@ -379,10 +380,10 @@ class Quantity:
 
 def _currency_of(amount: str) -> tuple[str | None, str | None, str]:
     """The currency word and ISO code written before the figure, and the figure without them."""
-    for rx, word, code in _CURRENCY_SIGN_RES:
-        m = rx.match(amount)
-        if m:
-            return word, code, amount[m.end():]
+    m = _CURRENCY_SIGN_RE.match(amount)
+    if m and m.lastindex:
+        _, word, code = CURRENCY_SIGNS[m.lastindex - 1]
+        return word, code, amount[m.end():]
     return None, None, amount
 
 
