@@ -11,7 +11,9 @@ told apart only by their role in the sentence (spec, "What is a claim"):
 - the speakers of a statement, who belong to the report's sourcing, not to the world it tells of:
   "two officials told AFP", "according to two security sources", "said one recruiter";
 - "one" that counts nothing: a single thing picked out ("in one case", "on one side") or the pronoun
-  ("the last one", "one owned by a militia").
+  ("the last one", "one owned by a militia");
+- a number that labels one thing, right after the singular noun it names ("Gate 7", "day three",
+  "Ward 12") or between "the" and that noun ("the 911 hotline").
 
 `not_a_count` gives the reason (a short word) or "".
 """
@@ -52,6 +54,8 @@ def not_a_count(num: Token, noun: Token | None, lex: Lexicon, ents: EntityIndex)
         return "speakers"
     if _indefinite_one(num, noun):
         return "one"
+    if _label(num, lex, ents) or _label_before(num, noun, lex):
+        return "label"
     return ""
 
 
@@ -220,3 +224,38 @@ def _indefinite_one(num: Token, noun: Token | None) -> bool:
         return any(c.dep_ in ("det", "amod", "acl", "relcl") and c.lower_ not in ADDED_WORDS for c in num.children)
     return noun.tag_ in ("NN", "NNP") and noun.dep_ == "pobj" and noun.head.pos_ == "ADP" \
         and noun.head.lower_ != "of"
+
+
+# Entity types of a name that heads a row of figures ("Georgia 33", "Labour 411"): the figure counts for it.
+ROW_NAME_TYPES = {"GPE", "NORP", "PERSON", "ORG"}
+
+
+def _label(num: Token, lex: Lexicon, ents: EntityIndex) -> bool:
+    """A number right after the singular noun it modifies labels one thing, as a name does: "Gate 7",
+    "day three", "Ward 12". English puts a counted noun after its figure; a noun before the figure
+    counts it only where a name heads a row of figures ("Georgia 33", "Labour 411", "SNP 10"): a known
+    entity, a name of a place, party or person, or an acronym. A place named by a common noun of places
+    ("Congressional District 8", "Ward 12") is the labelled thing itself."""
+    head = num.head
+    if num.dep_ not in ("nummod", "appos", "npadvmod") or head.i != num.i - 1 or head.tag_ not in ("NN", "NNP"):
+        return False
+    if not head.is_alpha or head.is_upper or head.ent_type_ in ROW_NAME_TYPES:
+        return False
+    if head.is_title:  # a division named by its number: "Congressional District 8", "Ward 12"
+        return lex.classes.is_place(head.lower_) and num.like_num and num.text[:1].isdigit()
+    return ents.at(head) is None and head.lemma_.lower() != "total" \
+        and not any(c.dep_ == "compound" for c in head.children)
+
+
+def _label_before(num: Token, noun: Token | None, lex: Lexicon) -> bool:
+    """ "the 911 hotline", "the 112 emergency number": a figure above one between "the" and the singular
+    noun it modifies names that one thing, since a counted noun is plural. Nouns of people or things
+    that are counted in the singular ("the 300 staff", "the 40 aircraft") and a noun of such things
+    before the head ("the 5,000 troop deployment") still count."""
+    if noun is None or noun.tag_ != "NN" or num.head.i != noun.i or num.dep_ != "nummod" or num.i == 0:
+        return False
+    value = parse_number(num.text)
+    if value is None or value <= 1 or not num.text[:1].isdigit() or num.doc[num.i - 1].lower_ != "the":
+        return False
+    between = num.doc[num.i + 1:noun.i + 1]
+    return all(t.is_alpha and t.is_lower and lex.noun_class(t.lemma_.lower()) is None for t in between)
