@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import math
 import os
 import sys
 from collections.abc import Iterable, Iterator
@@ -64,6 +65,7 @@ from claimledger.reconcile import (
 )
 from claimledger.reconcile.plot import FORMATS
 from claimledger.reconcile.review import Review, apply_to_claims, apply_to_series, parse_fields, resolution
+from claimledger.reconcile.roles import Role, roles
 
 if TYPE_CHECKING:
     from claimledger.store import Store
@@ -254,9 +256,10 @@ def _short(v: float | None) -> str:
     return _num(round(v) if abs(v) >= 100 else v)
 
 
-def series_dict(s: Series, parties: Parties | None = None, names: Names | None = None) -> dict[str, Any]:
-    """The JSON object of one series (``series --json``)."""
-    est = estimate(s, parties=parties, names=names)
+def series_dict(s: Series, parties: Parties | None = None, names: Names | None = None,
+                role: dict[str, Role] | None = None) -> dict[str, Any]:
+    """The JSON object of one series (``series --json``); ``role``: its claims' roles, where made already."""
+    est = estimate(s, parties=parties, names=names, role=role)
     return {
         "id": s.id,
         "name": s.name,
@@ -307,8 +310,57 @@ def made_from(store: Store) -> str:
 
 
 def _body(item: Any) -> str:
-    """One object of a JSON list as `_stream_json` writes it (indented one level): kept as it is printed."""
-    return json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+    """One object of a JSON list as `_stream_json` writes it (indented one level): kept as it is printed.
+    The text of ``json.dumps(item, ensure_ascii=False, indent=2)``, made by ``_indented``: json's own
+    encoder indents in pure Python, a generator step per token, and a rebuild writes a hundred thousand
+    objects."""
+    try:
+        text = _indented(item, "\n")
+    except _NotPlain:
+        text = json.dumps(item, ensure_ascii=False, indent=2)
+    return text.replace("\n", "\n  ")
+
+
+class _NotPlain(Exception):
+    """A value ``_indented`` leaves to json itself (a key that is no string, a type of its own)."""
+
+
+_STRING = json.encoder.encode_basestring  # json's own escaping with ensure_ascii=False (in C where built)
+
+
+def _indented(o: Any, newline: str) -> str:
+    """``json.dumps(o, ensure_ascii=False, indent=2)`` for strings, numbers, booleans, None, lists, tuples
+    and dicts with string keys, ``newline`` being the line break and indent o starts at; anything else
+    raises _NotPlain."""
+    if isinstance(o, str):
+        return _STRING(o)
+    if o is None:
+        return "null"
+    if o is True:
+        return "true"
+    if o is False:
+        return "false"
+    if isinstance(o, int):
+        return int.__repr__(o)
+    if isinstance(o, float):
+        if o != o:
+            return "NaN"
+        if o in (math.inf, -math.inf):
+            return "Infinity" if o > 0 else "-Infinity"
+        return float.__repr__(o)
+    inner = newline + "  "
+    if isinstance(o, (list, tuple)):
+        if not o:
+            return "[]"
+        return "[" + inner + ("," + inner).join(_indented(x, inner) for x in o) + newline + "]"
+    if isinstance(o, dict):
+        if not o:
+            return "{}"
+        if not all(type(k) is str for k in o):
+            raise _NotPlain
+        return "{" + inner + ("," + inner).join(f"{_STRING(k)}: {_indented(v, inner)}" for k, v in o.items()) \
+            + newline + "}"
+    raise _NotPlain
 
 
 @dataclass
@@ -332,10 +384,12 @@ def build(store: Store) -> Built:
     data = read_ledger(store, full=False)
     names = Names(data.claims)
     series = data.series(names)
+    role_of = {s.id: roles(s.claims) for s in series}  # once for the estimates and the conflicts both
     rows: dict[str, list[tuple[str, bool, str]]] = {
-        "series": [(s.id, False, _body(series_dict(s, data.parties, names))) for s in series]}
+        "series": [(s.id, False, _body(series_dict(s, data.parties, names, role_of[s.id]))) for s in series]}
     rows["conflict"] = [(c.series, r is not None, _body(conflict_dict(c, r, names)))
-                        for c, r in ((c, resolution(c, data.reviews)) for c in find_conflicts(series, names))]
+                        for c, r in ((c, resolution(c, data.reviews))
+                                     for c in find_conflicts(series, names, roles_of=role_of))]
     rows["source"] = [(g.source, False, _body(g.to_dict(names)))
                       for g in group_by_source(data.claims, series, names)]
     return Built(rows, {"claims": len(data.claims)}, data, names, series)

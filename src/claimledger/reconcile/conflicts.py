@@ -70,10 +70,10 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from claimledger.models import Claim
@@ -324,8 +324,10 @@ class _Units:
     of one call of find_conflicts or conflicts_of: inside a series, and across measures, sides and series,
     the same assertions are weighed, and none of the checks changes them."""
 
-    def __init__(self, origin: Originators, claims: Iterable[Claim] = ()) -> None:
+    def __init__(self, origin: Originators, claims: Iterable[Claim] = (),
+                 roles_of: dict[str, dict[str, Role]] | None = None) -> None:
         self.origin = origin
+        self.roles_of = roles_of or {}  # each series' roles by its id, where the caller made them already
         self._made: dict[int, list[_Assertion]] = {}
         # a breakdown's items are found in the whole ledger: its figures may fall in several series
         claims = list(claims)
@@ -334,7 +336,9 @@ class _Units:
     def __call__(self, s: Series) -> list[_Assertion]:
         made = self._made.get(id(s))
         if made is None:
-            made = self._made[id(s)] = _assertions(s.claims, roles(s.claims), self.origin, self.aside)
+            role = self.roles_of.get(s.id)
+            made = self._made[id(s)] = _assertions(s.claims, role if role is not None else roles(s.claims),
+                                                   self.origin, self.aside)
         return made
 
 
@@ -347,14 +351,25 @@ class _Stages:
     they supersede nothing."""
 
     def __init__(self, units: list[_Assertion]):
-        self.times: dict[tuple[str, str, str, str], list[tuple[tuple[date, str], int]]] = {}
+        times: dict[tuple[str, str, str, str], list[tuple[tuple[date, str], int]]] = {}
         for u, a in enumerate(units):
             if a.part in UNNAMED_PARTS:
                 continue
             for c in a.claims:
                 if flow_period(c) is None:
-                    self.times.setdefault(self._scope(a), []).append((statement_order(c), u))
+                    times.setdefault(self._scope(a), []).append((statement_order(c), u))
+        # each scope's times in order, and for each of them where the next one of another assertion is:
+        # whether another figure was given in a stretch of time is then two look-ups, not a scan
+        self.times: dict[tuple[str, str, str, str], tuple[list[tuple[date, str]], list[int], list[int]]] = {}
+        for scope, told in times.items():
+            told.sort()
+            whose = [u for _, u in told]
+            other = [len(whose)] * len(whose)
+            for k in range(len(whose) - 2, -1, -1):
+                other[k] = k + 1 if whose[k + 1] != whose[k] else other[k + 1]
+            self.times[scope] = ([t for t, _ in told], whose, other)
         self.index = {id(a): u for u, a in enumerate(units)}
+        self._first: dict[int, tuple[_Assertion, tuple[date, str] | None]] = {}
 
     @staticmethod
     def _scope(a: _Assertion) -> tuple[str, str, str, str]:
@@ -365,10 +380,19 @@ class _Stages:
         ``by``'s time. A figure is current from the first time its originator gives it: restated later
         (a witness quoting the government's first count, a recap of the earlier figures) it is still the
         stage it was, not the originator's word at the restatement's date."""
-        start = min((statement_order(x) for x in a.claims if flow_period(x) is None), default=statement_order(c))
-        until = statement_order(by)
+        told = self.times.get(self._scope(a))
+        if told is None:
+            return False
+        if id(a) not in self._first:  # the assertion is kept with its time, so that its id is not reused
+            self._first[id(a)] = (a, min((statement_order(x) for x in a.claims if flow_period(x) is None),
+                                         default=None))
+        start = self._first[id(a)][1] or statement_order(c)
+        when, whose, other = told
+        i, j = bisect_right(when, start), bisect_right(when, statement_order(by))
+        if i >= j:
+            return False
         u = self.index.get(id(a))
-        return any(start < t <= until and v != u for t, v in self.times.get(self._scope(a), ()))
+        return whose[i] != u or other[i] < j
 
 
 def _same_time(a: Claim, b: Claim) -> str | None:
@@ -546,12 +570,18 @@ def _clash(a: _Assertion, b: _Assertion, names: Names, first: date | None = None
     b_narrower = not same_scope and _within(b, a)
     if not (same_scope or a_narrower or b_narrower) or _said_beside(a, b):
         return None  # two places, or two different parts: any two numbers can hold
+    ranges = [figure_interval(cb) for cb in b.claims]
     for ca in a.claims:
         ia = figure_interval(ca)
-        for cb in b.claims:
-            ib = figure_interval(cb)
+        if ia is None:
+            continue
+        for cb, ib in zip(b.claims, ranges, strict=True):
+            # every clash below is of two ranges that do not meet: relays of one figure are passed over
+            # before their times are read
+            if ib is None or not _disjoint(ia, ib):
+                continue
             rel = _same_time(ca, cb)
-            if rel is None or ia is None or ib is None:
+            if rel is None:
                 continue
             if rel == "same" and (_rose(ca, ia, cb, ib, first) or _replaced(ca, a, cb, b, stages)):
                 continue
@@ -579,33 +609,80 @@ def _exceeding(part: Claim, pa: _Assertion, whole: Claim, wa: _Assertion, names:
             f"{_says(whole, wa.originator, names)}")
 
 
-def _timed(units: list[_Assertion]) -> tuple[list[tuple[date, int, Claim]], list[tuple[date, date, int, Claim]]]:
-    """Every claim of the assertions as a stock (statement date, assertion, claim) or a flow (period,
-    assertion, claim), each list in time order."""
-    stocks: list[tuple[date, int, Claim]] = []
-    flows: list[tuple[date, date, int, Claim]] = []
-    for u, a in enumerate(units):
-        for c in a.claims:
-            period = flow_period(c)
-            if period is not None:
-                flows.append((period[0], period[1], u, c))
-            elif (d := statement_date(c)) is not None:
-                stocks.append((d, u, c))
-    stocks.sort(key=lambda x: (x[0], x[1]))
-    flows.sort(key=lambda x: (x[0], x[1], x[2]))
-    return stocks, flows
+class _Timeline:
+    """The claims of a list of assertions in time order, each read once for _meet: stocks as (day, assertion,
+    range, fall key), flows as (start, end, assertion, range). Claims with no range never clash and are left
+    out; a claim restated with the same day, assertion and range (relays of one figure on one day) is kept
+    once, since it can only add the pairs its first copy adds. The fall key is the start a running total
+    counts from (``_fell``), None for a figure that cannot fall."""
+
+    def __init__(self, units: list[_Assertion]):
+        stocks: dict[tuple[Any, ...], None] = {}
+        flows: list[tuple[date, date, int, tuple[float, float]]] = []
+        for u, a in enumerate(units):
+            for c in a.claims:
+                r = figure_interval(c)
+                if r is None:
+                    continue
+                period = flow_period(c)
+                if period is not None:
+                    flows.append((period[0], period[1], u, r))
+                elif (d := statement_date(c)) is not None:
+                    fall = c.period_start if c.cumulative and c.period_start else None
+                    stocks[(d.toordinal(), u, r, fall)] = None
+        self.stocks = sorted(stocks, key=lambda x: (x[0], x[1]))
+        self.days = [s[0] for s in self.stocks]
+        self.flows = sorted(flows, key=lambda x: (x[0], x[1], x[2]))
+        # the stocks of each fall key in time order, with a table of their lowest upper and highest lower
+        # ends over runs of them (_RangeTable): a fall is rare, so most windows are passed over at once
+        falls: dict[str, list[int]] = {}
+        for k, s in enumerate(self.stocks):
+            if s[3] is not None:
+                falls.setdefault(s[3], []).append(k)
+        self.falls = {key: (ks, [self.days[k] for k in ks], _RangeTable([self.stocks[k][2][0] for k in ks], max),
+                            _RangeTable([self.stocks[k][2][1] for k in ks], min)) for key, ks in falls.items()}
+        self._uppers: _RangeTable | None = None
+
+    def uppers(self) -> _RangeTable:
+        """The lowest upper end over runs of the stocks."""
+        if self._uppers is None:
+            self._uppers = _RangeTable([s[2][1] for s in self.stocks], min)
+        return self._uppers
+
+
+class _RangeTable:
+    """The min (or max) of any run values[i:j] in one step (a sparse table)."""
+
+    def __init__(self, values: list[float], pick: Callable[[float, float], float]):
+        self.pick = pick
+        self.levels = [values]
+        width = 1
+        while 2 * width <= len(values):
+            last = self.levels[-1]
+            self.levels.append([pick(last[i], last[i + width]) for i in range(len(values) - 2 * width + 1)])
+            width *= 2
+
+    def __call__(self, i: int, j: int) -> float | None:
+        """The min (or max) of values[i:j], None when the run is empty."""
+        if j <= i:
+            return None
+        level = (j - i).bit_length() - 1
+        row = self.levels[level]
+        return self.pick(row[i], row[j - (1 << level)])
 
 
 def _meet(units: list[_Assertion], flows_in_stocks: bool = True) -> list[tuple[int, int]]:
     """The pairs (i < j) of assertions that have two claims of one time (``_same_time``), in order: the
     only pairs that can clash, found by sweeping the claims in time order rather than trying every pair.
 
-    Stocks meet within SAME_TIME_DAYS; flows when one period holds the other; a flow and a stock when
-    the flow ended by the stock's day, which is a clash only when the flow is the larger (its lower end
-    above the stock's upper end), so only those pairs are listed (``flows_in_stocks``; off when the
-    caller compares the same time only). Figures that agree (ranges that meet) are never a clash and
-    are passed over."""
-    stocks, flows = _timed(units)
+    Stocks meet within SAME_TIME_DAYS, or within HISTORY_DAYS when the later is below the earlier and both
+    count from one start (``_fell``); flows when one period holds the other; a flow and a stock when the
+    flow ended by the stock's day, which is a clash only when the flow is the larger (its lower end above
+    the stock's upper end), so only those pairs are listed (``flows_in_stocks``; off when the caller
+    compares the same time only). Figures that agree (ranges that meet) are never a clash and are passed
+    over."""
+    line = _Timeline(units)
+    stocks, flows = line.stocks, line.flows
     pairs: set[tuple[int, int]] = set()
 
     def add(x: int, y: int) -> None:
@@ -614,41 +691,84 @@ def _meet(units: list[_Assertion], flows_in_stocks: bool = True) -> list[tuple[i
 
     # Every clash is of two figures whose ranges do not meet (a disagreement, or a part above its whole):
     # relays and restatements of one figure, the bulk of a busy week, are passed over here.
-    window, near = timedelta(days=HISTORY_DAYS), timedelta(days=SAME_TIME_DAYS)
-    ranges = [figure_interval(c) for _, _, c in stocks]
     lo = 0
-    for k, (d, u, c) in enumerate(stocks):
-        while d - stocks[lo][0] > window:
+    for k, (d, u, rk, _) in enumerate(stocks):
+        while d - stocks[lo][0] > SAME_TIME_DAYS:
             lo += 1
-        rk = ranges[k]
         for m in range(lo, k):
-            rm = ranges[m]
-            if rk is not None and rm is not None and _disjoint(rk, rm) \
-                    and (d - stocks[m][0] <= near or _fell(stocks[m][2], c)):
-                add(u, stocks[m][1])
-    flow_ranges = [figure_interval(c) for _, _, _, c in flows]
-    for k, (_, end, u, _) in enumerate(flows):
-        rk = flow_ranges[k]
+            um, rm = stocks[m][1], stocks[m][2]
+            if um != u and (rk[1] < rm[0] or rm[1] < rk[0]):
+                add(u, um)
+    # Further apart, up to HISTORY_DAYS: only a running total that fell (the later figure below the earlier)
+    for ks, days, lowers, _ in line.falls.values():
+        first = last = 0
+        for k in ks:
+            d, u, rk, _ = stocks[k]
+            while d - days[first] > HISTORY_DAYS:
+                first += 1
+            while d - days[last] > SAME_TIME_DAYS:
+                last += 1
+            top = lowers(first, last)
+            if top is None or not top > rk[1]:
+                continue
+            for m in range(first, last):
+                sm = stocks[ks[m]]
+                if sm[2][0] > rk[1]:
+                    add(u, sm[1])
+    for k, (_, end, u, rk) in enumerate(flows):
         for m in range(k + 1, len(flows)):
             if flows[m][0] > end:
                 break
-            rm = flow_ranges[m]
-            if rk is not None and rm is not None and _disjoint(rk, rm):
+            rm = flows[m][3]
+            if rk[1] < rm[0] or rm[1] < rk[0]:
                 add(u, flows[m][2])
     if flows_in_stocks and flows and stocks:
-        days = [d for d, _, _ in stocks]
-        uppers = [iv[1] if (iv := figure_interval(c)) else math.inf for _, _, c in stocks]
-        least = uppers[:]  # least[k]: the lowest upper end among the stocks from k on
-        for k in range(len(least) - 2, -1, -1):
-            least[k] = min(least[k], least[k + 1])
-        for _, end, u, c in flows:
-            iv = figure_interval(c)
-            k = bisect_left(days, end)
-            if iv is None or k >= len(days) or least[k] >= iv[0]:
+        uppers = line.uppers()
+        for _, end, u, iv in flows:
+            k = bisect_left(line.days, end.toordinal())
+            least = uppers(k, len(stocks))
+            if least is None or least >= iv[0]:
                 continue
-            for m in range(k, len(days)):
-                if uppers[m] < iv[0]:
+            for m in range(k, len(stocks)):
+                if stocks[m][2][1] < iv[0]:
                     add(u, stocks[m][1])
+    return sorted(pairs)
+
+
+def _meet_across(parts: _Timeline, wholes: _Timeline, offset: int) -> list[tuple[int, int]]:
+    """The pairs (i, offset + j) of a part's assertion i and a whole's j that have two claims of one time
+    (``_same_time``: stocks within SAME_TIME_DAYS or a fall within HISTORY_DAYS, flows of one period or one
+    inside the other) with the part's range above the whole's: the only pairs ``_exceeds`` can find above
+    each other, in order. The same pairs as ``_meet`` of both lists (without flows in stocks), taking the
+    pairs of a part and a whole whose ranges meet that way; the whole's stocks are looked up by day."""
+    pairs: set[tuple[int, int]] = set()
+    w = wholes.stocks
+    uppers = wholes.uppers() if w else None
+    for d, u, rp, fall in parts.stocks:
+        # the whole's stocks within SAME_TIME_DAYS, where any lower one is above-by-the-part
+        i, j = bisect_left(wholes.days, d - SAME_TIME_DAYS), bisect_left(wholes.days, d + SAME_TIME_DAYS + 1)
+        least = uppers(i, j) if uppers is not None else None
+        if least is not None and least < rp[0]:
+            pairs.update((u, offset + w[m][1]) for m in range(i, j) if w[m][2][1] < rp[0])
+        if fall is None or fall not in wholes.falls:
+            continue
+        # a fall (the later figure below the earlier) within HISTORY_DAYS, before or after the part's day
+        ks, days, _, least_of = wholes.falls[fall]
+        for i, j, later in ((bisect_left(days, d - HISTORY_DAYS), bisect_left(days, d - SAME_TIME_DAYS), False),
+                            (bisect_left(days, d + SAME_TIME_DAYS + 1), bisect_left(days, d + HISTORY_DAYS + 1), True)):
+            least = least_of(i, j)
+            if least is None or not least < rp[0]:
+                continue
+            for m in range(i, j):
+                rw = w[ks[m]][2]
+                if rw[1] < rp[0] and (later or rp[1] < rw[0]):
+                    pairs.add((u, offset + w[ks[m]][1]))
+    for start, end, u, rp in parts.flows:
+        for ws, we, v, rw in wholes.flows:
+            # as _meet's sweep: the later-starting period begins by the end of the other
+            meet = ws <= end if (start, end) <= (ws, we) else start <= we
+            if meet and rw[1] < rp[0]:
+                pairs.add((u, offset + v))
     return sorted(pairs)
 
 
@@ -749,15 +869,20 @@ def _parts_above(every: list[tuple[Series, Series]], focus: Series | None, asser
             whole_of[x.id] = [a for a in assertions(x) if not a.part]
         return whole_of[x.id]
 
+    lines: dict[str, _Timeline] = {}  # each whole's timeline, made once for every part set against it
+
+    def line(x: Series) -> _Timeline:
+        if x.id not in lines:
+            lines[x.id] = _Timeline(whole_assertions(x))
+        return lines[x.id]
+
     out = []
     for s, whole in pairs:
         mine = [a for a in whole_assertions(s) if any(map(parts, a.claims))]
         units = mine + whole_assertions(whole)
-        # Only assertions with claims of one time can exceed each other (_exceeds); in the order of
-        # every part against every whole.
-        for i, j in _meet(units, flows_in_stocks=False):
-            if not i < len(mine) <= j:
-                continue
+        # Only assertions with claims of one time, the part's above the whole's, can exceed each other
+        # (_exceeds); in the order of every part against every whole.
+        for i, j in _meet_across(_Timeline(mine), line(whole), len(mine)):
             a, b = units[i], units[j]
             if a.originator == b.originator:
                 continue
@@ -774,10 +899,11 @@ def _exceeds(a: _Assertion, b: _Assertion, ctx: dict[str, Context], model: Quant
     war's casualties counted by another body."""
     if _said_beside(a, b):
         return None
+    ranges = [figure_interval(cb) for cb in b.claims]
     for ca in a.claims:
-        for cb in b.claims:
-            ia, ib = figure_interval(ca), figure_interval(cb)
-            if not (ia and ib and _same_time(ca, cb) == "same" and ia[0] > ib[1]):
+        ia = figure_interval(ca)
+        for cb, ib in zip(b.claims, ranges, strict=True):
+            if not (ia and ib and ia[0] > ib[1] and _same_time(ca, cb) == "same"):
                 continue
             if model is not None and model.probability(ca, as_part(ca, cb), ctx.get(ca.doc),
                                                        ctx.get(cb.doc)) <= model.threshold:
@@ -819,8 +945,9 @@ def _split_rivals(series: list[Series], names: Names, assertions: _Units, model:
         return []
     together: dict[tuple[Any, ...], list[tuple[Series, _Assertion, Claim]]] = {}
     stages: dict[int, _Stages] = {}  # each assertion's series' stages: a superseded figure is no rival
+    sharing = set().union(*shared.values())
     for s in series:
-        if not any(s.id in ids for ids in shared.values()):
+        if s.id not in sharing:
             continue
         units = assertions(s)
         staged = _Stages(units)
@@ -926,30 +1053,61 @@ def _close_rivals(series: list[Series], names: Names, assertions: _Units, model:
         items.sort(key=lambda x: (x[0], x[3].doc, x[3].start))
         ctx = contexts(x[3] for x in items)
         seen: set[tuple[int, int]] = set()
-        for i, (da, sa, a, ca, fa) in enumerate(items):
-            for db, sb, b, cb, fb in items[i + 1:]:
-                if (db - da).days > SAME_TIME_DAYS:
-                    break
-                if sa.id == sb.id or ca.doc == cb.doc or a.originator == b.originator or a.unit != b.unit \
-                        or (id(a), id(b)) in seen or (focus is not None and focus.id not in (sa.id, sb.id)) \
-                        or (ca.location and cb.location and ca.location != cb.location):
-                    continue
-                ia, ib = figure_interval(ca), figure_interval(cb)
-                first = min(d for d in (fa, fb) if d is not None)
-                if not (ia and ib and _disjoint(ia, ib) and _same_time(ca, cb) == "same") \
-                        or _rose(ca, ia, cb, ib, first) \
-                        or model.probability(ca, cb, ctx.get(ca.doc), ctx.get(cb.doc)) <= CLOSE_PROBABILITY:
-                    continue
-                seen.add((id(a), id(b)))
-                out.append(Conflict(sa.id, ca, cb, "disagree", _disagreeing(ca, a, cb, b, names),
-                                    list(a.claims), list(b.claims)))
+        for i, j in _close_candidates(items):
+            _, sa, a, ca, fa = items[i]
+            _, sb, b, cb, fb = items[j]
+            if (id(a), id(b)) in seen or (focus is not None and focus.id not in (sa.id, sb.id)):
+                continue
+            ia, ib = figure_interval(ca), figure_interval(cb)
+            first = min(d for d in (fa, fb) if d is not None)
+            if not (ia and ib and _disjoint(ia, ib) and _same_time(ca, cb) == "same") \
+                    or _rose(ca, ia, cb, ib, first) \
+                    or model.probability(ca, cb, ctx.get(ca.doc), ctx.get(cb.doc)) <= CLOSE_PROBABILITY:
+                continue
+            seen.add((id(a), id(b)))
+            out.append(Conflict(sa.id, ca, cb, "disagree", _disagreeing(ca, a, cb, b, names),
+                                list(a.claims), list(b.claims)))
     return out
+
+
+def _close_candidates(items: list[tuple[date, Series, _Assertion, Claim, date | None]]) -> Iterator[tuple[int, int]]:
+    """The pairs (i < j) of _close_rivals' items, in its order, that can be rivals by what each figure says
+    alone: stated at most SAME_TIME_DAYS apart (the items are in time order), of two series, two reports
+    and two originators, in one currency, of one place (or one unnamed) and with ranges that do not meet.
+    Each item's fields are read once into arrays, and each item's week is weighed in one numpy step: a
+    busy week of a running total is thousands of figures, nearly all of one series or of ranges that meet."""
+    import numpy as np  # spaCy's own dependency
+
+    if len(items) < 2:
+        return
+
+    def codes(values: list[Any]) -> Any:
+        index: dict[Any, int] = {}
+        return np.array([index.setdefault(v, len(index)) for v in values], dtype=np.int64)
+
+    days = [x[0].toordinal() for x in items]
+    series, docs = codes([x[1].id for x in items]), codes([x[3].doc for x in items])
+    origins, units = codes([x[2].originator for x in items]), codes([x[2].unit for x in items])
+    places = codes([x[3].location or None for x in items])  # no place: never another place's
+    unplaced = np.array([not x[3].location for x in items])
+    ranges = [figure_interval(x[3]) or (math.nan, math.nan) for x in items]  # no range: meets nothing
+    lows, highs = np.array([r[0] for r in ranges]), np.array([r[1] for r in ranges])
+    for i in range(len(items) - 1):
+        end = bisect_right(days, days[i] + SAME_TIME_DAYS, i + 1)
+        if end <= i + 1:
+            continue
+        k = slice(i + 1, end)
+        ok = (series[k] != series[i]) & (docs[k] != docs[i]) & (origins[k] != origins[i]) & (units[k] == units[i]) \
+            & (unplaced[k] | unplaced[i] | (places[k] == places[i])) & ((highs[i] < lows[k]) | (highs[k] < lows[i]))
+        for j in np.flatnonzero(ok).tolist():
+            yield i, i + 1 + j
 
 
 def _said_beside(a: _Assertion, b: _Assertion) -> bool:
     """Whether one report gives a figure of each assertion in a way that makes them no rivals
     (``_given_together``); the two assertions stay so wherever else they are restated."""
-    return any(_given_together(ca, cb) for ca in a.claims for cb in b.claims)
+    docs = {c.doc for c in b.claims}  # figures of two reports are never given together
+    return any(_given_together(ca, cb) for ca in a.claims if ca.doc in docs for cb in b.claims if cb.doc == ca.doc)
 
 
 def _given_together(a: Claim, b: Claim) -> bool:
@@ -982,17 +1140,19 @@ def _attributed(c: Claim) -> bool:
 
 def find_conflicts(series: Series | Iterable[Series], names: Names | None = None,
                    originators: Originators | None = None,
-                   quantities: QuantityModel | None | str = "shipped") -> list[Conflict]:
+                   quantities: QuantityModel | None | str = "shipped",
+                   roles_of: dict[str, dict[str, Role]] | None = None) -> list[Conflict]:
     """Conflicts across one series or many: inside each series, then across measures, sides and the
     series the quantity model split between two rivals of one report. ``quantities``: the quantity model
     that weighs pairs across series, "shipped" for the one in the package (the one the series were
-    made with, as build_series takes it)."""
+    made with, as build_series takes it); ``roles_of``: each series' ``roles`` by series id, where the
+    caller has made them already (the estimates read them too)."""
     if isinstance(series, Series):
         return series_conflicts(series, names, originators)
     series = list(series)
     names = names or Names([c for s in series for c in s.claims])
     origin = (originators or default_originators()).in_reports(c for s in series for c in s.claims)
-    units = _Units(origin, (c for s in series for c in s.claims))
+    units = _Units(origin, (c for s in series for c in s.claims), roles_of)
     out: list[Conflict] = []
     for s in series:
         out.extend(series_conflicts(s, names, origin, units))

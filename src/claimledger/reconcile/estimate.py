@@ -43,7 +43,7 @@ import yaml
 
 from claimledger.models import Claim
 from claimledger.reconcile.originators import Originators, Parties, default_originators
-from claimledger.reconcile.roles import flow_period, money_unit, roles, statement_date, statement_order
+from claimledger.reconcile.roles import Role, flow_period, money_unit, roles, statement_date, statement_order
 from claimledger.reconcile.series import Names, Series
 from claimledger.reconcile.sources import format_figure
 
@@ -151,16 +151,17 @@ def _says(f: Figure, names: Names) -> str:
 
 
 def estimate(series: Series, parties: Parties | None = None, originators: Originators | None = None,
-             names: Names | None = None, rules: Rules | None = None) -> Estimate | None:
+             names: Names | None = None, rules: Rules | None = None,
+             role: dict[str, Role] | None = None) -> Estimate | None:
     """The quantity's current low / best / high (module docstring); None when no figure can be used.
 
     ``parties``: who fights whom in the whole ledger (originators.Parties); without it no originator is
-    flagged as a party.
+    flagged as a party. ``role``: the claims' ``roles`` where the caller has them already.
     """
     origin = originators or default_originators()
     rules = rules or default_rules()
     names = names or Names(series.claims)
-    role = roles(series.claims)
+    role = role if role is not None else roles(series.claims)
     usable = [c for c in series.claims if role[c.id].whole and role[c.id].usable and statement_date(c)]
     flows = [c for c in usable if flow_period(c) is not None]
     if flows and len(flows) == len(usable):  # a flow: the latest period with figures

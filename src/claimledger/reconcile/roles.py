@@ -156,7 +156,15 @@ def roles(claims: Iterable[Claim], kinds: Kinds | None = None) -> dict[str, Role
             biggest[kind_of[c.id]] = max(biggest.get(kind_of[c.id], 0.0), _size(c) or 0.0)
     main = max(counts, key=lambda k: (counts[k], biggest.get(k, 0.0))) if counts else None
     stocks = any(flow_period(c) is None and not c.incremental for c in claims)
-    spans = [claim_span(c) for c in claims if c.period_start and c.period_end]
+    # each stated period once: a long series restates a few periods many times over
+    spans = list(dict.fromkeys(claim_span(c) for c in claims if c.period_start and c.period_end))
+    inside: dict[tuple[tuple[date, date], bool], bool] = {}
+
+    def held(period: tuple[date, date], earlier_start: bool = False) -> bool:
+        if (period, earlier_start) not in inside:
+            inside[(period, earlier_start)] = _inside(period, spans, earlier_start)
+        return inside[(period, earlier_start)]
+
     out = {}
     for c in claims:
         # Every way the claim is narrower than the whole, together: "69 women" freed in the West Bank is
@@ -169,9 +177,9 @@ def roles(claims: Iterable[Claim], kinds: Kinds | None = None) -> dict[str, Role
         if c.incremental:
             why.append(ADDITION)
         else:
-            if (period := flow_period(c)) is not None and (stocks or _inside(period, spans)):
+            if (period := flow_period(c)) is not None and (stocks or held(period)):
                 why.append(f"for {period[0].isoformat()}..{period[1].isoformat()} only")
-            elif (day := day_count(c)) is not None and _inside(day, spans, earlier_start=True):
+            elif (day := day_count(c)) is not None and held(day, earlier_start=True):
                 why.append(f"for {day[0].isoformat()}..{day[1].isoformat()} only")
             if c.category != "money" and main and kind_of[c.id] != main and kind_of[c.id] not in GENERIC_KINDS:
                 why.append(f"{kind_of[c.id]} among the {main}")
@@ -232,11 +240,12 @@ def _narrower_scope(claim: Claim) -> str | None:
     """The narrower scope the words around the figure give it ("aboard", "at sea", "identified", "buried"),
     in its clause: "241 of the 242 people aboard", "the number who died at sea in 2024 at 53", "five have
     been formally identified", "he had helped bury 11 people"; None for none."""
-    if _GROUP_BEFORE.search(_before(claim)):
+    before, after = _before(claim), _after(claim)
+    if _GROUP_BEFORE.search(before):
         return None  # "how many of the 24 victims have been identified": 24 is the group, not the share
-    if _BURIED_BEFORE.search(_before(claim)) or _BURIED_AFTER.match(_after(claim)):
+    if _BURIED_BEFORE.search(before) or _BURIED_AFTER.match(after):
         return "buried"
-    m = _SCOPE.search(re.split(r"[.;!?\n]", _after(claim))[0]) or _SCOPE_BEFORE.search(_before(claim))
+    m = _SCOPE.search(re.split(r"[.;!?\n]", after)[0]) or _SCOPE_BEFORE.search(before)
     return re.sub(r"\s+", " ", m.group(1).lower()).replace("on board", "aboard") if m else None
 
 
@@ -281,10 +290,11 @@ def given_as_share(claim: Claim) -> bool:
 
 def _share(claim: Claim) -> str | None:
     """ADDITION or SUB_COUNT when the words right around the figure make it one, else None."""
-    if _ADDED_BEFORE.search(_before(claim)):
+    before = _before(claim)
+    if _ADDED_BEFORE.search(before):
         return ADDITION
-    if _SHARE_AFTER.match(_after(claim)) or _REST_BEFORE.search(_before(claim)) \
-            or _GROUP_FIRST.search(_before(claim)) or _BATCH_BEFORE.search(_before(claim)):
+    if _SHARE_AFTER.match(_after(claim)) or _REST_BEFORE.search(before) \
+            or _GROUP_FIRST.search(before) or _BATCH_BEFORE.search(before):
         return SUB_COUNT
     return None
 
