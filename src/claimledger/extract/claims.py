@@ -77,6 +77,7 @@ class Context:
     # the measure of each claim so far, by its counted noun's and its number's token, and in order
     counted: dict[int, tuple[str, bool]] = field(default_factory=dict)
     recent: list[tuple[int, str, bool]] = field(default_factory=list)  # (sentence start, measure, money)
+    items: dict[int, str] = field(default_factory=dict)  # the item of each claim so far, by its number's token
 
 
 DISASTERS = {"earthquake", "quake", "flood", "flooding", "storm", "hurricane", "typhoon", "cyclone", "tsunami",
@@ -792,6 +793,7 @@ def _claim_for(q: Quantity, doc: Doc, document: Document, ents: EntityIndex, lex
     if category != "money":
         category = _category(item, measure, lex, _harmed(noun_tok if noun_tok is not None else num, lex))
         category = _phrase_category(noun_tok, category, lex)
+        category = _restated_category(num, noun_tok, item, category, ctx, lex)
     if category == "people" and item in CIVIL_TRADES and noun_tok is not None and any(
             (who := ents.at(c)) is not None and who.kind in ("country", "demonym") for c in noun_tok.children):
         category = "personnel"  # "15,000 North Korean laborers in Russia": a state's workers abroad
@@ -1555,6 +1557,13 @@ def _context_item(num: Token, measure: str | None, ctx: Context, sent: Span, lex
     doc = num.doc
     if (part := _named_part(num, lex)) is not None:
         return _item_lemma(part, lex)  # "21 of them Australian citizens": citizens, not the people of before
+    whole = _whole_of(num)
+    if whole is not None and whole.pos_ == "NOUN":
+        return _item_lemma(whole, lex)  # "Of the aircraft, 45 crossed the line"
+    if (restated := _restated(whole or num, ctx, lex)) is not None:
+        return restated[0]  # "Of those 28,000, ...": what the figure counted where the report first gave it
+    if (currency := _money_near(num, ctx)) is not None:
+        return currency  # "promised 5 billion pesos ... only 1.2 billion had been paid out"
     valued = _valued_noun(num, lex)
     if valued is not None:
         tally, counted = valued
@@ -1590,6 +1599,107 @@ def _context_item(num: Token, measure: str | None, ctx: Context, sent: Span, lex
                 item = ctx.last_item[family]
                 return item if fates.get(item, measure) == measure else "person"
     return "person"
+
+
+MONEY_SCALES = {"million", "billion", "trillion", "millions", "billions", "trillions"}  # what sums of money run to
+MONEY_REACH = 3  # sentences back to the money an amount that names nothing may go on counting
+
+
+def _money_near(num: Token, ctx: Context) -> str | None:
+    """The currency of an amount in millions or billions that names nothing ("only 1.2 billion had been
+    paid"): that of the money counted just before it, in its sentence or one of the few before; in a heading
+    (a title's "'billions' stranded"), that of the first money the text under it states. None for any
+    other figure (a list item's "6.5 million: members whose data was copied" names its thing after the
+    colon), or where no money is that near."""
+    sent = num.sent
+    doc = num.doc
+    own = [t for t in doc[max(sent.start, num.i - 1):min(sent.end, num.i + 2)] if t.i == num.i or t.like_num
+           or t.lower_ in MONEY_SCALES]
+    after = next((t for t in doc[num.i + 1:sent.end] if not (t.like_num or t.lower_ in MONEY_SCALES)), None)
+    if not any(t.lower_ in MONEY_SCALES for t in own) or after is not None and after.text == ":":
+        return None
+    near = [sent.start]
+    while len(near) <= MONEY_REACH and near[-1] > 0:
+        near.append(doc[near[-1] - 1].sent.start)  # the sentences before, nearest first
+    if ctx.recent and ctx.recent[-1][2] and ctx.recent[-1][0] in near and ctx.last_item.get("money"):
+        return ctx.last_item["money"]
+    under = _heading(num)
+    if under is None:
+        return None
+    text = doc_text(doc)[under[0]:under[1]]
+    for q in find_quantities(text):
+        named = re.match(r"\s+(?:(?:million|billion|trillion)\s+)?(?:of\s+)?([a-z]+)", text[q.end:q.end + 30].lower())
+        currency = q.currency or (CURRENCY_WORDS.get(named.group(1)) if named else None)
+        if currency:
+            return currency
+    return None
+
+
+def _heading(num: Token) -> tuple[int, int] | None:
+    """The bounds of the figure's line where that line is a title or a subheading (no full stop at its end)
+    and the text goes on under it: from the line's end to the end of the line after it. Else None."""
+    text = doc_text(num.doc)
+    bounds = _line_at(text, num.idx)
+    if bounds is None or bounds[1] >= len(text):
+        return None
+    line = text[bounds[0]:bounds[1]].rstrip()
+    if not line or line[-1] in ".?!\"'”" or len(line) > 120:
+        return None
+    start = bounds[1] + 1
+    while start < len(text) and text[start] == "\n":
+        start += 1
+    nxt = text.find("\n", start)
+    return start, nxt if nxt >= 0 else len(text)
+
+
+RESTATING_WORDS = {"the", "those", "these", "all"}  # "the 180", "those 28,000", "all 26": a figure given before
+
+
+def _restated(num: Token, ctx: Context, lex: Lexicon) -> tuple[str, str] | None:
+    """What a figure with no noun counts when a definite word marks it as one the report gave before
+    ("Of those 28,000, a third left", "how many of the 38 are charged", "we expect all 26 by 2030"): the
+    item the latest earlier claim of the same words was given, and the category that item has under that
+    claim's measure. None for any other figure, or where that claim counted money."""
+    before = num.nbor(-1) if num.i > 0 else None
+    if before is None or before.lower_ not in RESTATING_WORDS or not num.like_num:
+        return None
+    doc = num.doc
+    earlier = next((t for t in reversed(doc[:max(0, num.i - 1)]) if t.lower_ == num.lower_ and t.i in ctx.items),
+                   None)
+    if earlier is None:
+        return None
+    item = ctx.items.get(earlier.i)
+    measure, money = ctx.counted[earlier.i]
+    if not item:
+        return None
+    return None if money else (item, _category(item, measure, lex))
+
+
+def _whole_of(num: Token) -> Token | None:
+    """The whole a part is "of" ("59 of the 64", "Of the 180, 116 will be built", "Of the aircraft, 45
+    crossed"): the figure or the definite common noun that is the object of the part's own "of", or of an
+    "of" that opens its sentence and hangs from the part's verb; else None."""
+    of = next((c for c in num.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None and num.sent[0].lower_ == "of" and num.sent[0].head.i == num.head.i and num.sent[0].i < num.i:
+        of = num.sent[0]
+    whole = next((o for o in of.children if o.dep_ == "pobj"), None) if of is not None else None
+    if whole is None:
+        return None
+    definite = any(c.dep_ == "det" and c.lower_ in RESTATING_WORDS for c in whole.children)
+    return whole if whole.like_num or whole.pos_ == "NOUN" and definite else None
+
+
+def _restated_category(num: Token, noun: Token | None, item: str, category: str, ctx: Context,
+                       lex: Lexicon) -> str:
+    """A figure restated with no noun of its own (see _restated) keeps the category the report gave it: the
+    people held, freed or harmed stay casualties ("how many of the 38 are charged"). A category the
+    figure's own measure makes casualty stays. Notes the figure's item for the figures after it."""
+    ctx.items[num.i] = item
+    if noun is not None or category == "casualty":
+        return category
+    whole = _whole_of(num)
+    restated = _restated(whole if whole is not None and whole.like_num else num, ctx, lex)
+    return restated[1] if restated is not None and restated[0] == item else category
 
 
 TALLY_NOUNS = {"number", "total", "count", "figure", "tally", "sum", "amount", "estimate", "quantity", "toll"}
