@@ -1668,10 +1668,10 @@ def _restated(num: Token, ctx: Context, lex: Lexicon) -> tuple[str, str] | None:
                    None)
     if earlier is None:
         return None
-    item = ctx.items.get(earlier.i)
-    measure, money = ctx.counted[earlier.i]
-    if not item:
+    item, counted = ctx.items.get(earlier.i), ctx.counted.get(earlier.i)
+    if not item or counted is None:
         return None
+    measure, money = counted
     return None if money else (item, _category(item, measure, lex))
 
 

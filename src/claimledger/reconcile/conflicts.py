@@ -101,7 +101,7 @@ from claimledger.reconcile.roles import (
     statement_order,
     statement_time,
 )
-from claimledger.reconcile.series import Names, Series, _parse_date, claim_date, claim_span, primary_source
+from claimledger.reconcile.series import Names, Series, claim_date, claim_span, parse_day, primary_source
 from claimledger.reconcile.sources import format_figure
 
 APPROX_TOLERANCE = 0.10
@@ -457,7 +457,7 @@ def _moment_apart(a: Claim, b: Claim) -> bool:
     for moment, other in ((a, b), (b, a)):
         when = statement_date(other)
         if _one_moment(moment) and day_count(other) is None and flow_period(other) is None and when is not None:
-            day = _parse_date(moment.period_start)
+            day = parse_day(moment.period_start)
             if day is not None and abs((when - day).days) > SAME_TIME_DAYS:
                 return True
     return False

@@ -48,8 +48,8 @@ from claimledger.reconcile.series import (
     Kinds,
     _default_kinds,
     _load_gazetteer,
-    _parse_date,
     claim_span,
+    parse_day,
 )
 
 # Words that say nothing about which event a report is about.
@@ -152,7 +152,7 @@ def _length(claim: Claim) -> str:
         return "none"
     if not (claim.period_start and claim.period_end):
         return "open"
-    s, e = _parse_date(claim.period_start), _parse_date(claim.period_end)
+    s, e = parse_day(claim.period_start), parse_day(claim.period_end)
     if s is None or e is None:
         return "none"
     return _bin((e - s).days, (2, 8, 32, 370), "len")
@@ -259,7 +259,7 @@ class ClaimInfo(NamedTuple):
 
 
 def claim_info(claim: Claim) -> ClaimInfo:
-    return ClaimInfo(claim_span(claim), _length(claim), years_around(claim), _parse_date(claim.published),
+    return ClaimInfo(claim_span(claim), _length(claim), years_around(claim), parse_day(claim.published),
                      content_words(claim.evidence), words_near(claim), _item_word(claim),
                      originator(claim), _value(claim))
 

@@ -51,14 +51,14 @@ from datetime import date
 from claimledger.models import Claim
 from claimledger.reconcile.originators import Originators, default_originators
 from claimledger.reconcile.quantities import country_of
-from claimledger.reconcile.series import Kinds, _default_kinds, _load_gazetteer, _parse_date, claim_span
+from claimledger.reconcile.series import Kinds, _default_kinds, _load_gazetteer, claim_span, parse_day
 
 FLOW_MIN_DAYS = 2
 
 
 def statement_date(claim: Claim) -> date | None:
     """When the figure was current: the date the text gives for the statement, else the publication date."""
-    return _parse_date(claim.stated) or _parse_date(claim.published)
+    return parse_day(claim.stated) or parse_day(claim.published)
 
 
 def statement_time(claim: Claim) -> str | None:
@@ -77,7 +77,7 @@ def flow_period(claim: Claim) -> tuple[date, date] | None:
     """The period of a flow (module docstring), None for a stock."""
     if claim.cumulative:
         return None
-    start, end = _parse_date(claim.period_start), _parse_date(claim.period_end)
+    start, end = parse_day(claim.period_start), parse_day(claim.period_end)
     if start is None or end is None or (end - start).days <= FLOW_MIN_DAYS:
         return None
     return start, end
@@ -135,7 +135,7 @@ def roles(claims: Iterable[Claim], kinds: Kinds | None = None) -> dict[str, Role
         if v is not None and not c.incremental:
             key = _report_count(c, origin)
             largest[key] = max(largest.get(key, v), v)
-    starts = [_parse_date(c.period_start) for c in claims if flow_period(c) is None and not c.incremental]
+    starts = [parse_day(c.period_start) for c in claims if flow_period(c) is None and not c.incremental]
     # Whether any stock is counted from before a given day (or from no stated day): once, not per claim.
     open_start = None in starts
     earliest = min((s for s in starts if s is not None), default=None)
@@ -189,7 +189,7 @@ def roles(claims: Iterable[Claim], kinds: Kinds | None = None) -> dict[str, Role
                     (state not in place_countries and (place_countries or nationals_counted))
                     or _OWN.search(_after(c))):
                 why.append(f"{state}'s nationals only")
-            if c.cumulative and (since := _parse_date(c.period_start)) is not None and (
+            if c.cumulative and (since := parse_day(c.period_start)) is not None and (
                     open_start or (earliest is not None and earliest < since)):
                 why.append(f"since {since.isoformat()} only")
             if (scope := _narrower_scope(c)) is not None:
@@ -356,7 +356,7 @@ def counts_nationals(claim: Claim) -> bool:
 def day_count(claim: Claim) -> tuple[date, date] | None:
     """The stated day (or two) a figure that is no running total counts: one night's launches, one
     attack's toll; None when it states no such period."""
-    start, end = _parse_date(claim.period_start), _parse_date(claim.period_end)
+    start, end = parse_day(claim.period_start), parse_day(claim.period_end)
     if claim.cumulative or start is None or end is None or flow_period(claim) is not None:
         return None
     return start, end

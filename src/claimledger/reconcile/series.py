@@ -135,7 +135,8 @@ def _plural(word: str) -> str:
 
 
 @lru_cache(maxsize=1 << 16)  # a ledger's dates repeat: every pair, role and conflict check reads them again
-def _parse_date(text: str | None) -> date | None:
+def parse_day(text: str | None) -> date | None:
+    """The day an ISO date or timestamp names ("2024-03-08", "2024-03-08T10:00"), None when there is none."""
     if not text:
         return None
     try:
@@ -150,8 +151,8 @@ def claim_span(claim: Claim) -> tuple[date | None, date | None]:
     A period open at one end ("by 2029" has no start) is closed with the
     publication date when that lies on the open side, else with its other end.
     """
-    start, end = _parse_date(claim.period_start), _parse_date(claim.period_end)
-    published = _parse_date(claim.published)
+    start, end = parse_day(claim.period_start), parse_day(claim.period_end)
+    published = parse_day(claim.published)
     if start is None and end is None:
         return published, published
     if end is None:
@@ -180,7 +181,7 @@ def sort_claims(claims: Iterable[Claim]) -> list[Claim]:
     """Time order: timeline date, then publication date, then claim id; undated claims last."""
     def key(c: Claim) -> tuple[Any, ...]:
         d = claim_date(c)
-        p = _parse_date(c.published)
+        p = parse_day(c.published)
         return (d is None, d or date.min, p or date.min, c.doc, c.start, c.end)
 
     return sorted(claims, key=key)
@@ -403,7 +404,7 @@ def _key_of(block: Any, members: list[Claim], kinds: Kinds) -> SeriesKey:
 
 
 def _scope(members: list[Claim]) -> str | None:
-    spans = [(_parse_date(c.period_start), _parse_date(c.period_end)) for c in members]
+    spans = [(parse_day(c.period_start), parse_day(c.period_end)) for c in members]
     if not spans or any(s is None or e is None for s, e in spans):
         return None
     start = min(s for s, _ in spans if s is not None)
