@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimledger.extract.attribution import LOCAL_LEVELS, Attribution, Chain, in_dateline
 from claimledger.extract.decide import DecisionModel, Features, Linear, Trace, bucket
-from claimledger.extract.frames import LIST_ITEM, TABLE_ROW
+from claimledger.extract.frames import LIST_ITEM, TABLE_ROW, line_under
 from claimledger.extract.lexicon import Lexicon
 from claimledger.extract.not_counts import not_a_count
 from claimledger.extract.statement import Figure, StatementReader, above_participles
@@ -1636,20 +1636,11 @@ def _money_near(num: Token, ctx: Context) -> str | None:
 
 
 def _heading(num: Token) -> tuple[int, int] | None:
-    """The bounds of the figure's line where that line is a title or a subheading (no full stop at its end)
-    and the text goes on under it: from the line's end to the end of the line after it. Else None."""
+    """The bounds of the line of text under the figure's line where that line is a title or a subheading
+    over it (frames.py `line_under`), else None."""
     text = doc_text(num.doc)
     bounds = _line_at(text, num.idx)
-    if bounds is None or bounds[1] >= len(text):
-        return None
-    line = text[bounds[0]:bounds[1]].rstrip()
-    if not line or line[-1] in ".?!\"'”" or len(line) > 120:
-        return None
-    start = bounds[1] + 1
-    while start < len(text) and text[start] == "\n":
-        start += 1
-    nxt = text.find("\n", start)
-    return start, nxt if nxt >= 0 else len(text)
+    return line_under(text, *bounds) if bounds is not None else None
 
 
 RESTATING_WORDS = {"the", "those", "these", "all"}  # "the 180", "those 28,000", "all 26": a figure given before

@@ -131,12 +131,18 @@ def heading_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
     """The heading lines of the text from `start` on (past the title), as (start, end) offsets: a line that is
     a heading (`_heads`) over the next line of text, on the next line or in the next paragraph ("09:40 -
     Seven hostages freed ¶¶ "Seven hostages have crossed," the army said.")."""
-    spans = []
-    for m in re.finditer(r"(?m)^[^\n]*\S[^\n]*$", text):
-        below = NON_SPACE.search(text, m.end())
-        if m.start() >= start and below is not None and _heads(m.group(), _line_from(text, below.start())):
-            spans.append((m.start(), m.end()))
-    return spans
+    return [(m.start(), m.end()) for m in re.finditer(r"(?m)^[^\n]*\S[^\n]*$", text)
+            if m.start() >= start and line_under(text, m.start(), m.end()) is not None]
+
+
+def line_under(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The bounds of the next line of text below the line text[start:end] (on the next line or in the next
+    paragraph) where that line is a heading over it (`_heads`); None where it is not."""
+    below = NON_SPACE.search(text, end)
+    if below is None:
+        return None
+    under = _line_from(text, below.start())
+    return (below.start(), below.start() + len(under)) if _heads(text[start:end], under) else None
 
 
 def paragraph_starts(text: str) -> list[int]:

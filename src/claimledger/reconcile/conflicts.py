@@ -1076,7 +1076,7 @@ def _close_candidates(items: list[tuple[date, Series, _Assertion, Claim, date | 
     and two originators, in one currency, of one place (or one unnamed) and with ranges that do not meet.
     Each item's fields are read once into arrays, and each item's week is weighed in one numpy step: a
     busy week of a running total is thousands of figures, nearly all of one series or of ranges that meet."""
-    import numpy as np  # spaCy's own dependency
+    import numpy as np  # here, not at the top: every command loads this module, and few compare claims
 
     if len(items) < 2:
         return

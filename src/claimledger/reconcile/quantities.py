@@ -465,7 +465,7 @@ def candidate_pairs(claims: Sequence[Claim]) -> list[tuple[int, int]]:
         end = claim_span(c)[1]
         return place, end is None, end or date.min, c.doc, c.start
 
-    import numpy as np  # spaCy's own dependency; read when a large block is grouped
+    import numpy as np  # read when a large block is grouped, not when the module loads
 
     ranked = np.array(sorted(range(n), key=order), dtype=np.int64)
     parts = []
@@ -493,7 +493,7 @@ def group_block(claims: Sequence[Claim], ctx: dict[str, Context], model: Quantit
     n = len(claims)
     if n < 2 or model is None:
         return [list(claims)]
-    import numpy as np  # spaCy's own dependency; read when a block is grouped
+    import numpy as np  # read when a block is grouped, not when the module loads
 
     from claimledger.reconcile.pair_scores import apart_pairs, pair_probabilities  # it reads this module
 
